@@ -1,0 +1,95 @@
+# Messages the program itself uses (see CODE_MESSAGES in src/locale.rs).
+# Global arguments available in every message: $org, $abandoned_days, $delivered_days.
+
+choice-yes = Yes
+choice-no = No
+choice-unsure = I'm not sure
+choice-dont-know = I don't know
+choice-prefer-not = I'd rather not say
+choice-continue = Continue
+choice-consent-agree = Yes, continue
+choice-consent-decline = No, not now
+choice-no-code = No code, thanks
+choice-submit = Send my answers
+choice-change = Change answer { $n }
+choice-resume = Continue where I left off
+choice-restart = Start again
+choice-delete-confirm = Yes, delete everything
+choice-delete-cancel = No, keep my answers
+
+answer-prefer-not = (rather not say)
+answer-dont-know = (doesn't know)
+answer-skipped = (skipped)
+answer-none = —
+answer-date-approx = around { $date }
+answer-date-month = { $month } { $year }
+answer-date-day = { $month } { $day }, { $year }
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+help-text =
+    If you are in danger, call 911.
+    To talk to someone now, any time, day or night: National Human Trafficking Hotline, call 1-888-373-7888 or text HELP to 233733. It is free and confidential, and they speak many languages.
+help-commands =
+    You can use these at any time:
+    /back – go to the previous question
+    /skip – skip a question (where allowed)
+    /exit – leave quickly and clear this chat
+    /language – change the language
+    /delete – erase everything you told us
+    /help – show this again
+
+invalid-choice = Sorry, I didn't catch that. Please choose one of the options.
+invalid-choices = Please choose one or more of the options. You can pick several, like 1, 3.
+invalid-number = Please type a number, like 19.
+invalid-number-range = Please type a number between { $min } and { $max }.
+invalid-date = I couldn't read that date. A year is enough, like 2014, "March 2014" or "around 2014".
+invalid-date-past = That date seems to be in the future. A year is enough, like 2014.
+invalid-date-future = That date seems to have passed already. Please check it, or choose "I don't know".
+invalid-text-long = That's a bit long. Please keep it under { $max } characters.
+invalid-text-empty = Please type your answer, or choose one of the options.
+invalid-jurisdiction = I didn't recognise that state. You can type its name, like "New York", or its two letters, like NY.
+invalid-stale = That button belongs to an earlier question. Here is where we are now:
+invalid-code = Please type your code.
+cannot-skip = This question can't be skipped, but you can choose "I'd rather not say" where it's offered.
+nothing-to-go-back-to = This is the first question.
+previous-answer = Your earlier answer:
+
+review-intro =
+    Here is everything you told us. Please check it.
+    You can change any answer, or send them.
+review-group-item = Case { $n }
+review-empty = You haven't answered any questions yet.
+
+resume-prompt = Welcome back. Would you like to continue where you left off?
+resume-code-ask = Please type your code to continue.
+resume-code-set = Your code is set. We'll ask for it when you come back.
+resume-code-wrong = That code doesn't match. Please try again.
+resume-code-locked = Too many tries. Please wait { $minutes } minutes and try again.
+resume-code-too-short = Please use at least { $min } characters, or choose "No code, thanks".
+
+delete-confirm = This will erase everything you told us. It cannot be undone. A copy already sent to a lawyer is not erased by this. Do you want to delete?
+delete-done = Everything you told us has been deleted.
+delete-cancelled = Nothing was deleted.
+
+exit-done = Chat paused. Type /start to come back.
+
+language-prompt = Choose a language · Elige un idioma
+language-changed = Okay.
+
+already-submitted = Your answers have already been sent. Someone will contact you in the way you chose. You can start a new conversation, or type /delete to erase what is stored here.
+multi-instructions = You can choose more than one.
+console-free-input-choices = Type your answer, or type one of:
+jurisdiction-other = Another state
+not-started = Type /start to begin.

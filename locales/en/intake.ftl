@@ -1,0 +1,230 @@
+# Messages of flows/intake.toml. Each question that keeps an answer has a `.short` attribute:
+# its name in the review and in the attorney's summary.
+
+q-language = Choose a language · Elige un idioma
+
+q-safety = Hi. Is it safe for you to chat right now?
+hint-safety = If someone comes near, type /exit at any time: this chat will be cleared and you can continue later.
+opt-safety-safe = Yes, I can chat now
+opt-safety-not-now = Not right now
+
+q-device = Does anyone else use or check this phone?
+opt-device-only-me = No, only me
+opt-device-others = Yes, someone else might see it
+opt-device-not-sure = I'm not sure
+
+info-device-tips =
+    Thank you for telling us. A few things that can help:
+    • Type /exit at any time to leave quickly. The bot deletes the messages it can.
+    • You can set a code in a moment, so no one else can open your answers.
+    • If you can, use a phone or computer that only you use, or one at a library or an advocate's office.
+    It's your choice. You can continue now if you want to.
+
+q-consent =
+    Before we start, please read this. It's short.
+
+    • This is an automated assistant run by { $org }. It is not a lawyer, and nothing here is legal advice. Answering does not make anyone your lawyer yet.
+    • A lawyer or advocate at { $org } will read your answers and contact you, only in the ways you tell us are safe.
+    • Your answers are stored encrypted. If you stop without finishing, they are deleted after { $abandoned_days } days. After they reach a lawyer, our copy is deleted { $delivered_days } days later.
+    • A copy already sent to a lawyer cannot be called back, but you can ask them to delete it.
+    • This is not an emergency service. If you are in danger, call 911. To talk to someone now, call the National Human Trafficking Hotline at 1-888-373-7888 or text HELP to 233733.
+    • You can skip questions, go back, stop with /exit, and erase everything with /delete.
+
+    Would you like to continue?
+
+q-resume-code = Would you like to set a code? If you leave and come back, we'll ask for it, so no one else holding your phone can see or change your answers. Type a code you'll remember (at least 4 characters), or choose "No code, thanks".
+hint-resume-code = Don't use a code someone else knows, like a birthday.
+
+q-preferred-name = What would you like us to call you? It doesn't have to be your legal name.
+    .short = Name to use
+
+q-preferred-term = How would you like us to talk about what happened to you?
+    .short = Words to use
+hint-preferred-term = You don't need to tell us what happened. This just helps us use words that feel right to you.
+opt-term-trafficking = "Being trafficked"
+opt-term-exploitation = "Being exploited"
+opt-term-forced-work = "Being forced to work"
+opt-term-what-happened = Just "what happened"
+
+q-has-records = Have you ever been arrested, charged or convicted of anything in the United States? Please include everything, from any time in your life, not only from that time.
+    .short = Any arrests or convictions
+hint-has-records = Many survivors were arrested for things they were forced or pressured to do. Almost every state now has a way to clear or seal such records.
+
+info-no-records = Thank you. Even without a record, { $org } may be able to help you with other things. We'll ask a few more questions so the right person can reach you.
+
+group-case = Case { $n }
+
+q-case-state = Let's talk about one arrest or conviction at a time. In which state was this case? If it was in a federal court, choose Federal.
+    .short = State
+hint-case-state = You can type the state's name, like "New York", or choose one below.
+
+q-case-county = Which county, city or court was it in, if you remember?
+    .short = County or court
+
+q-case-category = What was the charge about? Choose the closest one.
+    .short = Kind of charge
+hint-case-category = It's okay if you're not sure. The lawyer can look up the exact charge later.
+opt-cat-prostitution = Prostitution, solicitation or loitering for prostitution
+opt-cat-loitering = Loitering or vagrancy
+opt-cat-trespass = Trespassing
+opt-cat-disorderly = Disorderly conduct or resisting arrest
+opt-cat-theft = Theft or shoplifting
+opt-cat-fraud = Fraud, forgery or a false ID
+opt-cat-drug-possession = Having drugs
+opt-cat-drug-sale = Selling or carrying drugs for someone
+opt-cat-weapons = Having a weapon
+opt-cat-promoting = Promoting prostitution or recruiting others
+opt-cat-burglary = Burglary or breaking in
+opt-cat-robbery = Robbery
+opt-cat-assault = Assault or fighting
+opt-cat-property = Damaging property
+opt-cat-driving = Driving or traffic
+opt-cat-immigration = Immigration
+opt-cat-other = Something else
+
+q-case-charge = If you remember, what was the charge called? Your own words are fine.
+    .short = Charge (their words)
+
+q-case-outcome = How did this case end?
+    .short = How it ended
+opt-outcome-conviction = I was convicted or pleaded guilty
+opt-outcome-deferred = A program, deferred sentence or diversion
+opt-outcome-dismissed = It was dismissed, or I was found not guilty
+opt-outcome-arrest-only = I was arrested but never charged
+opt-outcome-pending = It is still open
+opt-outcome-juvenile = It was in juvenile court
+
+q-case-final-charge = What were you convicted of in the end, if it was different from the charge? Your own words are fine.
+    .short = Final charge
+
+q-case-level = Was it a misdemeanor or a felony?
+    .short = Level
+hint-case-level = A violation or infraction is the least serious; a felony is the most serious.
+opt-level-violation = A violation or infraction
+opt-level-misdemeanor = A misdemeanor
+opt-level-felony = A felony
+
+q-case-date = About when did it happen?
+    .short = When it happened
+hint-dates = A year is enough, like 2014 or "around 2014".
+
+q-case-conviction-date = About when did the case end?
+    .short = When the case ended
+
+q-case-sentence-done = Have you finished everything the court ordered, like jail, probation, fines or classes?
+    .short = Sentence finished
+
+q-case-nexus = Did this happen while someone was forcing, tricking or pressuring you, or because of that situation?
+    .short = Connected to trafficking
+hint-case-nexus = You don't need to tell us what happened. A lawyer may ask more later, only if you want.
+
+q-case-harm = Did the charge say any of these? Choose all that apply.
+    .short = Violence, weapon or injury
+hint-case-harm = We ask because some laws treat these charges differently. Many people can still get help.
+opt-harm-violence = Someone was threatened or attacked
+opt-harm-weapon = A weapon was involved
+opt-harm-injury = Someone was hurt
+opt-harm-none = None of these
+
+q-case-age = About how old were you then?
+    .short = Age then
+
+q-case-docket = If you have a case number or docket number, you can type it here. It's fine to skip this.
+    .short = Case number
+
+q-case-another = Thank you. Is there another arrest or conviction you'd like to tell us about?
+    .short = Another case
+opt-another-yes = Yes, another one
+opt-another-no = No, that's all
+
+q-other-names = Were any of these cases under a different name or spelling?
+    .short = Under another name
+hint-other-names = You don't need to write the name now. We ask so the lawyer knows where to look.
+
+q-still-in-situation = Is anyone still pressuring or controlling you?
+    .short = Still in the situation
+
+info-still-in-situation =
+    Thank you for telling us. You deserve to be safe.
+    If you want to talk to someone now, any time: call 1-888-373-7888 or text HELP to 233733. If you are in danger, call 911.
+    Type /exit at any time to leave quickly. We'll keep going only if you want to.
+
+q-situation-ended = About when did that situation end?
+    .short = When the situation ended
+
+q-later-convictions = Since then, have you been convicted of anything else?
+    .short = Convictions since then
+
+q-pending = Do you have any open court cases or warrants right now?
+    .short = Open cases or warrants
+hint-pending = We ask so the lawyer can plan with you. Open cases sometimes need a different kind of lawyer.
+
+q-documents = Do you have any of these papers? Choose all that apply.
+    .short = Papers they have
+hint-documents = None of them are needed to ask for help. They can make it easier.
+opt-doc-t-visa = A T visa
+opt-doc-u-visa = A U visa
+opt-doc-continued-presence = Continued Presence
+opt-doc-hhs-letter = An eligibility letter from HHS
+opt-doc-law-enforcement = A letter from police or a prosecutor
+opt-doc-service-provider = A letter from a shelter, advocate or counselor
+opt-doc-court-records = Papers from my court case
+opt-doc-none = None of these
+
+q-citizenship = Are you a U.S. citizen?
+    .short = Citizenship
+hint-citizenship = We ask because some ways of clearing a record work differently for immigration. We don't share this with immigration authorities.
+opt-cit-citizen = Yes, I'm a U.S. citizen
+opt-cit-permanent-resident = I have a green card
+opt-cit-other-status = I have another visa or status
+opt-cit-no-status = I don't have papers right now
+
+q-immigration-court = Do you have a date in immigration court?
+    .short = Immigration court date
+
+q-immigration-court-date = When is that date, if you know?
+    .short = Immigration court on
+
+q-urgent = Is there a deadline coming up soon, like a court date, a job or a housing application?
+    .short = Urgent deadline
+hint-urgent = If something is urgent, we'll let the lawyer know first.
+
+q-urgent-date = When is it?
+    .short = Deadline date
+
+q-record-consent = May the lawyer ask for your criminal record from the state and the FBI, to find every case? They will check with you before doing anything.
+    .short = May request record
+hint-record-consent = It's fine if you don't remember every case. The record helps the lawyer find them.
+
+q-contact-method = How is it safe for someone from { $org } to contact you? Choose all that are safe.
+    .short = Safe ways to contact
+hint-contact-method = We will only use the ways you choose. Messages won't say what they are about.
+opt-contact-this-chat = Here, in this chat
+opt-contact-phone = A phone call
+opt-contact-text = A text message
+opt-contact-email = Email
+opt-contact-advocate = Through my advocate or case worker
+
+q-contact-details = What number, email or advocate should we use? Only write it if it's safe to.
+    .short = Contact details
+hint-contact-details = You can skip this and tell a person later.
+
+q-contact-time = When is it safe to contact you? For example "weekdays after 6pm".
+    .short = Safe times
+
+q-review = Almost done.
+
+end-done =
+    Thank you. Your answers have been sent to { $org }.
+    What happens next: a lawyer or advocate will read them and contact you, only in the ways you chose. If you have a deadline soon, they'll see it first.
+    Almost every state now has a way to clear or seal records like these, and a lawyer can tell you which ones apply to you.
+    Our copy of your answers is deleted { $delivered_days } days after a lawyer receives them. To erase it sooner, type /delete.
+    If you need someone now: call 1-888-373-7888 or text HELP to 233733. In danger, call 911.
+
+end-later =
+    That's okay. Come back whenever it's safe: type /start.
+    If you need someone now: call 1-888-373-7888 or text HELP to 233733. In danger, call 911.
+
+end-declined =
+    That's okay. Nothing you typed was kept.
+    If you change your mind, type /start. If you need someone now: call 1-888-373-7888 or text HELP to 233733.

@@ -1,0 +1,94 @@
+# Mensajes que usa el programa (ver CODE_MESSAGES en src/locale.rs).
+
+choice-yes = Sí
+choice-no = No
+choice-unsure = No lo sé con seguridad
+choice-dont-know = No sé
+choice-prefer-not = Prefiero no decirlo
+choice-continue = Continuar
+choice-consent-agree = Sí, continuar
+choice-consent-decline = No, ahora no
+choice-no-code = Sin código, gracias
+choice-submit = Enviar mis respuestas
+choice-change = Cambiar respuesta { $n }
+choice-resume = Seguir donde me quedé
+choice-restart = Empezar de nuevo
+choice-delete-confirm = Sí, borrar todo
+choice-delete-cancel = No, guardar mis respuestas
+
+answer-prefer-not = (prefiere no decirlo)
+answer-dont-know = (no sabe)
+answer-skipped = (omitida)
+answer-none = —
+answer-date-approx = alrededor de { $date }
+answer-date-month = { $month } de { $year }
+answer-date-day = { $day } de { $month } de { $year }
+
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+
+help-text =
+    Si está en peligro, llame al 911.
+    Para hablar con alguien ahora, a cualquier hora: Línea Nacional contra la Trata de Personas, llame al 1-888-373-7888 o envíe HELP por mensaje de texto al 233733. Es gratis y confidencial, y hablan español.
+help-commands =
+    Puede usar esto en cualquier momento:
+    /back – volver a la pregunta anterior
+    /skip – saltar una pregunta (cuando se puede)
+    /exit – salir rápido y borrar este chat
+    /language – cambiar el idioma
+    /delete – borrar todo lo que nos contó
+    /help – ver esto otra vez
+
+invalid-choice = Perdón, no entendí. Por favor elija una de las opciones.
+invalid-choices = Por favor elija una o más opciones. Puede elegir varias, por ejemplo 1, 3.
+invalid-number = Por favor escriba un número, por ejemplo 19.
+invalid-number-range = Por favor escriba un número entre { $min } y { $max }.
+invalid-date = No pude leer esa fecha. Basta con el año, por ejemplo 2014, "marzo de 2014" o "alrededor de 2014".
+invalid-date-past = Esa fecha parece estar en el futuro. Basta con el año, por ejemplo 2014.
+invalid-date-future = Esa fecha parece haber pasado ya. Revísela, o elija "No sé".
+invalid-text-long = Es un poco largo. Por favor use menos de { $max } caracteres.
+invalid-text-empty = Por favor escriba su respuesta, o elija una de las opciones.
+invalid-jurisdiction = No reconocí ese estado. Puede escribir su nombre, por ejemplo "Nueva York", o sus dos letras, por ejemplo NY.
+invalid-stale = Ese botón es de una pregunta anterior. Aquí es donde estamos ahora:
+invalid-code = Por favor escriba su código.
+cannot-skip = Esta pregunta no se puede saltar, pero puede elegir "Prefiero no decirlo" cuando aparece.
+nothing-to-go-back-to = Esta es la primera pregunta.
+previous-answer = Su respuesta anterior:
+
+review-intro =
+    Esto es todo lo que nos contó. Por favor revíselo.
+    Puede cambiar cualquier respuesta, o enviarlas.
+review-group-item = Caso { $n }
+review-empty = Todavía no ha contestado ninguna pregunta.
+
+resume-prompt = Hola de nuevo. ¿Quiere seguir donde se quedó?
+resume-code-ask = Por favor escriba su código para continuar.
+resume-code-set = Su código quedó guardado. Se lo pediremos cuando vuelva.
+resume-code-wrong = Ese código no coincide. Por favor intente otra vez.
+resume-code-locked = Demasiados intentos. Por favor espere { $minutes } minutos y vuelva a intentarlo.
+resume-code-too-short = Por favor use al menos { $min } caracteres, o elija "Sin código, gracias".
+
+delete-confirm = Esto borrará todo lo que nos contó. No se puede deshacer. Una copia que ya se envió a un abogado no se borra con esto. ¿Quiere borrar?
+delete-done = Todo lo que nos contó fue borrado.
+delete-cancelled = No se borró nada.
+
+exit-done = Chat en pausa. Escriba /start para volver.
+
+language-prompt = Elige un idioma · Choose a language
+language-changed = De acuerdo.
+
+already-submitted = Sus respuestas ya fueron enviadas. Alguien le contactará de la forma que eligió. Puede empezar una conversación nueva, o escribir /delete para borrar lo que está guardado aquí.
+multi-instructions = Puede elegir más de una.
+console-free-input-choices = Escriba su respuesta, o escriba una de estas:
+jurisdiction-other = Otro estado
+not-started = Escriba /start para empezar.

@@ -1,0 +1,230 @@
+# Mensajes de flows/intake.toml. Cada pregunta que guarda una respuesta tiene un atributo
+# `.short`: su nombre en la revisión y en el resumen para el abogado.
+
+q-language = Elige un idioma · Choose a language
+
+q-safety = Hola. ¿Es seguro para usted chatear ahora?
+hint-safety = Si alguien se acerca, escriba /exit en cualquier momento: este chat se borrará y podrá continuar después.
+opt-safety-safe = Sí, puedo chatear ahora
+opt-safety-not-now = Ahora no
+
+q-device = ¿Alguien más usa o revisa este teléfono?
+opt-device-only-me = No, solo yo
+opt-device-others = Sí, otra persona podría verlo
+opt-device-not-sure = No lo sé con seguridad
+
+info-device-tips =
+    Gracias por decírnoslo. Algunas cosas que pueden ayudar:
+    • Escriba /exit en cualquier momento para salir rápido. El bot borra los mensajes que puede.
+    • En un momento puede poner un código, para que nadie más pueda abrir sus respuestas.
+    • Si puede, use un teléfono o computadora que solo use usted, o uno de una biblioteca o de la oficina de una persona de apoyo.
+    Usted decide. Puede continuar ahora si quiere.
+
+q-consent =
+    Antes de empezar, por favor lea esto. Es corto.
+
+    • Este es un asistente automático de { $org }. No es un abogado, y nada de lo que dice es asesoría legal. Contestar no hace que nadie sea su abogado todavía.
+    • Un abogado o una persona de apoyo de { $org } leerá sus respuestas y le contactará, solo de las formas que usted diga que son seguras.
+    • Sus respuestas se guardan cifradas. Si deja la conversación sin terminar, se borran después de { $abandoned_days } días. Cuando lleguen a un abogado, nuestra copia se borra { $delivered_days } días después.
+    • Una copia que ya se envió a un abogado no se puede recuperar, pero usted puede pedirle que la borre.
+    • Este no es un servicio de emergencia. Si está en peligro, llame al 911. Para hablar con alguien ahora, llame a la Línea Nacional contra la Trata de Personas al 1-888-373-7888 o envíe HELP por mensaje de texto al 233733.
+    • Puede saltar preguntas, volver atrás, salir con /exit y borrar todo con /delete.
+
+    ¿Quiere continuar?
+
+q-resume-code = ¿Quiere poner un código? Si sale y vuelve, se lo pediremos, para que nadie más que tenga su teléfono pueda ver o cambiar sus respuestas. Escriba un código que pueda recordar (al menos 4 caracteres), o elija "Sin código, gracias".
+hint-resume-code = No use un código que otra persona conozca, como una fecha de cumpleaños.
+
+q-preferred-name = ¿Cómo quiere que le llamemos? No tiene que ser su nombre legal.
+    .short = Nombre a usar
+
+q-preferred-term = ¿Cómo quiere que hablemos de lo que le pasó?
+    .short = Palabras a usar
+hint-preferred-term = No necesita contarnos lo que pasó. Esto solo nos ayuda a usar palabras con las que usted se sienta bien.
+opt-term-trafficking = "Trata de personas"
+opt-term-exploitation = "Explotación"
+opt-term-forced-work = "Trabajo forzado"
+opt-term-what-happened = Solo "lo que pasó"
+
+q-has-records = ¿Alguna vez le arrestaron, le acusaron o le condenaron por algo en Estados Unidos? Por favor incluya todo, de cualquier momento de su vida, no solo de esa época.
+    .short = Arrestos o condenas
+hint-has-records = Muchas personas sobrevivientes fueron arrestadas por cosas que les obligaron o presionaron a hacer. Casi todos los estados tienen ahora una forma de borrar o sellar esos antecedentes.
+
+info-no-records = Gracias. Aunque no tenga antecedentes, { $org } quizás pueda ayudarle con otras cosas. Le haremos unas preguntas más para que la persona indicada pueda contactarle.
+
+group-case = Caso { $n }
+
+q-case-state = Hablemos de un arresto o una condena a la vez. ¿En qué estado fue este caso? Si fue en una corte federal, elija Federal.
+    .short = Estado
+hint-case-state = Puede escribir el nombre del estado, por ejemplo "Nueva York", o elegir uno de abajo.
+
+q-case-county = ¿En qué condado, ciudad o corte fue, si lo recuerda?
+    .short = Condado o corte
+
+q-case-category = ¿De qué se trataba el cargo? Elija la opción más parecida.
+    .short = Tipo de cargo
+hint-case-category = Está bien si no está segura o seguro. El abogado puede buscar el cargo exacto después.
+opt-cat-prostitution = Prostitución, solicitación o merodeo por prostitución
+opt-cat-loitering = Merodeo o vagancia
+opt-cat-trespass = Entrar sin permiso (allanamiento)
+opt-cat-disorderly = Alteración del orden o resistirse al arresto
+opt-cat-theft = Robo en una tienda o hurto
+opt-cat-fraud = Fraude, falsificación o identificación falsa
+opt-cat-drug-possession = Tener drogas
+opt-cat-drug-sale = Vender o llevar drogas para alguien
+opt-cat-weapons = Tener un arma
+opt-cat-promoting = Promover la prostitución o reclutar a otras personas
+opt-cat-burglary = Entrar a robar (robo con escalamiento)
+opt-cat-robbery = Robo con violencia o amenaza
+opt-cat-assault = Agresión o pelea
+opt-cat-property = Dañar propiedad
+opt-cat-driving = Manejo o tránsito
+opt-cat-immigration = Inmigración
+opt-cat-other = Otra cosa
+
+q-case-charge = Si lo recuerda, ¿cómo se llamaba el cargo? Puede usar sus propias palabras.
+    .short = Cargo (en sus palabras)
+
+q-case-outcome = ¿Cómo terminó este caso?
+    .short = Cómo terminó
+opt-outcome-conviction = Me condenaron o me declaré culpable
+opt-outcome-deferred = Un programa, una sentencia diferida o un desvío
+opt-outcome-dismissed = Lo desestimaron, o me declararon no culpable
+opt-outcome-arrest-only = Me arrestaron pero nunca me acusaron
+opt-outcome-pending = Todavía está abierto
+opt-outcome-juvenile = Fue en la corte de menores
+
+q-case-final-charge = ¿Por qué le condenaron al final, si fue distinto del cargo? Puede usar sus propias palabras.
+    .short = Cargo final
+
+q-case-level = ¿Fue un delito menor (misdemeanor) o un delito grave (felony)?
+    .short = Nivel
+hint-case-level = Una infracción es lo menos grave; un delito grave (felony) es lo más grave.
+opt-level-violation = Una infracción
+opt-level-misdemeanor = Un delito menor (misdemeanor)
+opt-level-felony = Un delito grave (felony)
+
+q-case-date = ¿Más o menos cuándo pasó?
+    .short = Cuándo pasó
+hint-dates = Basta con el año, por ejemplo 2014 o "alrededor de 2014".
+
+q-case-conviction-date = ¿Más o menos cuándo terminó el caso?
+    .short = Cuándo terminó el caso
+
+q-case-sentence-done = ¿Ya terminó todo lo que ordenó la corte, como cárcel, libertad condicional, multas o clases?
+    .short = Sentencia cumplida
+
+q-case-nexus = ¿Esto pasó mientras alguien le obligaba, engañaba o presionaba, o por esa situación?
+    .short = Relacionado con la trata
+hint-case-nexus = No necesita contarnos lo que pasó. Un abogado puede preguntarle más después, solo si usted quiere.
+
+q-case-harm = ¿El cargo decía alguna de estas cosas? Elija todas las que correspondan.
+    .short = Violencia, arma o lesión
+hint-case-harm = Preguntamos porque algunas leyes tratan estos cargos de otra manera. Muchas personas igual pueden recibir ayuda.
+opt-harm-violence = Alguien fue amenazado o atacado
+opt-harm-weapon = Había un arma
+opt-harm-injury = Alguien resultó herido
+opt-harm-none = Ninguna de estas
+
+q-case-age = ¿Más o menos qué edad tenía entonces?
+    .short = Edad entonces
+
+q-case-docket = Si tiene un número de caso o de expediente, puede escribirlo aquí. Está bien saltar esta pregunta.
+    .short = Número de caso
+
+q-case-another = Gracias. ¿Hay otro arresto u otra condena que quiera contarnos?
+    .short = Otro caso
+opt-another-yes = Sí, otro más
+opt-another-no = No, eso es todo
+
+q-other-names = ¿Alguno de estos casos quedó con otro nombre o con otra forma de escribirlo?
+    .short = Con otro nombre
+hint-other-names = No necesita escribir el nombre ahora. Preguntamos para que el abogado sepa dónde buscar.
+
+q-still-in-situation = ¿Alguien todavía le presiona o le controla?
+    .short = Sigue en la situación
+
+info-still-in-situation =
+    Gracias por decírnoslo. Usted merece estar a salvo.
+    Si quiere hablar con alguien ahora, a cualquier hora: llame al 1-888-373-7888 o envíe HELP por mensaje de texto al 233733. Si está en peligro, llame al 911.
+    Escriba /exit en cualquier momento para salir rápido. Seguiremos solo si usted quiere.
+
+q-situation-ended = ¿Más o menos cuándo terminó esa situación?
+    .short = Cuándo terminó la situación
+
+q-later-convictions = Desde entonces, ¿le han condenado por algo más?
+    .short = Condenas desde entonces
+
+q-pending = ¿Tiene ahora algún caso abierto en la corte o alguna orden de arresto?
+    .short = Casos abiertos u órdenes
+hint-pending = Preguntamos para que el abogado pueda planear con usted. A veces los casos abiertos necesitan otro tipo de abogado.
+
+q-documents = ¿Tiene alguno de estos papeles? Elija todos los que correspondan.
+    .short = Papeles que tiene
+hint-documents = Ninguno es necesario para pedir ayuda. Pueden hacerlo más fácil.
+opt-doc-t-visa = Una visa T
+opt-doc-u-visa = Una visa U
+opt-doc-continued-presence = Presencia Continuada (Continued Presence)
+opt-doc-hhs-letter = Una carta de elegibilidad de HHS
+opt-doc-law-enforcement = Una carta de la policía o de un fiscal
+opt-doc-service-provider = Una carta de un refugio, una persona de apoyo o un consejero
+opt-doc-court-records = Papeles de mi caso en la corte
+opt-doc-none = Ninguno de estos
+
+q-citizenship = ¿Es usted ciudadana o ciudadano de Estados Unidos?
+    .short = Ciudadanía
+hint-citizenship = Preguntamos porque algunas formas de borrar antecedentes funcionan distinto para inmigración. No compartimos esto con las autoridades de inmigración.
+opt-cit-citizen = Sí, soy ciudadana o ciudadano
+opt-cit-permanent-resident = Tengo residencia permanente (green card)
+opt-cit-other-status = Tengo otra visa u otro estatus
+opt-cit-no-status = Ahora no tengo papeles
+
+q-immigration-court = ¿Tiene una cita en la corte de inmigración?
+    .short = Cita en corte de inmigración
+
+q-immigration-court-date = ¿Cuándo es esa cita, si lo sabe?
+    .short = Corte de inmigración el
+
+q-urgent = ¿Tiene pronto alguna fecha límite, como una cita en la corte, un trabajo o una solicitud de vivienda?
+    .short = Fecha límite urgente
+hint-urgent = Si algo es urgente, se lo diremos primero al abogado.
+
+q-urgent-date = ¿Cuándo es?
+    .short = Fecha límite
+
+q-record-consent = ¿Puede el abogado pedir sus antecedentes penales al estado y al FBI, para encontrar todos los casos? Le preguntarán antes de hacer cualquier cosa.
+    .short = Puede pedir antecedentes
+hint-record-consent = Está bien si no recuerda todos los casos. Los antecedentes ayudan al abogado a encontrarlos.
+
+q-contact-method = ¿De qué formas es seguro que alguien de { $org } le contacte? Elija todas las que sean seguras.
+    .short = Formas seguras de contacto
+hint-contact-method = Solo usaremos las formas que usted elija. Los mensajes no dirán de qué se tratan.
+opt-contact-this-chat = Aquí, en este chat
+opt-contact-phone = Una llamada
+opt-contact-text = Un mensaje de texto
+opt-contact-email = Correo electrónico
+opt-contact-advocate = A través de mi persona de apoyo o trabajador/a social
+
+q-contact-details = ¿Qué número, correo o persona de apoyo debemos usar? Escríbalo solo si es seguro.
+    .short = Datos de contacto
+hint-contact-details = Puede saltar esto y decírselo a una persona después.
+
+q-contact-time = ¿Cuándo es seguro contactarle? Por ejemplo "entre semana después de las 6 de la tarde".
+    .short = Horarios seguros
+
+q-review = Ya casi terminamos.
+
+end-done =
+    Gracias. Sus respuestas fueron enviadas a { $org }.
+    Lo que sigue: un abogado o una persona de apoyo las leerá y le contactará, solo de las formas que usted eligió. Si tiene una fecha límite pronto, la verán primero.
+    Casi todos los estados tienen ahora una forma de borrar o sellar antecedentes como estos, y un abogado puede decirle cuáles se aplican a usted.
+    Nuestra copia de sus respuestas se borra { $delivered_days } días después de que un abogado las reciba. Para borrarla antes, escriba /delete.
+    Si necesita a alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733. Si está en peligro, llame al 911.
+
+end-later =
+    Está bien. Vuelva cuando sea seguro: escriba /start.
+    Si necesita a alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733. Si está en peligro, llame al 911.
+
+end-declined =
+    Está bien. No guardamos nada de lo que escribió.
+    Si cambia de opinión, escriba /start. Si necesita a alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733.

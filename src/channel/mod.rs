@@ -1,0 +1,21 @@
+//! Channels carry a conversation to and from a person. Each turns what arrives into an engine
+//! [`Input`](crate::engine::Input), hands it to [`App::handle`](crate::app::App::handle), and shows
+//! the rendered replies. Only `telegram` (when it exists) imports teloxide.
+
+pub mod console;
+pub mod render;
+
+use crate::engine::{Command, Input};
+
+/// Parses a typed `/command arg`. Returns `None` for anything that is not a known command.
+pub fn parse_command(text: &str) -> Option<Input> {
+    let t = text.trim();
+    let rest = t.strip_prefix('/')?;
+    let (name, arg) = match rest.split_once(char::is_whitespace) {
+        Some((n, a)) => (n, Some(a.trim().to_string()).filter(|a| !a.is_empty())),
+        None => (rest, None),
+    };
+    // Telegram appends the bot's name in groups: /help@clearpath_bot
+    let name = name.split('@').next().unwrap_or(name);
+    Command::parse(name).map(|cmd| Input::Command { cmd, arg })
+}

@@ -1,0 +1,284 @@
+//! The `clearpath` command line. Errors are printed with their causes (`{:#}`) and mapped to exit
+//! codes a service manager or a script can act on.
+
+use crate::app::App;
+use crate::data::Tree;
+use crate::diag::{has_errors, Diagnostic, Severity};
+use crate::flow::{self, Flow};
+use crate::locale::Locales;
+use crate::store::keyfile::{self, KeyError, Origin};
+use crate::store::{Store, StoreError};
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes beyond 0 (success), 1 (other failure) and 2 (usage).
+pub mod exit {
+    /// A problem with the master key: missing, unreadable, readable by others, or wrong.
+    pub const KEY: u8 = 3;
+    /// The database does not open cleanly.
+    pub const DATABASE: u8 = 4;
+    /// A checked file (flow, locale, rule) has errors.
+    pub const INVALID: u8 = 5;
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "clearpath", version, about = "A safe intake for survivors seeking criminal-record relief")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Cmd,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct DataArgs {
+    /// Where runtime state lives (the encrypted database).
+    #[arg(long, env = "CLEARPATH_DATA_DIR", default_value = "clearpath-data")]
+    pub data_dir: PathBuf,
+    /// Flows directory [default: ./flows if present, else the built-in copy]
+    #[arg(long, env = "CLEARPATH_FLOWS")]
+    pub flows: Option<PathBuf>,
+    /// Locales directory [default: ./locales if present, else the built-in copy]
+    #[arg(long, env = "CLEARPATH_LOCALES")]
+    pub locales: Option<PathBuf>,
+    /// Rules directory [default: ./rules if present, else the built-in copy]
+    #[arg(long, env = "CLEARPATH_RULES")]
+    pub rules: Option<PathBuf>,
+    /// Which flow to run (the file flows/<ID>.toml).
+    #[arg(long, default_value = "intake")]
+    pub flow: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Cmd {
+    /// Run an intake in the terminal (or as JSON lines with --json).
+    Chat {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Speak JSON lines on stdin/stdout instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Which conversation to continue.
+        #[arg(long, default_value = "local")]
+        session: String,
+        /// Suggest this language first (default: from $LANG in the text mode).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Check and draw flows.
+    Flows {
+        #[command(subcommand)]
+        cmd: FlowsCmd,
+    },
+    /// Manage the master key.
+    Keys {
+        #[command(subcommand)]
+        cmd: KeysCmd,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FlowsCmd {
+    /// Validate flows against the locales; print every problem with file:line:column.
+    Check {
+        /// A flow file or a directory of them [default: the flows directory].
+        path: Option<PathBuf>,
+        /// Locales directory [default: ./locales if present, else the built-in copy]
+        #[arg(long, env = "CLEARPATH_LOCALES")]
+        locales: Option<PathBuf>,
+    },
+    /// Print a flow as a Mermaid flowchart (paste into any Mermaid viewer, or GitHub).
+    Graph {
+        /// The flow file [default: flows/intake.toml].
+        path: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeysCmd {
+    /// Write a new random 256-bit master key to PATH (mode 0600). Keep it off the data disk.
+    Init { path: PathBuf },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing(&cli.command);
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("clearpath: {e:#}");
+            ExitCode::from(exit_code_for(&e))
+        }
+    }
+}
+
+fn exit_code_for(e: &anyhow::Error) -> u8 {
+    for cause in e.chain() {
+        if cause.downcast_ref::<KeyError>().is_some() {
+            return exit::KEY;
+        }
+        if let Some(se) = cause.downcast_ref::<StoreError>() {
+            return match se {
+                StoreError::WrongKey => exit::KEY,
+                _ => exit::DATABASE,
+            };
+        }
+    }
+    1
+}
+
+/// Logs go to stderr. `CLEARPATH_LOG` takes a tracing filter (e.g. `debug`); the default is quiet
+/// for the terminal chat. No log line ever carries an answer, a message text or a chat id.
+fn init_tracing(cmd: &Cmd) {
+    let default = match cmd {
+        Cmd::Chat { .. } => "warn",
+        _ => "info",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("CLEARPATH_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Cmd::Chat { data, json, session, lang } => {
+            let app = open_app(&data, true)?;
+            let who = app.store.subject("console", &session);
+            let hint = lang.or_else(|| if json { None } else { lang_from_env() });
+            let stdin = std::io::stdin();
+            let stdout = std::io::stdout();
+            crate::channel::console::run(&app, &who, json, hint, stdin.lock(), stdout.lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Flows { cmd: FlowsCmd::Check { path, locales } } => flows_check(path.as_deref(), locales.as_deref()),
+        Cmd::Flows { cmd: FlowsCmd::Graph { path } } => {
+            let flow = load_flow_for_tools(path.as_deref())?;
+            print!("{}", crate::flow::graph::mermaid(&flow));
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Keys { cmd: KeysCmd::Init { path } } => {
+            keyfile::init(&path)?;
+            eprintln!("wrote a new master key to {} (mode 0600). Keep a backup somewhere safe and away from the database: without it the data cannot be read.", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn lang_from_env() -> Option<String> {
+    let v = std::env::var("LC_ALL").ok().filter(|s| !s.is_empty()).or_else(|| std::env::var("LANG").ok())?;
+    let base = v.split(['.', '@']).next()?.to_string();
+    (!base.is_empty() && base != "C" && base != "POSIX").then_some(base)
+}
+
+/// Loads and checks the flow and locales, opens the store. Refuses to run a flow with errors.
+pub fn open_app(data: &DataArgs, dev_key: bool) -> anyhow::Result<App> {
+    let (flow, locales) = load_checked(data)?;
+    let (key, origin) = keyfile::from_env(dev_key.then_some(data.data_dir.as_path()))?;
+    match &origin {
+        Origin::DevCreated(p) => eprintln!(
+            "clearpath: no master key configured; created a development key at {} (for trying clearpath only: in production set {} to a key kept off this disk)",
+            p.display(),
+            keyfile::ENV_FILE
+        ),
+        Origin::DevExisting(p) => tracing::info!(path = %p.display(), "using the development key"),
+        _ => {}
+    }
+    let store = Store::open(&data.data_dir, key).with_context(|| format!("opening the data directory {}", data.data_dir.display()))?;
+    Ok(App { flow, locales, store })
+}
+
+/// Loads the configured flow and locales and checks them; errors stop the program.
+pub fn load_checked(data: &DataArgs) -> anyhow::Result<(Flow, Locales)> {
+    let flows = Tree::resolve(data.flows.as_deref(), "flows");
+    let locales_tree = Tree::resolve(data.locales.as_deref(), "locales");
+    let (locales, mut diags) = Locales::load(&locales_tree);
+    let file = format!("{}.toml", data.flow);
+    let text = flows
+        .files("", "toml")?
+        .into_iter()
+        .find(|(p, _)| p.file_name().is_some_and(|n| n == file.as_str()))
+        .map(|(_, t)| t)
+        .with_context(|| format!("no flow file {file} in {}", flows.describe()))?;
+    let (flow, load_diags) = flow::load_str(&flows.display_path(file.as_ref()), &text);
+    diags.extend(load_diags);
+    diags.extend(flow::check::check(&flow, &locales));
+    if has_errors(&diags) {
+        for d in &diags {
+            eprint!("{d}");
+        }
+        bail!("the flow or locales have errors (run `clearpath flows check`)");
+    }
+    for d in diags.iter().filter(|d| d.severity == Severity::Warning) {
+        tracing::warn!("{}", d.headline());
+    }
+    Ok((flow, locales))
+}
+
+fn load_flow_for_tools(path: Option<&Path>) -> anyhow::Result<Flow> {
+    let p = path.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("flows/intake.toml"));
+    let (flow, diags) = if p.exists() {
+        flow::load_file(&p)?
+    } else {
+        let tree = Tree::embedded_flows();
+        let text = tree.files("", "toml")?.into_iter().find(|(n, _)| n.as_path() == Path::new("intake.toml")).map(|(_, t)| t).context("no built-in intake flow")?;
+        flow::load_str(Path::new("flows/intake.toml"), &text)
+    };
+    if has_errors(&diags) {
+        for d in &diags {
+            eprint!("{d}");
+        }
+        bail!("{} has errors", p.display());
+    }
+    Ok(flow)
+}
+
+/// `flows check`: prints every problem in every flow, then a summary line.
+pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let locales_tree = Tree::resolve(locales, "locales");
+    let (locales, mut diags) = Locales::load(&locales_tree);
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    match path {
+        Some(p) if p.is_file() => files.push((p.to_path_buf(), std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)),
+        Some(p) => {
+            let tree = Tree::Fs(p.to_path_buf());
+            for (rel, text) in tree.files("", "toml").with_context(|| format!("reading {}", p.display()))? {
+                files.push((tree.display_path(&rel), text));
+            }
+        }
+        None => {
+            let tree = Tree::resolve(None, "flows");
+            for (rel, text) in tree.files("", "toml")? {
+                files.push((tree.display_path(&rel), text));
+            }
+        }
+    }
+    if files.is_empty() {
+        bail!("no flow files (*.toml) found");
+    }
+    for (p, text) in &files {
+        let (flow, load_diags) = flow::load_str(p, text);
+        let had_load_errors = has_errors(&load_diags);
+        diags.extend(load_diags);
+        if !had_load_errors || !flow.steps.is_empty() {
+            diags.extend(flow::check::check(&flow, &locales));
+        }
+    }
+    dedup(&mut diags);
+    for d in &diags {
+        print!("{d}");
+    }
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.len() - errors;
+    let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+    if errors == 0 {
+        println!("ok: {} checked against locales {} ({warnings} warning(s))", names.join(", "), locales.codes().join(", "));
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("{errors} error(s), {warnings} warning(s) in {}", names.join(", "));
+        Ok(ExitCode::from(exit::INVALID))
+    }
+}
+
+fn dedup(diags: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    diags.retain(|d| seen.insert(d.headline()));
+}

@@ -1,0 +1,979 @@
+//! The conversation engine: `step(&Flow, &Session, Input, now) -> Outcome`.
+//!
+//! Pure and deterministic: no I/O, no clock, no randomness, no logging. Time comes in as a value;
+//! anything that needs the outside world (hashing a code with a random salt, erasing records,
+//! wiping a phone) goes out as an [`Effect`]. Invalid input is a state (a re-prompt with a short
+//! explanation), never an error, so nothing a survivor types can wedge a conversation.
+
+pub mod answer;
+pub mod parse;
+pub mod session;
+
+use crate::flow::{CompareOp, CondValue, Condition, EndResult, Flow, Kind, Step, Target, DONT_KNOW, PREFER_NOT};
+use crate::locale::Arg;
+use answer::{Answer, PartialDate, Pos, Value};
+use jiff::Timestamp;
+use secrecy::SecretString;
+pub use session::*;
+use std::collections::BTreeMap;
+
+/// Wrong resume codes allowed before a pause.
+pub const CODE_ATTEMPTS: u32 = 5;
+/// How long resuming is locked after too many wrong codes.
+pub const CODE_LOCK_MINUTES: i64 = 15;
+pub const CODE_MIN_LEN: usize = 4;
+
+/// Advances a conversation by one input.
+pub fn step(flow: &Flow, session: &Session, input: Input, now: Timestamp) -> Outcome {
+    let mut e = Engine { flow, s: session.clone(), replies: Vec::new(), effects: Vec::new(), now };
+    e.s.updated_at = now;
+    if e.s.flow_hash != flow.hash || e.s.flow_id != flow.id {
+        e.reconcile();
+    }
+    e.handle(input);
+    Outcome { session: e.s, replies: e.replies, effects: e.effects }
+}
+
+struct Engine<'a> {
+    flow: &'a Flow,
+    s: Session,
+    replies: Vec<Reply>,
+    effects: Vec<Effect>,
+    now: Timestamp,
+}
+
+enum Parsed {
+    Answer(Answer),
+    Invalid(Msg),
+}
+
+impl<'a> Engine<'a> {
+    fn handle(&mut self, input: Input) {
+        if let Input::Command { cmd, arg } = input {
+            return self.command(cmd, arg);
+        }
+        match self.s.mode.clone() {
+            Mode::ConfirmDelete => return self.confirm_delete(input),
+            Mode::ChooseLanguage => return self.choose_language(input),
+            Mode::ResumeOrRestart => return self.resume_or_restart(input),
+            Mode::EnterCode { then } => return self.enter_code(input, then),
+            Mode::Step => {}
+        }
+        match self.s.status {
+            Status::New => self.begin(None),
+            Status::Paused => self.offer_resume(),
+            Status::Submitted => self.offer_resume(),
+            Status::Active => self.answer(input),
+        }
+    }
+
+    // ----- commands -------------------------------------------------------------------------
+
+    fn command(&mut self, cmd: Command, arg: Option<String>) {
+        match cmd {
+            Command::Start => match self.s.status {
+                Status::New => self.begin(arg),
+                _ => self.offer_resume(),
+            },
+            Command::Exit => {
+                if self.s.status == Status::Active {
+                    self.s.status = Status::Paused;
+                }
+                self.s.mode = Mode::Step;
+                self.s.unlocked = false;
+                self.effects.push(Effect::Wipe);
+                self.replies.push(Reply::Exited);
+            }
+            Command::Delete => {
+                self.s.mode = Mode::ConfirmDelete;
+                self.prompt_mode();
+            }
+            Command::Language => {
+                let wanted = arg.as_deref().map(str::trim).filter(|a| self.flow.languages.iter().any(|l| l == a));
+                match wanted {
+                    Some(code) => {
+                        self.s.locale = Some(code.to_string());
+                        self.notice(NoticeKind::Info, Msg::new("language-changed"));
+                        self.s.mode = Mode::Step;
+                        self.continue_or_begin();
+                    }
+                    None => {
+                        self.s.mode = Mode::ChooseLanguage;
+                        self.prompt_mode();
+                    }
+                }
+            }
+            Command::Help => {
+                self.notice(NoticeKind::Help, Msg::new("help-text"));
+                self.notice(NoticeKind::Help, Msg::new("help-commands"));
+                self.reprompt();
+            }
+            Command::Back => {
+                if self.s.mode != Mode::Step {
+                    // Back out of a side question (delete, language) to where we were.
+                    if matches!(self.s.mode, Mode::EnterCode { .. } | Mode::ResumeOrRestart) {
+                        return self.reprompt();
+                    }
+                    self.s.mode = Mode::Step;
+                    return self.continue_or_begin();
+                }
+                if self.s.status != Status::Active {
+                    return self.handle(Input::cmd(Command::Start));
+                }
+                match self.s.history.pop() {
+                    Some(prev) => {
+                        self.s.pos = Some(prev);
+                        self.enter();
+                    }
+                    None => {
+                        self.notice(NoticeKind::Info, Msg::new("nothing-to-go-back-to"));
+                        self.reprompt();
+                    }
+                }
+            }
+            Command::Skip => {
+                if self.s.status != Status::Active || self.s.mode != Mode::Step {
+                    return self.handle(Input::cmd(Command::Start));
+                }
+                let Some(step) = self.current_step() else { return self.reprompt() };
+                if step.skippable {
+                    self.accept(step, Answer::Skipped);
+                } else {
+                    self.notice(NoticeKind::Invalid, Msg::new("cannot-skip"));
+                    self.reprompt();
+                }
+            }
+        }
+    }
+
+    /// After a side question: back to the current step, or the very start for a new session.
+    fn continue_or_begin(&mut self) {
+        match self.s.status {
+            Status::New => self.begin(None),
+            Status::Active => self.reprompt(),
+            Status::Paused | Status::Submitted => self.offer_resume(),
+        }
+    }
+
+    fn begin(&mut self, hint: Option<String>) {
+        if self.s.locale.is_none() {
+            if let Some(h) = hint {
+                let base = h.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+                if let Some(l) = self.flow.languages.iter().find(|l| **l == h || **l == base) {
+                    self.s.locale = Some(l.clone());
+                }
+            }
+        }
+        self.s.status = Status::Active;
+        self.s.mode = Mode::Step;
+        self.s.history.clear();
+        self.s.pos = Some(Pos::new(self.flow.start.clone(), None));
+        self.enter();
+    }
+
+    fn offer_resume(&mut self) {
+        self.s.status = match self.s.status {
+            Status::Active => Status::Paused,
+            other => other,
+        };
+        if self.s.status == Status::New {
+            return self.begin(None);
+        }
+        if self.s.status == Status::Paused && self.s.consented_at.is_none() {
+            // Nothing was kept: simply start again.
+            let locale = self.s.locale.clone();
+            self.reset();
+            self.s.locale = locale;
+            return self.begin(None);
+        }
+        if self.s.resume_code.is_some() && !self.s.unlocked {
+            self.s.mode = Mode::EnterCode { then: AfterCode::Resume };
+        } else {
+            self.s.mode = Mode::ResumeOrRestart;
+        }
+        self.prompt_mode();
+    }
+
+    fn reset(&mut self) {
+        let fresh = Session::new(&self.flow.id, &self.flow.hash, self.now);
+        let created = self.s.created_at;
+        self.s = Session { created_at: created, ..fresh };
+    }
+
+    // ----- side questions -------------------------------------------------------------------
+
+    fn confirm_delete(&mut self, input: Input) {
+        match choice_id(&input).as_deref() {
+            Some("delete_confirm") => {
+                self.effects.push(Effect::Erase);
+                self.effects.push(Effect::Wipe);
+                let locale = self.s.locale.clone();
+                self.reset();
+                self.s.locale = locale;
+                self.notice(NoticeKind::Info, Msg::new("delete-done"));
+            }
+            Some("delete_cancel") => {
+                self.s.mode = Mode::Step;
+                self.notice(NoticeKind::Info, Msg::new("delete-cancelled"));
+                self.continue_or_begin();
+            }
+            _ => {
+                self.notice(NoticeKind::Invalid, Msg::new("invalid-choice"));
+                self.prompt_mode();
+            }
+        }
+    }
+
+    fn choose_language(&mut self, input: Input) {
+        match choice_id(&input) {
+            Some(code) if self.flow.languages.contains(&code) => {
+                self.s.locale = Some(code);
+                self.s.mode = Mode::Step;
+                self.notice(NoticeKind::Info, Msg::new("language-changed"));
+                self.continue_or_begin();
+            }
+            _ => {
+                self.notice(NoticeKind::Invalid, Msg::new("invalid-choice"));
+                self.prompt_mode();
+            }
+        }
+    }
+
+    fn resume_or_restart(&mut self, input: Input) {
+        match choice_id(&input).as_deref() {
+            Some("resume") if self.s.status != Status::Submitted => {
+                self.s.status = Status::Active;
+                self.s.mode = Mode::Step;
+                self.enter();
+            }
+            Some("restart") => {
+                let locale = self.s.locale.clone();
+                self.reset();
+                self.s.locale = locale;
+                self.begin(None);
+            }
+            _ => {
+                self.notice(NoticeKind::Invalid, Msg::new("invalid-choice"));
+                self.prompt_mode();
+            }
+        }
+    }
+
+    fn enter_code(&mut self, input: Input, then: AfterCode) {
+        if let Some(until) = self.s.locked_until {
+            if until > self.now {
+                let minutes = (until.as_second() - self.now.as_second() + 59) / 60;
+                self.notice(NoticeKind::Invalid, Msg::new("resume-code-locked").arg("minutes", Arg::Num(minutes)));
+                return self.prompt_mode();
+            }
+            self.s.locked_until = None;
+        }
+        let code = match input {
+            Input::Text(t) => t,
+            _ => {
+                self.notice(NoticeKind::Invalid, Msg::new("invalid-code"));
+                return self.prompt_mode();
+            }
+        };
+        if self.s.resume_code.as_deref().is_some_and(|h| verify_code(h, code.trim())) {
+            self.s.code_failures = 0;
+            self.s.unlocked = true;
+            match then {
+                AfterCode::Resume => {
+                    self.s.mode = Mode::ResumeOrRestart;
+                    self.prompt_mode();
+                }
+                AfterCode::Review => {
+                    self.s.mode = Mode::Step;
+                    self.enter();
+                }
+            }
+        } else {
+            self.s.code_failures += 1;
+            if self.s.code_failures >= CODE_ATTEMPTS {
+                self.s.code_failures = 0;
+                self.s.locked_until = Some(self.now + jiff::SignedDuration::from_mins(CODE_LOCK_MINUTES));
+                self.notice(NoticeKind::Invalid, Msg::new("resume-code-locked").arg("minutes", Arg::Num(CODE_LOCK_MINUTES)));
+            } else {
+                self.notice(NoticeKind::Invalid, Msg::new("resume-code-wrong"));
+            }
+            self.prompt_mode();
+        }
+    }
+
+    // ----- answering ------------------------------------------------------------------------
+
+    fn current_step(&self) -> Option<&'a Step> {
+        self.s.pos.as_ref().and_then(|p| self.flow.step(&p.step))
+    }
+
+    fn answer(&mut self, input: Input) {
+        let Some(step) = self.current_step() else {
+            return self.reconcile_and_prompt();
+        };
+        let key = self.s.pos.as_ref().map(Pos::key).unwrap_or_default();
+        // A button pressed for another question is stale.
+        let stale = match &input {
+            Input::Choice { step: Some(k), .. } | Input::Choices { step: Some(k), .. } => *k != key,
+            _ => false,
+        };
+        if stale {
+            self.notice(NoticeKind::Invalid, Msg::new("invalid-stale"));
+            return self.reprompt();
+        }
+        match &step.kind {
+            Kind::Language => match choice_or_text(&input) {
+                Some(code) if self.flow.languages.contains(&code) => {
+                    self.s.locale = Some(code);
+                    self.advance(step, None);
+                }
+                _ => self.invalid(Msg::new("invalid-choice")),
+            },
+            Kind::Consent { decline } => match choice_or_text(&input).as_deref() {
+                Some("agree") => {
+                    self.s.consented_at = Some(self.now);
+                    self.advance(step, None);
+                }
+                Some("decline") => {
+                    let decline = decline.clone();
+                    self.goto(step, &decline);
+                }
+                _ => self.invalid(Msg::new("invalid-choice")),
+            },
+            Kind::ResumeCode => match &input {
+                Input::Choice { id, .. } if id == "no_code" => self.advance(step, None),
+                Input::Text(code) if declines_code(code) => self.advance(step, None),
+                Input::Text(code) => {
+                    let code = code.trim();
+                    if code.chars().count() < CODE_MIN_LEN {
+                        self.invalid(Msg::new("resume-code-too-short").arg("min", Arg::Num(CODE_MIN_LEN as i64)));
+                    } else {
+                        self.effects.push(Effect::SetResumeCode(SecretString::from(code.to_string())));
+                        self.s.unlocked = true;
+                        self.notice(NoticeKind::Info, Msg::new("resume-code-set"));
+                        self.advance(step, None);
+                    }
+                }
+                _ => self.invalid(Msg::new("invalid-choice")),
+            },
+            Kind::Info => match choice_or_text(&input).as_deref() {
+                Some(id) if self.flow.options_of(step).iter().any(|(v, _)| v == id) => self.advance(step, None),
+                _ => self.invalid(Msg::new("invalid-choice")),
+            },
+            Kind::Review => match choice_id(&input).as_deref() {
+                Some("submit") => self.advance(step, None),
+                Some(id) if id.starts_with("change:") => {
+                    let key = &id["change:".len()..];
+                    if self.review_items().iter().any(|i| i.key == key) {
+                        if let Some(p) = self.s.pos.clone() {
+                            self.s.history.push(p);
+                        }
+                        self.s.pos = Some(Pos::from_key(key));
+                        self.s.review_edit = true;
+                        self.enter();
+                    } else {
+                        self.invalid(Msg::new("invalid-stale"));
+                    }
+                }
+                _ => self.invalid(Msg::new("invalid-choice")),
+            },
+            Kind::End { .. } => self.enter(),
+            _ => match self.parse_answer(step, input) {
+                Parsed::Answer(a) => self.accept(step, a),
+                Parsed::Invalid(m) => self.invalid(m),
+            },
+        }
+    }
+
+    fn invalid(&mut self, msg: Msg) {
+        self.notice(NoticeKind::Invalid, msg);
+        self.reprompt();
+    }
+
+    fn parse_answer(&self, step: &Step, input: Input) -> Parsed {
+        let options = self.flow.options_of(step);
+        let is_option = |id: &str| options.iter().any(|(v, _)| v == id);
+        // Answer states first: they are options on any kind of step that allows them.
+        if let Some(id) = choice_id(&input) {
+            if id == DONT_KNOW && step.dont_know {
+                return Parsed::Answer(Answer::DontKnow);
+            }
+            if id == PREFER_NOT && step.prefer_not {
+                return Parsed::Answer(Answer::PreferNot);
+            }
+        }
+        let ok = |v: Value| Parsed::Answer(Answer::Answered(v));
+        match &step.kind {
+            Kind::Single | Kind::YesNo => match choice_or_text(&input) {
+                Some(id) if is_option(&id) && id != DONT_KNOW && id != PREFER_NOT => ok(Value::Choice(id)),
+                _ => Parsed::Invalid(Msg::new("invalid-choice")),
+            },
+            Kind::Multi => {
+                let ids = match input {
+                    Input::Choices { ids, .. } => ids,
+                    Input::Choice { id, .. } => vec![id],
+                    Input::Text(t) => t.split([',', ' ']).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+                    Input::Command { .. } => vec![],
+                };
+                let mut seen = Vec::new();
+                for id in ids {
+                    if !is_option(&id) || id == DONT_KNOW || id == PREFER_NOT {
+                        return Parsed::Invalid(Msg::new("invalid-choices"));
+                    }
+                    if !seen.contains(&id) {
+                        seen.push(id);
+                    }
+                }
+                if seen.is_empty() {
+                    return Parsed::Invalid(Msg::new("invalid-choices"));
+                }
+                // Keep the flow's order, whatever order they were picked in.
+                seen.sort_by_key(|id| options.iter().position(|(v, _)| v == id));
+                ok(Value::Choices(seen))
+            }
+            Kind::Text { max_len } => match input {
+                Input::Text(t) => {
+                    let t = t.trim();
+                    if t.is_empty() {
+                        Parsed::Invalid(Msg::new("invalid-text-empty"))
+                    } else if t.chars().count() > *max_len as usize {
+                        Parsed::Invalid(Msg::new("invalid-text-long").arg("max", Arg::Num(*max_len as i64)))
+                    } else {
+                        ok(Value::Text(t.to_string()))
+                    }
+                }
+                _ => Parsed::Invalid(Msg::new("invalid-text-empty")),
+            },
+            Kind::Number { min, max } => match input {
+                Input::Text(t) => match parse::parse_number(&t) {
+                    Some(n) if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) => Parsed::Invalid(
+                        Msg::new("invalid-number-range")
+                            .arg("min", Arg::Num(min.unwrap_or(i64::MIN)))
+                            .arg("max", Arg::Num(max.unwrap_or(i64::MAX))),
+                    ),
+                    Some(n) => ok(Value::Number(n)),
+                    None => Parsed::Invalid(Msg::new("invalid-number")),
+                },
+                _ => Parsed::Invalid(Msg::new("invalid-number")),
+            },
+            Kind::Date { when } => match input {
+                Input::Text(t) => {
+                    let today = self.now.to_zoned(jiff::tz::TimeZone::UTC).date();
+                    match parse::parse_date(&t, parse::day_first(self.s.lang()), today, *when) {
+                        Ok(d) => ok(Value::Date(d)),
+                        Err(parse::DateError::Unreadable) => Parsed::Invalid(Msg::new("invalid-date")),
+                        Err(parse::DateError::WrongSide) => Parsed::Invalid(Msg::new(match when {
+                            parse::When::Future => "invalid-date-future",
+                            _ => "invalid-date-past",
+                        })),
+                    }
+                }
+                _ => Parsed::Invalid(Msg::new("invalid-date")),
+            },
+            Kind::Jurisdiction => {
+                let code = match &input {
+                    Input::Choice { id, .. } if is_option(id) => Some(id.clone()),
+                    Input::Choice { id, .. } => crate::jurisdiction::parse(id).map(str::to_string),
+                    Input::Text(t) => crate::jurisdiction::parse(t).map(str::to_string),
+                    _ => None,
+                };
+                match code {
+                    Some(c) if crate::jurisdiction::is_code(&c) => ok(Value::Jurisdiction(c)),
+                    _ => Parsed::Invalid(Msg::new("invalid-jurisdiction")),
+                }
+            }
+            _ => Parsed::Invalid(Msg::new("invalid-choice")),
+        }
+    }
+
+    /// Records an answer (once consent is given) and moves on.
+    fn accept(&mut self, step: &'a Step, answer: Answer) {
+        let Some(pos) = self.s.pos.clone() else { return self.reconcile_and_prompt() };
+        if self.s.consented_at.is_some() && step.kind.keeps_answer() {
+            self.s.answers.insert(pos.key(), answer);
+            self.advance(step, None);
+        } else {
+            // Before consent nothing is kept: the answer only decides where to go.
+            self.advance(step, Some(answer));
+        }
+    }
+
+    /// Leaves the current step by its branches or its default `next`.
+    fn advance(&mut self, step: &'a Step, transient: Option<Answer>) {
+        let Some(pos) = self.s.pos.clone() else { return self.reconcile_and_prompt() };
+        let target = next_target(self.flow, step, &pos, &self.s.answers, transient.as_ref());
+        match target {
+            Some(t) => self.goto(step, &t),
+            None => self.reconcile_and_prompt(),
+        }
+    }
+
+    fn goto(&mut self, from: &Step, target: &Target) {
+        let Some(pos) = self.s.pos.clone() else { return self.reconcile_and_prompt() };
+        let next = resolve(self.flow, from, &pos, target);
+        self.s.history.push(pos);
+        self.s.pos = Some(next);
+        if self.s.review_edit {
+            // While changing an answer from the review, skip what is still answered.
+            if let Some(p) = replay(self.flow, &self.s.answers) {
+                if self.s.pos.as_ref() != Some(&p) {
+                    self.s.pos = Some(p);
+                }
+            }
+        }
+        self.enter();
+    }
+
+    /// Arrives at the current position: finish at an end step, guard the review, or prompt.
+    fn enter(&mut self) {
+        let Some(step) = self.current_step() else { return self.reconcile_and_prompt() };
+        match &step.kind {
+            Kind::End { result } => {
+                let submitted = *result == EndResult::Submitted;
+                match result {
+                    EndResult::Submitted => {
+                        self.prune_off_path();
+                        self.s.status = Status::Submitted;
+                        self.s.submitted_at = Some(self.now);
+                        self.effects.push(Effect::Submit);
+                    }
+                    EndResult::Paused => {
+                        self.s.status = Status::Paused;
+                    }
+                    EndResult::Declined => {
+                        let locale = self.s.locale.clone();
+                        self.reset();
+                        self.s.locale = locale;
+                        self.effects.push(Effect::Erase);
+                    }
+                }
+                self.s.mode = Mode::Step;
+                self.s.review_edit = false;
+                self.replies.push(Reply::Done { msg: Msg::new(&step.prompt), submitted });
+            }
+            Kind::Review => {
+                self.s.review_edit = false;
+                if self.s.resume_code.is_some() && !self.s.unlocked {
+                    self.s.mode = Mode::EnterCode { then: AfterCode::Review };
+                    self.prompt_mode();
+                } else {
+                    self.reprompt();
+                }
+            }
+            _ => self.reprompt(),
+        }
+    }
+
+    /// Drops answers the final path does not pass through (left behind by changed answers).
+    fn prune_off_path(&mut self) {
+        let on_path = path(self.flow, &self.s.answers);
+        self.s.answers.retain(|k, _| on_path.iter().any(|p| p.key() == *k));
+    }
+
+    // ----- prompts --------------------------------------------------------------------------
+
+    fn notice(&mut self, kind: NoticeKind, msg: Msg) {
+        self.replies.push(Reply::Notice { kind, msg });
+    }
+
+    /// Shows the current question again (or the side question in progress).
+    fn reprompt(&mut self) {
+        if self.s.mode != Mode::Step {
+            return self.prompt_mode();
+        }
+        match self.s.status {
+            Status::Active => {}
+            Status::New => {
+                self.notice(NoticeKind::Info, Msg::new("not-started"));
+                return;
+            }
+            _ => return self.offer_resume(),
+        }
+        let Some(step) = self.current_step() else { return self.reconcile_and_prompt() };
+        let Some(pos) = self.s.pos.clone() else { return };
+        let prompt = self.prompt_for(step, &pos);
+        self.replies.push(Reply::Prompt(prompt));
+    }
+
+    fn prompt_for(&self, step: &Step, pos: &Pos) -> Prompt {
+        let mut text = Msg::new(&step.prompt);
+        if let Some(i) = pos.instance {
+            text = text.arg("n", Arg::Num(i as i64 + 1));
+        }
+        let choices: Vec<ChoiceView> = match &step.kind {
+            Kind::Language => {
+                self.flow.languages.iter().map(|l| ChoiceView { id: l.clone(), label: Label::Language(l.clone()) }).collect()
+            }
+            Kind::Jurisdiction => {
+                let mut c: Vec<ChoiceView> = step
+                    .options
+                    .iter()
+                    .map(|o| ChoiceView { id: o.value.clone(), label: Label::Jurisdiction(o.value.clone()) })
+                    .collect();
+                c.extend(self.flow.options_of(step).into_iter().filter(|(v, _)| v == DONT_KNOW || v == PREFER_NOT).map(
+                    |(v, l)| ChoiceView { id: v, label: Label::Msg(Msg::new(&l)) },
+                ));
+                c
+            }
+            Kind::Review => {
+                let items = self.review_items();
+                let mut c = vec![ChoiceView { id: "submit".into(), label: Label::Msg(Msg::new("choice-submit")) }];
+                for (i, item) in items.iter().enumerate() {
+                    c.push(ChoiceView {
+                        id: format!("change:{}", item.key),
+                        label: Label::Msg(Msg::new("choice-change").arg("n", Arg::Num(i as i64 + 1))),
+                    });
+                }
+                c
+            }
+            Kind::End { .. } => vec![],
+            _ => self
+                .flow
+                .options_of(step)
+                .into_iter()
+                .map(|(v, l)| ChoiceView { id: v, label: Label::Msg(Msg::new(&l)) })
+                .collect(),
+        };
+        let free_input = matches!(step.kind, Kind::Text { .. } | Kind::Number { .. } | Kind::Date { .. } | Kind::Jurisdiction | Kind::ResumeCode);
+        Prompt {
+            key: pos.key(),
+            step: step.id.clone(),
+            instance: pos.instance,
+            kind: step.kind.name(),
+            text,
+            hint: step.hint.as_deref().map(Msg::new),
+            choices,
+            free_input,
+            current: self.s.answers.get(&pos.key()).map(|a| view(self.flow, step, a)),
+            review: if step.kind == Kind::Review { self.review_items() } else { vec![] },
+            skippable: step.skippable,
+        }
+    }
+
+    fn prompt_mode(&mut self) {
+        let (key, kind, text, choices, free): (&str, &'static str, Msg, Vec<(&str, Label)>, bool) = match &self.s.mode {
+            Mode::Step => return self.reprompt(),
+            Mode::ConfirmDelete => (
+                "delete",
+                "confirm",
+                Msg::new("delete-confirm"),
+                vec![
+                    ("delete_confirm", Label::Msg(Msg::new("choice-delete-confirm"))),
+                    ("delete_cancel", Label::Msg(Msg::new("choice-delete-cancel"))),
+                ],
+                false,
+            ),
+            Mode::ChooseLanguage => (
+                "language",
+                "language",
+                Msg::new("language-prompt"),
+                self.flow.languages.iter().map(|l| (l.as_str(), Label::Language(l.clone()))).collect(),
+                false,
+            ),
+            Mode::ResumeOrRestart => {
+                let mut c = Vec::new();
+                let text = if self.s.status == Status::Submitted {
+                    Msg::new("already-submitted")
+                } else {
+                    c.push(("resume", Label::Msg(Msg::new("choice-resume"))));
+                    Msg::new("resume-prompt")
+                };
+                c.push(("restart", Label::Msg(Msg::new("choice-restart"))));
+                ("resume", "choice", text, c, false)
+            }
+            Mode::EnterCode { .. } => ("code", "code", Msg::new("resume-code-ask"), vec![], true),
+        };
+        let choices = choices.into_iter().map(|(id, label)| ChoiceView { id: id.to_string(), label }).collect();
+        self.replies.push(Reply::Prompt(Prompt {
+            key: key.to_string(),
+            step: key.to_string(),
+            instance: None,
+            kind,
+            text,
+            hint: None,
+            choices,
+            free_input: free,
+            current: None,
+            review: vec![],
+            skippable: false,
+        }));
+    }
+
+    fn review_items(&self) -> Vec<ReviewItem> {
+        path(self.flow, &self.s.answers)
+            .into_iter()
+            .filter_map(|p| {
+                let step = self.flow.step(&p.step)?;
+                let answer = self.s.answers.get(&p.key())?;
+                let group = match (&step.group, p.instance) {
+                    (Some(g), Some(i)) => {
+                        self.flow.groups.get(g).map(|gr| Msg::new(&gr.label).arg("n", Arg::Num(i as i64 + 1)))
+                    }
+                    _ => None,
+                };
+                Some(ReviewItem {
+                    key: p.key(),
+                    question: Msg::new(&format!("{}.short", step.prompt)),
+                    group,
+                    answer: view(self.flow, step, answer),
+                })
+            })
+            .collect()
+    }
+
+    // ----- flow edits -----------------------------------------------------------------------
+
+    /// The flow changed under this session: keep what still fits and find the right step.
+    fn reconcile(&mut self) {
+        self.s.flow_id = self.flow.id.clone();
+        self.s.flow_hash = self.flow.hash.clone();
+        let flow = self.flow;
+        self.s.answers.retain(|k, _| flow.step(&Pos::from_key(k).step).is_some_and(|s| s.kind.keeps_answer()));
+        self.s.history.retain(|p| flow.step(&p.step).is_some());
+        if self.s.locale.as_ref().is_some_and(|l| !flow.languages.contains(l)) {
+            self.s.locale = None;
+        }
+        let pos_ok = self.s.pos.as_ref().is_some_and(|p| flow.step(&p.step).is_some());
+        if !pos_ok && self.s.status != Status::New {
+            self.s.pos = if self.s.consented_at.is_some() {
+                replay(flow, &self.s.answers)
+            } else {
+                Some(Pos::new(flow.start.clone(), None))
+            };
+        }
+    }
+
+    fn reconcile_and_prompt(&mut self) {
+        let flow = self.flow;
+        self.s.pos = if self.s.consented_at.is_some() {
+            replay(flow, &self.s.answers)
+        } else {
+            Some(Pos::new(flow.start.clone(), None))
+        };
+        match self.s.pos.as_ref().and_then(|p| flow.step(&p.step)) {
+            Some(_) => self.enter(),
+            // A flow with no usable steps: say so calmly rather than loop.
+            None => self.notice(NoticeKind::Info, Msg::new("not-started")),
+        }
+    }
+}
+
+/// "no", "no code", "skip", "sin código": a person turning the code down in words.
+fn declines_code(text: &str) -> bool {
+    let t = crate::jurisdiction::fold(text);
+    let t = t.trim_end_matches(['.', '!', ',']).trim();
+    ["no", "nope", "none", "no code", "no code thanks", "no code, thanks", "no thanks", "skip", "sin codigo", "sin codigo, gracias", "no gracias", "ninguno"]
+        .contains(&t)
+}
+
+fn choice_id(input: &Input) -> Option<String> {
+    match input {
+        Input::Choice { id, .. } => Some(id.clone()),
+        Input::Choices { ids, .. } if ids.len() == 1 => Some(ids[0].clone()),
+        _ => None,
+    }
+}
+
+fn choice_or_text(input: &Input) -> Option<String> {
+    match input {
+        Input::Text(t) => Some(t.trim().to_string()),
+        other => choice_id(other),
+    }
+}
+
+/// Hashes a resume code for storage: Argon2id with a random salt. Lives here, beside
+/// verification, but is called by the runtime (the engine itself has no randomness).
+pub fn hash_code(code: &str) -> String {
+    use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+    let salt = SaltString::generate(&mut OsRng);
+    argon2::Argon2::default().hash_password(code.as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
+}
+
+fn verify_code(hash: &str, code: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash).is_ok_and(|h| argon2::Argon2::default().verify_password(code.as_bytes(), &h).is_ok())
+}
+
+/// Where a step leads, given the answers so far (and a pre-consent answer not kept).
+fn next_target(flow: &Flow, step: &Step, pos: &Pos, answers: &BTreeMap<String, Answer>, transient: Option<&Answer>) -> Option<Target> {
+    for b in &step.branches {
+        if eval(flow, &b.when, pos, answers, transient.map(|a| (step.id.as_str(), a))) {
+            return Some(b.goto.clone());
+        }
+    }
+    step.next.clone()
+}
+
+/// Turns a target into a position, applying the repeating-group rules: a step in the same
+/// group keeps the instance; `new:g` starts the next instance; entering a group from outside
+/// starts at instance 0.
+fn resolve(flow: &Flow, from: &Step, pos: &Pos, target: &Target) -> Pos {
+    match target {
+        Target::Step(id) => {
+            let to_group = flow.step(id).and_then(|s| s.group.clone());
+            match to_group {
+                Some(g) if from.group.as_ref() == Some(&g) => Pos::new(id.clone(), pos.instance),
+                Some(_) => Pos::new(id.clone(), Some(0)),
+                None => Pos::new(id.clone(), None),
+            }
+        }
+        Target::NewInstance(g) => {
+            let Some(group) = flow.groups.get(g) else { return Pos::new(flow.start.clone(), None) };
+            let next = match (&from.group, pos.instance) {
+                (Some(fg), Some(i)) if fg == g => i + 1,
+                _ => 0,
+            };
+            if next >= group.max {
+                // The group is full: continue as if the person had said "no more".
+                if let Some(t) = &from.next {
+                    if !matches!(t, Target::NewInstance(_)) {
+                        return resolve(flow, from, pos, t);
+                    }
+                }
+            }
+            Pos::new(group.start.clone(), Some(next))
+        }
+    }
+}
+
+/// The path through the flow that the recorded answers describe, from the first step after
+/// consent up to (not including) the first step still to answer, the review, or an end.
+pub fn path(flow: &Flow, answers: &BTreeMap<String, Answer>) -> Vec<Pos> {
+    let mut out = Vec::new();
+    let Some(consent) = flow.first_step_of_kind(|k| matches!(k, Kind::Consent { .. })) else { return out };
+    let Some(first) = &consent.next else { return out };
+    let mut pos = resolve(flow, consent, &Pos::new(consent.id.clone(), None), first);
+    // Bounded: a flow check guarantees termination, but a bad flow must not hang the engine.
+    for _ in 0..10_000 {
+        let Some(step) = flow.step(&pos.step) else { break };
+        let answer = answers.get(&pos.key());
+        match &step.kind {
+            Kind::Review | Kind::End { .. } => break,
+            k if k.keeps_answer() && answer.is_none() => break,
+            _ => {}
+        }
+        out.push(pos.clone());
+        let Some(t) = next_target(flow, step, &pos, answers, None) else { break };
+        let next = resolve(flow, step, &pos, &t);
+        if out.contains(&next) {
+            break;
+        }
+        pos = next;
+    }
+    out
+}
+
+/// The first position on the path still to be answered (or the review/end it leads to).
+pub fn replay(flow: &Flow, answers: &BTreeMap<String, Answer>) -> Option<Pos> {
+    let consent = flow.first_step_of_kind(|k| matches!(k, Kind::Consent { .. }))?;
+    let walked = path(flow, answers);
+    match walked.last() {
+        None => {
+            let first = consent.next.as_ref()?;
+            Some(resolve(flow, consent, &Pos::new(consent.id.clone(), None), first))
+        }
+        Some(last) => {
+            let step = flow.step(&last.step)?;
+            let t = next_target(flow, step, last, answers, None)?;
+            Some(resolve(flow, step, last, &t))
+        }
+    }
+}
+
+/// Evaluates a branch condition. Answers inside a repeating group are read from the current
+/// instance. Anything unanswered compares as false (never as an error).
+fn eval(flow: &Flow, c: &Condition, pos: &Pos, answers: &BTreeMap<String, Answer>, transient: Option<(&str, &Answer)>) -> bool {
+    let get = |id: &str| -> Option<Answer> {
+        if let Some((tid, a)) = transient {
+            if tid == id {
+                return Some(a.clone());
+            }
+        }
+        let step = flow.step(id)?;
+        let key = match (&step.group, pos.instance) {
+            (Some(_), Some(i)) => Pos::new(id, Some(i)).key(),
+            (Some(_), None) => {
+                // Read from outside the group: any instance will do.
+                return answers.iter().find(|(k, _)| Pos::from_key(k).step == id).map(|(_, a)| a.clone());
+            }
+            _ => id.to_string(),
+        };
+        answers.get(&key).cloned()
+    };
+    match c {
+        Condition::Equals { answer, value } => get(answer).is_some_and(|a| value_eq(&a, value)),
+        Condition::OneOf { answer, values } => get(answer).is_some_and(|a| values.iter().any(|v| value_eq(&a, v))),
+        Condition::Present { answer, present } => get(answer).is_some_and(|a| a.value().is_some()) == *present,
+        Condition::State { answer, state } => match get(answer) {
+            Some(a) => a.state_name() == state,
+            None => state == "unasked",
+        },
+        Condition::Includes { answer, value } => {
+            matches!(get(answer), Some(Answer::Answered(Value::Choices(cs))) if cs.contains(value))
+        }
+        Condition::Compare { answer, op, value } => match (get(answer), value) {
+            (Some(Answer::Answered(Value::Number(n))), CondValue::Num(v)) => compare(*op, n.cmp(v)),
+            (Some(Answer::Answered(Value::Date(d))), CondValue::Date(v)) => compare_dates(*op, &d, v),
+            _ => false,
+        },
+        Condition::All(cs) => cs.iter().all(|c| eval(flow, c, pos, answers, transient)),
+        Condition::Any(cs) => cs.iter().any(|c| eval(flow, c, pos, answers, transient)),
+        Condition::Not(c) => !eval(flow, c, pos, answers, transient),
+    }
+}
+
+fn value_eq(a: &Answer, v: &CondValue) -> bool {
+    match (a, v) {
+        (Answer::Answered(Value::Choice(c)), CondValue::Str(s)) => c == s,
+        (Answer::Answered(Value::Jurisdiction(c)), CondValue::Str(s)) => c.eq_ignore_ascii_case(s),
+        (Answer::Answered(Value::Text(t)), CondValue::Str(s)) => t == s,
+        (Answer::Answered(Value::Number(n)), CondValue::Num(m)) => n == m,
+        (Answer::DontKnow, CondValue::Str(s)) => s == DONT_KNOW,
+        (Answer::PreferNot, CondValue::Str(s)) => s == PREFER_NOT,
+        _ => false,
+    }
+}
+
+fn compare(op: CompareOp, ord: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CompareOp::Gt => ord == Greater,
+        CompareOp::Gte => ord != Less,
+        CompareOp::Lt => ord == Less,
+        CompareOp::Lte => ord != Greater,
+    }
+}
+
+/// A partial date is before a bound only if all of it is (its latest day); after only if all of
+/// it is (its earliest day). "Around 2014" is never certainly before 2014-06.
+fn compare_dates(op: CompareOp, d: &PartialDate, bound: &PartialDate) -> bool {
+    match op {
+        CompareOp::Lt => d.latest() < bound.earliest(),
+        CompareOp::Lte => d.latest() <= bound.latest(),
+        CompareOp::Gt => d.earliest() > bound.latest(),
+        CompareOp::Gte => d.earliest() >= bound.earliest(),
+    }
+}
+
+fn view(flow: &Flow, step: &Step, a: &Answer) -> AnswerView {
+    let label_of = |id: &str| -> Label {
+        if step.kind == Kind::Jurisdiction || crate::jurisdiction::is_code(id) && step.kind == Kind::Jurisdiction {
+            return Label::Jurisdiction(id.to_string());
+        }
+        match flow.options_of(step).into_iter().find(|(v, _)| v == id) {
+            Some((_, l)) => Label::Msg(Msg::new(&l)),
+            None => Label::Msg(Msg::new("answer-none")),
+        }
+    };
+    match a {
+        Answer::Answered(Value::Choice(c)) => AnswerView::Choice(label_of(c)),
+        Answer::Answered(Value::Choices(cs)) => AnswerView::Choices(cs.iter().map(|c| label_of(c)).collect()),
+        Answer::Answered(Value::Text(t)) => AnswerView::Text(t.clone()),
+        Answer::Answered(Value::Number(n)) => AnswerView::Number(*n),
+        Answer::Answered(Value::Date(d)) => AnswerView::Date(*d),
+        Answer::Answered(Value::Jurisdiction(j)) => AnswerView::Choice(Label::Jurisdiction(j.clone())),
+        Answer::PreferNot => AnswerView::PreferNot,
+        Answer::DontKnow => AnswerView::DontKnow,
+        Answer::Skipped => AnswerView::Skipped,
+    }
+}

@@ -1,0 +1,316 @@
+//! Turning what a survivor typed into a value. Pure functions, forgiving on purpose: memory after
+//! trauma is rarely exact, so "around 2014" and "marzo de 2014" are as good as "2014-03-15".
+
+use super::answer::PartialDate;
+use crate::jurisdiction::fold;
+
+/// Month names and abbreviations in every shipped language (month number, spelling).
+const MONTHS: &[(u8, &str)] = &[
+    (1, "january"),
+    (1, "jan"),
+    (1, "enero"),
+    (1, "ene"),
+    (2, "february"),
+    (2, "feb"),
+    (2, "febrero"),
+    (3, "march"),
+    (3, "mar"),
+    (3, "marzo"),
+    (4, "april"),
+    (4, "apr"),
+    (4, "abril"),
+    (4, "abr"),
+    (5, "may"),
+    (5, "mayo"),
+    (6, "june"),
+    (6, "jun"),
+    (6, "junio"),
+    (7, "july"),
+    (7, "jul"),
+    (7, "julio"),
+    (8, "august"),
+    (8, "aug"),
+    (8, "agosto"),
+    (8, "ago"),
+    (9, "september"),
+    (9, "sept"),
+    (9, "sep"),
+    (9, "septiembre"),
+    (9, "setiembre"),
+    (10, "october"),
+    (10, "oct"),
+    (10, "octubre"),
+    (11, "november"),
+    (11, "nov"),
+    (11, "noviembre"),
+    (12, "december"),
+    (12, "dec"),
+    (12, "diciembre"),
+    (12, "dic"),
+];
+
+/// Words that mark a date as approximate, in every shipped language (already folded).
+const APPROX: &[&str] = &[
+    "around",
+    "about",
+    "approximately",
+    "approx",
+    "roughly",
+    "maybe",
+    "circa",
+    "ca",
+    "c",
+    "sometime in",
+    "in about",
+    "alrededor de",
+    "alrededor del",
+    "como en",
+    "como",
+    "aproximadamente",
+    "mas o menos",
+    "hacia",
+    "cerca de",
+    "por",
+    "tal vez",
+    "quizas",
+];
+
+/// Filler words that carry no meaning in a date ("in", "of", "de", "del").
+const FILLER: &[&str] = &["in", "of", "the", "de", "del", "en", "el", "year", "ano"];
+
+/// Why a date was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    Unreadable,
+    /// The date is in the future where only past dates make sense, or the reverse.
+    WrongSide,
+}
+
+/// Which side of today a date may fall on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum When {
+    Past,
+    Future,
+    Any,
+}
+
+/// Parses a partial date. `day_first` decides `3/4/2014` when both numbers could be a month.
+pub fn parse_date(input: &str, day_first: bool, today: jiff::civil::Date, when: When) -> Result<PartialDate, DateError> {
+    let d = parse_date_inner(input, day_first).ok_or(DateError::Unreadable)?;
+    let ok = match when {
+        When::Any => true,
+        When::Past => d.earliest() <= today,
+        When::Future => d.latest() >= today,
+    };
+    if ok {
+        Ok(d)
+    } else {
+        Err(DateError::WrongSide)
+    }
+}
+
+fn parse_date_inner(input: &str, day_first: bool) -> Option<PartialDate> {
+    let mut s = fold(input);
+    let mut approx = false;
+    if let Some(rest) = s.strip_prefix('~') {
+        approx = true;
+        s = rest.trim().to_string();
+    }
+    // Strip approximation words at the front (longest first, so "alrededor de" beats "como").
+    let mut words: Vec<&str> = APPROX.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for w in words {
+        if let Some(rest) = s.strip_prefix(w) {
+            if rest.starts_with(' ') || rest.starts_with('.') {
+                approx = true;
+                s = rest.trim_start_matches(['.', ' ']).to_string();
+                break;
+            }
+        }
+    }
+    // "2014?" or "2014 (approx)"
+    if s.ends_with('?') {
+        approx = true;
+        s = s.trim_end_matches('?').trim().to_string();
+    }
+
+    let mut d = if let Some(d) = parse_numeric(&s, day_first) {
+        d
+    } else {
+        parse_words(&s)?
+    };
+    d.approx = approx;
+    d.is_valid().then_some(d)
+}
+
+/// `2014`, `2014-03`, `2014-03-15`, `3/2014`, `03/15/2014`, `15.03.2014`.
+fn parse_numeric(s: &str, day_first: bool) -> Option<PartialDate> {
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.')) {
+        return None;
+    }
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let nums: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let year_of = |p: &str, n: u32| -> Option<i16> {
+        match p.len() {
+            4 => Some(n as i16),
+            2 => Some(if n <= 40 { 2000 + n as i16 } else { 1900 + n as i16 }),
+            _ => None,
+        }
+    };
+    match nums.len() {
+        1 if parts[0].len() == 4 => Some(PartialDate::year(nums[0] as i16)),
+        2 => {
+            if parts[0].len() == 4 {
+                Some(PartialDate { year: nums[0] as i16, month: Some(nums[1] as u8), day: None, approx: false })
+            } else {
+                let year = year_of(parts[1], nums[1])?;
+                Some(PartialDate { year, month: Some(nums[0] as u8), day: None, approx: false })
+            }
+        }
+        3 => {
+            if parts[0].len() == 4 {
+                return Some(PartialDate {
+                    year: nums[0] as i16,
+                    month: Some(nums[1] as u8),
+                    day: Some(nums[2] as u8),
+                    approx: false,
+                });
+            }
+            let year = year_of(parts[2], nums[2])?;
+            let (a, b) = (nums[0], nums[1]);
+            let (month, day) = if a > 12 {
+                (b, a)
+            } else if b > 12 {
+                (a, b)
+            } else if day_first {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            Some(PartialDate { year, month: Some(month as u8), day: Some(day as u8), approx: false })
+        }
+        _ => None,
+    }
+}
+
+/// `March 2014`, `march 15, 2014`, `15 march 2014`, `15 de marzo de 2014`, `marzo del 2014`.
+fn parse_words(s: &str) -> Option<PartialDate> {
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|t| t.trim_end_matches('.'))
+        .filter(|t| !t.is_empty() && !FILLER.contains(t))
+        .collect();
+    let mut year = None;
+    let mut month = None;
+    let mut day = None;
+    for t in tokens {
+        if let Some((m, _)) = MONTHS.iter().find(|(_, name)| *name == t) {
+            if month.replace(*m).is_some() {
+                return None;
+            }
+        } else if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
+            if year.replace(t.parse::<i16>().ok()?).is_some() {
+                return None;
+            }
+        } else {
+            let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let n: u8 = digits.parse().ok()?;
+            if !(1..=31).contains(&n) || day.replace(n).is_some() {
+                return None;
+            }
+        }
+    }
+    let year = year?;
+    if day.is_some() && month.is_none() {
+        return None;
+    }
+    Some(PartialDate { year, month, day, approx: false })
+}
+
+/// A whole number, possibly followed by a word ("23 years", "23 años").
+pub fn parse_number(input: &str) -> Option<i64> {
+    let s = input.trim();
+    let end = s
+        .char_indices()
+        .find(|(i, c)| !(c.is_ascii_digit() || (*i == 0 && *c == '-')))
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
+    let (num, rest) = s.split_at(end);
+    if !rest.trim().chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '.') {
+        return None;
+    }
+    num.parse().ok()
+}
+
+/// Whether the numeric order `3/4/2014` means 3 April in this language.
+pub fn day_first(lang: &str) -> bool {
+    !matches!(lang.split('-').next().unwrap_or(lang), "en")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> String {
+        let today = jiff::civil::date(2026, 11, 25);
+        match parse_date(s, false, today, When::Any) {
+            Ok(d) => d.to_iso(),
+            Err(e) => format!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn partial_dates_in_english_and_spanish() {
+        assert_eq!(d("2014"), "2014");
+        assert_eq!(d("around 2014"), "~2014");
+        assert_eq!(d("Around  2014"), "~2014");
+        assert_eq!(d("March 2014"), "2014-03");
+        assert_eq!(d("march, 2014"), "2014-03");
+        assert_eq!(d("March 15, 2014"), "2014-03-15");
+        assert_eq!(d("15 March 2014"), "2014-03-15");
+        assert_eq!(d("3/2014"), "2014-03");
+        assert_eq!(d("03/15/2014"), "2014-03-15");
+        assert_eq!(d("2014-03-15"), "2014-03-15");
+        assert_eq!(d("marzo de 2014"), "2014-03");
+        assert_eq!(d("alrededor de 2014"), "~2014");
+        assert_eq!(d("más o menos marzo del 2014"), "~2014-03");
+        assert_eq!(d("15 de marzo de 2014"), "2014-03-15");
+        assert_eq!(d("2014?"), "~2014");
+        assert_eq!(d("yesterday"), "Unreadable");
+        assert_eq!(d("March"), "Unreadable");
+        assert_eq!(d("31 February 2014"), "Unreadable");
+        assert_eq!(d("2014 2015"), "Unreadable");
+    }
+
+    #[test]
+    fn day_first_only_decides_ambiguous_numbers() {
+        let today = jiff::civil::date(2026, 11, 25);
+        let es = |s| parse_date(s, true, today, When::Any).unwrap().to_iso();
+        assert_eq!(es("3/4/2014"), "2014-04-03");
+        assert_eq!(es("3/14/2014"), "2014-03-14");
+        assert_eq!(d("3/4/2014"), "2014-03-04");
+    }
+
+    #[test]
+    fn past_and_future() {
+        let today = jiff::civil::date(2026, 11, 25);
+        assert_eq!(parse_date("2030", false, today, When::Past), Err(DateError::WrongSide));
+        assert!(parse_date("2026", false, today, When::Past).is_ok());
+        assert_eq!(parse_date("2020", false, today, When::Future), Err(DateError::WrongSide));
+        assert!(parse_date("December 2026", false, today, When::Future).is_ok());
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("23"), Some(23));
+        assert_eq!(parse_number(" 23 years "), Some(23));
+        assert_eq!(parse_number("23 años"), Some(23));
+        assert_eq!(parse_number("twenty"), None);
+        assert_eq!(parse_number("2x3"), None);
+        assert_eq!(parse_number(""), None);
+    }
+}

@@ -1,0 +1,281 @@
+//! A conversation as plain data, so it can be stored, resumed and carried across flow edits.
+
+use super::answer::{Answer, Pos};
+use crate::locale::Arg;
+use jiff::Timestamp;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub flow_id: String,
+    /// Hash of the flow the session last ran on; a mismatch triggers reconciliation.
+    pub flow_hash: String,
+    pub locale: Option<String>,
+    pub status: Status,
+    /// The step awaiting an answer.
+    pub pos: Option<Pos>,
+    /// Answers by `Pos::key()`. Only kept once consent is given.
+    pub answers: BTreeMap<String, Answer>,
+    /// Steps passed through, for `/back`.
+    pub history: Vec<Pos>,
+    pub mode: Mode,
+    pub consented_at: Option<Timestamp>,
+    /// Argon2 hash (PHC string) of the optional resume code. Never the code itself.
+    pub resume_code: Option<String>,
+    pub code_failures: u32,
+    pub locked_until: Option<Timestamp>,
+    /// The code was entered for this sitting, so the review may be shown.
+    pub unlocked: bool,
+    /// An answer is being changed from the review: return there once the path is whole again.
+    pub review_edit: bool,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub submitted_at: Option<Timestamp>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Nothing has happened yet.
+    New,
+    Active,
+    /// Stopped by `/exit`, end of input, or a "not now" ending; can be resumed.
+    Paused,
+    Submitted,
+}
+
+/// What the next input answers, when it is not the current step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum Mode {
+    Step,
+    ConfirmDelete,
+    ChooseLanguage,
+    ResumeOrRestart,
+    EnterCode { then: AfterCode },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AfterCode {
+    Resume,
+    Review,
+}
+
+impl Session {
+    pub fn new(flow_id: &str, flow_hash: &str, now: Timestamp) -> Session {
+        Session {
+            flow_id: flow_id.to_string(),
+            flow_hash: flow_hash.to_string(),
+            locale: None,
+            status: Status::New,
+            pos: None,
+            answers: BTreeMap::new(),
+            history: Vec::new(),
+            mode: Mode::Step,
+            consented_at: None,
+            resume_code: None,
+            code_failures: 0,
+            locked_until: None,
+            unlocked: false,
+            review_edit: false,
+            created_at: now,
+            updated_at: now,
+            submitted_at: None,
+        }
+    }
+
+    pub fn lang(&self) -> &str {
+        self.locale.as_deref().unwrap_or(crate::locale::FALLBACK)
+    }
+}
+
+/// What the survivor did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    Text(String),
+    /// A pressed button or a chosen number. `step` is the `Pos::key()` the button was shown for,
+    /// when the channel knows it: a press for another step is stale and re-prompts.
+    Choice { id: String, step: Option<String> },
+    Choices { ids: Vec<String>, step: Option<String> },
+    Command { cmd: Command, arg: Option<String> },
+}
+
+impl Input {
+    pub fn cmd(cmd: Command) -> Input {
+        Input::Command { cmd, arg: None }
+    }
+    pub fn choice(id: &str) -> Input {
+        Input::Choice { id: id.to_string(), step: None }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// Begin, or offer to resume. The argument may carry the channel's language hint.
+    Start,
+    Back,
+    Skip,
+    /// Quick exit: pause and ask the channel to wipe what it can.
+    Exit,
+    /// Erase my data (after one confirmation).
+    Delete,
+    Language,
+    Help,
+}
+
+impl Command {
+    pub fn parse(s: &str) -> Option<Command> {
+        Some(match s.trim().trim_start_matches('/').to_ascii_lowercase().as_str() {
+            "start" => Command::Start,
+            "back" => Command::Back,
+            "skip" => Command::Skip,
+            "exit" | "quit" | "salir" => Command::Exit,
+            "delete" | "borrar" => Command::Delete,
+            "language" | "idioma" | "lang" => Command::Language,
+            "help" | "ayuda" => Command::Help,
+            _ => return None,
+        })
+    }
+
+    pub const ALL: [Command; 7] =
+        [Command::Start, Command::Back, Command::Skip, Command::Exit, Command::Delete, Command::Language, Command::Help];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Start => "start",
+            Command::Back => "back",
+            Command::Skip => "skip",
+            Command::Exit => "exit",
+            Command::Delete => "delete",
+            Command::Language => "language",
+            Command::Help => "help",
+        }
+    }
+}
+
+/// A message to render: a Fluent id and its arguments.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Msg {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, Arg)>,
+}
+
+impl Msg {
+    pub fn new(id: &str) -> Msg {
+        Msg { id: id.to_string(), args: Vec::new() }
+    }
+    pub fn arg(mut self, name: &str, value: Arg) -> Msg {
+        self.args.push((name.to_string(), value));
+        self
+    }
+}
+
+/// What the engine wants said.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reply {
+    /// Help, an explanation of invalid input, a confirmation.
+    Notice { kind: NoticeKind, msg: Msg },
+    Prompt(Prompt),
+    /// The quick exit happened; the channel shows its neutral text.
+    Exited,
+    /// The conversation reached an end step.
+    Done { msg: Msg, submitted: bool },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    Help,
+    Invalid,
+    Info,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prompt {
+    /// `Pos::key()` of the step, or a mode name (`delete`, `language`, `resume`, `code`).
+    pub key: String,
+    pub step: String,
+    pub instance: Option<u32>,
+    /// Input kind: single, multi, yes_no, text, number, date, jurisdiction, language, consent,
+    /// resume_code, info, review, confirm, code.
+    pub kind: &'static str,
+    pub text: Msg,
+    pub hint: Option<Msg>,
+    pub choices: Vec<ChoiceView>,
+    /// Whether typed text is accepted (besides the choices).
+    pub free_input: bool,
+    /// The answer given earlier, when coming back to a question.
+    pub current: Option<AnswerView>,
+    /// For the review: every answer on the path.
+    pub review: Vec<ReviewItem>,
+    pub skippable: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceView {
+    pub id: String,
+    pub label: Label,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Label {
+    Msg(Msg),
+    /// A language, shown by its own name.
+    Language(String),
+    /// A jurisdiction code, shown by name.
+    Jurisdiction(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewItem {
+    pub key: String,
+    /// The question's short name (the prompt's `.short` attribute).
+    pub question: Msg,
+    /// "Case 2" for answers inside a repeating group.
+    pub group: Option<Msg>,
+    pub answer: AnswerView,
+}
+
+/// An answer ready for display: choice labels as messages, values as they are.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnswerView {
+    Choice(Label),
+    Choices(Vec<Label>),
+    Text(String),
+    Number(i64),
+    Date(super::answer::PartialDate),
+    PreferNot,
+    DontKnow,
+    Skipped,
+}
+
+/// What the channel or store must do besides replying.
+#[derive(Debug)]
+pub enum Effect {
+    /// Delete what can be deleted of this conversation on the survivor's device.
+    Wipe,
+    /// Erase every stored record of this survivor (crypto-shredding in the store).
+    Erase,
+    /// The intake is complete: hand it on.
+    Submit,
+    /// Hash this code (slowly, with a random salt) into `Session::resume_code`.
+    SetResumeCode(SecretString),
+}
+
+impl PartialEq for Effect {
+    fn eq(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub session: Session,
+    pub replies: Vec<Reply>,
+    pub effects: Vec<Effect>,
+}

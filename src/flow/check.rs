@@ -1,0 +1,469 @@
+//! `flows check`: everything that can be wrong with a flow, found at once, each problem pointing
+//! at the line to fix. A flow that passes cannot strand a survivor: every step is reachable,
+//! every step can reach an end, every message exists in every language the flow is offered in.
+
+use super::load::condition_refs;
+use super::*;
+use crate::diag::Diagnostic;
+use crate::locale::{Locales, CODE_MESSAGES};
+use std::collections::{BTreeSet, HashSet, VecDeque};
+
+pub fn check(flow: &Flow, locales: &Locales) -> Vec<Diagnostic> {
+    let mut c = Checker { flow, locales, diags: Vec::new() };
+    c.header();
+    c.ids();
+    c.targets();
+    c.graph();
+    c.consent();
+    c.conditions();
+    c.messages();
+    crate::diag::sort(&mut c.diags);
+    c.diags
+}
+
+struct Checker<'a> {
+    flow: &'a Flow,
+    locales: &'a Locales,
+    diags: Vec<Diagnostic>,
+}
+
+fn valid_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 40 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+impl Checker<'_> {
+    fn at(&self, span: &Span) -> (usize, usize) {
+        self.flow.source.line_col(span.start)
+    }
+
+    fn err(&mut self, span: &Span, step: Option<&str>, code: &'static str, msg: String) {
+        let mut d = Diagnostic::error(&self.flow.source.path, self.at(span), code, msg).with_source(&self.flow.source.text);
+        if let Some(s) = step {
+            d = d.about(format!("step \"{s}\""));
+        }
+        self.diags.push(d);
+    }
+
+    fn warn(&mut self, span: &Span, step: Option<&str>, code: &'static str, msg: String) {
+        let mut d = Diagnostic::warning(&self.flow.source.path, self.at(span), code, msg).with_source(&self.flow.source.text);
+        if let Some(s) = step {
+            d = d.about(format!("step \"{s}\""));
+        }
+        self.diags.push(d);
+    }
+
+    fn header(&mut self) {
+        let f = self.flow;
+        if f.steps.is_empty() {
+            self.err(&f.source.header_span, None, "no-steps", "the flow has no [[step]] entries".into());
+            return;
+        }
+        if f.step(&f.start).is_none() {
+            self.err(&f.source.start_span, None, "unknown-start", format!("start step \"{}\" does not exist{}", f.start, self.suggest(&f.start)));
+        }
+        if f.languages.is_empty() {
+            self.err(&f.source.languages_span, None, "no-languages", "list at least one language, e.g. languages = [\"en\", \"es\"]".into());
+        }
+        for lang in &f.languages {
+            if self.locales.get(lang).is_none() {
+                self.err(
+                    &f.source.languages_span,
+                    None,
+                    "unknown-language",
+                    format!("language \"{lang}\" has no locale directory (locales/{lang}/ with locale.toml and .ftl files)"),
+                );
+            }
+        }
+        for (id, g) in &f.groups {
+            if !valid_id(id) {
+                self.err(&g.span, None, "bad-id", format!("group id \"{id}\" must use only a-z, 0-9 and _"));
+            }
+            match f.step(&g.start) {
+                None => self.err(&g.span, None, "unknown-target", format!("group \"{id}\" starts at \"{}\", which does not exist", g.start)),
+                Some(s) if s.group.as_deref() != Some(id) => self.err(
+                    &g.span,
+                    None,
+                    "group-start",
+                    format!("group \"{id}\" starts at \"{}\", but that step does not say group = \"{id}\"", g.start),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    fn ids(&mut self) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for s in &self.flow.steps {
+            if !valid_id(&s.id) {
+                self.err(&s.spans.id, Some(&s.id), "bad-id", "step ids use only a-z, 0-9 and _ (at most 40 characters)".into());
+            }
+            if !seen.insert(&s.id) {
+                self.err(&s.spans.id, Some(&s.id), "duplicate-id", format!("another step already has the id \"{}\"", s.id));
+            }
+            if let Some(g) = &s.group {
+                if !self.flow.groups.contains_key(g) {
+                    self.err(&s.spans.group, Some(&s.id), "unknown-group", format!("group \"{g}\" is not defined (add [groups.{g}])"));
+                }
+            }
+            let mut values = HashSet::new();
+            for o in &s.options {
+                if s.kind != Kind::Jurisdiction && !valid_id(&o.value) {
+                    self.err(&o.span, Some(&s.id), "bad-id", format!("option value \"{}\" must use only a-z, 0-9 and _", o.value));
+                } else if o.value == PREFER_NOT || o.value == DONT_KNOW {
+                    self.err(&o.span, Some(&s.id), "reserved-value", format!("\"{}\" is added by prefer_not/dont_know = true; do not list it", o.value));
+                }
+                if !values.insert(&o.value) {
+                    self.err(&o.span, Some(&s.id), "duplicate-option", format!("option \"{}\" is listed twice", o.value));
+                }
+                if s.kind != Kind::Jurisdiction && o.label.is_empty() {
+                    self.err(&o.span, Some(&s.id), "missing-label", format!("option \"{}\" needs a label (a message id)", o.value));
+                }
+                if s.kind == Kind::Jurisdiction && !crate::jurisdiction::is_code(&o.value) {
+                    self.err(&o.span, Some(&s.id), "bad-value", format!("\"{}\" is not a USPS code (or US)", o.value));
+                }
+            }
+            if matches!(s.kind, Kind::Single | Kind::Multi) && s.options.is_empty() {
+                self.err(&s.spans.kind, Some(&s.id), "no-options", format!("a {} step needs options", s.kind.name()));
+            }
+            if let Some(f) = &s.field {
+                if !s.kind.keeps_answer() {
+                    self.err(&s.spans.field, Some(&s.id), "bad-field", format!("a {} step has no answer to feed field \"{f}\"", s.kind.name()));
+                } else if !crate::rules::fields::is_field(f) {
+                    self.err(
+                        &s.spans.field,
+                        Some(&s.id),
+                        "unknown-field",
+                        format!("\"{f}\" is not a screening field; known fields: {}", crate::rules::fields::names().join(", ")),
+                    );
+                } else if let Some(problem) = crate::rules::fields::check_step(f, s) {
+                    self.err(&s.spans.field, Some(&s.id), "field-mismatch", problem);
+                }
+            }
+        }
+    }
+
+    fn suggest(&self, wrong: &str) -> String {
+        let best = self
+            .flow
+            .steps
+            .iter()
+            .map(|s| (edit_distance(wrong, &s.id), &s.id))
+            .filter(|(d, _)| *d <= 3)
+            .min_by_key(|(d, _)| *d);
+        match best {
+            Some((_, id)) => format!(" (did you mean \"{id}\"?)"),
+            None => String::new(),
+        }
+    }
+
+    fn check_target(&mut self, step: &Step, t: &Target, span: &Span) {
+        match t {
+            Target::Step(id) => {
+                if self.flow.step(id).is_none() {
+                    self.err(span, Some(&step.id), "unknown-target", format!("goes to step \"{id}\", which does not exist{}", self.suggest(id)));
+                }
+            }
+            Target::NewInstance(g) => {
+                if !self.flow.groups.contains_key(g) {
+                    self.err(span, Some(&step.id), "unknown-group", format!("\"new:{g}\" names a group that is not defined"));
+                }
+            }
+        }
+    }
+
+    fn targets(&mut self) {
+        for s in &self.flow.steps {
+            let is_end = matches!(s.kind, Kind::End { .. });
+            match (&s.next, is_end) {
+                (Some(t), false) => self.check_target(s, t, &s.spans.next),
+                (Some(_), true) => self.warn(&s.spans.next, Some(&s.id), "ignored", "an end step does not go anywhere; `next` is ignored".into()),
+                (None, false) => self.err(
+                    &s.spans.whole,
+                    Some(&s.id),
+                    "missing-next",
+                    "this step needs `next = \"<step>\"` (the default when no branch applies)".into(),
+                ),
+                (None, true) => {}
+            }
+            if is_end && !s.branches.is_empty() {
+                self.warn(&s.branches[0].span, Some(&s.id), "ignored", "an end step does not branch; these branches are ignored".into());
+            }
+            for b in &s.branches {
+                self.check_target(s, &b.goto, &b.goto_span);
+            }
+            if let Kind::Consent { decline } = &s.kind {
+                self.check_target(s, decline, &s.spans.extra);
+            }
+        }
+    }
+
+    /// Steps a step can lead to.
+    fn edges(&self, s: &Step) -> Vec<String> {
+        if matches!(s.kind, Kind::End { .. }) {
+            return vec![];
+        }
+        let mut out = Vec::new();
+        let mut push = |t: &Target| match t {
+            Target::Step(id) => out.push(id.clone()),
+            Target::NewInstance(g) => {
+                if let Some(gr) = self.flow.groups.get(g) {
+                    out.push(gr.start.clone())
+                }
+            }
+        };
+        if let Some(n) = &s.next {
+            push(n);
+        }
+        for b in &s.branches {
+            push(&b.goto);
+        }
+        if let Kind::Consent { decline } = &s.kind {
+            push(decline);
+        }
+        out
+    }
+
+    fn reachable_from(&self, start: &str, stop_at_consent: bool) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut queue = VecDeque::from([start.to_string()]);
+        while let Some(id) = queue.pop_front() {
+            let Some(s) = self.flow.step(&id) else { continue };
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if stop_at_consent && matches!(s.kind, Kind::Consent { .. }) {
+                continue;
+            }
+            queue.extend(self.edges(s));
+        }
+        seen
+    }
+
+    fn graph(&mut self) {
+        let f = self.flow;
+        if f.step(&f.start).is_none() {
+            return;
+        }
+        let reachable = self.reachable_from(&f.start, false);
+        for s in &f.steps {
+            if !reachable.contains(&s.id) {
+                self.err(&s.spans.id, Some(&s.id), "unreachable", "no path from the start leads to this step".into());
+            }
+        }
+        // Steps that can reach an end: walk the edges backwards from every end step.
+        let mut can_end: BTreeSet<String> = f.steps.iter().filter(|s| matches!(s.kind, Kind::End { .. })).map(|s| s.id.clone()).collect();
+        loop {
+            let before = can_end.len();
+            for s in &f.steps {
+                if !can_end.contains(&s.id) && self.edges(s).iter().any(|e| can_end.contains(e)) {
+                    can_end.insert(s.id.clone());
+                }
+            }
+            if can_end.len() == before {
+                break;
+            }
+        }
+        for s in &f.steps {
+            if reachable.contains(&s.id) && !can_end.contains(&s.id) {
+                self.err(&s.spans.id, Some(&s.id), "no-end", "from this step the conversation can never reach an end step".into());
+            }
+        }
+        if !f.steps.iter().any(|s| matches!(s.kind, Kind::End { result: EndResult::Submitted })) {
+            self.err(&f.source.header_span, None, "no-submit", "the flow needs an end step with result = \"submitted\"".into());
+        }
+    }
+
+    fn consent(&mut self) {
+        let f = self.flow;
+        if f.step(&f.start).is_none() {
+            return;
+        }
+        let consents: Vec<&Step> = f.steps.iter().filter(|s| matches!(s.kind, Kind::Consent { .. })).collect();
+        if consents.is_empty() {
+            if f.steps.iter().any(|s| s.kind.keeps_answer()) {
+                self.err(&f.source.header_span, None, "no-consent", "the flow keeps answers but has no consent step".into());
+            }
+            return;
+        }
+        if consents.len() > 1 {
+            self.err(&consents[1].spans.kind, Some(&consents[1].id), "duplicate-consent", "a flow has one consent step".into());
+        }
+        let before = self.reachable_from(&f.start, true);
+        for s in &f.steps {
+            if before.contains(&s.id) && !s.kind.allowed_before_consent() {
+                self.err(
+                    &s.spans.kind,
+                    Some(&s.id),
+                    "before-consent",
+                    format!("a {} step can be reached before consent; only language, single, yes_no, info and end steps may come before it", s.kind.name()),
+                );
+            }
+            if before.contains(&s.id) && s.field.is_some() {
+                self.err(&s.spans.field, Some(&s.id), "before-consent", "answers before consent are not kept, so they cannot feed the screening".into());
+            }
+        }
+    }
+
+    fn conditions(&mut self) {
+        let f = self.flow;
+        let before_consent = if f.step(&f.start).is_some() { self.reachable_from(&f.start, true) } else { BTreeSet::new() };
+        for s in &f.steps {
+            let refs = condition_refs(f, s);
+            for (name, span) in &refs {
+                let Some(target) = f.step(name) else {
+                    self.err(span, Some(&s.id), "unknown-answer", format!("condition reads the answer to \"{name}\", which is not a step{}", self.suggest(name)));
+                    continue;
+                };
+                if !target.kind.keeps_answer() && target.id != s.id {
+                    self.err(span, Some(&s.id), "type-mismatch", format!("\"{name}\" is a {} step and has no answer to test", target.kind.name()));
+                    continue;
+                }
+                if target.id != s.id {
+                    if before_consent.contains(&target.id) {
+                        self.err(span, Some(&s.id), "before-consent", format!("the answer to \"{name}\" comes before consent and is not kept; only \"{name}\" itself can branch on it"));
+                        continue;
+                    }
+                    let after = self.reachable_from(&target.id, false);
+                    if !after.contains(&s.id) {
+                        self.err(
+                            span,
+                            Some(&s.id),
+                            "later-answer",
+                            format!("condition reads \"{name}\", which is never asked before this step (it comes later or on another path)"),
+                        );
+                        continue;
+                    }
+                    if let (Some(g), None) = (&target.group, &s.group) {
+                        self.warn(span, Some(&s.id), "group-answer", format!("\"{name}\" is inside repeating group \"{g}\"; from outside it, the condition holds if any instance matches"));
+                    }
+                }
+            }
+            for b in &s.branches {
+                self.types(s, &b.when, &refs);
+            }
+        }
+    }
+
+    fn types(&mut self, s: &Step, c: &Condition, refs: &[(String, Span)]) {
+        let span_of = |name: &str| refs.iter().find(|(n, _)| n == name).map(|(_, sp)| sp.clone()).unwrap_or_default();
+        let f = self.flow;
+        let check_value = |this: &mut Self, answer: &str, v: &CondValue| {
+            let Some(t) = f.step(answer) else { return };
+            let options: Vec<String> = f.options_of(t).into_iter().map(|(v, _)| v).collect();
+            let problem = match (&t.kind, v) {
+                (Kind::Single | Kind::YesNo | Kind::Multi, CondValue::Str(x)) if !options.contains(x) => {
+                    Some(format!("\"{x}\" is not an option of \"{answer}\" (options: {})", options.join(", ")))
+                }
+                (Kind::Jurisdiction, CondValue::Str(x)) if !crate::jurisdiction::is_code(x) => Some(format!("\"{x}\" is not a USPS code")),
+                (Kind::Single | Kind::YesNo | Kind::Multi | Kind::Jurisdiction | Kind::Text { .. }, CondValue::Str(_)) => None,
+                (Kind::Number { .. }, CondValue::Num(_)) => None,
+                (Kind::Date { .. }, CondValue::Date(_)) => None,
+                (k, v) => Some(format!("\"{answer}\" is a {} step and cannot be compared with {}", k.name(), describe(v))),
+            };
+            if let Some(p) = problem {
+                let sp = span_of(answer);
+                this.err(&sp, Some(&s.id), "type-mismatch", p);
+            }
+        };
+        match c {
+            Condition::Equals { answer, value } => check_value(self, answer, value),
+            Condition::OneOf { answer, values } => values.iter().for_each(|v| check_value(self, answer, v)),
+            Condition::Compare { answer, value, .. } => {
+                if let Some(t) = f.step(answer) {
+                    let ok = matches!((&t.kind, value), (Kind::Number { .. }, CondValue::Num(_)) | (Kind::Date { .. }, CondValue::Date(_)));
+                    if !ok {
+                        let sp = span_of(answer);
+                        self.err(
+                            &sp,
+                            Some(&s.id),
+                            "type-mismatch",
+                            format!("\"{answer}\" is a {} step; gt/gte/lt/lte compare numbers with numbers and dates with dates", t.kind.name()),
+                        );
+                    }
+                }
+            }
+            Condition::Includes { answer, value } => {
+                if let Some(t) = f.step(answer) {
+                    let sp = span_of(answer);
+                    if t.kind != Kind::Multi {
+                        self.err(&sp, Some(&s.id), "type-mismatch", format!("`includes` tests multiple-choice answers; \"{answer}\" is a {} step", t.kind.name()));
+                    } else if !t.options.iter().any(|o| &o.value == value) {
+                        self.err(&sp, Some(&s.id), "type-mismatch", format!("\"{value}\" is not an option of \"{answer}\""));
+                    }
+                }
+            }
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| self.types(s, c, refs)),
+            Condition::Not(c) => self.types(s, c, refs),
+            Condition::Present { .. } | Condition::State { .. } => {}
+        }
+    }
+
+    fn messages(&mut self) {
+        let f = self.flow;
+        let before_consent = if f.step(&f.start).is_some() { self.reachable_from(&f.start, true) } else { BTreeSet::new() };
+        // (message id, span in the flow, step)
+        let mut used: Vec<(String, Span, Option<String>)> = Vec::new();
+        for s in &f.steps {
+            used.push((s.prompt.clone(), s.spans.prompt.clone(), Some(s.id.clone())));
+            if s.kind.keeps_answer() && !before_consent.contains(&s.id) {
+                used.push((format!("{}.short", s.prompt), s.spans.prompt.clone(), Some(s.id.clone())));
+            }
+            if let Some(h) = &s.hint {
+                used.push((h.clone(), s.spans.hint.clone(), Some(s.id.clone())));
+            }
+            if s.kind != Kind::Jurisdiction {
+                for o in &s.options {
+                    used.push((o.label.clone(), o.label_span.clone(), Some(s.id.clone())));
+                }
+            }
+        }
+        for g in f.groups.values() {
+            used.push((g.label.clone(), g.span.clone(), None));
+        }
+        for lang in &f.languages {
+            let Some(locale) = self.locales.get(lang) else { continue };
+            for (id, span, step) in &used {
+                if !locale.defined.contains_key(id) {
+                    let what = if id.ends_with(".short") {
+                        format!("message \"{}\" has no `.short` attribute in locale \"{lang}\" (the review and the attorney summary name the answer with it)", id.trim_end_matches(".short"))
+                    } else {
+                        format!("message \"{id}\" is missing from locale \"{lang}\" (locales/{lang}/*.ftl)")
+                    };
+                    self.err(span, step.as_deref(), "missing-message", what);
+                }
+            }
+            let missing: Vec<&str> = CODE_MESSAGES.iter().copied().filter(|id| !locale.defined.contains_key(*id)).collect();
+            if !missing.is_empty() {
+                let path = std::path::PathBuf::from(format!("locales/{lang}"));
+                self.diags.push(
+                    Diagnostic::error(&path, (1, 1), "missing-message", format!("messages the program uses are missing: {}", missing.join(", ")))
+                        .about(format!("locale \"{lang}\"")),
+                );
+            }
+        }
+    }
+}
+
+fn describe(v: &CondValue) -> &'static str {
+    match v {
+        CondValue::Str(_) => "a text",
+        CondValue::Num(_) => "a number",
+        CondValue::Bool(_) => "true/false",
+        CondValue::Date(_) => "a date",
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,28 @@
+//! clearpath: a trauma-informed intake that helps survivors of human trafficking reach
+//! criminal-record relief, and hands a cited, sealed summary to an attorney.
+//!
+//! # Layout
+//! - [`engine`]: the pure conversation state machine, `step(&Flow, &Session, Input, now)`.
+//! - [`flow`]: flows as data (`flows/*.toml`), their loader and `flows check`.
+//! - [`locale`]: Fluent translations (`locales/<lang>/`), with English fallback.
+//! - [`channel`]: how a conversation reaches a person (terminal, JSON lines) and the shared
+//!   renderer.
+//! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush.
+//! - [`store`]: the only code that touches sled; every record sealed with XChaCha20-Poly1305.
+//! - [`rules`]: offense categories and screening fields shared by rules and flows.
+//! - [`jurisdiction`]: the 50 states, DC and federal, with the names people type.
+//! - [`diag`]: file:line:column diagnostics for files admins edit.
+//! - [`data`]: where flows, locales and rules come from (a directory, or built in).
+//! - [`cli`]: the `clearpath` command line.
+
+pub mod app;
+pub mod channel;
+pub mod cli;
+pub mod data;
+pub mod diag;
+pub mod engine;
+pub mod flow;
+pub mod jurisdiction;
+pub mod locale;
+pub mod rules;
+pub mod store;

@@ -1,0 +1,335 @@
+//! Translations: Fluent files under `locales/<lang>/`, plus `locale.toml` with the language's own
+//! name, its direction and whether a native speaker has reviewed it.
+//!
+//! A missing message never reaches a survivor as a raw id: it falls back to English, and the id
+//! (never the text) is logged so translators can fill the gap.
+
+use crate::data::Tree;
+use crate::diag::Diagnostic;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// The language every other falls back to.
+pub const FALLBACK: &str = "en";
+
+/// Message ids the program itself uses (flows add their own). Every shipped locale must have them;
+/// a test checks it.
+pub const CODE_MESSAGES: &[&str] = &[
+    "choice-yes",
+    "choice-no",
+    "choice-unsure",
+    "choice-dont-know",
+    "choice-prefer-not",
+    "choice-continue",
+    "choice-consent-agree",
+    "choice-consent-decline",
+    "choice-no-code",
+    "choice-submit",
+    "choice-change",
+    "choice-resume",
+    "choice-restart",
+    "choice-delete-confirm",
+    "choice-delete-cancel",
+    "answer-prefer-not",
+    "answer-dont-know",
+    "answer-skipped",
+    "answer-none",
+    "answer-date-approx",
+    "answer-date-month",
+    "answer-date-day",
+    "month-1",
+    "month-2",
+    "month-3",
+    "month-4",
+    "month-5",
+    "month-6",
+    "month-7",
+    "month-8",
+    "month-9",
+    "month-10",
+    "month-11",
+    "month-12",
+    "help-text",
+    "help-commands",
+    "invalid-choice",
+    "invalid-choices",
+    "invalid-number",
+    "invalid-number-range",
+    "invalid-date",
+    "invalid-date-past",
+    "invalid-date-future",
+    "invalid-text-long",
+    "invalid-text-empty",
+    "invalid-jurisdiction",
+    "invalid-stale",
+    "invalid-code",
+    "cannot-skip",
+    "nothing-to-go-back-to",
+    "previous-answer",
+    "review-intro",
+    "review-group-item",
+    "review-empty",
+    "resume-prompt",
+    "resume-code-ask",
+    "resume-code-set",
+    "resume-code-wrong",
+    "resume-code-locked",
+    "resume-code-too-short",
+    "delete-confirm",
+    "delete-done",
+    "delete-cancelled",
+    "exit-done",
+    "language-prompt",
+    "language-changed",
+    "already-submitted",
+    "multi-instructions",
+    "console-free-input-choices",
+    "jurisdiction-other",
+    "not-started",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Meta {
+    /// The language's name in its own script ("Español").
+    name: String,
+    #[serde(default = "ltr")]
+    direction: String,
+    /// True until a native speaker has reviewed every message.
+    draft: bool,
+    #[serde(default)]
+    reviewed_by: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    notes: String,
+}
+
+fn ltr() -> String {
+    "ltr".into()
+}
+
+pub struct Locale {
+    pub code: String,
+    pub name: String,
+    pub rtl: bool,
+    pub draft: bool,
+    pub reviewed_by: Vec<String>,
+    bundle: FluentBundle<FluentResource>,
+    /// message id -> (file, line) where it is defined; attributes as `id.attr`.
+    pub defined: BTreeMap<String, (PathBuf, usize)>,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale").field("code", &self.code).finish()
+    }
+}
+
+/// An argument to a message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Num(i64),
+    Str(String),
+}
+
+#[derive(Debug)]
+pub struct Locales {
+    pub locales: Vec<Locale>,
+    /// Arguments every message may use: organisation name, retention periods, hotline.
+    pub globals: Vec<(String, Arg)>,
+}
+
+impl Locales {
+    /// Loads every `locales/<lang>/` directory. Returns the locales that loaded and every problem.
+    pub fn load(tree: &Tree) -> (Locales, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut locales = Vec::new();
+        let dirs = match tree.subdirs() {
+            Ok(d) => d,
+            Err(e) => {
+                diags.push(Diagnostic::error(&tree.display_path("".as_ref()), (1, 1), "io", format!("cannot read the locales directory: {e}")));
+                return (Locales { locales, globals: Vec::new() }, diags);
+            }
+        };
+        for code in dirs {
+            match load_one(tree, &code, &mut diags) {
+                Some(l) => locales.push(l),
+                None => continue,
+            }
+        }
+        // English first: it is the fallback.
+        locales.sort_by_key(|l| (l.code != FALLBACK, l.code.clone()));
+        (Locales { locales, globals: default_globals() }, diags)
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Locale> {
+        self.locales.iter().find(|l| l.code == code)
+    }
+
+    pub fn codes(&self) -> Vec<&str> {
+        self.locales.iter().map(|l| l.code.as_str()).collect()
+    }
+
+    /// Sets an argument every message can use.
+    pub fn set_global(&mut self, name: &str, value: Arg) {
+        self.globals.retain(|(n, _)| n != name);
+        self.globals.push((name.to_string(), value));
+    }
+
+    /// Formats a message (or `id.attr`) in `lang`, falling back to English, then to a neutral
+    /// placeholder. Never returns the raw id.
+    pub fn format(&self, lang: &str, id: &str, args: &[(String, Arg)]) -> String {
+        if let Some(s) = self.get(lang).and_then(|l| l.format(id, args, &self.globals)) {
+            return s;
+        }
+        if lang != FALLBACK {
+            tracing::warn!(message_id = id, locale = lang, "message missing; using English");
+            if let Some(s) = self.get(FALLBACK).and_then(|l| l.format(id, args, &self.globals)) {
+                return s;
+            }
+        }
+        tracing::error!(message_id = id, "message missing in every locale");
+        "…".to_string()
+    }
+
+    /// Whether `id` (or `id.attr`) exists in `lang`.
+    pub fn has(&self, lang: &str, id: &str) -> bool {
+        self.get(lang).is_some_and(|l| l.defined.contains_key(id))
+    }
+}
+
+impl Locale {
+    fn format(&self, id: &str, args: &[(String, Arg)], globals: &[(String, Arg)]) -> Option<String> {
+        let (msg_id, attr) = match id.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (id, None),
+        };
+        let msg = self.bundle.get_message(msg_id)?;
+        let pattern = match attr {
+            Some(a) => msg.get_attribute(a)?.value(),
+            None => msg.value()?,
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in globals.iter().chain(args.iter()) {
+            match v {
+                Arg::Num(n) => fargs.set(k.as_str(), FluentValue::from(*n)),
+                Arg::Str(s) => fargs.set(k.as_str(), FluentValue::from(s.as_str())),
+            }
+        }
+        let mut errors = Vec::new();
+        let out = self.bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(message_id = id, locale = %self.code, errors = errors.len(), "message formatted with errors");
+        }
+        Some(out.into_owned())
+    }
+}
+
+fn default_globals() -> Vec<(String, Arg)> {
+    vec![
+        ("org".into(), Arg::Str("the legal-aid organisation".into())),
+        ("abandoned_days".into(), Arg::Num(30)),
+        ("delivered_days".into(), Arg::Num(14)),
+    ]
+}
+
+fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Locale> {
+    let meta_path = tree.display_path(format!("{code}/locale.toml").as_ref());
+    let metas = tree.files(code, "toml").unwrap_or_default();
+    let meta_text = metas.iter().find(|(p, _)| p.file_name().is_some_and(|n| n == "locale.toml")).map(|(_, t)| t.clone());
+    let meta: Meta = match meta_text.as_deref().map(toml::from_str::<Meta>) {
+        Some(Ok(m)) => m,
+        Some(Err(e)) => {
+            let text = meta_text.unwrap_or_default();
+            let src = crate::flow::Source { text: text.clone(), ..Default::default() };
+            let pos = src.line_col(e.span().map(|s| s.start).unwrap_or(0));
+            diags.push(Diagnostic::error(&meta_path, pos, "locale-meta", e.message().trim().to_string()).with_source(&text));
+            return None;
+        }
+        None => {
+            diags.push(Diagnostic::error(
+                &meta_path,
+                (1, 1),
+                "locale-meta",
+                "missing locale.toml (name = \"<the language's own name>\", draft = true|false)",
+            ));
+            return None;
+        }
+    };
+    let langid: unic_langid::LanguageIdentifier = match code.parse() {
+        Ok(l) => l,
+        Err(_) => {
+            diags.push(Diagnostic::error(&meta_path, (1, 1), "locale-code", format!("\"{code}\" is not a language code (use e.g. en, es, pt-BR)")));
+            return None;
+        }
+    };
+    let rtl = meta.direction == "rtl";
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Bidi isolation marks help right-to-left text but clutter left-to-right transcripts.
+    bundle.set_use_isolating(rtl);
+    let mut defined = BTreeMap::new();
+    let files = match tree.files(code, "ftl") {
+        Ok(f) => f,
+        Err(e) => {
+            diags.push(Diagnostic::error(&meta_path, (1, 1), "io", format!("cannot read locale files: {e}")));
+            return None;
+        }
+    };
+    for (rel, text) in files {
+        let path = tree.display_path(&rel);
+        let src = crate::flow::Source { text: text.clone(), ..Default::default() };
+        let resource = match FluentResource::try_new(text.clone()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    diags.push(
+                        Diagnostic::error(&path, src.line_col(e.pos.start), "ftl-syntax", format!("{}", e.kind))
+                            .about(format!("locale {code}"))
+                            .with_source(&text),
+                    );
+                }
+                r
+            }
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                let line = find_definition_line(&text, m.id.name);
+                defined.insert(m.id.name.to_string(), (path.clone(), line));
+                for a in &m.attributes {
+                    defined.insert(format!("{}.{}", m.id.name, a.id.name), (path.clone(), line));
+                }
+            }
+        }
+        if let Err(errs) = bundle.add_resource(resource) {
+            for e in errs {
+                diags.push(Diagnostic::error(&path, (1, 1), "ftl-duplicate", format!("{e:?}")).about(format!("locale {code}")));
+            }
+        }
+    }
+    Some(Locale {
+        code: code.to_string(),
+        name: meta.name,
+        rtl,
+        draft: meta.draft,
+        reviewed_by: meta.reviewed_by,
+        bundle,
+        defined,
+    })
+}
+
+fn find_definition_line(text: &str, id: &str) -> usize {
+    text.lines()
+        .position(|l| l.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('=')))
+        .map(|i| i + 1)
+        .unwrap_or(1)
+}
+
+/// Every message id a locale file defines but nobody uses is harmless; every id used but missing
+/// in some locale is a problem. Returns the used ids missing from `lang`.
+pub fn missing(locales: &Locales, lang: &str, used: &BTreeSet<String>) -> Vec<String> {
+    used.iter().filter(|id| !locales.has(lang, id)).cloned().collect()
+}

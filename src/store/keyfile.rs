@@ -1,0 +1,96 @@
+//! The master key: where it comes from and how it is written.
+//!
+//! `CLEARPATH_MASTER_KEY_FILE` names a file holding 64 hex digits (mode 0600);
+//! `CLEARPATH_MASTER_KEY` holds the digits themselves. Setting both is refused, as is a key file
+//! others can read. Without either, `chat` (and only `chat`) makes a development key in its data
+//! directory and says so.
+
+use super::crypto::Key;
+use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
+
+pub const ENV_FILE: &str = "CLEARPATH_MASTER_KEY_FILE";
+pub const ENV_KEY: &str = "CLEARPATH_MASTER_KEY";
+pub const DEV_KEY_NAME: &str = "dev-master.key";
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("both {ENV_FILE} and {ENV_KEY} are set; set only one")]
+    Both,
+    #[error("no master key: set {ENV_FILE} (create one with `clearpath keys init PATH`) or {ENV_KEY}")]
+    Missing,
+    #[error("the key file {0} can be read by other users (mode {1:o}); run `chmod 600 {0}`")]
+    Permissions(PathBuf, u32),
+    #[error("cannot read the key file {0}")]
+    Read(PathBuf, #[source] std::io::Error),
+    #[error("{0} does not hold a key (expected 64 hexadecimal digits)")]
+    Format(String),
+    #[error("{0} already exists; refusing to overwrite a key")]
+    Exists(PathBuf),
+    #[error("cannot write the key file {0}")]
+    Write(PathBuf, #[source] std::io::Error),
+}
+
+/// Where the key came from, to tell the operator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    File(PathBuf),
+    Env,
+    /// A development key created just now in the data directory.
+    DevCreated(PathBuf),
+    DevExisting(PathBuf),
+}
+
+pub fn parse(text: &str, what: &str) -> Result<Key, KeyError> {
+    let t = Zeroizing::new(text.trim().to_string());
+    let bytes = Zeroizing::new(hex::decode(t.as_bytes()).map_err(|_| KeyError::Format(what.to_string()))?);
+    Key::from_slice(&bytes).ok_or_else(|| KeyError::Format(what.to_string()))
+}
+
+pub fn read_file(path: &Path) -> Result<Key, KeyError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(path).map_err(|e| KeyError::Read(path.to_path_buf(), e))?;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Err(KeyError::Permissions(path.to_path_buf(), mode));
+        }
+    }
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| KeyError::Read(path.to_path_buf(), e))?);
+    parse(&text, &path.display().to_string())
+}
+
+/// Writes a new random key to `path` (mode 0600). Never overwrites.
+pub fn init(path: &Path) -> Result<(), KeyError> {
+    if path.exists() {
+        return Err(KeyError::Exists(path.to_path_buf()));
+    }
+    let key = Key::generate();
+    let text = Zeroizing::new(format!("{}\n", hex::encode(key.expose())));
+    super::write_private(path, text.as_bytes()).map_err(|e| KeyError::Write(path.to_path_buf(), e))
+}
+
+/// Finds the master key from the environment. With `dev_dir`, a missing key is created there.
+pub fn from_env(dev_dir: Option<&Path>) -> Result<(Key, Origin), KeyError> {
+    let file = std::env::var_os(ENV_FILE).filter(|v| !v.is_empty());
+    let inline = std::env::var(ENV_KEY).ok().filter(|v| !v.is_empty()).map(Zeroizing::new);
+    match (file, inline) {
+        (Some(_), Some(_)) => Err(KeyError::Both),
+        (Some(f), None) => {
+            let p = PathBuf::from(f);
+            Ok((read_file(&p)?, Origin::File(p)))
+        }
+        (None, Some(k)) => Ok((parse(&k, ENV_KEY)?, Origin::Env)),
+        (None, None) => {
+            let Some(dir) = dev_dir else { return Err(KeyError::Missing) };
+            let p = dir.join(DEV_KEY_NAME);
+            if p.exists() {
+                return Ok((read_file(&p)?, Origin::DevExisting(p)));
+            }
+            std::fs::create_dir_all(dir).map_err(|e| KeyError::Write(p.clone(), e))?;
+            init(&p)?;
+            Ok((read_file(&p)?, Origin::DevCreated(p)))
+        }
+    }
+}
