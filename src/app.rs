@@ -32,15 +32,25 @@ pub struct Handled {
 
 impl App {
     pub fn renderer(&self) -> Renderer<'_> {
-        Renderer { locales: &self.locales }
+        Renderer {
+            locales: &self.locales,
+        }
     }
 
     pub fn load_session(&self, who: &Subject, now: Timestamp) -> Result<Session, StoreError> {
-        Ok(self.store.load_session(who)?.unwrap_or_else(|| Session::new(&self.flow.id, &self.flow.hash, now)))
+        Ok(self
+            .store
+            .load_session(who)?
+            .unwrap_or_else(|| Session::new(&self.flow.id, &self.flow.hash, now)))
     }
 
     /// Handles one input: step, effects, save, flush. When this returns, the new state is durable.
-    pub fn handle(&self, who: &Subject, input: Input, now: Timestamp) -> Result<Handled, StoreError> {
+    pub fn handle(
+        &self,
+        who: &Subject,
+        input: Input,
+        now: Timestamp,
+    ) -> Result<Handled, StoreError> {
         let session = self.load_session(who, now)?;
         let outcome = engine::step(&self.flow, &session, input, now);
         let mut s = outcome.session;
@@ -51,7 +61,9 @@ impl App {
             match effect {
                 Effect::Wipe => wipe = true,
                 Effect::Erase => erased = true,
-                Effect::SetResumeCode(code) => s.resume_code = Some(engine::hash_code(code.expose_secret())),
+                Effect::SetResumeCode(code) => {
+                    s.resume_code = Some(engine::hash_code(code.expose_secret()))
+                }
                 Effect::Submit => {
                     let code = case_code();
                     let intake = Intake {
@@ -78,8 +90,19 @@ impl App {
         self.store.flush()?;
         let lang = s.lang().to_string();
         let r = self.renderer();
-        let out = outcome.replies.iter().map(|rep| r.render(&lang, rep)).collect();
-        Ok(Handled { lang, replies: outcome.replies, out, wipe, submitted, erased })
+        let out = outcome
+            .replies
+            .iter()
+            .map(|rep| r.render(&lang, rep))
+            .collect();
+        Ok(Handled {
+            lang,
+            replies: outcome.replies,
+            out,
+            wipe,
+            submitted,
+            erased,
+        })
     }
 
     /// Pauses a conversation whose channel went away (end of input), so `/start` offers to resume.
@@ -98,7 +121,11 @@ impl App {
 
     /// Answers on the path of a submitted intake, for summaries.
     pub fn answers(&self, who: &Subject) -> Result<BTreeMap<String, Answer>, StoreError> {
-        Ok(self.store.load_session(who)?.map(|s| s.answers).unwrap_or_default())
+        Ok(self
+            .store
+            .load_session(who)?
+            .map(|s| s.answers)
+            .unwrap_or_default())
     }
 }
 
@@ -107,5 +134,7 @@ pub fn case_code() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     let mut rng = rand::rngs::OsRng;
-    (0..8).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
+    (0..8)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .collect()
 }

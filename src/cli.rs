@@ -24,7 +24,11 @@ pub mod exit {
 }
 
 #[derive(Parser, Debug)]
-#[command(name = "clearpath", version, about = "A safe intake for survivors seeking criminal-record relief")]
+#[command(
+    name = "clearpath",
+    version,
+    about = "A safe intake for survivors seeking criminal-record relief"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Cmd,
@@ -134,13 +138,23 @@ fn init_tracing(cmd: &Cmd) {
         Cmd::Chat { .. } => "warn",
         _ => "info",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CLEARPATH_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("CLEARPATH_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Cmd::Chat { data, json, session, lang } => {
+        Cmd::Chat {
+            data,
+            json,
+            session,
+            lang,
+        } => {
             let app = open_app(&data, true)?;
             let who = app.store.subject("console", &session);
             let hint = lang.or_else(|| if json { None } else { lang_from_env() });
@@ -149,13 +163,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::channel::console::run(&app, &who, json, hint, stdin.lock(), stdout.lock())?;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Flows { cmd: FlowsCmd::Check { path, locales } } => flows_check(path.as_deref(), locales.as_deref()),
-        Cmd::Flows { cmd: FlowsCmd::Graph { path } } => {
+        Cmd::Flows {
+            cmd: FlowsCmd::Check { path, locales },
+        } => flows_check(path.as_deref(), locales.as_deref()),
+        Cmd::Flows {
+            cmd: FlowsCmd::Graph { path },
+        } => {
             let flow = load_flow_for_tools(path.as_deref())?;
             print!("{}", crate::flow::graph::mermaid(&flow));
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Keys { cmd: KeysCmd::Init { path } } => {
+        Cmd::Keys {
+            cmd: KeysCmd::Init { path },
+        } => {
             keyfile::init(&path)?;
             eprintln!("wrote a new master key to {} (mode 0600). Keep a backup somewhere safe and away from the database: without it the data cannot be read.", path.display());
             Ok(ExitCode::SUCCESS)
@@ -164,7 +184,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn lang_from_env() -> Option<String> {
-    let v = std::env::var("LC_ALL").ok().filter(|s| !s.is_empty()).or_else(|| std::env::var("LANG").ok())?;
+    let v = std::env::var("LC_ALL")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("LANG").ok())?;
     let base = v.split(['.', '@']).next()?.to_string();
     (!base.is_empty() && base != "C" && base != "POSIX").then_some(base)
 }
@@ -182,8 +205,13 @@ pub fn open_app(data: &DataArgs, dev_key: bool) -> anyhow::Result<App> {
         Origin::DevExisting(p) => tracing::info!(path = %p.display(), "using the development key"),
         _ => {}
     }
-    let store = Store::open(&data.data_dir, key).with_context(|| format!("opening the data directory {}", data.data_dir.display()))?;
-    Ok(App { flow, locales, store })
+    let store = Store::open(&data.data_dir, key)
+        .with_context(|| format!("opening the data directory {}", data.data_dir.display()))?;
+    Ok(App {
+        flow,
+        locales,
+        store,
+    })
 }
 
 /// Loads the configured flow and locales and checks them; errors stop the program.
@@ -214,12 +242,19 @@ pub fn load_checked(data: &DataArgs) -> anyhow::Result<(Flow, Locales)> {
 }
 
 fn load_flow_for_tools(path: Option<&Path>) -> anyhow::Result<Flow> {
-    let p = path.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("flows/intake.toml"));
+    let p = path
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("flows/intake.toml"));
     let (flow, diags) = if p.exists() {
         flow::load_file(&p)?
     } else {
         let tree = Tree::embedded_flows();
-        let text = tree.files("", "toml")?.into_iter().find(|(n, _)| n.as_path() == Path::new("intake.toml")).map(|(_, t)| t).context("no built-in intake flow")?;
+        let text = tree
+            .files("", "toml")?
+            .into_iter()
+            .find(|(n, _)| n.as_path() == Path::new("intake.toml"))
+            .map(|(_, t)| t)
+            .context("no built-in intake flow")?;
         flow::load_str(Path::new("flows/intake.toml"), &text)
     };
     if has_errors(&diags) {
@@ -237,10 +272,16 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
     let (locales, mut diags) = Locales::load(&locales_tree);
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     match path {
-        Some(p) if p.is_file() => files.push((p.to_path_buf(), std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)),
+        Some(p) if p.is_file() => files.push((
+            p.to_path_buf(),
+            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+        )),
         Some(p) => {
             let tree = Tree::Fs(p.to_path_buf());
-            for (rel, text) in tree.files("", "toml").with_context(|| format!("reading {}", p.display()))? {
+            for (rel, text) in tree
+                .files("", "toml")
+                .with_context(|| format!("reading {}", p.display()))?
+            {
                 files.push((tree.display_path(&rel), text));
             }
         }
@@ -266,14 +307,24 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
     for d in &diags {
         print!("{d}");
     }
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
     if errors == 0 {
-        println!("ok: {} checked against locales {} ({warnings} warning(s))", names.join(", "), locales.codes().join(", "));
+        println!(
+            "ok: {} checked against locales {} ({warnings} warning(s))",
+            names.join(", "),
+            locales.codes().join(", ")
+        );
         Ok(ExitCode::SUCCESS)
     } else {
-        println!("{errors} error(s), {warnings} warning(s) in {}", names.join(", "));
+        println!(
+            "{errors} error(s), {warnings} warning(s) in {}",
+            names.join(", ")
+        );
         Ok(ExitCode::from(exit::INVALID))
     }
 }

@@ -89,7 +89,10 @@ pub fn is_code(code: &str) -> bool {
 
 /// English name of a code, for logs-free places that need one (diagnostics, docs).
 pub fn english_name(code: &str) -> Option<&'static str> {
-    JURISDICTIONS.iter().find(|(c, _, _)| *c == code).map(|(_, en, _)| *en)
+    JURISDICTIONS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, en, _)| *en)
 }
 
 /// Recognises a typed jurisdiction: a two-letter code, or a name in English or Spanish
@@ -115,7 +118,12 @@ pub fn parse(input: &str) -> Option<&'static str> {
     ALIASES
         .iter()
         .find(|(a, _)| fold(a) == folded)
-        .and_then(|(_, c)| JURISDICTIONS.iter().find(|(j, _, _)| j == c).map(|(j, _, _)| *j))
+        .and_then(|(_, c)| {
+            JURISDICTIONS
+                .iter()
+                .find(|(j, _, _)| j == c)
+                .map(|(j, _, _)| *j)
+        })
 }
 
 /// Lower case, accents removed, inner whitespace collapsed.

@@ -62,7 +62,7 @@ invalid-text-empty = Please type your answer, or choose one of the options.
 invalid-jurisdiction = I didn't recognise that state. You can type its name, like "New York", or its two letters, like NY.
 invalid-stale = That button belongs to an earlier question. Here is where we are now:
 invalid-code = Please type your code.
-cannot-skip = This question can't be skipped, but you can choose "I'd rather not say" where it's offered.
+cannot-skip = This question can't be skipped. You can choose one of the options, or type /exit to stop for now.
 nothing-to-go-back-to = This is the first question.
 previous-answer = Your earlier answer:
 
@@ -93,3 +93,5 @@ multi-instructions = You can choose more than one.
 console-free-input-choices = Type your answer, or type one of:
 jurisdiction-other = Another state
 not-started = Type /start to begin.
+# Used for $org until the operator sets the organisation's name in the configuration.
+org-name = the legal-aid organisation

@@ -160,7 +160,7 @@ q-pending = Do you have any open court cases or warrants right now?
 hint-pending = We ask so the lawyer can plan with you. Open cases sometimes need a different kind of lawyer.
 
 q-documents = Do you have any of these papers? Choose all that apply.
-    .short = Papers they have
+    .short = Papers held
 hint-documents = None of them are needed to ask for help. They can make it easier.
 opt-doc-t-visa = A T visa
 opt-doc-u-visa = A U visa

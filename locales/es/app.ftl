@@ -61,7 +61,7 @@ invalid-text-empty = Por favor escriba su respuesta, o elija una de las opciones
 invalid-jurisdiction = No reconocí ese estado. Puede escribir su nombre, por ejemplo "Nueva York", o sus dos letras, por ejemplo NY.
 invalid-stale = Ese botón es de una pregunta anterior. Aquí es donde estamos ahora:
 invalid-code = Por favor escriba su código.
-cannot-skip = Esta pregunta no se puede saltar, pero puede elegir "Prefiero no decirlo" cuando aparece.
+cannot-skip = Esta pregunta no se puede saltar. Puede elegir una de las opciones, o escribir /exit para parar por ahora.
 nothing-to-go-back-to = Esta es la primera pregunta.
 previous-answer = Su respuesta anterior:
 
@@ -92,3 +92,5 @@ multi-instructions = Puede elegir más de una.
 console-free-input-choices = Escriba su respuesta, o escriba una de estas:
 jurisdiction-other = Otro estado
 not-started = Escriba /start para empezar.
+# Se usa como $org hasta que la organización configure su nombre.
+org-name = la organización de asistencia legal

@@ -32,23 +32,39 @@ pub struct JsonIn {
 
 impl JsonIn {
     pub fn into_input(self) -> Result<Input, String> {
-        let set = [self.text.is_some(), self.choice.is_some(), self.choices.is_some(), self.command.is_some()];
+        let set = [
+            self.text.is_some(),
+            self.choice.is_some(),
+            self.choices.is_some(),
+            self.command.is_some(),
+        ];
         if set.iter().filter(|x| **x).count() != 1 {
-            return Err("each line needs exactly one of \"text\", \"choice\", \"choices\" or \"command\"".into());
+            return Err(
+                "each line needs exactly one of \"text\", \"choice\", \"choices\" or \"command\""
+                    .into(),
+            );
         }
         if let Some(t) = self.text {
             return Ok(Input::Text(t));
         }
         if let Some(id) = self.choice {
-            return Ok(Input::Choice { id, step: self.step });
+            return Ok(Input::Choice {
+                id,
+                step: self.step,
+            });
         }
         if let Some(ids) = self.choices {
-            return Ok(Input::Choices { ids, step: self.step });
+            return Ok(Input::Choices {
+                ids,
+                step: self.step,
+            });
         }
         let name = self.command.unwrap_or_default();
         match Command::parse(&name) {
             Some(cmd) => Ok(Input::Command { cmd, arg: self.arg }),
-            None => Err(format!("unknown command \"{name}\"; use back, skip, exit, delete, language, help or start")),
+            None => Err(format!(
+                "unknown command \"{name}\"; use back, skip, exit, delete, language, help or start"
+            )),
         }
     }
 }
@@ -76,15 +92,34 @@ fn format_prompt(s: &mut String, p: &OutPrompt, free_input_hint: &str) {
     if let Some(h) = &p.hint {
         s.push_str(&format!("  ({})\n", h.trim()));
     }
-    for (i, item) in p.review.iter().enumerate() {
-        s.push_str(&format!("  [{}] {}: {}\n", i + 1, item.question, item.answer));
+    if p.input == "review" {
+        // "1. Send", then each answer under the number that changes it.
+        if let Some(submit) = p.choices.first() {
+            s.push_str(&format!("  1. {}\n", submit.label));
+        }
+        for (i, item) in p.review.iter().enumerate() {
+            s.push_str(&format!(
+                "  {}. {}: {}\n",
+                i + 2,
+                item.question,
+                item.answer
+            ));
+        }
+        return;
     }
     if let Some(a) = &p.answer {
         s.push_str(&format!("  → {a}\n"));
     }
-    if p.free_input && !p.choices.is_empty() && matches!(p.input, "number" | "date" | "text" | "resume_code") {
+    if p.free_input
+        && !p.choices.is_empty()
+        && matches!(p.input, "number" | "date" | "text" | "resume_code")
+    {
         // Numbers would be ambiguous on these steps: the choices are typed by their words.
-        let words: Vec<String> = p.choices.iter().map(|c| format!("\"{}\"", c.label)).collect();
+        let words: Vec<String> = p
+            .choices
+            .iter()
+            .map(|c| format!("\"{}\"", c.label))
+            .collect();
         s.push_str(&format!("  {} {}\n", free_input_hint, words.join(" · ")));
     } else {
         for (i, c) in p.choices.iter().enumerate() {
@@ -95,10 +130,21 @@ fn format_prompt(s: &mut String, p: &OutPrompt, free_input_hint: &str) {
 
 /// Runs a conversation at a terminal (or, with `json`, as JSON lines) until end of input, which
 /// pauses it.
-pub fn run(app: &App, who: &Subject, json: bool, lang_hint: Option<String>, input: impl BufRead, mut output: impl Write) -> anyhow::Result<()> {
+pub fn run(
+    app: &App,
+    who: &Subject,
+    json: bool,
+    lang_hint: Option<String>,
+    input: impl BufRead,
+    mut output: impl Write,
+) -> anyhow::Result<()> {
     let mut last_prompt: Option<OutPrompt> = None;
     let mut lang = String::from(crate::locale::FALLBACK);
-    let emit = |handled: crate::app::Handled, last: &mut Option<OutPrompt>, lang: &mut String, output: &mut dyn Write| -> anyhow::Result<()> {
+    let emit = |handled: crate::app::Handled,
+                last: &mut Option<OutPrompt>,
+                lang: &mut String,
+                output: &mut dyn Write|
+     -> anyhow::Result<()> {
         *lang = handled.lang.clone();
         for o in &handled.out {
             if let Out::Prompt(p) = o {
@@ -127,7 +173,14 @@ pub fn run(app: &App, who: &Subject, json: bool, lang_hint: Option<String>, inpu
         Ok(())
     };
 
-    let first = app.handle(who, Input::Command { cmd: Command::Start, arg: lang_hint }, jiff::Timestamp::now())?;
+    let first = app.handle(
+        who,
+        Input::Command {
+            cmd: Command::Start,
+            arg: lang_hint,
+        },
+        jiff::Timestamp::now(),
+    )?;
     emit(first, &mut last_prompt, &mut lang, &mut output)?;
     if !json {
         write!(output, "> ")?;
@@ -140,7 +193,9 @@ pub fn run(app: &App, who: &Subject, json: bool, lang_hint: Option<String>, inpu
             if line.trim().is_empty() {
                 continue;
             }
-            serde_json::from_str::<JsonIn>(&line).map_err(|e| format!("not a valid input line: {e}")).and_then(JsonIn::into_input)
+            serde_json::from_str::<JsonIn>(&line)
+                .map_err(|e| format!("not a valid input line: {e}"))
+                .and_then(JsonIn::into_input)
         } else if let Some(cmd) = super::parse_command(&line) {
             Ok(cmd)
         } else {
@@ -155,7 +210,10 @@ pub fn run(app: &App, who: &Subject, json: bool, lang_hint: Option<String>, inpu
                 emit(handled, &mut last_prompt, &mut lang, &mut output)?;
             }
             Err(e) => {
-                let o = Out::Info { kind: "error", text: e };
+                let o = Out::Info {
+                    kind: "error",
+                    text: e,
+                };
                 writeln!(output, "{}", serde_json::to_string(&o)?)?;
                 output.flush()?;
             }

@@ -98,9 +98,18 @@ pub enum Input {
     Text(String),
     /// A pressed button or a chosen number. `step` is the `Pos::key()` the button was shown for,
     /// when the channel knows it: a press for another step is stale and re-prompts.
-    Choice { id: String, step: Option<String> },
-    Choices { ids: Vec<String>, step: Option<String> },
-    Command { cmd: Command, arg: Option<String> },
+    Choice {
+        id: String,
+        step: Option<String>,
+    },
+    Choices {
+        ids: Vec<String>,
+        step: Option<String>,
+    },
+    Command {
+        cmd: Command,
+        arg: Option<String>,
+    },
 }
 
 impl Input {
@@ -108,7 +117,10 @@ impl Input {
         Input::Command { cmd, arg: None }
     }
     pub fn choice(id: &str) -> Input {
-        Input::Choice { id: id.to_string(), step: None }
+        Input::Choice {
+            id: id.to_string(),
+            step: None,
+        }
     }
 }
 
@@ -129,20 +141,34 @@ pub enum Command {
 
 impl Command {
     pub fn parse(s: &str) -> Option<Command> {
-        Some(match s.trim().trim_start_matches('/').to_ascii_lowercase().as_str() {
-            "start" => Command::Start,
-            "back" => Command::Back,
-            "skip" => Command::Skip,
-            "exit" | "quit" | "salir" => Command::Exit,
-            "delete" | "borrar" => Command::Delete,
-            "language" | "idioma" | "lang" => Command::Language,
-            "help" | "ayuda" => Command::Help,
-            _ => return None,
-        })
+        Some(
+            match s
+                .trim()
+                .trim_start_matches('/')
+                .to_ascii_lowercase()
+                .as_str()
+            {
+                "start" => Command::Start,
+                "back" => Command::Back,
+                "skip" => Command::Skip,
+                "exit" | "quit" | "salir" => Command::Exit,
+                "delete" | "borrar" => Command::Delete,
+                "language" | "idioma" | "lang" => Command::Language,
+                "help" | "ayuda" => Command::Help,
+                _ => return None,
+            },
+        )
     }
 
-    pub const ALL: [Command; 7] =
-        [Command::Start, Command::Back, Command::Skip, Command::Exit, Command::Delete, Command::Language, Command::Help];
+    pub const ALL: [Command; 7] = [
+        Command::Start,
+        Command::Back,
+        Command::Skip,
+        Command::Exit,
+        Command::Delete,
+        Command::Language,
+        Command::Help,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -167,7 +193,10 @@ pub struct Msg {
 
 impl Msg {
     pub fn new(id: &str) -> Msg {
-        Msg { id: id.to_string(), args: Vec::new() }
+        Msg {
+            id: id.to_string(),
+            args: Vec::new(),
+        }
     }
     pub fn arg(mut self, name: &str, value: Arg) -> Msg {
         self.args.push((name.to_string(), value));
@@ -179,12 +208,18 @@ impl Msg {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
     /// Help, an explanation of invalid input, a confirmation.
-    Notice { kind: NoticeKind, msg: Msg },
-    Prompt(Prompt),
+    Notice {
+        kind: NoticeKind,
+        msg: Msg,
+    },
+    Prompt(Box<Prompt>),
     /// The quick exit happened; the channel shows its neutral text.
     Exited,
     /// The conversation reached an end step.
-    Done { msg: Msg, submitted: bool },
+    Done {
+        msg: Msg,
+        submitted: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

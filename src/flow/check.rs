@@ -9,12 +9,26 @@ use crate::locale::{Locales, CODE_MESSAGES};
 use std::collections::{BTreeSet, HashSet, VecDeque};
 
 pub fn check(flow: &Flow, locales: &Locales) -> Vec<Diagnostic> {
-    let mut c = Checker { flow, locales, diags: Vec::new() };
+    let mut c = Checker {
+        flow,
+        locales,
+        diags: Vec::new(),
+        graph_ok: true,
+    };
     c.header();
     c.ids();
     c.targets();
-    c.graph();
-    c.consent();
+    // A broken link makes every reachability finding a consequence of it: report the cause only.
+    c.graph_ok = !c.diags.iter().any(|d| {
+        matches!(
+            d.code,
+            "unknown-target" | "unknown-start" | "unknown-group" | "duplicate-id" | "group-start"
+        )
+    });
+    if c.graph_ok {
+        c.graph();
+        c.consent();
+    }
     c.conditions();
     c.messages();
     crate::diag::sort(&mut c.diags);
@@ -25,10 +39,15 @@ struct Checker<'a> {
     flow: &'a Flow,
     locales: &'a Locales,
     diags: Vec<Diagnostic>,
+    /// Every link resolves, so reachability can be judged.
+    graph_ok: bool,
 }
 
 fn valid_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 40 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    !s.is_empty()
+        && s.len() <= 40
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 impl Checker<'_> {
@@ -37,7 +56,8 @@ impl Checker<'_> {
     }
 
     fn err(&mut self, span: &Span, step: Option<&str>, code: &'static str, msg: String) {
-        let mut d = Diagnostic::error(&self.flow.source.path, self.at(span), code, msg).with_source(&self.flow.source.text);
+        let mut d = Diagnostic::error(&self.flow.source.path, self.at(span), code, msg)
+            .with_source(&self.flow.source.text);
         if let Some(s) = step {
             d = d.about(format!("step \"{s}\""));
         }
@@ -45,7 +65,8 @@ impl Checker<'_> {
     }
 
     fn warn(&mut self, span: &Span, step: Option<&str>, code: &'static str, msg: String) {
-        let mut d = Diagnostic::warning(&self.flow.source.path, self.at(span), code, msg).with_source(&self.flow.source.text);
+        let mut d = Diagnostic::warning(&self.flow.source.path, self.at(span), code, msg)
+            .with_source(&self.flow.source.text);
         if let Some(s) = step {
             d = d.about(format!("step \"{s}\""));
         }
@@ -55,14 +76,33 @@ impl Checker<'_> {
     fn header(&mut self) {
         let f = self.flow;
         if f.steps.is_empty() {
-            self.err(&f.source.header_span, None, "no-steps", "the flow has no [[step]] entries".into());
+            self.err(
+                &f.source.header_span,
+                None,
+                "no-steps",
+                "the flow has no [[step]] entries".into(),
+            );
             return;
         }
         if f.step(&f.start).is_none() {
-            self.err(&f.source.start_span, None, "unknown-start", format!("start step \"{}\" does not exist{}", f.start, self.suggest(&f.start)));
+            self.err(
+                &f.source.start_span,
+                None,
+                "unknown-start",
+                format!(
+                    "start step \"{}\" does not exist{}",
+                    f.start,
+                    self.suggest(&f.start)
+                ),
+            );
         }
         if f.languages.is_empty() {
-            self.err(&f.source.languages_span, None, "no-languages", "list at least one language, e.g. languages = [\"en\", \"es\"]".into());
+            self.err(
+                &f.source.languages_span,
+                None,
+                "no-languages",
+                "list at least one language, e.g. languages = [\"en\", \"es\"]".into(),
+            );
         }
         for lang in &f.languages {
             if self.locales.get(lang).is_none() {
@@ -76,7 +116,12 @@ impl Checker<'_> {
         }
         for (id, g) in &f.groups {
             if !valid_id(id) {
-                self.err(&g.span, None, "bad-id", format!("group id \"{id}\" must use only a-z, 0-9 and _"));
+                self.err(
+                    &g.span,
+                    None,
+                    "bad-id",
+                    format!("group id \"{id}\" must use only a-z, 0-9 and _"),
+                );
             }
             match f.step(&g.start) {
                 None => self.err(&g.span, None, "unknown-target", format!("group \"{id}\" starts at \"{}\", which does not exist", g.start)),
@@ -95,45 +140,104 @@ impl Checker<'_> {
         let mut seen: HashSet<&str> = HashSet::new();
         for s in &self.flow.steps {
             if !valid_id(&s.id) {
-                self.err(&s.spans.id, Some(&s.id), "bad-id", "step ids use only a-z, 0-9 and _ (at most 40 characters)".into());
+                self.err(
+                    &s.spans.id,
+                    Some(&s.id),
+                    "bad-id",
+                    "step ids use only a-z, 0-9 and _ (at most 40 characters)".into(),
+                );
             }
             if !seen.insert(&s.id) {
-                self.err(&s.spans.id, Some(&s.id), "duplicate-id", format!("another step already has the id \"{}\"", s.id));
+                self.err(
+                    &s.spans.id,
+                    Some(&s.id),
+                    "duplicate-id",
+                    format!("another step already has the id \"{}\"", s.id),
+                );
             }
             if let Some(g) = &s.group {
                 if !self.flow.groups.contains_key(g) {
-                    self.err(&s.spans.group, Some(&s.id), "unknown-group", format!("group \"{g}\" is not defined (add [groups.{g}])"));
+                    self.err(
+                        &s.spans.group,
+                        Some(&s.id),
+                        "unknown-group",
+                        format!("group \"{g}\" is not defined (add [groups.{g}])"),
+                    );
                 }
             }
             let mut values = HashSet::new();
             for o in &s.options {
                 if s.kind != Kind::Jurisdiction && !valid_id(&o.value) {
-                    self.err(&o.span, Some(&s.id), "bad-id", format!("option value \"{}\" must use only a-z, 0-9 and _", o.value));
+                    self.err(
+                        &o.span,
+                        Some(&s.id),
+                        "bad-id",
+                        format!("option value \"{}\" must use only a-z, 0-9 and _", o.value),
+                    );
                 } else if o.value == PREFER_NOT || o.value == DONT_KNOW {
-                    self.err(&o.span, Some(&s.id), "reserved-value", format!("\"{}\" is added by prefer_not/dont_know = true; do not list it", o.value));
+                    self.err(
+                        &o.span,
+                        Some(&s.id),
+                        "reserved-value",
+                        format!(
+                            "\"{}\" is added by prefer_not/dont_know = true; do not list it",
+                            o.value
+                        ),
+                    );
                 }
                 if !values.insert(&o.value) {
-                    self.err(&o.span, Some(&s.id), "duplicate-option", format!("option \"{}\" is listed twice", o.value));
+                    self.err(
+                        &o.span,
+                        Some(&s.id),
+                        "duplicate-option",
+                        format!("option \"{}\" is listed twice", o.value),
+                    );
                 }
                 if s.kind != Kind::Jurisdiction && o.label.is_empty() {
-                    self.err(&o.span, Some(&s.id), "missing-label", format!("option \"{}\" needs a label (a message id)", o.value));
+                    self.err(
+                        &o.span,
+                        Some(&s.id),
+                        "missing-label",
+                        format!("option \"{}\" needs a label (a message id)", o.value),
+                    );
                 }
                 if s.kind == Kind::Jurisdiction && !crate::jurisdiction::is_code(&o.value) {
-                    self.err(&o.span, Some(&s.id), "bad-value", format!("\"{}\" is not a USPS code (or US)", o.value));
+                    self.err(
+                        &o.span,
+                        Some(&s.id),
+                        "bad-value",
+                        format!("\"{}\" is not a USPS code (or US)", o.value),
+                    );
                 }
             }
             if matches!(s.kind, Kind::Single | Kind::Multi) && s.options.is_empty() {
-                self.err(&s.spans.kind, Some(&s.id), "no-options", format!("a {} step needs options", s.kind.name()));
+                self.err(
+                    &s.spans.kind,
+                    Some(&s.id),
+                    "no-options",
+                    format!("a {} step needs options", s.kind.name()),
+                );
             }
             if let Some(f) = &s.field {
                 if !s.kind.keeps_answer() {
-                    self.err(&s.spans.field, Some(&s.id), "bad-field", format!("a {} step has no answer to feed field \"{f}\"", s.kind.name()));
+                    self.err(
+                        &s.spans.field,
+                        Some(&s.id),
+                        "bad-field",
+                        format!(
+                            "a {} step has no answer to feed field \"{f}\"",
+                            s.kind.name()
+                        ),
+                    );
                 } else if !crate::rules::fields::is_field(f) {
                     self.err(
                         &s.spans.field,
                         Some(&s.id),
                         "unknown-field",
-                        format!("\"{f}\" is not a screening field; known fields: {}", crate::rules::fields::names().join(", ")),
+                        format!(
+                            "\"{f}\" is not a screening field; known fields: {}",
+                            crate::rules::fields::names().join(", ")
+                        ),
                     );
                 } else if let Some(problem) = crate::rules::fields::check_step(f, s) {
                     self.err(&s.spans.field, Some(&s.id), "field-mismatch", problem);
@@ -160,12 +264,25 @@ impl Checker<'_> {
         match t {
             Target::Step(id) => {
                 if self.flow.step(id).is_none() {
-                    self.err(span, Some(&step.id), "unknown-target", format!("goes to step \"{id}\", which does not exist{}", self.suggest(id)));
+                    self.err(
+                        span,
+                        Some(&step.id),
+                        "unknown-target",
+                        format!(
+                            "goes to step \"{id}\", which does not exist{}",
+                            self.suggest(id)
+                        ),
+                    );
                 }
             }
             Target::NewInstance(g) => {
                 if !self.flow.groups.contains_key(g) {
-                    self.err(span, Some(&step.id), "unknown-group", format!("\"new:{g}\" names a group that is not defined"));
+                    self.err(
+                        span,
+                        Some(&step.id),
+                        "unknown-group",
+                        format!("\"new:{g}\" names a group that is not defined"),
+                    );
                 }
             }
         }
@@ -176,17 +293,28 @@ impl Checker<'_> {
             let is_end = matches!(s.kind, Kind::End { .. });
             match (&s.next, is_end) {
                 (Some(t), false) => self.check_target(s, t, &s.spans.next),
-                (Some(_), true) => self.warn(&s.spans.next, Some(&s.id), "ignored", "an end step does not go anywhere; `next` is ignored".into()),
+                (Some(_), true) => self.warn(
+                    &s.spans.next,
+                    Some(&s.id),
+                    "ignored",
+                    "an end step does not go anywhere; `next` is ignored".into(),
+                ),
                 (None, false) => self.err(
                     &s.spans.whole,
                     Some(&s.id),
                     "missing-next",
-                    "this step needs `next = \"<step>\"` (the default when no branch applies)".into(),
+                    "this step needs `next = \"<step>\"` (the default when no branch applies)"
+                        .into(),
                 ),
                 (None, true) => {}
             }
             if is_end && !s.branches.is_empty() {
-                self.warn(&s.branches[0].span, Some(&s.id), "ignored", "an end step does not branch; these branches are ignored".into());
+                self.warn(
+                    &s.branches[0].span,
+                    Some(&s.id),
+                    "ignored",
+                    "an end step does not branch; these branches are ignored".into(),
+                );
             }
             for b in &s.branches {
                 self.check_target(s, &b.goto, &b.goto_span);
@@ -227,7 +355,9 @@ impl Checker<'_> {
         let mut seen = BTreeSet::new();
         let mut queue = VecDeque::from([start.to_string()]);
         while let Some(id) = queue.pop_front() {
-            let Some(s) = self.flow.step(&id) else { continue };
+            let Some(s) = self.flow.step(&id) else {
+                continue;
+            };
             if !seen.insert(id.clone()) {
                 continue;
             }
@@ -247,11 +377,21 @@ impl Checker<'_> {
         let reachable = self.reachable_from(&f.start, false);
         for s in &f.steps {
             if !reachable.contains(&s.id) {
-                self.err(&s.spans.id, Some(&s.id), "unreachable", "no path from the start leads to this step".into());
+                self.err(
+                    &s.spans.id,
+                    Some(&s.id),
+                    "unreachable",
+                    "no path from the start leads to this step".into(),
+                );
             }
         }
         // Steps that can reach an end: walk the edges backwards from every end step.
-        let mut can_end: BTreeSet<String> = f.steps.iter().filter(|s| matches!(s.kind, Kind::End { .. })).map(|s| s.id.clone()).collect();
+        let mut can_end: BTreeSet<String> = f
+            .steps
+            .iter()
+            .filter(|s| matches!(s.kind, Kind::End { .. }))
+            .map(|s| s.id.clone())
+            .collect();
         loop {
             let before = can_end.len();
             for s in &f.steps {
@@ -265,11 +405,28 @@ impl Checker<'_> {
         }
         for s in &f.steps {
             if reachable.contains(&s.id) && !can_end.contains(&s.id) {
-                self.err(&s.spans.id, Some(&s.id), "no-end", "from this step the conversation can never reach an end step".into());
+                self.err(
+                    &s.spans.id,
+                    Some(&s.id),
+                    "no-end",
+                    "from this step the conversation can never reach an end step".into(),
+                );
             }
         }
-        if !f.steps.iter().any(|s| matches!(s.kind, Kind::End { result: EndResult::Submitted })) {
-            self.err(&f.source.header_span, None, "no-submit", "the flow needs an end step with result = \"submitted\"".into());
+        if !f.steps.iter().any(|s| {
+            matches!(
+                s.kind,
+                Kind::End {
+                    result: EndResult::Submitted
+                }
+            )
+        }) {
+            self.err(
+                &f.source.header_span,
+                None,
+                "no-submit",
+                "the flow needs an end step with result = \"submitted\"".into(),
+            );
         }
     }
 
@@ -278,15 +435,29 @@ impl Checker<'_> {
         if f.step(&f.start).is_none() {
             return;
         }
-        let consents: Vec<&Step> = f.steps.iter().filter(|s| matches!(s.kind, Kind::Consent { .. })).collect();
+        let consents: Vec<&Step> = f
+            .steps
+            .iter()
+            .filter(|s| matches!(s.kind, Kind::Consent { .. }))
+            .collect();
         if consents.is_empty() {
             if f.steps.iter().any(|s| s.kind.keeps_answer()) {
-                self.err(&f.source.header_span, None, "no-consent", "the flow keeps answers but has no consent step".into());
+                self.err(
+                    &f.source.header_span,
+                    None,
+                    "no-consent",
+                    "the flow keeps answers but has no consent step".into(),
+                );
             }
             return;
         }
         if consents.len() > 1 {
-            self.err(&consents[1].spans.kind, Some(&consents[1].id), "duplicate-consent", "a flow has one consent step".into());
+            self.err(
+                &consents[1].spans.kind,
+                Some(&consents[1].id),
+                "duplicate-consent",
+                "a flow has one consent step".into(),
+            );
         }
         let before = self.reachable_from(&f.start, true);
         for s in &f.steps {
@@ -299,26 +470,51 @@ impl Checker<'_> {
                 );
             }
             if before.contains(&s.id) && s.field.is_some() {
-                self.err(&s.spans.field, Some(&s.id), "before-consent", "answers before consent are not kept, so they cannot feed the screening".into());
+                self.err(
+                    &s.spans.field,
+                    Some(&s.id),
+                    "before-consent",
+                    "answers before consent are not kept, so they cannot feed the screening".into(),
+                );
             }
         }
     }
 
     fn conditions(&mut self) {
         let f = self.flow;
-        let before_consent = if f.step(&f.start).is_some() { self.reachable_from(&f.start, true) } else { BTreeSet::new() };
+        let before_consent = if f.step(&f.start).is_some() && self.graph_ok {
+            self.reachable_from(&f.start, true)
+        } else {
+            BTreeSet::new()
+        };
         for s in &f.steps {
             let refs = condition_refs(f, s);
             for (name, span) in &refs {
                 let Some(target) = f.step(name) else {
-                    self.err(span, Some(&s.id), "unknown-answer", format!("condition reads the answer to \"{name}\", which is not a step{}", self.suggest(name)));
+                    self.err(
+                        span,
+                        Some(&s.id),
+                        "unknown-answer",
+                        format!(
+                            "condition reads the answer to \"{name}\", which is not a step{}",
+                            self.suggest(name)
+                        ),
+                    );
                     continue;
                 };
                 if !target.kind.keeps_answer() && target.id != s.id {
-                    self.err(span, Some(&s.id), "type-mismatch", format!("\"{name}\" is a {} step and has no answer to test", target.kind.name()));
+                    self.err(
+                        span,
+                        Some(&s.id),
+                        "type-mismatch",
+                        format!(
+                            "\"{name}\" is a {} step and has no answer to test",
+                            target.kind.name()
+                        ),
+                    );
                     continue;
                 }
-                if target.id != s.id {
+                if target.id != s.id && self.graph_ok {
                     if before_consent.contains(&target.id) {
                         self.err(span, Some(&s.id), "before-consent", format!("the answer to \"{name}\" comes before consent and is not kept; only \"{name}\" itself can branch on it"));
                         continue;
@@ -345,20 +541,43 @@ impl Checker<'_> {
     }
 
     fn types(&mut self, s: &Step, c: &Condition, refs: &[(String, Span)]) {
-        let span_of = |name: &str| refs.iter().find(|(n, _)| n == name).map(|(_, sp)| sp.clone()).unwrap_or_default();
+        let span_of = |name: &str| {
+            refs.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, sp)| sp.clone())
+                .unwrap_or_default()
+        };
         let f = self.flow;
         let check_value = |this: &mut Self, answer: &str, v: &CondValue| {
             let Some(t) = f.step(answer) else { return };
             let options: Vec<String> = f.options_of(t).into_iter().map(|(v, _)| v).collect();
             let problem = match (&t.kind, v) {
-                (Kind::Single | Kind::YesNo | Kind::Multi, CondValue::Str(x)) if !options.contains(x) => {
-                    Some(format!("\"{x}\" is not an option of \"{answer}\" (options: {})", options.join(", ")))
+                (Kind::Single | Kind::YesNo | Kind::Multi, CondValue::Str(x))
+                    if !options.contains(x) =>
+                {
+                    Some(format!(
+                        "\"{x}\" is not an option of \"{answer}\" (options: {})",
+                        options.join(", ")
+                    ))
                 }
-                (Kind::Jurisdiction, CondValue::Str(x)) if !crate::jurisdiction::is_code(x) => Some(format!("\"{x}\" is not a USPS code")),
-                (Kind::Single | Kind::YesNo | Kind::Multi | Kind::Jurisdiction | Kind::Text { .. }, CondValue::Str(_)) => None,
+                (Kind::Jurisdiction, CondValue::Str(x)) if !crate::jurisdiction::is_code(x) => {
+                    Some(format!("\"{x}\" is not a USPS code"))
+                }
+                (
+                    Kind::Single
+                    | Kind::YesNo
+                    | Kind::Multi
+                    | Kind::Jurisdiction
+                    | Kind::Text { .. },
+                    CondValue::Str(_),
+                ) => None,
                 (Kind::Number { .. }, CondValue::Num(_)) => None,
                 (Kind::Date { .. }, CondValue::Date(_)) => None,
-                (k, v) => Some(format!("\"{answer}\" is a {} step and cannot be compared with {}", k.name(), describe(v))),
+                (k, v) => Some(format!(
+                    "\"{answer}\" is a {} step and cannot be compared with {}",
+                    k.name(),
+                    describe(v)
+                )),
             };
             if let Some(p) = problem {
                 let sp = span_of(answer);
@@ -367,10 +586,16 @@ impl Checker<'_> {
         };
         match c {
             Condition::Equals { answer, value } => check_value(self, answer, value),
-            Condition::OneOf { answer, values } => values.iter().for_each(|v| check_value(self, answer, v)),
+            Condition::OneOf { answer, values } => {
+                values.iter().for_each(|v| check_value(self, answer, v))
+            }
             Condition::Compare { answer, value, .. } => {
                 if let Some(t) = f.step(answer) {
-                    let ok = matches!((&t.kind, value), (Kind::Number { .. }, CondValue::Num(_)) | (Kind::Date { .. }, CondValue::Date(_)));
+                    let ok = matches!(
+                        (&t.kind, value),
+                        (Kind::Number { .. }, CondValue::Num(_))
+                            | (Kind::Date { .. }, CondValue::Date(_))
+                    );
                     if !ok {
                         let sp = span_of(answer);
                         self.err(
@@ -388,11 +613,18 @@ impl Checker<'_> {
                     if t.kind != Kind::Multi {
                         self.err(&sp, Some(&s.id), "type-mismatch", format!("`includes` tests multiple-choice answers; \"{answer}\" is a {} step", t.kind.name()));
                     } else if !t.options.iter().any(|o| &o.value == value) {
-                        self.err(&sp, Some(&s.id), "type-mismatch", format!("\"{value}\" is not an option of \"{answer}\""));
+                        self.err(
+                            &sp,
+                            Some(&s.id),
+                            "type-mismatch",
+                            format!("\"{value}\" is not an option of \"{answer}\""),
+                        );
                     }
                 }
             }
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| self.types(s, c, refs)),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| self.types(s, c, refs))
+            }
             Condition::Not(c) => self.types(s, c, refs),
             Condition::Present { .. } | Condition::State { .. } => {}
         }
@@ -400,13 +632,21 @@ impl Checker<'_> {
 
     fn messages(&mut self) {
         let f = self.flow;
-        let before_consent = if f.step(&f.start).is_some() { self.reachable_from(&f.start, true) } else { BTreeSet::new() };
+        let before_consent = if f.step(&f.start).is_some() {
+            self.reachable_from(&f.start, true)
+        } else {
+            BTreeSet::new()
+        };
         // (message id, span in the flow, step)
         let mut used: Vec<(String, Span, Option<String>)> = Vec::new();
         for s in &f.steps {
             used.push((s.prompt.clone(), s.spans.prompt.clone(), Some(s.id.clone())));
             if s.kind.keeps_answer() && !before_consent.contains(&s.id) {
-                used.push((format!("{}.short", s.prompt), s.spans.prompt.clone(), Some(s.id.clone())));
+                used.push((
+                    format!("{}.short", s.prompt),
+                    s.spans.prompt.clone(),
+                    Some(s.id.clone()),
+                ));
             }
             if let Some(h) = &s.hint {
                 used.push((h.clone(), s.spans.hint.clone(), Some(s.id.clone())));
@@ -421,9 +661,15 @@ impl Checker<'_> {
             used.push((g.label.clone(), g.span.clone(), None));
         }
         for lang in &f.languages {
-            let Some(locale) = self.locales.get(lang) else { continue };
+            let Some(locale) = self.locales.get(lang) else {
+                continue;
+            };
             for (id, span, step) in &used {
-                if !locale.defined.contains_key(id) {
+                // A missing message is one problem, not two: skip its `.short` then.
+                let base_missing = id
+                    .strip_suffix(".short")
+                    .is_some_and(|b| !locale.defined.contains_key(b));
+                if !locale.defined.contains_key(id) && !base_missing {
                     let what = if id.ends_with(".short") {
                         format!("message \"{}\" has no `.short` attribute in locale \"{lang}\" (the review and the attorney summary name the answer with it)", id.trim_end_matches(".short"))
                     } else {
@@ -432,12 +678,24 @@ impl Checker<'_> {
                     self.err(span, step.as_deref(), "missing-message", what);
                 }
             }
-            let missing: Vec<&str> = CODE_MESSAGES.iter().copied().filter(|id| !locale.defined.contains_key(*id)).collect();
+            let missing: Vec<&str> = CODE_MESSAGES
+                .iter()
+                .copied()
+                .filter(|id| !locale.defined.contains_key(*id))
+                .collect();
             if !missing.is_empty() {
                 let path = std::path::PathBuf::from(format!("locales/{lang}"));
                 self.diags.push(
-                    Diagnostic::error(&path, (1, 1), "missing-message", format!("messages the program uses are missing: {}", missing.join(", ")))
-                        .about(format!("locale \"{lang}\"")),
+                    Diagnostic::error(
+                        &path,
+                        (1, 1),
+                        "missing-message",
+                        format!(
+                            "messages the program uses are missing: {}",
+                            missing.join(", ")
+                        ),
+                    )
+                    .about(format!("locale \"{lang}\"")),
                 );
             }
         }

@@ -127,13 +127,22 @@ pub enum Kind {
     Multi,
     /// Yes / no / not sure.
     YesNo,
-    Text { max_len: u32 },
-    Number { min: Option<i64>, max: Option<i64> },
-    Date { when: When },
+    Text {
+        max_len: u32,
+    },
+    Number {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    Date {
+        when: When,
+    },
     /// A US state, DC or federal: two-letter code, a name, or one of `options`.
     Jurisdiction,
     /// Agreement to the terms. Nothing is kept before this step is passed.
-    Consent { decline: Target },
+    Consent {
+        decline: Target,
+    },
     /// Optional code that protects resuming and the review.
     ResumeCode,
     /// A message with a "continue" button.
@@ -141,7 +150,9 @@ pub enum Kind {
     /// Every answer, with the chance to change any before submitting.
     Review,
     /// The conversation ends here.
-    End { result: EndResult },
+    End {
+        result: EndResult,
+    },
 }
 
 impl Kind {
@@ -179,7 +190,15 @@ impl Kind {
 
     /// Kinds that may come before consent: they ask nothing personal.
     pub fn allowed_before_consent(&self) -> bool {
-        matches!(self, Kind::Language | Kind::Single | Kind::YesNo | Kind::Info | Kind::Consent { .. } | Kind::End { .. })
+        matches!(
+            self,
+            Kind::Language
+                | Kind::Single
+                | Kind::YesNo
+                | Kind::Info
+                | Kind::Consent { .. }
+                | Kind::End { .. }
+        )
     }
 }
 
@@ -224,14 +243,33 @@ pub struct Branch {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
-    Equals { answer: String, value: CondValue },
-    OneOf { answer: String, values: Vec<CondValue> },
+    Equals {
+        answer: String,
+        value: CondValue,
+    },
+    OneOf {
+        answer: String,
+        values: Vec<CondValue>,
+    },
     /// Answered with a value (`true`), or not (`false`: unasked, skipped, don't know, prefer not).
-    Present { answer: String, present: bool },
-    State { answer: String, state: String },
-    Compare { answer: String, op: CompareOp, value: CondValue },
+    Present {
+        answer: String,
+        present: bool,
+    },
+    State {
+        answer: String,
+        state: String,
+    },
+    Compare {
+        answer: String,
+        op: CompareOp,
+        value: CondValue,
+    },
     /// A multiple-choice answer includes this option.
-    Includes { answer: String, value: String },
+    Includes {
+        answer: String,
+        value: String,
+    },
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -285,7 +323,13 @@ impl Flow {
     }
 
     pub(crate) fn reindex(&mut self) {
-        self.index = self.steps.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).rev().collect();
+        self.index = self
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .rev()
+            .collect();
         let json = serde_json::to_vec(self).unwrap_or_default();
         self.hash = blake3::hash(&json).to_hex()[..16].to_string();
     }
@@ -302,9 +346,15 @@ impl Flow {
                 ("agree".into(), "choice-consent-agree".into()),
                 ("decline".into(), "choice-consent-decline".into()),
             ],
-            Kind::Info if step.options.is_empty() => vec![("continue".into(), "choice-continue".into())],
+            Kind::Info if step.options.is_empty() => {
+                vec![("continue".into(), "choice-continue".into())]
+            }
             Kind::ResumeCode => vec![("no_code".into(), "choice-no-code".into())],
-            _ => step.options.iter().map(|o| (o.value.clone(), o.label.clone())).collect(),
+            _ => step
+                .options
+                .iter()
+                .map(|o| (o.value.clone(), o.label.clone()))
+                .collect(),
         };
         if step.dont_know {
             out.push((DONT_KNOW.into(), "choice-dont-know".into()));

@@ -60,5 +60,8 @@ pub fn is_category(name: &str) -> bool {
 /// Categories that are violent on their face. States define violence by their own lists, so a
 /// rule's own exclusions always take precedence over this.
 pub fn violent_on_its_face(name: &str) -> bool {
-    matches!(name, "robbery" | "assault" | "kidnapping" | "homicide" | "sex_offense")
+    matches!(
+        name,
+        "robbery" | "assault" | "kidnapping" | "homicide" | "sex_offense"
+    )
 }

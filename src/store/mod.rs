@@ -42,8 +42,14 @@ pub enum StoreError {
         #[source]
         source: CryptoError,
     },
-    #[error("record {tree}/{key} has schema version {version}, newer than this program ({SCHEMA})")]
-    Version { tree: &'static str, key: String, version: u16 },
+    #[error(
+        "record {tree}/{key} has schema version {version}, newer than this program ({SCHEMA})"
+    )]
+    Version {
+        tree: &'static str,
+        key: String,
+        version: u16,
+    },
     #[error("record {tree}/{key} does not decode: {source}")]
     Decode {
         tree: &'static str,
@@ -95,7 +101,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("dir", &self.dir).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -106,16 +114,33 @@ fn encode_record(key_mat: &Key, tree: &str, key: &[u8], value: &[u8]) -> Vec<u8>
     out
 }
 
-fn decode_record(key_mat: &Key, tree: &'static str, key: &[u8], raw: &[u8]) -> Result<Vec<u8>, StoreError> {
+fn decode_record(
+    key_mat: &Key,
+    tree: &'static str,
+    key: &[u8],
+    raw: &[u8],
+) -> Result<Vec<u8>, StoreError> {
     let label = || hex::encode(&key[..key.len().min(4)]);
     if raw.len() < 2 {
-        return Err(StoreError::Record { tree, key: label(), source: CryptoError::Truncated });
+        return Err(StoreError::Record {
+            tree,
+            key: label(),
+            source: CryptoError::Truncated,
+        });
     }
     let version = u16::from_be_bytes([raw[0], raw[1]]);
     if version > SCHEMA {
-        return Err(StoreError::Version { tree, key: label(), version });
+        return Err(StoreError::Version {
+            tree,
+            key: label(),
+            version,
+        });
     }
-    open(key_mat, &aad(tree, key, version), &raw[2..]).map_err(|source| StoreError::Record { tree, key: label(), source })
+    open(key_mat, &aad(tree, key, version), &raw[2..]).map_err(|source| StoreError::Record {
+        tree,
+        key: label(),
+        source,
+    })
 }
 
 impl Store {
@@ -135,24 +160,43 @@ impl Store {
         } else if db_path.exists() {
             return Err(StoreError::MissingKeyCheck(check_path));
         } else {
-            let sealed = seal(&master.derive("clearpath keycheck"), &check_aad, KEYCHECK_PLAIN);
+            let sealed = seal(
+                &master.derive("clearpath keycheck"),
+                &check_aad,
+                KEYCHECK_PLAIN,
+            );
             write_private(&check_path, &sealed)?;
         }
-        let db = sled::Config::new().path(&db_path).open().map_err(|e| StoreError::Corrupt(db_path.clone(), e))?;
+        let db = sled::Config::new()
+            .path(&db_path)
+            .open()
+            .map_err(|e| StoreError::Corrupt(db_path.clone(), e))?;
         let meta = db.open_tree(TREE_META)?;
         let pseud = match meta.get(b"pseudonym-key")? {
             Some(raw) => {
                 let plain = decode_record(&master, TREE_META, b"pseudonym-key", &raw)?;
-                Key::from_slice(&plain).ok_or(StoreError::Record { tree: TREE_META, key: "pseudonym-key".into(), source: CryptoError::Truncated })?
+                Key::from_slice(&plain).ok_or(StoreError::Record {
+                    tree: TREE_META,
+                    key: "pseudonym-key".into(),
+                    source: CryptoError::Truncated,
+                })?
             }
             None => {
                 let k = Key::generate();
-                meta.insert(b"pseudonym-key", encode_record(&master, TREE_META, b"pseudonym-key", k.expose()))?;
+                meta.insert(
+                    b"pseudonym-key",
+                    encode_record(&master, TREE_META, b"pseudonym-key", k.expose()),
+                )?;
                 db.flush()?;
                 k
             }
         };
-        Ok(Store { db, master, pseud, dir: dir.to_path_buf() })
+        Ok(Store {
+            db,
+            master,
+            pseud,
+            dir: dir.to_path_buf(),
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -175,25 +219,57 @@ impl Store {
             return Ok(None);
         }
         let k = Key::generate();
-        keys.insert(s.0, encode_record(&self.master, TREE_KEYS, &s.0, k.expose()))?;
+        keys.insert(
+            s.0,
+            encode_record(&self.master, TREE_KEYS, &s.0, k.expose()),
+        )?;
         Ok(Some(k))
     }
 
-    fn put<T: Serialize>(&self, tree: &'static str, s: &Subject, key: &[u8], value: &T) -> Result<(), StoreError> {
+    fn put<T: Serialize>(
+        &self,
+        tree: &'static str,
+        s: &Subject,
+        key: &[u8],
+        value: &T,
+    ) -> Result<(), StoreError> {
         let dk = self.data_key(s, true)?.expect("created above");
-        let plain = serde_json::to_vec(value).map_err(|source| StoreError::Decode { tree, key: String::new(), source })?;
-        self.db.open_tree(tree)?.insert(key, encode_record(&dk, tree, key, &plain))?;
+        let plain = serde_json::to_vec(value).map_err(|source| StoreError::Decode {
+            tree,
+            key: String::new(),
+            source,
+        })?;
+        self.db
+            .open_tree(tree)?
+            .insert(key, encode_record(&dk, tree, key, &plain))?;
         Ok(())
     }
 
-    fn get<T: DeserializeOwned>(&self, tree: &'static str, s: &Subject, key: &[u8]) -> Result<Option<T>, StoreError> {
-        let Some(raw) = self.db.open_tree(tree)?.get(key)? else { return Ok(None) };
+    fn get<T: DeserializeOwned>(
+        &self,
+        tree: &'static str,
+        s: &Subject,
+        key: &[u8],
+    ) -> Result<Option<T>, StoreError> {
+        let Some(raw) = self.db.open_tree(tree)?.get(key)? else {
+            return Ok(None);
+        };
         let Some(dk) = self.data_key(s, false)? else {
             // The key is gone (erased): the record is unreadable by design.
-            return Err(StoreError::Record { tree, key: s.tag(), source: CryptoError::Open });
+            return Err(StoreError::Record {
+                tree,
+                key: s.tag(),
+                source: CryptoError::Open,
+            });
         };
         let plain = decode_record(&dk, tree, key, &raw)?;
-        serde_json::from_slice(&plain).map(Some).map_err(|source| StoreError::Decode { tree, key: s.tag(), source })
+        serde_json::from_slice(&plain)
+            .map(Some)
+            .map_err(|source| StoreError::Decode {
+                tree,
+                key: s.tag(),
+                source,
+            })
     }
 
     pub fn load_session(&self, s: &Subject) -> Result<Option<Session>, StoreError> {

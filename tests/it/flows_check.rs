@@ -1,0 +1,351 @@
+//! `clearpath flows check` on broken flows, through the real binary: each mistake an admin can
+//! make gives one clear diagnostic naming the file, line, column and step.
+
+use crate::support::{root, run_bin};
+use expect_test::{expect, Expect};
+
+/// A small valid flow; each test breaks it in one way.
+const BASE: &str = r#"[flow]
+id = "mini"
+start = "safety"
+languages = ["en", "es"]
+
+[[step]]
+id = "safety"
+kind = "single"
+prompt = "q-safety"
+options = [
+  { value = "safe", label = "opt-safety-safe" },
+  { value = "not_now", label = "opt-safety-not-now" },
+]
+next = "consent"
+branch = [ { when = { answer = "safety", equals = "not_now" }, goto = "later" } ]
+
+[[step]]
+id = "consent"
+kind = "consent"
+prompt = "q-consent"
+next = "has_records"
+decline = "declined"
+
+[[step]]
+id = "has_records"
+kind = "yes_no"
+prompt = "q-has-records"
+next = "age"
+
+[[step]]
+id = "age"
+kind = "number"
+prompt = "q-case-age"
+next = "review"
+branch = [ { when = { answer = "has_records", equals = "no" }, goto = "review" } ]
+
+[[step]]
+id = "review"
+kind = "review"
+prompt = "q-review"
+next = "done"
+
+[[step]]
+id = "done"
+kind = "end"
+prompt = "end-done"
+
+[[step]]
+id = "later"
+kind = "end"
+result = "paused"
+prompt = "end-later"
+
+[[step]]
+id = "declined"
+kind = "end"
+result = "declined"
+prompt = "end-declined"
+"#;
+
+/// Writes `flow` as broken.toml in a fresh directory and runs `flows check` on it.
+fn check_with(flow: &str, locales: &std::path::Path, expect: Expect) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.toml"), flow).unwrap();
+    let (code, out, err) = run_bin(
+        &[
+            "flows",
+            "check",
+            "broken.toml",
+            "--locales",
+            locales.to_str().unwrap(),
+        ],
+        &[],
+        "",
+        dir.path(),
+    );
+    expect.assert_eq(&format!("exit {code}\n{out}{err}"));
+}
+
+fn check(flow: &str, expect: Expect) {
+    check_with(flow, &root().join("locales"), expect)
+}
+
+fn edit(from: &str, to: &str) -> String {
+    assert!(BASE.contains(from), "fixture edit does not apply: {from}");
+    BASE.replacen(from, to, 1)
+}
+
+#[test]
+fn the_base_fixture_is_valid() {
+    check(
+        BASE,
+        expect![[r#"
+        exit 0
+        ok: broken.toml checked against locales en, es (0 warning(s))
+    "#]],
+    );
+}
+
+#[test]
+fn unknown_next_step() {
+    check(
+        &edit(r#"next = "age""#, r#"next = "agee""#),
+        expect![[r#"
+        exit 5
+        broken.toml:28:8: error[unknown-target]: step "has_records": goes to step "agee", which does not exist (did you mean "age"?)
+           |
+        28 | next = "agee"
+           |        ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn unreachable_step() {
+    check(&format!("{BASE}\n[[step]]\nid = \"orphan\"\nkind = \"yes_no\"\nprompt = \"q-pending\"\nnext = \"review\"\n"), expect![[r#"
+        exit 5
+        broken.toml:61:6: error[unreachable]: step "orphan": no path from the start leads to this step
+           |
+        61 | id = "orphan"
+           |      ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]]);
+}
+
+#[test]
+fn step_that_can_never_reach_an_end() {
+    let flow = edit(r#"goto = "review" } ]"#, r#"goto = "trap" } ]"#)
+        + "\n[[step]]\nid = \"trap\"\nkind = \"yes_no\"\nprompt = \"q-pending\"\nnext = \"trap\"\n";
+    check(
+        &flow,
+        expect![[r#"
+        exit 5
+        broken.toml:61:6: error[no-end]: step "trap": from this step the conversation can never reach an end step
+           |
+        61 | id = "trap"
+           |      ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn duplicate_ids() {
+    check(&format!("{BASE}\n[[step]]\nid = \"age\"\nkind = \"yes_no\"\nprompt = \"q-pending\"\nnext = \"review\"\n"), expect![[r#"
+        exit 5
+        broken.toml:61:6: error[duplicate-id]: step "age": another step already has the id "age"
+           |
+        61 | id = "age"
+           |      ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]]);
+}
+
+#[test]
+fn message_missing_from_one_locale() {
+    // A copy of the real locales with one question removed from Spanish.
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["en", "es"] {
+        let from = root().join("locales").join(lang);
+        let to = dir.path().join(lang);
+        std::fs::create_dir_all(&to).unwrap();
+        for entry in std::fs::read_dir(&from).unwrap() {
+            let p = entry.unwrap().path();
+            let mut text = std::fs::read_to_string(&p).unwrap();
+            if lang == "es" && p.file_name().unwrap() == "intake.ftl" {
+                let start = text.find("q-case-age =").unwrap();
+                let end = start + text[start..].find("\n\n").unwrap();
+                text.replace_range(start..end, "");
+            }
+            std::fs::write(to.join(p.file_name().unwrap()), text).unwrap();
+        }
+    }
+    check_with(
+        BASE,
+        dir.path(),
+        expect![[r#"
+        exit 5
+        broken.toml:33:10: error[missing-message]: step "age": message "q-case-age" is missing from locale "es" (locales/es/*.ftl)
+           |
+        33 | prompt = "q-case-age"
+           |          ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn branch_on_an_unknown_answer() {
+    check(
+        &edit(
+            r#"{ answer = "has_records", equals = "no" }"#,
+            r#"{ answer = "has_record", equals = "no" }"#,
+        ),
+        expect![[r#"
+        exit 5
+        broken.toml:35:32: error[unknown-answer]: step "age": condition reads the answer to "has_record", which is not a step (did you mean "has_records"?)
+           |
+        35 | branch = [ { when = { answer = "has_record", equals = "no" }, goto = "review" } ]
+           |                                ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn branch_on_a_later_answer() {
+    check(
+        &edit(
+            r#"next = "age"
+"#,
+            r#"next = "age"
+branch = [ { when = { answer = "age", gt = 17 }, goto = "review" } ]
+"#,
+        ),
+        expect![[r#"
+            exit 5
+            broken.toml:29:32: error[later-answer]: step "has_records": condition reads "age", which is never asked before this step (it comes later or on another path)
+               |
+            29 | branch = [ { when = { answer = "age", gt = 17 }, goto = "review" } ]
+               |                                ^
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
+    );
+}
+
+#[test]
+fn type_mismatch_in_a_condition() {
+    check(
+        &edit(
+            r#"{ answer = "has_records", equals = "no" }"#,
+            r#"{ answer = "has_records", gt = 3 }"#,
+        ),
+        expect![[r#"
+        exit 5
+        broken.toml:35:32: error[type-mismatch]: step "age": "has_records" is a yes_no step; gt/gte/lt/lte compare numbers with numbers and dates with dates
+           |
+        35 | branch = [ { when = { answer = "has_records", gt = 3 }, goto = "review" } ]
+           |                                ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn option_that_does_not_exist_in_a_condition() {
+    check(
+        &edit(
+            r#"{ answer = "has_records", equals = "no" }"#,
+            r#"{ answer = "has_records", equals = "nope" }"#,
+        ),
+        expect![[r#"
+        exit 5
+        broken.toml:35:32: error[type-mismatch]: step "age": "nope" is not an option of "has_records" (options: yes, no, unsure)
+           |
+        35 | branch = [ { when = { answer = "has_records", equals = "nope" }, goto = "review" } ]
+           |                                ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn personal_question_before_consent() {
+    let flow = edit(
+        r#"next = "consent"
+branch"#,
+        r#"next = "age_first"
+branch"#,
+    ) + "\n[[step]]\nid = \"age_first\"\nkind = \"number\"\nprompt = \"q-case-age\"\nnext = \"consent\"\n";
+    check(
+        &flow,
+        expect![[r#"
+        exit 5
+        broken.toml:62:8: error[before-consent]: step "age_first": a number step can be reached before consent; only language, single, yes_no, info and end steps may come before it
+           |
+        62 | kind = "number"
+           |        ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn toml_syntax_error_points_at_the_line() {
+    check(
+        &edit(r#"prompt = "q-review""#, r#"prompt = "q-review"#),
+        expect![[r#"
+        exit 5
+        broken.toml:40:19: error[syntax]: invalid basic string
+           |
+        40 | prompt = "q-review
+           |                   ^
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn unknown_field_name_is_rejected() {
+    check(
+        &edit(
+            r#"kind = "review""#,
+            r#"kind = "review"
+promt = "typo""#,
+        ),
+        expect![[r#"
+    exit 5
+    broken.toml:40:1: error[syntax]: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `hint`, `group`, `options`, `next`, `branch`, `skippable`, `prefer_not`, `dont_know`, `max_len`, `min`, `max`, `when`, `decline`, `result`, `field`
+       |
+    40 | promt = "typo"
+       | ^
+    1 error(s), 0 warning(s) in broken.toml
+"#]],
+    );
+}
+
+#[test]
+fn the_shipped_flows_pass() {
+    let (code, out, err) = run_bin(&["flows", "check"], &[], "", &root());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("ok: "), "{out}");
+}
+
+#[test]
+fn graph_draws_every_step() {
+    let (code, out, _) = run_bin(&["flows", "graph"], &[], "", &root());
+    assert_eq!(code, 0);
+    let flow = crate::support::intake_flow();
+    for s in &flow.steps {
+        assert!(
+            out.contains(&format!("  {}[", s.id))
+                || out.contains(&format!("  {}(", s.id))
+                || out.contains(&format!("  {}{{", s.id)),
+            "{} missing",
+            s.id
+        );
+    }
+    assert!(
+        out.contains("case_another -->|\"case_another = yes\"| case_state"),
+        "{out}"
+    );
+}

@@ -1,0 +1,77 @@
+//! Every message the flows and the program use exists in every shipped locale, and every locale
+//! file parses.
+
+use crate::support::{intake_flow, locales, root};
+use clearpath::data::Tree;
+use clearpath::locale::{Locales, CODE_MESSAGES};
+
+#[test]
+fn every_locale_file_parses_and_has_its_metadata() {
+    let (l, diags) = Locales::load(&Tree::Fs(root().join("locales")));
+    assert!(
+        diags.is_empty(),
+        "{}",
+        diags.iter().map(|d| d.to_string()).collect::<String>()
+    );
+    assert_eq!(l.codes(), vec!["en", "es"]);
+    let es = l.get("es").unwrap();
+    assert_eq!(es.name, "Español");
+    assert!(
+        es.draft,
+        "Spanish has not been reviewed by a native speaker: it must stay marked as a draft"
+    );
+}
+
+#[test]
+fn every_message_used_exists_in_every_locale() {
+    let flow = intake_flow();
+    let l = locales();
+    let mut used: Vec<String> = CODE_MESSAGES.iter().map(|s| s.to_string()).collect();
+    for s in &flow.steps {
+        used.push(s.prompt.clone());
+        used.extend(s.hint.clone());
+        if s.kind.keeps_answer() && !matches!(s.id.as_str(), "safety" | "device") {
+            used.push(format!("{}.short", s.prompt));
+        }
+        for (_, label) in flow.options_of(s) {
+            if !label.is_empty() {
+                used.push(label);
+            }
+        }
+    }
+    for g in flow.groups.values() {
+        used.push(g.label.clone());
+    }
+    for lang in l.codes() {
+        let missing: Vec<&String> = used.iter().filter(|id| !l.has(lang, id)).collect();
+        assert!(missing.is_empty(), "locale {lang} lacks {missing:?}");
+    }
+}
+
+#[test]
+fn a_missing_translation_falls_back_to_english_never_to_the_raw_id() {
+    let mut l = locales();
+    l.set_global(
+        "org",
+        clearpath::locale::Arg::Str("Example Legal Aid".into()),
+    );
+    // "xx" has no bundle at all: English is used.
+    assert_eq!(l.format("xx", "choice-yes", &[]), "Yes");
+    // An id missing everywhere gives a neutral mark, not the id.
+    assert_eq!(l.format("es", "no-such-message", &[]), "…");
+    assert!(l
+        .format("es", "q-consent", &[])
+        .contains("Example Legal Aid"));
+}
+
+#[test]
+fn left_to_right_locales_carry_no_bidi_isolation_marks() {
+    let l = locales();
+    let s = l.format(
+        "es",
+        "choice-change",
+        &[("n".into(), clearpath::locale::Arg::Num(3))],
+    );
+    assert_eq!(s, "Cambiar respuesta 3");
+    assert!(!s.contains('\u{2068}'));
+}

@@ -1,0 +1,10 @@
+//! One integration-test binary (matklad, "Delete Cargo Integration Tests"), with modules.
+
+mod support;
+
+mod cli;
+mod flows_check;
+mod locales;
+mod props;
+mod store;
+mod transcripts;

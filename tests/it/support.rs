@@ -1,0 +1,204 @@
+//! Shared test helpers: a pure transcript harness over the real flow and locales, and a runner
+//! for the real binary.
+
+#![allow(dead_code)]
+
+use clearpath::channel::render::{resolve_text, Out, OutPrompt, Renderer};
+use clearpath::data::Tree;
+use clearpath::engine::{self, Effect, Input, Session};
+use clearpath::flow::{self, Flow};
+use clearpath::locale::Locales;
+use secrecy::ExposeSecret;
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn locales() -> Locales {
+    let (l, diags) = Locales::load(&Tree::Fs(root().join("locales")));
+    assert!(diags.is_empty(), "locales have problems: {diags:?}");
+    l
+}
+
+pub fn intake_flow() -> Flow {
+    let (f, diags) = flow::load_file(&root().join("flows/intake.toml")).unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
+    f
+}
+
+/// Drives the engine as the terminal does, without any I/O: typed lines are resolved against the
+/// last prompt, `/commands` become commands, effects are applied in memory.
+pub struct Harness {
+    pub flow: Flow,
+    pub locales: Locales,
+    pub session: Session,
+    pub now: jiff::Timestamp,
+    pub last: Option<OutPrompt>,
+    pub submitted: usize,
+}
+
+impl Harness {
+    pub fn new() -> Harness {
+        Harness::with_flow(intake_flow())
+    }
+
+    pub fn with_flow(flow: Flow) -> Harness {
+        let now: jiff::Timestamp = "2026-11-25T20:00:00Z".parse().unwrap();
+        let session = Session::new(&flow.id, &flow.hash, now);
+        Harness {
+            flow,
+            locales: locales(),
+            session,
+            now,
+            last: None,
+            submitted: 0,
+        }
+    }
+
+    pub fn input_for(&self, line: &str) -> Input {
+        if let Some(cmd) = clearpath::channel::parse_command(line) {
+            return cmd;
+        }
+        match &self.last {
+            Some(p) => resolve_text(p, line),
+            None => Input::Text(line.to_string()),
+        }
+    }
+
+    /// Sends one input; returns the rendered replies in the compact transcript form.
+    pub fn send_input(&mut self, input: Input) -> String {
+        self.now += jiff::SignedDuration::from_secs(30);
+        let outcome = engine::step(&self.flow, &self.session, input, self.now);
+        self.session = outcome.session;
+        let mut extra = String::new();
+        for e in outcome.effects {
+            match e {
+                Effect::SetResumeCode(c) => {
+                    self.session.resume_code = Some(engine::hash_code(c.expose_secret()))
+                }
+                Effect::Submit => {
+                    self.submitted += 1;
+                    extra.push_str("  [effect: submit]\n");
+                }
+                Effect::Erase => extra.push_str("  [effect: erase]\n"),
+                Effect::Wipe => extra.push_str("  [effect: wipe]\n"),
+            }
+        }
+        let lang = self.session.lang().to_string();
+        let r = Renderer {
+            locales: &self.locales,
+        };
+        let mut s = String::new();
+        for reply in &outcome.replies {
+            let out = r.render(&lang, reply);
+            if let Out::Prompt(p) = &out {
+                self.last = Some(p.clone());
+            }
+            s.push_str(&compact(&out));
+        }
+        s.push_str(&extra);
+        s
+    }
+
+    pub fn send(&mut self, line: &str) -> String {
+        let input = self.input_for(line);
+        self.send_input(input)
+    }
+
+    /// Runs a script: one input per line (`#` starts a comment line). Returns the transcript.
+    pub fn run(&mut self, script: &str) -> String {
+        let mut out = String::new();
+        for line in script.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(min) = line.strip_prefix("@wait ") {
+                // Time passing without input (minutes).
+                self.now += jiff::SignedDuration::from_mins(min.trim().parse().unwrap());
+                out.push_str(&format!("({min} minutes pass)\n"));
+                continue;
+            }
+            out.push_str(&format!("> {line}\n"));
+            out.push_str(&self.send(line));
+        }
+        out
+    }
+}
+
+fn first_line(s: &str, max: usize) -> String {
+    let line = s
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    if line.chars().count() > max {
+        format!("{}…", line.chars().take(max).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}
+
+/// The compact form of a reply: `? key [input]: text | choices`, `! kind: text`, `= done`.
+pub fn compact(out: &Out) -> String {
+    match out {
+        Out::Info { kind, text } => format!("  ! {kind}: {}\n", first_line(text, 70)),
+        Out::Done { text, submitted } => format!(
+            "  = done{}: {}\n",
+            if *submitted { " (submitted)" } else { "" },
+            first_line(text, 60)
+        ),
+        Out::Prompt(p) => {
+            let mut s = format!("  ? {} [{}]: {}\n", p.key, p.input, first_line(&p.text, 60));
+            if let Some(a) = &p.answer {
+                s.push_str(&format!("    was: {a}\n"));
+            }
+            for item in &p.review {
+                s.push_str(&format!("    - {}: {}\n", item.question, item.answer));
+            }
+            if !p.choices.is_empty() && p.input != "review" {
+                let ids: Vec<&str> = p.choices.iter().map(|c| c.id.as_str()).collect();
+                s.push_str(&format!("    choices: {}\n", ids.join(" ")));
+            }
+            s
+        }
+    }
+}
+
+/// Runs the real binary with arguments and stdin; returns (status code, stdout, stderr).
+pub fn run_bin(
+    args: &[&str],
+    envs: &[(&str, &str)],
+    stdin: &str,
+    cwd: &Path,
+) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clearpath"));
+    cmd.args(args)
+        .current_dir(cwd)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd.env_remove("CLEARPATH_MASTER_KEY")
+        .env_remove("CLEARPATH_MASTER_KEY_FILE")
+        .env_remove("CLEARPATH_DATA_DIR")
+        .env_remove("LANG");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("run clearpath");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
