@@ -1823,12 +1823,14 @@ fn stale_and_forged_buttons_reprompt() {
         step: Some("resume_code".into()),
     });
     expect![[r#"
+        stale press:
           ! invalid: That button belongs to an earlier question. Here is where we are now:
           ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
             choices: no_code
+        forged press:
           ! invalid: Sorry, I didn't catch that. Please choose one of the options.
           ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
             choices: no_code
     "#]]
-    .assert_eq(&format!("{stale}{forged}"));
+    .assert_eq(&format!("stale press:\n{stale}forged press:\n{forged}"));
 }
