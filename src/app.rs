@@ -3,18 +3,41 @@
 //! so they all run the same path.
 
 use crate::channel::render::{Out, Renderer};
-use crate::engine::{self, answer::Answer, Effect, Input, Reply, Session, Status};
+use crate::engine::{self, Effect, Input, Reply, Session, Status};
 use crate::flow::Flow;
 use crate::locale::Locales;
-use crate::store::{Intake, Store, StoreError, Subject};
+use crate::store::crypto::Key;
+use crate::store::rotate::{self, Rotated};
+use crate::store::{Change, Intake, Purged, Retention, Store, StoreError, Subject};
 use jiff::Timestamp;
 use secrecy::ExposeSecret;
-use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::RwLock;
 
 pub struct App {
     pub flow: Flow,
     pub locales: Locales,
-    pub store: Store,
+    pub retention: Retention,
+    store: StoreCell,
+}
+
+/// The open store, behind a lock so that a key rotation can close and reopen it while the
+/// process keeps running.
+struct StoreCell {
+    inner: RwLock<Option<Store>>,
+    dir: PathBuf,
+}
+
+impl StoreCell {
+    fn with<R>(&self, f: impl FnOnce(&Store) -> Result<R, StoreError>) -> Result<R, StoreError> {
+        let guard = self.inner.read().unwrap_or_else(|p| p.into_inner());
+        match guard.as_ref() {
+            Some(s) => f(s),
+            None => {
+                Err(StoreError::Rotate("the store is closed after a failed rotation; restart with the new key".into()))
+            }
+        }
+    }
 }
 
 /// What one input produced, rendered for the survivor's language.
@@ -31,101 +54,130 @@ pub struct Handled {
 }
 
 impl App {
+    pub fn new(flow: Flow, locales: Locales, store: Store, retention: Retention) -> App {
+        let dir = store.dir().to_path_buf();
+        let mut locales = locales;
+        locales.set_global("abandoned_days", crate::locale::Arg::Num(retention.abandoned_days));
+        locales.set_global("delivered_days", crate::locale::Arg::Num(retention.delivered_days));
+        App { flow, locales, retention, store: StoreCell { inner: RwLock::new(Some(store)), dir } }
+    }
+
     pub fn renderer(&self) -> Renderer<'_> {
-        Renderer {
-            locales: &self.locales,
-        }
+        Renderer { locales: &self.locales }
     }
 
-    pub fn load_session(&self, who: &Subject, now: Timestamp) -> Result<Session, StoreError> {
-        Ok(self
-            .store
-            .load_session(who)?
-            .unwrap_or_else(|| Session::new(&self.flow.id, &self.flow.hash, now)))
+    /// Runs `f` with the open store.
+    pub fn store<R>(&self, f: impl FnOnce(&Store) -> Result<R, StoreError>) -> Result<R, StoreError> {
+        self.store.with(f)
     }
 
-    /// Handles one input: step, effects, save, flush. When this returns, the new state is durable.
-    pub fn handle(
-        &self,
-        who: &Subject,
-        input: Input,
-        now: Timestamp,
-    ) -> Result<Handled, StoreError> {
-        let session = self.load_session(who, now)?;
+    pub fn subject(&self, channel: &str, chat: &str) -> Result<Subject, StoreError> {
+        self.store(|s| Ok(s.subject(channel, chat)))
+    }
+
+    /// Handles one input: step, effects, one atomic write, flush. When this returns, the new
+    /// state is durable. A record that does not open gives the survivor a calm message and the
+    /// cause goes to the log (without anything that identifies them); nothing is overwritten.
+    pub fn handle(&self, who: &Subject, input: Input, now: Timestamp) -> Result<Handled, StoreError> {
+        let session = match self.store(|st| st.load_session(who)) {
+            Ok(s) => s.unwrap_or_else(|| Session::new(&self.flow.id, &self.flow.hash, now)),
+            Err(e @ (StoreError::Record { .. } | StoreError::Decode { .. } | StoreError::Version { .. })) => {
+                tracing::error!(subject = %who.tag(), error = %e, "a survivor's session does not open");
+                let text = self.locales.format(crate::locale::FALLBACK, "error-storage", &[]);
+                return Ok(Handled {
+                    lang: crate::locale::FALLBACK.into(),
+                    replies: vec![],
+                    out: vec![Out::Info { kind: "error", text }],
+                    wipe: false,
+                    submitted: None,
+                    erased: false,
+                });
+            }
+            Err(e) => return Err(e),
+        };
         let outcome = engine::step(&self.flow, &session, input, now);
         let mut s = outcome.session;
         let mut wipe = false;
         let mut erased = false;
-        let mut submitted = None;
+        let mut intake = None;
         for effect in outcome.effects {
             match effect {
                 Effect::Wipe => wipe = true,
                 Effect::Erase => erased = true,
-                Effect::SetResumeCode(code) => {
-                    s.resume_code = Some(engine::hash_code(code.expose_secret()))
-                }
+                Effect::SetResumeCode(code) => s.resume_code = Some(engine::hash_code(code.expose_secret())),
                 Effect::Submit => {
-                    let code = case_code();
-                    let intake = Intake {
-                        code: code.clone(),
+                    intake = Some(Intake {
+                        code: case_code(),
                         flow_id: self.flow.id.clone(),
                         locale: s.lang().to_string(),
                         answers: s.answers.clone(),
                         submitted_at: now,
-                    };
-                    self.store.save_intake(who, &intake)?;
-                    submitted = Some(code);
+                        delivered_at: None,
+                    });
                 }
             }
         }
-        if erased {
-            self.store.erase(who)?;
-            // Only a fresh session with the language remains, and only if it was chosen.
-            if s.locale.is_some() && s.status != Status::New {
-                self.store.save_session(who, &s)?;
+        self.store(|st| {
+            if erased {
+                st.erase(who)?;
             }
-        } else {
-            self.store.save_session(who, &s)?;
-        }
-        self.store.flush()?;
+            // After an erasure only a fresh session with the chosen language remains.
+            let keep = !erased || (s.locale.is_some() && s.status != Status::New);
+            let change = Change { session: keep.then_some(&s), intake: intake.as_ref(), ..Default::default() };
+            if change.session.is_some() || change.intake.is_some() {
+                st.commit(who, change)?;
+            }
+            st.flush()
+        })?;
         let lang = s.lang().to_string();
         let r = self.renderer();
-        let out = outcome
-            .replies
-            .iter()
-            .map(|rep| r.render(&lang, rep))
-            .collect();
-        Ok(Handled {
-            lang,
-            replies: outcome.replies,
-            out,
-            wipe,
-            submitted,
-            erased,
-        })
+        let out = outcome.replies.iter().map(|rep| r.render(&lang, rep)).collect();
+        Ok(Handled { lang, replies: outcome.replies, out, wipe, submitted: intake.map(|i| i.code), erased })
     }
 
     /// Pauses a conversation whose channel went away (end of input), so `/start` offers to resume.
     pub fn pause(&self, who: &Subject, now: Timestamp) -> Result<(), StoreError> {
-        if let Some(mut s) = self.store.load_session(who)? {
-            if s.status == Status::Active {
-                s.status = Status::Paused;
-                s.unlocked = false;
-                s.updated_at = now;
-                self.store.save_session(who, &s)?;
-                self.store.flush()?;
+        self.store(|st| {
+            if let Some(mut s) = st.load_session(who)? {
+                if s.status == Status::Active {
+                    s.status = Status::Paused;
+                    s.unlocked = false;
+                    s.updated_at = now;
+                    st.save_session(who, &s)?;
+                    st.flush()?;
+                }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
-    /// Answers on the path of a submitted intake, for summaries.
-    pub fn answers(&self, who: &Subject) -> Result<BTreeMap<String, Answer>, StoreError> {
-        Ok(self
-            .store
-            .load_session(who)?
-            .map(|s| s.answers)
-            .unwrap_or_default())
+    pub fn purge(&self, now: Timestamp) -> Result<Purged, StoreError> {
+        self.store(|st| st.purge(now, self.retention))
+    }
+
+    /// Rotates the master key while running: builds the new store, closes the old one, swaps,
+    /// and reopens under the new key. Inputs wait meanwhile.
+    pub fn rotate(&self, new: Key) -> Result<Rotated, StoreError> {
+        let mut guard = self.store.inner.write().unwrap_or_else(|p| p.into_inner());
+        let Some(store) = guard.take() else {
+            return Err(StoreError::Rotate("the store is closed".into()));
+        };
+        let built = rotate::build(&store, &new);
+        let (subjects, records) = match built {
+            Ok(c) => c,
+            Err(e) => {
+                *guard = Some(store);
+                return Err(e);
+            }
+        };
+        let old_key = store.master().clone();
+        drop(store);
+        if let Err(e) = rotate::swap(&self.store.dir) {
+            *guard = Store::open(&self.store.dir, old_key).ok();
+            return Err(e);
+        }
+        *guard = Some(Store::open(&self.store.dir, new)?);
+        Ok(Rotated::Done { subjects, records })
     }
 }
 
@@ -134,7 +186,5 @@ pub fn case_code() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     let mut rng = rand::rngs::OsRng;
-    (0..8)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect()
+    (0..8).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
 }

@@ -7,7 +7,7 @@ use crate::diag::{has_errors, Diagnostic, Severity};
 use crate::flow::{self, Flow};
 use crate::locale::Locales;
 use crate::store::keyfile::{self, KeyError, Origin};
-use crate::store::{Store, StoreError};
+use crate::store::{Retention, Store, StoreError};
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -24,11 +24,7 @@ pub mod exit {
 }
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "clearpath",
-    version,
-    about = "A safe intake for survivors seeking criminal-record relief"
-)]
+#[command(name = "clearpath", version, about = "A safe intake for survivors seeking criminal-record relief")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Cmd,
@@ -68,6 +64,8 @@ pub enum Cmd {
         /// Suggest this language first (default: from $LANG in the text mode).
         #[arg(long)]
         lang: Option<String>,
+        #[command(flatten)]
+        retention: RetentionArgs,
     },
     /// Check and draw flows.
     Flows {
@@ -78,6 +76,13 @@ pub enum Cmd {
     Keys {
         #[command(subcommand)]
         cmd: KeysCmd,
+    },
+    /// Apply the retention periods now (also done at start-up and daily by a running process).
+    Purge {
+        #[arg(long, env = "CLEARPATH_DATA_DIR", default_value = "clearpath-data")]
+        data_dir: PathBuf,
+        #[command(flatten)]
+        retention: RetentionArgs,
     },
 }
 
@@ -102,6 +107,31 @@ pub enum FlowsCmd {
 pub enum KeysCmd {
     /// Write a new random 256-bit master key to PATH (mode 0600). Keep it off the data disk.
     Init { path: PathBuf },
+    /// Re-encrypt the store under a new master key, rebuilt from live records only, so erased
+    /// data does not survive in the database's log. Safe to interrupt and run again.
+    Rotate {
+        /// The new key (create it first with `clearpath keys init`).
+        #[arg(long)]
+        new_key_file: PathBuf,
+        #[arg(long, env = "CLEARPATH_DATA_DIR", default_value = "clearpath-data")]
+        data_dir: PathBuf,
+    },
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct RetentionArgs {
+    /// Erase conversations not finished and untouched for this many days.
+    #[arg(long, default_value_t = 30)]
+    pub abandoned_days: i64,
+    /// Erase completed intakes this many days after an attorney received them.
+    #[arg(long, default_value_t = 14)]
+    pub delivered_days: i64,
+}
+
+impl RetentionArgs {
+    pub fn retention(&self) -> Retention {
+        Retention { abandoned_days: self.abandoned_days, delivered_days: self.delivered_days }
+    }
 }
 
 pub fn main() -> ExitCode {
@@ -140,42 +170,82 @@ fn init_tracing(cmd: &Cmd) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("CLEARPATH_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_target(false)
-        .try_init();
+    let _ =
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Cmd::Chat {
-            data,
-            json,
-            session,
-            lang,
-        } => {
-            let app = open_app(&data, true)?;
-            let who = app.store.subject("console", &session);
+        Cmd::Chat { data, json, session, lang, retention } => {
+            let app = std::sync::Arc::new(open_app(&data, true, retention.retention())?);
+            match app.purge(jiff::Timestamp::now()) {
+                Ok(p) => tracing::info!("{}", crate::control::describe_purge(&p)),
+                Err(e) => tracing::error!(error = %e, "retention purge failed"),
+            }
+            let _served = match crate::control::serve(app.clone(), &data.data_dir) {
+                Ok(guard) => Some(guard),
+                Err(e) => {
+                    tracing::warn!(error = %e, "no control socket; purge and rotate must wait until this chat ends");
+                    None
+                }
+            };
+            let who = app.subject("console", &session)?;
             let hint = lang.or_else(|| if json { None } else { lang_from_env() });
             let stdin = std::io::stdin();
             let stdout = std::io::stdout();
             crate::channel::console::run(&app, &who, json, hint, stdin.lock(), stdout.lock())?;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Flows {
-            cmd: FlowsCmd::Check { path, locales },
-        } => flows_check(path.as_deref(), locales.as_deref()),
-        Cmd::Flows {
-            cmd: FlowsCmd::Graph { path },
-        } => {
+        Cmd::Flows { cmd: FlowsCmd::Check { path, locales } } => flows_check(path.as_deref(), locales.as_deref()),
+        Cmd::Flows { cmd: FlowsCmd::Graph { path } } => {
             let flow = load_flow_for_tools(path.as_deref())?;
             print!("{}", crate::flow::graph::mermaid(&flow));
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Keys {
-            cmd: KeysCmd::Init { path },
-        } => {
+        Cmd::Purge { data_dir, retention } => {
+            if let Some(resp) = crate::control::request(&data_dir, &crate::control::Request::Purge) {
+                return control_reply(resp?);
+            }
+            let (key, _) = keyfile::from_env(None)?;
+            let store = Store::open(&data_dir, key)
+                .with_context(|| format!("opening the data directory {}", data_dir.display()))?;
+            let p = store.purge(jiff::Timestamp::now(), retention.retention())?;
+            println!("{}", crate::control::describe_purge(&p));
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Keys { cmd: KeysCmd::Rotate { new_key_file, data_dir } } => {
+            let new_key_file = std::fs::canonicalize(&new_key_file)
+                .with_context(|| format!("the new key file {}", new_key_file.display()))?;
+            let new = keyfile::read_file(&new_key_file)?;
+            if let Some(resp) = crate::control::request(
+                &data_dir,
+                &crate::control::Request::Rotate { new_key_file: new_key_file.clone() },
+            ) {
+                let code = control_reply(resp?)?;
+                eprintln!(
+                    "now set {}={} for the next start, and destroy the old key once you have checked",
+                    keyfile::ENV_FILE,
+                    new_key_file.display()
+                );
+                return Ok(code);
+            }
+            let (current, _) = keyfile::from_env(Some(&data_dir))?;
+            match crate::store::rotate::rotate(&data_dir, current, new)? {
+                crate::store::rotate::Rotated::Done { subjects, records } => {
+                    println!("rotated: {subjects} survivor key(s) and {records} record(s) now under the new key")
+                }
+                crate::store::rotate::Rotated::AlreadyDone => {
+                    println!("already rotated: the store opens with the new key")
+                }
+            }
+            eprintln!(
+                "now set {}={} (and destroy the old key once you have checked)",
+                keyfile::ENV_FILE,
+                new_key_file.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Keys { cmd: KeysCmd::Init { path } } => {
             keyfile::init(&path)?;
             eprintln!("wrote a new master key to {} (mode 0600). Keep a backup somewhere safe and away from the database: without it the data cannot be read.", path.display());
             Ok(ExitCode::SUCCESS)
@@ -183,17 +253,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+fn control_reply(resp: crate::control::Response) -> anyhow::Result<ExitCode> {
+    if resp.ok {
+        println!("{}", resp.message);
+        Ok(ExitCode::SUCCESS)
+    } else {
+        bail!("the running process says: {}", resp.message)
+    }
+}
+
 fn lang_from_env() -> Option<String> {
-    let v = std::env::var("LC_ALL")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .or_else(|| std::env::var("LANG").ok())?;
+    let v = std::env::var("LC_ALL").ok().filter(|s| !s.is_empty()).or_else(|| std::env::var("LANG").ok())?;
     let base = v.split(['.', '@']).next()?.to_string();
     (!base.is_empty() && base != "C" && base != "POSIX").then_some(base)
 }
 
 /// Loads and checks the flow and locales, opens the store. Refuses to run a flow with errors.
-pub fn open_app(data: &DataArgs, dev_key: bool) -> anyhow::Result<App> {
+pub fn open_app(data: &DataArgs, dev_key: bool, retention: Retention) -> anyhow::Result<App> {
     let (flow, locales) = load_checked(data)?;
     let (key, origin) = keyfile::from_env(dev_key.then_some(data.data_dir.as_path()))?;
     match &origin {
@@ -207,11 +283,7 @@ pub fn open_app(data: &DataArgs, dev_key: bool) -> anyhow::Result<App> {
     }
     let store = Store::open(&data.data_dir, key)
         .with_context(|| format!("opening the data directory {}", data.data_dir.display()))?;
-    Ok(App {
-        flow,
-        locales,
-        store,
-    })
+    Ok(App::new(flow, locales, store, retention))
 }
 
 /// Loads the configured flow and locales and checks them; errors stop the program.
@@ -242,9 +314,7 @@ pub fn load_checked(data: &DataArgs) -> anyhow::Result<(Flow, Locales)> {
 }
 
 fn load_flow_for_tools(path: Option<&Path>) -> anyhow::Result<Flow> {
-    let p = path
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("flows/intake.toml"));
+    let p = path.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("flows/intake.toml"));
     let (flow, diags) = if p.exists() {
         flow::load_file(&p)?
     } else {
@@ -272,16 +342,11 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
     let (locales, mut diags) = Locales::load(&locales_tree);
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     match path {
-        Some(p) if p.is_file() => files.push((
-            p.to_path_buf(),
-            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
-        )),
+        Some(p) if p.is_file() => files
+            .push((p.to_path_buf(), std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)),
         Some(p) => {
             let tree = Tree::Fs(p.to_path_buf());
-            for (rel, text) in tree
-                .files("", "toml")
-                .with_context(|| format!("reading {}", p.display()))?
-            {
+            for (rel, text) in tree.files("", "toml").with_context(|| format!("reading {}", p.display()))? {
                 files.push((tree.display_path(&rel), text));
             }
         }
@@ -307,10 +372,7 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
     for d in &diags {
         print!("{d}");
     }
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diags.len() - errors;
     let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
     if errors == 0 {
@@ -321,10 +383,7 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
         );
         Ok(ExitCode::SUCCESS)
     } else {
-        println!(
-            "{errors} error(s), {warnings} warning(s) in {}",
-            names.join(", ")
-        );
+        println!("{errors} error(s), {warnings} warning(s) in {}", names.join(", "));
         Ok(ExitCode::from(exit::INVALID))
     }
 }

@@ -63,11 +63,7 @@ impl Tree {
         let mut out = Vec::new();
         match self {
             Tree::Fs(root) => {
-                let dir = if sub.is_empty() {
-                    root.clone()
-                } else {
-                    root.join(sub)
-                };
+                let dir = if sub.is_empty() { root.clone() } else { root.join(sub) };
                 for entry in std::fs::read_dir(&dir)? {
                     let path = entry?.path();
                     if path.is_file() && path.extension().and_then(|e| e.to_str()) == Some(ext) {
@@ -77,11 +73,7 @@ impl Tree {
                 }
             }
             Tree::Embedded(dir, _) => {
-                let d = if sub.is_empty() {
-                    Some(*dir)
-                } else {
-                    dir.get_dir(sub)
-                };
+                let d = if sub.is_empty() { Some(*dir) } else { dir.get_dir(sub) };
                 if let Some(d) = d {
                     for f in d.files() {
                         if f.path().extension().and_then(|e| e.to_str()) == Some(ext) {

@@ -26,12 +26,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
-        path: &Path,
-        (line, col): (usize, usize),
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(path: &Path, (line, col): (usize, usize), code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.to_path_buf(),
@@ -44,16 +39,8 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        path: &Path,
-        pos: (usize, usize),
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, pos, code, message)
-        }
+    pub fn warning(path: &Path, pos: (usize, usize), code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, pos, code, message) }
     }
 
     pub fn about(mut self, subject: impl Into<String>) -> Self {
@@ -63,10 +50,7 @@ impl Diagnostic {
 
     /// Attaches the source line the position points into.
     pub fn with_source(mut self, text: &str) -> Self {
-        self.source_line = text
-            .lines()
-            .nth(self.line.saturating_sub(1))
-            .map(str::to_string);
+        self.source_line = text.lines().nth(self.line.saturating_sub(1)).map(str::to_string);
         self
     }
 
@@ -80,14 +64,7 @@ impl Diagnostic {
             Some(s) => format!("{s}: "),
             None => String::new(),
         };
-        format!(
-            "{}:{}:{}: {sev}[{}]: {subject}{}",
-            self.path.display(),
-            self.line,
-            self.col,
-            self.code,
-            self.message
-        )
+        format!("{}:{}:{}: {sev}[{}]: {subject}{}", self.path.display(), self.line, self.col, self.code, self.message)
     }
 }
 
@@ -98,11 +75,8 @@ impl fmt::Display for Diagnostic {
             let gutter = self.line.to_string().len();
             writeln!(f, "{:gutter$} |", "")?;
             writeln!(f, "{} | {}", self.line, line)?;
-            let pad: String = line
-                .chars()
-                .take(self.col.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let pad: String =
+                line.chars().take(self.col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             writeln!(f, "{:gutter$} | {pad}^", "")?;
         }
         Ok(())
@@ -111,9 +85,7 @@ impl fmt::Display for Diagnostic {
 
 /// Sorts diagnostics by file and position, errors first on the same line.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        (&a.path, a.line, a.col, a.severity).cmp(&(&b.path, b.line, b.col, b.severity))
-    });
+    diags.sort_by(|a, b| (&a.path, a.line, a.col, a.severity).cmp(&(&b.path, b.line, b.col, b.severity)));
 }
 
 pub fn has_errors(diags: &[Diagnostic]) -> bool {

@@ -89,21 +89,15 @@ pub fn is_code(code: &str) -> bool {
 
 /// English name of a code, for logs-free places that need one (diagnostics, docs).
 pub fn english_name(code: &str) -> Option<&'static str> {
-    JURISDICTIONS
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|(_, en, _)| *en)
+    JURISDICTIONS.iter().find(|(c, _, _)| *c == code).map(|(_, en, _)| *en)
 }
 
 /// Recognises a typed jurisdiction: a two-letter code, or a name in English or Spanish
 /// (case, accents and a leading "state of"/"estado de" do not matter).
 pub fn parse(input: &str) -> Option<&'static str> {
     let folded = fold(input);
-    let folded = folded
-        .trim_start_matches("state of ")
-        .trim_start_matches("estado de ")
-        .trim_end_matches(" state")
-        .trim();
+    let folded =
+        folded.trim_start_matches("state of ").trim_start_matches("estado de ").trim_end_matches(" state").trim();
     if folded.len() == 2 {
         let upper = folded.to_ascii_uppercase();
         if let Some((c, _, _)) = JURISDICTIONS.iter().find(|(c, _, _)| *c == upper) {
@@ -118,12 +112,7 @@ pub fn parse(input: &str) -> Option<&'static str> {
     ALIASES
         .iter()
         .find(|(a, _)| fold(a) == folded)
-        .and_then(|(_, c)| {
-            JURISDICTIONS
-                .iter()
-                .find(|(j, _, _)| j == c)
-                .map(|(j, _, _)| *j)
-        })
+        .and_then(|(_, c)| JURISDICTIONS.iter().find(|(j, _, _)| j == c).map(|(j, _, _)| *j))
 }
 
 /// Lower case, accents removed, inner whitespace collapsed.

@@ -14,10 +14,12 @@
 //! - [`diag`]: file:line:column diagnostics for files admins edit.
 //! - [`data`]: where flows, locales and rules come from (a directory, or built in).
 //! - [`cli`]: the `clearpath` command line.
+//! - [`control`]: the control socket through which commands reach a running process.
 
 pub mod app;
 pub mod channel;
 pub mod cli;
+pub mod control;
 pub mod data;
 pub mod diag;
 pub mod engine;

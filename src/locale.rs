@@ -90,6 +90,7 @@ pub const CODE_MESSAGES: &[&str] = &[
     "jurisdiction-other",
     "not-started",
     "org-name",
+    "error-storage",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -158,13 +159,7 @@ impl Locales {
                     "io",
                     format!("cannot read the locales directory: {e}"),
                 ));
-                return (
-                    Locales {
-                        locales,
-                        globals: Vec::new(),
-                    },
-                    diags,
-                );
+                return (Locales { locales, globals: Vec::new() }, diags);
             }
         };
         for code in dirs {
@@ -175,13 +170,7 @@ impl Locales {
         }
         // English first: it is the fallback.
         locales.sort_by_key(|l| (l.code != FALLBACK, l.code.clone()));
-        (
-            Locales {
-                locales,
-                globals: default_globals(),
-            },
-            diags,
-        )
+        (Locales { locales, globals: default_globals() }, diags)
     }
 
     pub fn get(&self, code: &str) -> Option<&Locale> {
@@ -201,22 +190,12 @@ impl Locales {
     /// Formats a message (or `id.attr`) in `lang`, falling back to English, then to a neutral
     /// placeholder. Never returns the raw id.
     pub fn format(&self, lang: &str, id: &str, args: &[(String, Arg)]) -> String {
-        if let Some(s) = self
-            .get(lang)
-            .and_then(|l| l.format(id, args, &self.globals))
-        {
+        if let Some(s) = self.get(lang).and_then(|l| l.format(id, args, &self.globals)) {
             return s;
         }
         if lang != FALLBACK {
-            tracing::warn!(
-                message_id = id,
-                locale = lang,
-                "message missing; using English"
-            );
-            if let Some(s) = self
-                .get(FALLBACK)
-                .and_then(|l| l.format(id, args, &self.globals))
-            {
+            tracing::warn!(message_id = id, locale = lang, "message missing; using English");
+            if let Some(s) = self.get(FALLBACK).and_then(|l| l.format(id, args, &self.globals)) {
                 return s;
             }
         }
@@ -231,12 +210,7 @@ impl Locales {
 }
 
 impl Locale {
-    fn format(
-        &self,
-        id: &str,
-        args: &[(String, Arg)],
-        globals: &[(String, Arg)],
-    ) -> Option<String> {
+    fn format(&self, id: &str, args: &[(String, Arg)], globals: &[(String, Arg)]) -> Option<String> {
         let (msg_id, attr) = match id.split_once('.') {
             Some((m, a)) => (m, Some(a)),
             None => (id, None),
@@ -260,9 +234,7 @@ impl Locale {
             }
         }
         let mut errors = Vec::new();
-        let out = self
-            .bundle
-            .format_pattern(pattern, Some(&fargs), &mut errors);
+        let out = self.bundle.format_pattern(pattern, Some(&fargs), &mut errors);
         if !errors.is_empty() {
             tracing::warn!(message_id = id, locale = %self.code, errors = errors.len(), "message formatted with errors");
         }
@@ -271,36 +243,22 @@ impl Locale {
 }
 
 fn default_globals() -> Vec<(String, Arg)> {
-    vec![
-        ("abandoned_days".into(), Arg::Num(30)),
-        ("delivered_days".into(), Arg::Num(14)),
-    ]
+    vec![("abandoned_days".into(), Arg::Num(30)), ("delivered_days".into(), Arg::Num(14))]
 }
 
 fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Locale> {
     let meta_path = tree.display_path(format!("{code}/locale.toml").as_ref());
     let metas = tree.files(code, "toml").unwrap_or_default();
-    let meta_text = metas
-        .iter()
-        .find(|(p, _)| p.file_name().is_some_and(|n| n == "locale.toml"))
-        .map(|(_, t)| t.clone());
+    let meta_text =
+        metas.iter().find(|(p, _)| p.file_name().is_some_and(|n| n == "locale.toml")).map(|(_, t)| t.clone());
     let meta: Meta = match meta_text.as_deref().map(toml::from_str::<Meta>) {
         Some(Ok(m)) => m,
         Some(Err(e)) => {
             let text = meta_text.unwrap_or_default();
-            let src = crate::flow::Source {
-                text: text.clone(),
-                ..Default::default()
-            };
+            let src = crate::flow::Source { text: text.clone(), ..Default::default() };
             let pos = src.line_col(e.span().map(|s| s.start).unwrap_or(0));
             diags.push(
-                Diagnostic::error(
-                    &meta_path,
-                    pos,
-                    "locale-meta",
-                    e.message().trim().to_string(),
-                )
-                .with_source(&text),
+                Diagnostic::error(&meta_path, pos, "locale-meta", e.message().trim().to_string()).with_source(&text),
             );
             return None;
         }
@@ -334,34 +292,21 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
     let files = match tree.files(code, "ftl") {
         Ok(f) => f,
         Err(e) => {
-            diags.push(Diagnostic::error(
-                &meta_path,
-                (1, 1),
-                "io",
-                format!("cannot read locale files: {e}"),
-            ));
+            diags.push(Diagnostic::error(&meta_path, (1, 1), "io", format!("cannot read locale files: {e}")));
             return None;
         }
     };
     for (rel, text) in files {
         let path = tree.display_path(&rel);
-        let src = crate::flow::Source {
-            text: text.clone(),
-            ..Default::default()
-        };
+        let src = crate::flow::Source { text: text.clone(), ..Default::default() };
         let resource = match FluentResource::try_new(text.clone()) {
             Ok(r) => r,
             Err((r, errors)) => {
                 for e in errors {
                     diags.push(
-                        Diagnostic::error(
-                            &path,
-                            src.line_col(e.pos.start),
-                            "ftl-syntax",
-                            format!("{}", e.kind),
-                        )
-                        .about(format!("locale {code}"))
-                        .with_source(&text),
+                        Diagnostic::error(&path, src.line_col(e.pos.start), "ftl-syntax", format!("{}", e.kind))
+                            .about(format!("locale {code}"))
+                            .with_source(&text),
                     );
                 }
                 r
@@ -379,8 +324,7 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
         if let Err(errs) = bundle.add_resource(resource) {
             for e in errs {
                 diags.push(
-                    Diagnostic::error(&path, (1, 1), "ftl-duplicate", format!("{e:?}"))
-                        .about(format!("locale {code}")),
+                    Diagnostic::error(&path, (1, 1), "ftl-duplicate", format!("{e:?}")).about(format!("locale {code}")),
                 );
             }
         }
@@ -398,10 +342,7 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
 
 fn find_definition_line(text: &str, id: &str) -> usize {
     text.lines()
-        .position(|l| {
-            l.strip_prefix(id)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
+        .position(|l| l.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('=')))
         .map(|i| i + 1)
         .unwrap_or(1)
 }
@@ -409,8 +350,5 @@ fn find_definition_line(text: &str, id: &str) -> usize {
 /// Every message id a locale file defines but nobody uses is harmless; every id used but missing
 /// in some locale is a problem. Returns the used ids missing from `lang`.
 pub fn missing(locales: &Locales, lang: &str, used: &BTreeSet<String>) -> Vec<String> {
-    used.iter()
-        .filter(|id| !locales.has(lang, id))
-        .cloned()
-        .collect()
+    used.iter().filter(|id| !locales.has(lang, id)).cloned().collect()
 }

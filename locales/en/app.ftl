@@ -95,3 +95,4 @@ jurisdiction-other = Another state
 not-started = Type /start to begin.
 # Used for $org until the operator sets the organisation's name in the configuration.
 org-name = the legal-aid organisation
+error-storage = Sorry, something went wrong on our side and we can't continue this conversation right now. You can type /delete to start fresh. If you need someone now: call 1-888-373-7888 or text HELP to 233733.

@@ -94,3 +94,4 @@ jurisdiction-other = Otro estado
 not-started = Escriba /start para empezar.
 # Se usa como $org hasta que la organización configure su nombre.
 org-name = la organización de asistencia legal
+error-storage = Perdón, algo falló de nuestro lado y no podemos seguir esta conversación ahora. Puede escribir /delete para empezar de nuevo. Si necesita a alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733.

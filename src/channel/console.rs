@@ -32,39 +32,23 @@ pub struct JsonIn {
 
 impl JsonIn {
     pub fn into_input(self) -> Result<Input, String> {
-        let set = [
-            self.text.is_some(),
-            self.choice.is_some(),
-            self.choices.is_some(),
-            self.command.is_some(),
-        ];
+        let set = [self.text.is_some(), self.choice.is_some(), self.choices.is_some(), self.command.is_some()];
         if set.iter().filter(|x| **x).count() != 1 {
-            return Err(
-                "each line needs exactly one of \"text\", \"choice\", \"choices\" or \"command\""
-                    .into(),
-            );
+            return Err("each line needs exactly one of \"text\", \"choice\", \"choices\" or \"command\"".into());
         }
         if let Some(t) = self.text {
             return Ok(Input::Text(t));
         }
         if let Some(id) = self.choice {
-            return Ok(Input::Choice {
-                id,
-                step: self.step,
-            });
+            return Ok(Input::Choice { id, step: self.step });
         }
         if let Some(ids) = self.choices {
-            return Ok(Input::Choices {
-                ids,
-                step: self.step,
-            });
+            return Ok(Input::Choices { ids, step: self.step });
         }
         let name = self.command.unwrap_or_default();
         match Command::parse(&name) {
             Some(cmd) => Ok(Input::Command { cmd, arg: self.arg }),
-            None => Err(format!(
-                "unknown command \"{name}\"; use back, skip, exit, delete, language, help or start"
-            )),
+            None => Err(format!("unknown command \"{name}\"; use back, skip, exit, delete, language, help or start")),
         }
     }
 }
@@ -98,28 +82,16 @@ fn format_prompt(s: &mut String, p: &OutPrompt, free_input_hint: &str) {
             s.push_str(&format!("  1. {}\n", submit.label));
         }
         for (i, item) in p.review.iter().enumerate() {
-            s.push_str(&format!(
-                "  {}. {}: {}\n",
-                i + 2,
-                item.question,
-                item.answer
-            ));
+            s.push_str(&format!("  {}. {}: {}\n", i + 2, item.question, item.answer));
         }
         return;
     }
     if let Some(a) = &p.answer {
         s.push_str(&format!("  → {a}\n"));
     }
-    if p.free_input
-        && !p.choices.is_empty()
-        && matches!(p.input, "number" | "date" | "text" | "resume_code")
-    {
+    if p.free_input && !p.choices.is_empty() && matches!(p.input, "number" | "date" | "text" | "resume_code") {
         // Numbers would be ambiguous on these steps: the choices are typed by their words.
-        let words: Vec<String> = p
-            .choices
-            .iter()
-            .map(|c| format!("\"{}\"", c.label))
-            .collect();
+        let words: Vec<String> = p.choices.iter().map(|c| format!("\"{}\"", c.label)).collect();
         s.push_str(&format!("  {} {}\n", free_input_hint, words.join(" · ")));
     } else {
         for (i, c) in p.choices.iter().enumerate() {
@@ -173,14 +145,7 @@ pub fn run(
         Ok(())
     };
 
-    let first = app.handle(
-        who,
-        Input::Command {
-            cmd: Command::Start,
-            arg: lang_hint,
-        },
-        jiff::Timestamp::now(),
-    )?;
+    let first = app.handle(who, Input::Command { cmd: Command::Start, arg: lang_hint }, jiff::Timestamp::now())?;
     emit(first, &mut last_prompt, &mut lang, &mut output)?;
     if !json {
         write!(output, "> ")?;
@@ -210,10 +175,7 @@ pub fn run(
                 emit(handled, &mut last_prompt, &mut lang, &mut output)?;
             }
             Err(e) => {
-                let o = Out::Info {
-                    kind: "error",
-                    text: e,
-                };
+                let o = Out::Info { kind: "error", text: e };
                 writeln!(output, "{}", serde_json::to_string(&o)?)?;
                 output.flush()?;
             }

@@ -63,11 +63,7 @@ impl Renderer<'_> {
     pub fn label(&self, lang: &str, l: &Label) -> String {
         match l {
             Label::Msg(m) => self.msg(lang, m),
-            Label::Language(code) => self
-                .locales
-                .get(code)
-                .map(|l| l.name.clone())
-                .unwrap_or_else(|| code.clone()),
+            Label::Language(code) => self.locales.get(code).map(|l| l.name.clone()).unwrap_or_else(|| code.clone()),
             Label::Jurisdiction(code) => jurisdiction_name(lang, code),
         }
     }
@@ -87,19 +83,12 @@ impl Renderer<'_> {
             (Some(m), None) => self.locales.format(
                 lang,
                 "answer-date-month",
-                &[
-                    ("month".into(), Arg::Str(month(m))),
-                    ("year".into(), Arg::Str(d.year.to_string())),
-                ],
+                &[("month".into(), Arg::Str(month(m))), ("year".into(), Arg::Str(d.year.to_string()))],
             ),
             _ => d.year.to_string(),
         };
         if d.approx {
-            self.locales.format(
-                lang,
-                "answer-date-approx",
-                &[("date".into(), Arg::Str(base))],
-            )
+            self.locales.format(lang, "answer-date-approx", &[("date".into(), Arg::Str(base))])
         } else {
             base
         }
@@ -108,11 +97,7 @@ impl Renderer<'_> {
     pub fn answer(&self, lang: &str, a: &AnswerView) -> String {
         match a {
             AnswerView::Choice(l) => self.label(lang, l),
-            AnswerView::Choices(ls) => ls
-                .iter()
-                .map(|l| self.label(lang, l))
-                .collect::<Vec<_>>()
-                .join(", "),
+            AnswerView::Choices(ls) => ls.iter().map(|l| self.label(lang, l)).collect::<Vec<_>>().join(", "),
             AnswerView::Text(t) => t.clone(),
             AnswerView::Number(n) => n.to_string(),
             AnswerView::Date(d) => self.date(lang, d),
@@ -134,14 +119,8 @@ impl Renderer<'_> {
                 },
                 text: self.msg(lang, msg),
             },
-            Reply::Exited => Out::Info {
-                kind: "exit",
-                text: self.locales.format(lang, "exit-done", &[]),
-            },
-            Reply::Done { msg, submitted } => Out::Done {
-                text: self.msg(lang, msg),
-                submitted: *submitted,
-            },
+            Reply::Exited => Out::Info { kind: "exit", text: self.locales.format(lang, "exit-done", &[]) },
+            Reply::Done { msg, submitted } => Out::Done { text: self.msg(lang, msg), submitted: *submitted },
             Reply::Prompt(p) => Out::Prompt(OutPrompt {
                 step: p.step.clone(),
                 key: p.key.clone(),
@@ -152,10 +131,7 @@ impl Renderer<'_> {
                 choices: p
                     .choices
                     .iter()
-                    .map(|c| OutChoice {
-                        id: c.id.clone(),
-                        label: self.label(lang, &c.label),
-                    })
+                    .map(|c| OutChoice { id: c.id.clone(), label: self.label(lang, &c.label) })
                     .collect(),
                 free_input: p.free_input,
                 answer: p.current.as_ref().map(|a| self.answer(lang, a)),
@@ -168,11 +144,7 @@ impl Renderer<'_> {
                             Some(g) => format!("{} · {q}", self.msg(lang, g)),
                             None => q,
                         };
-                        OutReview {
-                            key: item.key.clone(),
-                            question,
-                            answer: self.answer(lang, &item.answer),
-                        }
+                        OutReview { key: item.key.clone(), question, answer: self.answer(lang, &item.answer) }
                     })
                     .collect(),
                 skippable: p.skippable,
@@ -185,13 +157,7 @@ pub fn jurisdiction_name(lang: &str, code: &str) -> String {
     crate::jurisdiction::JURISDICTIONS
         .iter()
         .find(|(c, _, _)| *c == code)
-        .map(|(_, en, es)| {
-            if lang.starts_with("es") {
-                es.to_string()
-            } else {
-                en.to_string()
-            }
-        })
+        .map(|(_, en, es)| if lang.starts_with("es") { es.to_string() } else { en.to_string() })
         .unwrap_or_else(|| code.to_string())
 }
 
@@ -215,30 +181,17 @@ pub fn resolve_text(p: &OutPrompt, text: &str) -> crate::engine::Input {
                 })
                 .collect();
             if let Some(ids) = picked.filter(|v| !v.is_empty()) {
-                return Input::Choices {
-                    ids,
-                    step: Some(p.key.clone()),
-                };
+                return Input::Choices { ids, step: Some(p.key.clone()) };
             }
         } else if let Ok(n) = t.parse::<usize>() {
             if n >= 1 && n <= p.choices.len() {
-                return Input::Choice {
-                    id: p.choices[n - 1].id.clone(),
-                    step: Some(p.key.clone()),
-                };
+                return Input::Choice { id: p.choices[n - 1].id.clone(), step: Some(p.key.clone()) };
             }
         }
     }
     let folded = crate::jurisdiction::fold(t);
-    if let Some(c) = p
-        .choices
-        .iter()
-        .find(|c| crate::jurisdiction::fold(&c.label) == folded || c.id == t)
-    {
-        return Input::Choice {
-            id: c.id.clone(),
-            step: Some(p.key.clone()),
-        };
+    if let Some(c) = p.choices.iter().find(|c| crate::jurisdiction::fold(&c.label) == folded || c.id == t) {
+        return Input::Choice { id: c.id.clone(), step: Some(p.key.clone()) };
     }
     Input::Text(text.to_string())
 }

@@ -18,10 +18,7 @@ pub struct Pos {
 
 impl Pos {
     pub fn new(step: impl Into<String>, instance: Option<u32>) -> Pos {
-        Pos {
-            step: step.into(),
-            instance,
-        }
+        Pos { step: step.into(), instance }
     }
 
     /// The answer-map key: `step` or `step#N` (N 0-based).
@@ -115,12 +112,7 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn year(year: i16) -> PartialDate {
-        PartialDate {
-            year,
-            month: None,
-            day: None,
-            approx: false,
-        }
+        PartialDate { year, month: None, day: None, approx: false }
     }
 
     pub fn precision(&self) -> Precision {
@@ -141,8 +133,7 @@ impl PartialDate {
     /// The latest day this date may stand for.
     pub fn latest(&self) -> jiff::civil::Date {
         let m = self.month.unwrap_or(12) as i8;
-        let first = jiff::civil::Date::new(self.year, m, 1)
-            .unwrap_or(jiff::civil::Date::constant(2000, 1, 1));
+        let first = jiff::civil::Date::new(self.year, m, 1).unwrap_or(jiff::civil::Date::constant(2000, 1, 1));
         match self.day {
             Some(d) => jiff::civil::Date::new(self.year, m, d as i8).unwrap_or(first),
             None => first.last_of_month(),
@@ -185,12 +176,7 @@ impl PartialDate {
         if parts.next().is_some() {
             return None;
         }
-        let d = PartialDate {
-            year,
-            month,
-            day,
-            approx,
-        };
+        let d = PartialDate { year, month, day, approx };
         d.is_valid().then_some(d)
     }
 

@@ -9,9 +9,7 @@ pub mod answer;
 pub mod parse;
 pub mod session;
 
-use crate::flow::{
-    CompareOp, CondValue, Condition, EndResult, Flow, Kind, Step, Target, DONT_KNOW, PREFER_NOT,
-};
+use crate::flow::{CompareOp, CondValue, Condition, EndResult, Flow, Kind, Step, Target, DONT_KNOW, PREFER_NOT};
 use crate::locale::Arg;
 use answer::{Answer, PartialDate, Pos, Value};
 use jiff::Timestamp;
@@ -27,24 +25,14 @@ pub const CODE_MIN_LEN: usize = 4;
 
 /// Advances a conversation by one input.
 pub fn step(flow: &Flow, session: &Session, input: Input, now: Timestamp) -> Outcome {
-    let mut e = Engine {
-        flow,
-        s: session.clone(),
-        replies: Vec::new(),
-        effects: Vec::new(),
-        now,
-        back_to_review: false,
-    };
+    let mut e =
+        Engine { flow, s: session.clone(), replies: Vec::new(), effects: Vec::new(), now, back_to_review: false };
     e.s.updated_at = now;
     if e.s.flow_hash != flow.hash || e.s.flow_id != flow.id {
         e.reconcile();
     }
     e.handle(input);
-    Outcome {
-        session: e.s,
-        replies: e.replies,
-        effects: e.effects,
-    }
+    Outcome { session: e.s, replies: e.replies, effects: e.effects }
 }
 
 struct Engine<'a> {
@@ -104,10 +92,7 @@ impl<'a> Engine<'a> {
                 self.prompt_mode();
             }
             Command::Language => {
-                let wanted = arg
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|a| self.flow.languages.iter().any(|l| l == a));
+                let wanted = arg.as_deref().map(str::trim).filter(|a| self.flow.languages.iter().any(|l| l == a));
                 match wanted {
                     Some(code) => {
                         self.s.locale = Some(code.to_string());
@@ -178,11 +163,7 @@ impl<'a> Engine<'a> {
     fn begin(&mut self, hint: Option<String>) {
         if self.s.locale.is_none() {
             if let Some(h) = hint {
-                let base = h
-                    .split(['-', '_'])
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
+                let base = h.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
                 if let Some(l) = self.flow.languages.iter().find(|l| **l == h || **l == base) {
                     self.s.locale = Some(l.clone());
                 }
@@ -211,9 +192,7 @@ impl<'a> Engine<'a> {
             return self.begin(None);
         }
         if self.s.resume_code.is_some() && !self.s.unlocked {
-            self.s.mode = Mode::EnterCode {
-                then: AfterCode::Resume,
-            };
+            self.s.mode = Mode::EnterCode { then: AfterCode::Resume };
         } else {
             self.s.mode = Mode::ResumeOrRestart;
         }
@@ -223,10 +202,7 @@ impl<'a> Engine<'a> {
     fn reset(&mut self) {
         let fresh = Session::new(&self.flow.id, &self.flow.hash, self.now);
         let created = self.s.created_at;
-        self.s = Session {
-            created_at: created,
-            ..fresh
-        };
+        self.s = Session { created_at: created, ..fresh };
     }
 
     // ----- side questions -------------------------------------------------------------------
@@ -292,10 +268,7 @@ impl<'a> Engine<'a> {
         if let Some(until) = self.s.locked_until {
             if until > self.now {
                 let minutes = (until.as_second() - self.now.as_second() + 59) / 60;
-                self.notice(
-                    NoticeKind::Invalid,
-                    Msg::new("resume-code-locked").arg("minutes", Arg::Num(minutes)),
-                );
+                self.notice(NoticeKind::Invalid, Msg::new("resume-code-locked").arg("minutes", Arg::Num(minutes)));
                 return self.prompt_mode();
             }
             self.s.locked_until = None;
@@ -307,12 +280,7 @@ impl<'a> Engine<'a> {
                 return self.prompt_mode();
             }
         };
-        if self
-            .s
-            .resume_code
-            .as_deref()
-            .is_some_and(|h| verify_code(h, code.trim()))
-        {
+        if self.s.resume_code.as_deref().is_some_and(|h| verify_code(h, code.trim())) {
             self.s.code_failures = 0;
             self.s.unlocked = true;
             match then {
@@ -330,8 +298,7 @@ impl<'a> Engine<'a> {
             self.s.code_failures += 1;
             if self.s.code_failures >= CODE_ATTEMPTS {
                 self.s.code_failures = 0;
-                self.s.locked_until =
-                    Some(self.now + jiff::SignedDuration::from_mins(CODE_LOCK_MINUTES));
+                self.s.locked_until = Some(self.now + jiff::SignedDuration::from_mins(CODE_LOCK_MINUTES));
                 self.notice(
                     NoticeKind::Invalid,
                     Msg::new("resume-code-locked").arg("minutes", Arg::Num(CODE_LOCK_MINUTES)),
@@ -388,13 +355,9 @@ impl<'a> Engine<'a> {
                 Input::Text(code) => {
                     let code = code.trim();
                     if code.chars().count() < CODE_MIN_LEN {
-                        self.invalid(
-                            Msg::new("resume-code-too-short")
-                                .arg("min", Arg::Num(CODE_MIN_LEN as i64)),
-                        );
+                        self.invalid(Msg::new("resume-code-too-short").arg("min", Arg::Num(CODE_MIN_LEN as i64)));
                     } else {
-                        self.effects
-                            .push(Effect::SetResumeCode(SecretString::from(code.to_string())));
+                        self.effects.push(Effect::SetResumeCode(SecretString::from(code.to_string())));
                         self.s.unlocked = true;
                         self.notice(NoticeKind::Info, Msg::new("resume-code-set"));
                         self.advance(step, None);
@@ -403,9 +366,7 @@ impl<'a> Engine<'a> {
                 _ => self.invalid(Msg::new("invalid-choice")),
             },
             Kind::Info => match choice_or_text(&input).as_deref() {
-                Some(id) if self.flow.options_of(step).iter().any(|(v, _)| v == id) => {
-                    self.advance(step, None)
-                }
+                Some(id) if self.flow.options_of(step).iter().any(|(v, _)| v == id) => self.advance(step, None),
                 _ => self.invalid(Msg::new("invalid-choice")),
             },
             Kind::Review => match choice_id(&input).as_deref() {
@@ -453,20 +414,14 @@ impl<'a> Engine<'a> {
         let ok = |v: Value| Parsed::Answer(Answer::Answered(v));
         match &step.kind {
             Kind::Single | Kind::YesNo => match choice_or_text(&input) {
-                Some(id) if is_option(&id) && id != DONT_KNOW && id != PREFER_NOT => {
-                    ok(Value::Choice(id))
-                }
+                Some(id) if is_option(&id) && id != DONT_KNOW && id != PREFER_NOT => ok(Value::Choice(id)),
                 _ => Parsed::Invalid(Msg::new("invalid-choice")),
             },
             Kind::Multi => {
                 let ids = match input {
                     Input::Choices { ids, .. } => ids,
                     Input::Choice { id, .. } => vec![id],
-                    Input::Text(t) => t
-                        .split([',', ' '])
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                        .collect(),
+                    Input::Text(t) => t.split([',', ' ']).filter(|s| !s.is_empty()).map(str::to_string).collect(),
                     Input::Command { .. } => vec![],
                 };
                 let mut seen = Vec::new();
@@ -491,9 +446,7 @@ impl<'a> Engine<'a> {
                     if t.is_empty() {
                         Parsed::Invalid(Msg::new("invalid-text-empty"))
                     } else if t.chars().count() > *max_len as usize {
-                        Parsed::Invalid(
-                            Msg::new("invalid-text-long").arg("max", Arg::Num(*max_len as i64)),
-                        )
+                        Parsed::Invalid(Msg::new("invalid-text-long").arg("max", Arg::Num(*max_len as i64)))
                     } else {
                         ok(Value::Text(t.to_string()))
                     }
@@ -502,13 +455,11 @@ impl<'a> Engine<'a> {
             },
             Kind::Number { min, max } => match input {
                 Input::Text(t) => match parse::parse_number(&t) {
-                    Some(n) if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) => {
-                        Parsed::Invalid(
-                            Msg::new("invalid-number-range")
-                                .arg("min", Arg::Num(min.unwrap_or(i64::MIN)))
-                                .arg("max", Arg::Num(max.unwrap_or(i64::MAX))),
-                        )
-                    }
+                    Some(n) if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) => Parsed::Invalid(
+                        Msg::new("invalid-number-range")
+                            .arg("min", Arg::Num(min.unwrap_or(i64::MIN)))
+                            .arg("max", Arg::Num(max.unwrap_or(i64::MAX))),
+                    ),
                     Some(n) => ok(Value::Number(n)),
                     None => Parsed::Invalid(Msg::new("invalid-number")),
                 },
@@ -519,9 +470,7 @@ impl<'a> Engine<'a> {
                     let today = self.now.to_zoned(jiff::tz::TimeZone::UTC).date();
                     match parse::parse_date(&t, parse::day_first(self.s.lang()), today, *when) {
                         Ok(d) => ok(Value::Date(d)),
-                        Err(parse::DateError::Unreadable) => {
-                            Parsed::Invalid(Msg::new("invalid-date"))
-                        }
+                        Err(parse::DateError::Unreadable) => Parsed::Invalid(Msg::new("invalid-date")),
                         Err(parse::DateError::WrongSide) => Parsed::Invalid(Msg::new(match when {
                             parse::When::Future => "invalid-date-future",
                             _ => "invalid-date-past",
@@ -618,10 +567,7 @@ impl<'a> Engine<'a> {
                 }
                 self.s.mode = Mode::Step;
                 self.s.review_edit = false;
-                self.replies.push(Reply::Done {
-                    msg: Msg::new(&step.prompt),
-                    submitted,
-                });
+                self.replies.push(Reply::Done { msg: Msg::new(&step.prompt), submitted });
             }
             Kind::Review => {
                 self.s.review_edit = false;
@@ -629,9 +575,7 @@ impl<'a> Engine<'a> {
                 // the code each time it is reached, except straight back from changing an answer.
                 if self.s.resume_code.is_some() && !self.back_to_review {
                     self.s.unlocked = false;
-                    self.s.mode = Mode::EnterCode {
-                        then: AfterCode::Review,
-                    };
+                    self.s.mode = Mode::EnterCode { then: AfterCode::Review };
                     self.prompt_mode();
                 } else {
                     self.reprompt();
@@ -644,9 +588,7 @@ impl<'a> Engine<'a> {
     /// Drops answers the final path does not pass through (left behind by changed answers).
     fn prune_off_path(&mut self) {
         let on_path = path(self.flow, &self.s.answers);
-        self.s
-            .answers
-            .retain(|k, _| on_path.iter().any(|p| p.key() == *k));
+        self.s.answers.retain(|k, _| on_path.iter().any(|p| p.key() == *k));
     }
 
     // ----- prompts --------------------------------------------------------------------------
@@ -688,44 +630,30 @@ impl<'a> Engine<'a> {
                 .flow
                 .languages
                 .iter()
-                .map(|l| ChoiceView {
-                    id: l.clone(),
-                    label: Label::Language(l.clone()),
-                })
+                .map(|l| ChoiceView { id: l.clone(), label: Label::Language(l.clone()) })
                 .collect(),
             Kind::Jurisdiction => {
                 let mut c: Vec<ChoiceView> = step
                     .options
                     .iter()
-                    .map(|o| ChoiceView {
-                        id: o.value.clone(),
-                        label: Label::Jurisdiction(o.value.clone()),
-                    })
+                    .map(|o| ChoiceView { id: o.value.clone(), label: Label::Jurisdiction(o.value.clone()) })
                     .collect();
                 c.extend(
                     self.flow
                         .options_of(step)
                         .into_iter()
                         .filter(|(v, _)| v == DONT_KNOW || v == PREFER_NOT)
-                        .map(|(v, l)| ChoiceView {
-                            id: v,
-                            label: Label::Msg(Msg::new(&l)),
-                        }),
+                        .map(|(v, l)| ChoiceView { id: v, label: Label::Msg(Msg::new(&l)) }),
                 );
                 c
             }
             Kind::Review => {
                 let items = self.review_items();
-                let mut c = vec![ChoiceView {
-                    id: "submit".into(),
-                    label: Label::Msg(Msg::new("choice-submit")),
-                }];
+                let mut c = vec![ChoiceView { id: "submit".into(), label: Label::Msg(Msg::new("choice-submit")) }];
                 for (i, item) in items.iter().enumerate() {
                     c.push(ChoiceView {
                         id: format!("change:{}", item.key),
-                        label: Label::Msg(
-                            Msg::new("choice-change").arg("n", Arg::Num(i as i64 + 1)),
-                        ),
+                        label: Label::Msg(Msg::new("choice-change").arg("n", Arg::Num(i as i64 + 1))),
                     });
                 }
                 c
@@ -735,19 +663,12 @@ impl<'a> Engine<'a> {
                 .flow
                 .options_of(step)
                 .into_iter()
-                .map(|(v, l)| ChoiceView {
-                    id: v,
-                    label: Label::Msg(Msg::new(&l)),
-                })
+                .map(|(v, l)| ChoiceView { id: v, label: Label::Msg(Msg::new(&l)) })
                 .collect(),
         };
         let free_input = matches!(
             step.kind,
-            Kind::Text { .. }
-                | Kind::Number { .. }
-                | Kind::Date { .. }
-                | Kind::Jurisdiction
-                | Kind::ResumeCode
+            Kind::Text { .. } | Kind::Number { .. } | Kind::Date { .. } | Kind::Jurisdiction | Kind::ResumeCode
         );
         Prompt {
             key: pos.key(),
@@ -762,73 +683,46 @@ impl<'a> Engine<'a> {
             },
             choices,
             free_input,
-            current: self
-                .s
-                .answers
-                .get(&pos.key())
-                .map(|a| view(self.flow, step, a)),
-            review: if step.kind == Kind::Review {
-                self.review_items()
-            } else {
-                vec![]
-            },
+            current: self.s.answers.get(&pos.key()).map(|a| view(self.flow, step, a)),
+            review: if step.kind == Kind::Review { self.review_items() } else { vec![] },
             skippable: step.skippable,
         }
     }
 
     fn prompt_mode(&mut self) {
-        let (key, kind, text, choices, free): (&str, &'static str, Msg, Vec<(&str, Label)>, bool) =
-            match &self.s.mode {
-                Mode::Step => return self.reprompt(),
-                Mode::ConfirmDelete => (
-                    "delete",
-                    "confirm",
-                    Msg::new("delete-confirm"),
-                    vec![
-                        (
-                            "delete_confirm",
-                            Label::Msg(Msg::new("choice-delete-confirm")),
-                        ),
-                        (
-                            "delete_cancel",
-                            Label::Msg(Msg::new("choice-delete-cancel")),
-                        ),
-                    ],
-                    false,
-                ),
-                Mode::ChooseLanguage => (
-                    "language",
-                    "language",
-                    Msg::new("language-prompt"),
-                    self.flow
-                        .languages
-                        .iter()
-                        .map(|l| (l.as_str(), Label::Language(l.clone())))
-                        .collect(),
-                    false,
-                ),
-                Mode::ResumeOrRestart => {
-                    let mut c = Vec::new();
-                    let text = if self.s.status == Status::Submitted {
-                        Msg::new("already-submitted")
-                    } else {
-                        c.push(("resume", Label::Msg(Msg::new("choice-resume"))));
-                        Msg::new("resume-prompt")
-                    };
-                    c.push(("restart", Label::Msg(Msg::new("choice-restart"))));
-                    ("resume", "choice", text, c, false)
-                }
-                Mode::EnterCode { .. } => {
-                    ("code", "code", Msg::new("resume-code-ask"), vec![], true)
-                }
-            };
-        let choices = choices
-            .into_iter()
-            .map(|(id, label)| ChoiceView {
-                id: id.to_string(),
-                label,
-            })
-            .collect();
+        let (key, kind, text, choices, free): (&str, &'static str, Msg, Vec<(&str, Label)>, bool) = match &self.s.mode {
+            Mode::Step => return self.reprompt(),
+            Mode::ConfirmDelete => (
+                "delete",
+                "confirm",
+                Msg::new("delete-confirm"),
+                vec![
+                    ("delete_confirm", Label::Msg(Msg::new("choice-delete-confirm"))),
+                    ("delete_cancel", Label::Msg(Msg::new("choice-delete-cancel"))),
+                ],
+                false,
+            ),
+            Mode::ChooseLanguage => (
+                "language",
+                "language",
+                Msg::new("language-prompt"),
+                self.flow.languages.iter().map(|l| (l.as_str(), Label::Language(l.clone()))).collect(),
+                false,
+            ),
+            Mode::ResumeOrRestart => {
+                let mut c = Vec::new();
+                let text = if self.s.status == Status::Submitted {
+                    Msg::new("already-submitted")
+                } else {
+                    c.push(("resume", Label::Msg(Msg::new("choice-resume"))));
+                    Msg::new("resume-prompt")
+                };
+                c.push(("restart", Label::Msg(Msg::new("choice-restart"))));
+                ("resume", "choice", text, c, false)
+            }
+            Mode::EnterCode { .. } => ("code", "code", Msg::new("resume-code-ask"), vec![], true),
+        };
+        let choices = choices.into_iter().map(|(id, label)| ChoiceView { id: id.to_string(), label }).collect();
         self.replies.push(Reply::Prompt(Box::new(Prompt {
             key: key.to_string(),
             step: key.to_string(),
@@ -851,11 +745,9 @@ impl<'a> Engine<'a> {
                 let step = self.flow.step(&p.step)?;
                 let answer = self.s.answers.get(&p.key())?;
                 let group = match (&step.group, p.instance) {
-                    (Some(g), Some(i)) => self
-                        .flow
-                        .groups
-                        .get(g)
-                        .map(|gr| Msg::new(&gr.label).arg("n", Arg::Num(i as i64 + 1))),
+                    (Some(g), Some(i)) => {
+                        self.flow.groups.get(g).map(|gr| Msg::new(&gr.label).arg("n", Arg::Num(i as i64 + 1)))
+                    }
                     _ => None,
                 };
                 Some(ReviewItem {
@@ -875,24 +767,12 @@ impl<'a> Engine<'a> {
         self.s.flow_id = self.flow.id.clone();
         self.s.flow_hash = self.flow.hash.clone();
         let flow = self.flow;
-        self.s.answers.retain(|k, _| {
-            flow.step(&Pos::from_key(k).step)
-                .is_some_and(|s| s.kind.keeps_answer())
-        });
+        self.s.answers.retain(|k, _| flow.step(&Pos::from_key(k).step).is_some_and(|s| s.kind.keeps_answer()));
         self.s.history.retain(|p| flow.step(&p.step).is_some());
-        if self
-            .s
-            .locale
-            .as_ref()
-            .is_some_and(|l| !flow.languages.contains(l))
-        {
+        if self.s.locale.as_ref().is_some_and(|l| !flow.languages.contains(l)) {
             self.s.locale = None;
         }
-        let pos_ok = self
-            .s
-            .pos
-            .as_ref()
-            .is_some_and(|p| flow.step(&p.step).is_some());
+        let pos_ok = self.s.pos.as_ref().is_some_and(|p| flow.step(&p.step).is_some());
         if !pos_ok && self.s.status != Status::New {
             self.s.pos = if self.s.consented_at.is_some() {
                 replay(flow, &self.s.answers)
@@ -958,19 +838,12 @@ fn choice_or_text(input: &Input) -> Option<String> {
 pub fn hash_code(code: &str) -> String {
     use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
     let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(code.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .unwrap_or_default()
+    argon2::Argon2::default().hash_password(code.as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
 }
 
 fn verify_code(hash: &str, code: &str) -> bool {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
-    PasswordHash::new(hash).is_ok_and(|h| {
-        argon2::Argon2::default()
-            .verify_password(code.as_bytes(), &h)
-            .is_ok()
-    })
+    PasswordHash::new(hash).is_ok_and(|h| argon2::Argon2::default().verify_password(code.as_bytes(), &h).is_ok())
 }
 
 /// Where a step leads, given the answers so far (and a pre-consent answer not kept).
@@ -982,13 +855,7 @@ fn next_target(
     transient: Option<&Answer>,
 ) -> Option<Target> {
     for b in &step.branches {
-        if eval(
-            flow,
-            &b.when,
-            pos,
-            answers,
-            transient.map(|a| (step.id.as_str(), a)),
-        ) {
+        if eval(flow, &b.when, pos, answers, transient.map(|a| (step.id.as_str(), a))) {
             return Some(b.goto.clone());
         }
     }
@@ -1071,12 +938,7 @@ pub fn replay(flow: &Flow, answers: &BTreeMap<String, Answer>) -> Option<Pos> {
     match walked.last() {
         None => {
             let first = consent.next.as_ref()?;
-            Some(resolve(
-                flow,
-                consent,
-                &Pos::new(consent.id.clone(), None),
-                first,
-            ))
+            Some(resolve(flow, consent, &Pos::new(consent.id.clone(), None), first))
         }
         Some(last) => {
             let step = flow.step(&last.step)?;
@@ -1106,10 +968,7 @@ fn eval(
             (Some(_), Some(i)) => Pos::new(id, Some(i)).key(),
             (Some(_), None) => {
                 // Read from outside the group: any instance will do.
-                return answers
-                    .iter()
-                    .find(|(k, _)| Pos::from_key(k).step == id)
-                    .map(|(_, a)| a.clone());
+                return answers.iter().find(|(k, _)| Pos::from_key(k).step == id).map(|(_, a)| a.clone());
             }
             _ => id.to_string(),
         };
@@ -1117,12 +976,8 @@ fn eval(
     };
     match c {
         Condition::Equals { answer, value } => get(answer).is_some_and(|a| value_eq(&a, value)),
-        Condition::OneOf { answer, values } => {
-            get(answer).is_some_and(|a| values.iter().any(|v| value_eq(&a, v)))
-        }
-        Condition::Present { answer, present } => {
-            get(answer).is_some_and(|a| a.value().is_some()) == *present
-        }
+        Condition::OneOf { answer, values } => get(answer).is_some_and(|a| values.iter().any(|v| value_eq(&a, v))),
+        Condition::Present { answer, present } => get(answer).is_some_and(|a| a.value().is_some()) == *present,
         Condition::State { answer, state } => match get(answer) {
             Some(a) => a.state_name() == state,
             None => state == "unasked",
@@ -1132,9 +987,7 @@ fn eval(
         }
         Condition::Compare { answer, op, value } => match (get(answer), value) {
             (Some(Answer::Answered(Value::Number(n))), CondValue::Num(v)) => compare(*op, n.cmp(v)),
-            (Some(Answer::Answered(Value::Date(d))), CondValue::Date(v)) => {
-                compare_dates(*op, &d, v)
-            }
+            (Some(Answer::Answered(Value::Date(d))), CondValue::Date(v)) => compare_dates(*op, &d, v),
             _ => false,
         },
         Condition::All(cs) => cs.iter().all(|c| eval(flow, c, pos, answers, transient)),
@@ -1188,15 +1041,11 @@ fn view(flow: &Flow, step: &Step, a: &Answer) -> AnswerView {
     };
     match a {
         Answer::Answered(Value::Choice(c)) => AnswerView::Choice(label_of(c)),
-        Answer::Answered(Value::Choices(cs)) => {
-            AnswerView::Choices(cs.iter().map(|c| label_of(c)).collect())
-        }
+        Answer::Answered(Value::Choices(cs)) => AnswerView::Choices(cs.iter().map(|c| label_of(c)).collect()),
         Answer::Answered(Value::Text(t)) => AnswerView::Text(t.clone()),
         Answer::Answered(Value::Number(n)) => AnswerView::Number(*n),
         Answer::Answered(Value::Date(d)) => AnswerView::Date(*d),
-        Answer::Answered(Value::Jurisdiction(j)) => {
-            AnswerView::Choice(Label::Jurisdiction(j.clone()))
-        }
+        Answer::Answered(Value::Jurisdiction(j)) => AnswerView::Choice(Label::Jurisdiction(j.clone())),
         Answer::PreferNot => AnswerView::PreferNot,
         Answer::DontKnow => AnswerView::DontKnow,
         Answer::Skipped => AnswerView::Skipped,

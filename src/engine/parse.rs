@@ -140,40 +140,25 @@ fn parse_date_inner(input: &str, day_first: bool) -> Option<PartialDate> {
         s = s.trim_end_matches('?').trim().to_string();
     }
 
-    let mut d = if let Some(d) = parse_numeric(&s, day_first) {
-        d
-    } else {
-        parse_words(&s)?
-    };
+    let mut d = if let Some(d) = parse_numeric(&s, day_first) { d } else { parse_words(&s)? };
     d.approx = approx;
     d.is_valid().then_some(d)
 }
 
 /// `2014`, `2014-03`, `2014-03-15`, `3/2014`, `03/15/2014`, `15.03.2014`.
 fn parse_numeric(s: &str, day_first: bool) -> Option<PartialDate> {
-    if s.is_empty()
-        || !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
-    {
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.')) {
         return None;
     }
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     if parts.iter().any(|p| p.is_empty()) {
         return None;
     }
-    let nums: Vec<u32> = parts
-        .iter()
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
+    let nums: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
     let year_of = |p: &str, n: u32| -> Option<i16> {
         match p.len() {
             4 => Some(n as i16),
-            2 => Some(if n <= 40 {
-                2000 + n as i16
-            } else {
-                1900 + n as i16
-            }),
+            2 => Some(if n <= 40 { 2000 + n as i16 } else { 1900 + n as i16 }),
             _ => None,
         }
     };
@@ -181,20 +166,10 @@ fn parse_numeric(s: &str, day_first: bool) -> Option<PartialDate> {
         1 if parts[0].len() == 4 => Some(PartialDate::year(nums[0] as i16)),
         2 => {
             if parts[0].len() == 4 {
-                Some(PartialDate {
-                    year: nums[0] as i16,
-                    month: Some(nums[1] as u8),
-                    day: None,
-                    approx: false,
-                })
+                Some(PartialDate { year: nums[0] as i16, month: Some(nums[1] as u8), day: None, approx: false })
             } else {
                 let year = year_of(parts[1], nums[1])?;
-                Some(PartialDate {
-                    year,
-                    month: Some(nums[0] as u8),
-                    day: None,
-                    approx: false,
-                })
+                Some(PartialDate { year, month: Some(nums[0] as u8), day: None, approx: false })
             }
         }
         3 => {
@@ -217,12 +192,7 @@ fn parse_numeric(s: &str, day_first: bool) -> Option<PartialDate> {
             } else {
                 (a, b)
             };
-            Some(PartialDate {
-                year,
-                month: Some(month as u8),
-                day: Some(day as u8),
-                approx: false,
-            })
+            Some(PartialDate { year, month: Some(month as u8), day: Some(day as u8), approx: false })
         }
         _ => None,
     }
@@ -259,12 +229,7 @@ fn parse_words(s: &str) -> Option<PartialDate> {
     if day.is_some() && month.is_none() {
         return None;
     }
-    Some(PartialDate {
-        year,
-        month,
-        day,
-        approx: false,
-    })
+    Some(PartialDate { year, month, day, approx: false })
 }
 
 /// A whole number, possibly followed by a word ("23 years", "23 años").
@@ -276,11 +241,7 @@ pub fn parse_number(input: &str) -> Option<i64> {
         .map(|(i, _)| i)
         .unwrap_or(s.len());
     let (num, rest) = s.split_at(end);
-    if !rest
-        .trim()
-        .chars()
-        .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '.')
-    {
+    if !rest.trim().chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '.') {
         return None;
     }
     num.parse().ok()
@@ -338,15 +299,9 @@ mod tests {
     #[test]
     fn past_and_future() {
         let today = jiff::civil::date(2026, 11, 25);
-        assert_eq!(
-            parse_date("2030", false, today, When::Past),
-            Err(DateError::WrongSide)
-        );
+        assert_eq!(parse_date("2030", false, today, When::Past), Err(DateError::WrongSide));
         assert!(parse_date("2026", false, today, When::Past).is_ok());
-        assert_eq!(
-            parse_date("2020", false, today, When::Future),
-            Err(DateError::WrongSide)
-        );
+        assert_eq!(parse_date("2020", false, today, When::Future), Err(DateError::WrongSide));
         assert!(parse_date("December 2026", false, today, When::Future).is_ok());
     }
 

@@ -117,10 +117,7 @@ impl Input {
         Input::Command { cmd, arg: None }
     }
     pub fn choice(id: &str) -> Input {
-        Input::Choice {
-            id: id.to_string(),
-            step: None,
-        }
+        Input::Choice { id: id.to_string(), step: None }
     }
 }
 
@@ -141,23 +138,16 @@ pub enum Command {
 
 impl Command {
     pub fn parse(s: &str) -> Option<Command> {
-        Some(
-            match s
-                .trim()
-                .trim_start_matches('/')
-                .to_ascii_lowercase()
-                .as_str()
-            {
-                "start" => Command::Start,
-                "back" => Command::Back,
-                "skip" => Command::Skip,
-                "exit" | "quit" | "salir" => Command::Exit,
-                "delete" | "borrar" => Command::Delete,
-                "language" | "idioma" | "lang" => Command::Language,
-                "help" | "ayuda" => Command::Help,
-                _ => return None,
-            },
-        )
+        Some(match s.trim().trim_start_matches('/').to_ascii_lowercase().as_str() {
+            "start" => Command::Start,
+            "back" => Command::Back,
+            "skip" => Command::Skip,
+            "exit" | "quit" | "salir" => Command::Exit,
+            "delete" | "borrar" => Command::Delete,
+            "language" | "idioma" | "lang" => Command::Language,
+            "help" | "ayuda" => Command::Help,
+            _ => return None,
+        })
     }
 
     pub const ALL: [Command; 7] = [
@@ -193,10 +183,7 @@ pub struct Msg {
 
 impl Msg {
     pub fn new(id: &str) -> Msg {
-        Msg {
-            id: id.to_string(),
-            args: Vec::new(),
-        }
+        Msg { id: id.to_string(), args: Vec::new() }
     }
     pub fn arg(mut self, name: &str, value: Arg) -> Msg {
         self.args.push((name.to_string(), value));

@@ -9,21 +9,13 @@ use crate::locale::{Locales, CODE_MESSAGES};
 use std::collections::{BTreeSet, HashSet, VecDeque};
 
 pub fn check(flow: &Flow, locales: &Locales) -> Vec<Diagnostic> {
-    let mut c = Checker {
-        flow,
-        locales,
-        diags: Vec::new(),
-        graph_ok: true,
-    };
+    let mut c = Checker { flow, locales, diags: Vec::new(), graph_ok: true };
     c.header();
     c.ids();
     c.targets();
     // A broken link makes every reachability finding a consequence of it: report the cause only.
     c.graph_ok = !c.diags.iter().any(|d| {
-        matches!(
-            d.code,
-            "unknown-target" | "unknown-start" | "unknown-group" | "duplicate-id" | "group-start"
-        )
+        matches!(d.code, "unknown-target" | "unknown-start" | "unknown-group" | "duplicate-id" | "group-start")
     });
     if c.graph_ok {
         c.graph();
@@ -44,10 +36,7 @@ struct Checker<'a> {
 }
 
 fn valid_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 40
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    !s.is_empty() && s.len() <= 40 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 impl Checker<'_> {
@@ -56,8 +45,8 @@ impl Checker<'_> {
     }
 
     fn err(&mut self, span: &Span, step: Option<&str>, code: &'static str, msg: String) {
-        let mut d = Diagnostic::error(&self.flow.source.path, self.at(span), code, msg)
-            .with_source(&self.flow.source.text);
+        let mut d =
+            Diagnostic::error(&self.flow.source.path, self.at(span), code, msg).with_source(&self.flow.source.text);
         if let Some(s) = step {
             d = d.about(format!("step \"{s}\""));
         }
@@ -65,8 +54,8 @@ impl Checker<'_> {
     }
 
     fn warn(&mut self, span: &Span, step: Option<&str>, code: &'static str, msg: String) {
-        let mut d = Diagnostic::warning(&self.flow.source.path, self.at(span), code, msg)
-            .with_source(&self.flow.source.text);
+        let mut d =
+            Diagnostic::warning(&self.flow.source.path, self.at(span), code, msg).with_source(&self.flow.source.text);
         if let Some(s) = step {
             d = d.about(format!("step \"{s}\""));
         }
@@ -76,12 +65,7 @@ impl Checker<'_> {
     fn header(&mut self) {
         let f = self.flow;
         if f.steps.is_empty() {
-            self.err(
-                &f.source.header_span,
-                None,
-                "no-steps",
-                "the flow has no [[step]] entries".into(),
-            );
+            self.err(&f.source.header_span, None, "no-steps", "the flow has no [[step]] entries".into());
             return;
         }
         if f.step(&f.start).is_none() {
@@ -89,11 +73,7 @@ impl Checker<'_> {
                 &f.source.start_span,
                 None,
                 "unknown-start",
-                format!(
-                    "start step \"{}\" does not exist{}",
-                    f.start,
-                    self.suggest(&f.start)
-                ),
+                format!("start step \"{}\" does not exist{}", f.start, self.suggest(&f.start)),
             );
         }
         if f.languages.is_empty() {
@@ -110,21 +90,23 @@ impl Checker<'_> {
                     &f.source.languages_span,
                     None,
                     "unknown-language",
-                    format!("language \"{lang}\" has no locale directory (locales/{lang}/ with locale.toml and .ftl files)"),
+                    format!(
+                        "language \"{lang}\" has no locale directory (locales/{lang}/ with locale.toml and .ftl files)"
+                    ),
                 );
             }
         }
         for (id, g) in &f.groups {
             if !valid_id(id) {
-                self.err(
-                    &g.span,
-                    None,
-                    "bad-id",
-                    format!("group id \"{id}\" must use only a-z, 0-9 and _"),
-                );
+                self.err(&g.span, None, "bad-id", format!("group id \"{id}\" must use only a-z, 0-9 and _"));
             }
             match f.step(&g.start) {
-                None => self.err(&g.span, None, "unknown-target", format!("group \"{id}\" starts at \"{}\", which does not exist", g.start)),
+                None => self.err(
+                    &g.span,
+                    None,
+                    "unknown-target",
+                    format!("group \"{id}\" starts at \"{}\", which does not exist", g.start),
+                ),
                 Some(s) if s.group.as_deref() != Some(id) => self.err(
                     &g.span,
                     None,
@@ -179,10 +161,7 @@ impl Checker<'_> {
                         &o.span,
                         Some(&s.id),
                         "reserved-value",
-                        format!(
-                            "\"{}\" is added by prefer_not/dont_know = true; do not list it",
-                            o.value
-                        ),
+                        format!("\"{}\" is added by prefer_not/dont_know = true; do not list it", o.value),
                     );
                 }
                 if !values.insert(&o.value) {
@@ -202,21 +181,11 @@ impl Checker<'_> {
                     );
                 }
                 if s.kind == Kind::Jurisdiction && !crate::jurisdiction::is_code(&o.value) {
-                    self.err(
-                        &o.span,
-                        Some(&s.id),
-                        "bad-value",
-                        format!("\"{}\" is not a USPS code (or US)", o.value),
-                    );
+                    self.err(&o.span, Some(&s.id), "bad-value", format!("\"{}\" is not a USPS code (or US)", o.value));
                 }
             }
             if matches!(s.kind, Kind::Single | Kind::Multi) && s.options.is_empty() {
-                self.err(
-                    &s.spans.kind,
-                    Some(&s.id),
-                    "no-options",
-                    format!("a {} step needs options", s.kind.name()),
-                );
+                self.err(&s.spans.kind, Some(&s.id), "no-options", format!("a {} step needs options", s.kind.name()));
             }
             if let Some(f) = &s.field {
                 if !s.kind.keeps_answer() {
@@ -224,10 +193,7 @@ impl Checker<'_> {
                         &s.spans.field,
                         Some(&s.id),
                         "bad-field",
-                        format!(
-                            "a {} step has no answer to feed field \"{f}\"",
-                            s.kind.name()
-                        ),
+                        format!("a {} step has no answer to feed field \"{f}\"", s.kind.name()),
                     );
                 } else if !crate::rules::fields::is_field(f) {
                     self.err(
@@ -268,10 +234,7 @@ impl Checker<'_> {
                         span,
                         Some(&step.id),
                         "unknown-target",
-                        format!(
-                            "goes to step \"{id}\", which does not exist{}",
-                            self.suggest(id)
-                        ),
+                        format!("goes to step \"{id}\", which does not exist{}", self.suggest(id)),
                     );
                 }
             }
@@ -303,8 +266,7 @@ impl Checker<'_> {
                     &s.spans.whole,
                     Some(&s.id),
                     "missing-next",
-                    "this step needs `next = \"<step>\"` (the default when no branch applies)"
-                        .into(),
+                    "this step needs `next = \"<step>\"` (the default when no branch applies)".into(),
                 ),
                 (None, true) => {}
             }
@@ -377,21 +339,12 @@ impl Checker<'_> {
         let reachable = self.reachable_from(&f.start, false);
         for s in &f.steps {
             if !reachable.contains(&s.id) {
-                self.err(
-                    &s.spans.id,
-                    Some(&s.id),
-                    "unreachable",
-                    "no path from the start leads to this step".into(),
-                );
+                self.err(&s.spans.id, Some(&s.id), "unreachable", "no path from the start leads to this step".into());
             }
         }
         // Steps that can reach an end: walk the edges backwards from every end step.
-        let mut can_end: BTreeSet<String> = f
-            .steps
-            .iter()
-            .filter(|s| matches!(s.kind, Kind::End { .. }))
-            .map(|s| s.id.clone())
-            .collect();
+        let mut can_end: BTreeSet<String> =
+            f.steps.iter().filter(|s| matches!(s.kind, Kind::End { .. })).map(|s| s.id.clone()).collect();
         loop {
             let before = can_end.len();
             for s in &f.steps {
@@ -413,14 +366,7 @@ impl Checker<'_> {
                 );
             }
         }
-        if !f.steps.iter().any(|s| {
-            matches!(
-                s.kind,
-                Kind::End {
-                    result: EndResult::Submitted
-                }
-            )
-        }) {
+        if !f.steps.iter().any(|s| matches!(s.kind, Kind::End { result: EndResult::Submitted })) {
             self.err(
                 &f.source.header_span,
                 None,
@@ -435,11 +381,7 @@ impl Checker<'_> {
         if f.step(&f.start).is_none() {
             return;
         }
-        let consents: Vec<&Step> = f
-            .steps
-            .iter()
-            .filter(|s| matches!(s.kind, Kind::Consent { .. }))
-            .collect();
+        let consents: Vec<&Step> = f.steps.iter().filter(|s| matches!(s.kind, Kind::Consent { .. })).collect();
         if consents.is_empty() {
             if f.steps.iter().any(|s| s.kind.keeps_answer()) {
                 self.err(
@@ -495,10 +437,7 @@ impl Checker<'_> {
                         span,
                         Some(&s.id),
                         "unknown-answer",
-                        format!(
-                            "condition reads the answer to \"{name}\", which is not a step{}",
-                            self.suggest(name)
-                        ),
+                        format!("condition reads the answer to \"{name}\", which is not a step{}", self.suggest(name)),
                     );
                     continue;
                 };
@@ -507,10 +446,7 @@ impl Checker<'_> {
                         span,
                         Some(&s.id),
                         "type-mismatch",
-                        format!(
-                            "\"{name}\" is a {} step and has no answer to test",
-                            target.kind.name()
-                        ),
+                        format!("\"{name}\" is a {} step and has no answer to test", target.kind.name()),
                     );
                     continue;
                 }
@@ -541,43 +477,27 @@ impl Checker<'_> {
     }
 
     fn types(&mut self, s: &Step, c: &Condition, refs: &[(String, Span)]) {
-        let span_of = |name: &str| {
-            refs.iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, sp)| sp.clone())
-                .unwrap_or_default()
-        };
+        let span_of = |name: &str| refs.iter().find(|(n, _)| n == name).map(|(_, sp)| sp.clone()).unwrap_or_default();
         let f = self.flow;
         let check_value = |this: &mut Self, answer: &str, v: &CondValue| {
             let Some(t) = f.step(answer) else { return };
             let options: Vec<String> = f.options_of(t).into_iter().map(|(v, _)| v).collect();
             let problem = match (&t.kind, v) {
-                (Kind::Single | Kind::YesNo | Kind::Multi, CondValue::Str(x))
-                    if !options.contains(x) =>
-                {
-                    Some(format!(
-                        "\"{x}\" is not an option of \"{answer}\" (options: {})",
-                        options.join(", ")
-                    ))
+                (Kind::Single | Kind::YesNo | Kind::Multi, CondValue::Str(x)) if !options.contains(x) => {
+                    Some(format!("\"{x}\" is not an option of \"{answer}\" (options: {})", options.join(", ")))
                 }
                 (Kind::Jurisdiction, CondValue::Str(x)) if !crate::jurisdiction::is_code(x) => {
                     Some(format!("\"{x}\" is not a USPS code"))
                 }
                 (
-                    Kind::Single
-                    | Kind::YesNo
-                    | Kind::Multi
-                    | Kind::Jurisdiction
-                    | Kind::Text { .. },
+                    Kind::Single | Kind::YesNo | Kind::Multi | Kind::Jurisdiction | Kind::Text { .. },
                     CondValue::Str(_),
                 ) => None,
                 (Kind::Number { .. }, CondValue::Num(_)) => None,
                 (Kind::Date { .. }, CondValue::Date(_)) => None,
-                (k, v) => Some(format!(
-                    "\"{answer}\" is a {} step and cannot be compared with {}",
-                    k.name(),
-                    describe(v)
-                )),
+                (k, v) => {
+                    Some(format!("\"{answer}\" is a {} step and cannot be compared with {}", k.name(), describe(v)))
+                }
             };
             if let Some(p) = problem {
                 let sp = span_of(answer);
@@ -586,15 +506,12 @@ impl Checker<'_> {
         };
         match c {
             Condition::Equals { answer, value } => check_value(self, answer, value),
-            Condition::OneOf { answer, values } => {
-                values.iter().for_each(|v| check_value(self, answer, v))
-            }
+            Condition::OneOf { answer, values } => values.iter().for_each(|v| check_value(self, answer, v)),
             Condition::Compare { answer, value, .. } => {
                 if let Some(t) = f.step(answer) {
                     let ok = matches!(
                         (&t.kind, value),
-                        (Kind::Number { .. }, CondValue::Num(_))
-                            | (Kind::Date { .. }, CondValue::Date(_))
+                        (Kind::Number { .. }, CondValue::Num(_)) | (Kind::Date { .. }, CondValue::Date(_))
                     );
                     if !ok {
                         let sp = span_of(answer);
@@ -611,7 +528,15 @@ impl Checker<'_> {
                 if let Some(t) = f.step(answer) {
                     let sp = span_of(answer);
                     if t.kind != Kind::Multi {
-                        self.err(&sp, Some(&s.id), "type-mismatch", format!("`includes` tests multiple-choice answers; \"{answer}\" is a {} step", t.kind.name()));
+                        self.err(
+                            &sp,
+                            Some(&s.id),
+                            "type-mismatch",
+                            format!(
+                                "`includes` tests multiple-choice answers; \"{answer}\" is a {} step",
+                                t.kind.name()
+                            ),
+                        );
                     } else if !t.options.iter().any(|o| &o.value == value) {
                         self.err(
                             &sp,
@@ -622,9 +547,7 @@ impl Checker<'_> {
                     }
                 }
             }
-            Condition::All(cs) | Condition::Any(cs) => {
-                cs.iter().for_each(|c| self.types(s, c, refs))
-            }
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| self.types(s, c, refs)),
             Condition::Not(c) => self.types(s, c, refs),
             Condition::Present { .. } | Condition::State { .. } => {}
         }
@@ -632,21 +555,14 @@ impl Checker<'_> {
 
     fn messages(&mut self) {
         let f = self.flow;
-        let before_consent = if f.step(&f.start).is_some() {
-            self.reachable_from(&f.start, true)
-        } else {
-            BTreeSet::new()
-        };
+        let before_consent =
+            if f.step(&f.start).is_some() { self.reachable_from(&f.start, true) } else { BTreeSet::new() };
         // (message id, span in the flow, step)
         let mut used: Vec<(String, Span, Option<String>)> = Vec::new();
         for s in &f.steps {
             used.push((s.prompt.clone(), s.spans.prompt.clone(), Some(s.id.clone())));
             if s.kind.keeps_answer() && !before_consent.contains(&s.id) {
-                used.push((
-                    format!("{}.short", s.prompt),
-                    s.spans.prompt.clone(),
-                    Some(s.id.clone()),
-                ));
+                used.push((format!("{}.short", s.prompt), s.spans.prompt.clone(), Some(s.id.clone())));
             }
             if let Some(h) = &s.hint {
                 used.push((h.clone(), s.spans.hint.clone(), Some(s.id.clone())));
@@ -666,9 +582,7 @@ impl Checker<'_> {
             };
             for (id, span, step) in &used {
                 // A missing message is one problem, not two: skip its `.short` then.
-                let base_missing = id
-                    .strip_suffix(".short")
-                    .is_some_and(|b| !locale.defined.contains_key(b));
+                let base_missing = id.strip_suffix(".short").is_some_and(|b| !locale.defined.contains_key(b));
                 if !locale.defined.contains_key(id) && !base_missing {
                     let what = if id.ends_with(".short") {
                         format!("message \"{}\" has no `.short` attribute in locale \"{lang}\" (the review and the attorney summary name the answer with it)", id.trim_end_matches(".short"))
@@ -678,11 +592,8 @@ impl Checker<'_> {
                     self.err(span, step.as_deref(), "missing-message", what);
                 }
             }
-            let missing: Vec<&str> = CODE_MESSAGES
-                .iter()
-                .copied()
-                .filter(|id| !locale.defined.contains_key(*id))
-                .collect();
+            let missing: Vec<&str> =
+                CODE_MESSAGES.iter().copied().filter(|id| !locale.defined.contains_key(*id)).collect();
             if !missing.is_empty() {
                 let path = std::path::PathBuf::from(format!("locales/{lang}"));
                 self.diags.push(
@@ -690,10 +601,7 @@ impl Checker<'_> {
                         &path,
                         (1, 1),
                         "missing-message",
-                        format!(
-                            "messages the program uses are missing: {}",
-                            missing.join(", ")
-                        ),
+                        format!("messages the program uses are missing: {}", missing.join(", ")),
                     )
                     .about(format!("locale \"{lang}\"")),
                 );

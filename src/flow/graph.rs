@@ -7,11 +7,7 @@ pub fn mermaid(flow: &Flow) -> String {
     let mut s = String::from("flowchart TD\n");
     for g in flow.groups.values() {
         let _ = writeln!(s, "  subgraph group_{}[\"repeats: {}\"]", g.id, g.id);
-        for step in flow
-            .steps
-            .iter()
-            .filter(|st| st.group.as_deref() == Some(&g.id))
-        {
+        for step in flow.steps.iter().filter(|st| st.group.as_deref() == Some(&g.id)) {
             let _ = writeln!(s, "    {}", node(step));
         }
         let _ = writeln!(s, "  end");
@@ -21,13 +17,8 @@ pub fn mermaid(flow: &Flow) -> String {
     }
     for step in &flow.steps {
         for b in &step.branches {
-            let _ = writeln!(
-                s,
-                "  {} -->|\"{}\"| {}",
-                step.id,
-                describe(&b.when).replace('"', "'"),
-                target(flow, &b.goto)
-            );
+            let _ =
+                writeln!(s, "  {} -->|\"{}\"| {}", step.id, describe(&b.when).replace('"', "'"), target(flow, &b.goto));
         }
         if let Kind::Consent { decline } = &step.kind {
             let _ = writeln!(s, "  {} -->|decline| {}", step.id, target(flow, decline));
@@ -53,11 +44,7 @@ fn node(step: &super::Step) -> String {
 fn target(flow: &Flow, t: &Target) -> String {
     match t {
         Target::Step(id) => id.clone(),
-        Target::NewInstance(g) => flow
-            .groups
-            .get(g)
-            .map(|gr| gr.start.clone())
-            .unwrap_or_else(|| g.clone()),
+        Target::NewInstance(g) => flow.groups.get(g).map(|gr| gr.start.clone()).unwrap_or_else(|| g.clone()),
     }
 }
 
@@ -73,20 +60,14 @@ fn value(v: &CondValue) -> String {
 fn describe(c: &Condition) -> String {
     match c {
         Condition::Equals { answer, value: v } => format!("{answer} = {}", value(v)),
-        Condition::OneOf { answer, values } => format!(
-            "{answer} is {}",
-            values.iter().map(value).collect::<Vec<_>>().join(" or ")
-        ),
-        Condition::Present { answer, present } => format!(
-            "{answer} {}",
-            if *present { "answered" } else { "not answered" }
-        ),
+        Condition::OneOf { answer, values } => {
+            format!("{answer} is {}", values.iter().map(value).collect::<Vec<_>>().join(" or "))
+        }
+        Condition::Present { answer, present } => {
+            format!("{answer} {}", if *present { "answered" } else { "not answered" })
+        }
         Condition::State { answer, state } => format!("{answer} is {state}"),
-        Condition::Compare {
-            answer,
-            op,
-            value: v,
-        } => {
+        Condition::Compare { answer, op, value: v } => {
             let op = match op {
                 CompareOp::Gt => ">",
                 CompareOp::Gte => ">=",

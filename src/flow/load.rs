@@ -116,20 +116,10 @@ pub fn load_file(path: &Path) -> Result<(Flow, Vec<Diagnostic>), std::io::Error>
 /// Parses a flow. Always returns a flow (possibly empty) and every problem found while loading;
 /// `check` finds the rest.
 pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
-    let mut source = Source {
-        path: path.to_path_buf(),
-        text: text.to_string(),
-        ..Default::default()
-    };
+    let mut source = Source { path: path.to_path_buf(), text: text.to_string(), ..Default::default() };
     let mut diags = Vec::new();
-    let err = |diags: &mut Vec<Diagnostic>,
-               source: &Source,
-               span: &Span,
-               code,
-               msg: String,
-               subject: Option<&str>| {
-        let mut d = Diagnostic::error(&source.path, source.line_col(span.start), code, msg)
-            .with_source(&source.text);
+    let err = |diags: &mut Vec<Diagnostic>, source: &Source, span: &Span, code, msg: String, subject: Option<&str>| {
+        let mut d = Diagnostic::error(&source.path, source.line_col(span.start), code, msg).with_source(&source.text);
         if let Some(s) = subject {
             d = d.about(format!("step \"{s}\""));
         }
@@ -140,14 +130,7 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
         Ok(r) => r,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            err(
-                &mut diags,
-                &source,
-                &span,
-                "syntax",
-                e.message().trim().to_string(),
-                None,
-            );
+            err(&mut diags, &source, &span, "syntax", e.message().trim().to_string(), None);
             let mut flow = empty_flow(source);
             flow.reindex();
             return (flow, diags);
@@ -194,13 +177,8 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
             "single" => Kind::Single,
             "multi" => Kind::Multi,
             "yes_no" => Kind::YesNo,
-            "text" => Kind::Text {
-                max_len: rs.max_len.as_ref().map(|m| *m.get_ref()).unwrap_or(500),
-            },
-            "number" => Kind::Number {
-                min: rs.min,
-                max: rs.max,
-            },
+            "text" => Kind::Text { max_len: rs.max_len.as_ref().map(|m| *m.get_ref()).unwrap_or(500) },
+            "number" => Kind::Number { min: rs.min, max: rs.max },
             "date" => {
                 let when = match rs.when.as_ref().map(|w| w.get_ref().as_str()) {
                     None | Some("past") => When::Past,
@@ -213,9 +191,7 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
                             &source,
                             &span,
                             "bad-value",
-                            format!(
-                                "`when` must be \"past\", \"future\" or \"any\", not \"{other}\""
-                            ),
+                            format!("`when` must be \"past\", \"future\" or \"any\", not \"{other}\""),
                             Some(&id),
                         );
                         When::Past
@@ -227,15 +203,19 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
             "consent" => match &rs.decline {
                 Some(d) => {
                     spans.extra = d.span();
-                    Kind::Consent {
-                        decline: Target::parse(d.get_ref()),
-                    }
+                    Kind::Consent { decline: Target::parse(d.get_ref()) }
                 }
                 None => {
-                    err(&mut diags, &source, &rs.kind.span(), "missing-field", "a consent step needs `decline = \"<step>\"`: where to go when the person does not agree".into(), Some(&id));
-                    Kind::Consent {
-                        decline: Target::Step(String::new()),
-                    }
+                    err(
+                        &mut diags,
+                        &source,
+                        &rs.kind.span(),
+                        "missing-field",
+                        "a consent step needs `decline = \"<step>\"`: where to go when the person does not agree"
+                            .into(),
+                        Some(&id),
+                    );
+                    Kind::Consent { decline: Target::Step(String::new()) }
                 }
             },
             "resume_code" => Kind::ResumeCode,
@@ -248,7 +228,14 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
                     Some("declined") => EndResult::Declined,
                     Some(other) => {
                         let span = rs.result.as_ref().map(|w| w.span()).unwrap_or_default();
-                        err(&mut diags, &source, &span, "bad-value", format!("`result` must be \"submitted\", \"paused\" or \"declined\", not \"{other}\""), Some(&id));
+                        err(
+                            &mut diags,
+                            &source,
+                            &span,
+                            "bad-value",
+                            format!("`result` must be \"submitted\", \"paused\" or \"declined\", not \"{other}\""),
+                            Some(&id),
+                        );
                         EndResult::Submitted
                     }
                 };
@@ -271,19 +258,9 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
             .iter()
             .map(|o| Choice {
                 value: o.get_ref().value.get_ref().clone(),
-                label: o
-                    .get_ref()
-                    .label
-                    .as_ref()
-                    .map(|l| l.get_ref().clone())
-                    .unwrap_or_default(),
+                label: o.get_ref().label.as_ref().map(|l| l.get_ref().clone()).unwrap_or_default(),
                 span: o.get_ref().value.span(),
-                label_span: o
-                    .get_ref()
-                    .label
-                    .as_ref()
-                    .map(|l| l.span())
-                    .unwrap_or_else(|| o.span()),
+                label_span: o.get_ref().label.as_ref().map(|l| l.span()).unwrap_or_else(|| o.span()),
             })
             .collect();
         let mut branches = Vec::new();
@@ -296,9 +273,7 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
                     span: rb.when.span(),
                     goto_span: rb.goto.span(),
                 }),
-                Err((span, msg)) => {
-                    err(&mut diags, &source, &span, "bad-condition", msg, Some(&id))
-                }
+                Err((span, msg)) => err(&mut diags, &source, &span, "bad-condition", msg, Some(&id)),
             }
         }
         steps.push(Step {
@@ -359,24 +334,18 @@ fn value_of(v: &toml::Value) -> Option<CondValue> {
 fn compile_cond(c: &Spanned<RawCond>) -> Result<Condition, (Span, String)> {
     let r = c.get_ref();
     if let Some(all) = &r.all {
-        return Ok(Condition::All(
-            all.iter().map(compile_cond).collect::<Result<_, _>>()?,
-        ));
+        return Ok(Condition::All(all.iter().map(compile_cond).collect::<Result<_, _>>()?));
     }
     if let Some(any) = &r.any {
-        return Ok(Condition::Any(
-            any.iter().map(compile_cond).collect::<Result<_, _>>()?,
-        ));
+        return Ok(Condition::Any(any.iter().map(compile_cond).collect::<Result<_, _>>()?));
     }
     if let Some(not) = &r.not {
         return Ok(Condition::Not(Box::new(compile_cond(not)?)));
     }
-    let answer = r.answer.as_ref().ok_or_else(|| {
-        (
-            c.span(),
-            "a condition needs `answer = \"<step id>\"` (or `all`, `any`, `not`)".to_string(),
-        )
-    })?;
+    let answer = r
+        .answer
+        .as_ref()
+        .ok_or_else(|| (c.span(), "a condition needs `answer = \"<step id>\"` (or `all`, `any`, `not`)".to_string()))?;
     let a = answer.get_ref().clone();
     let tests = [
         r.equals.is_some(),
@@ -395,21 +364,15 @@ fn compile_cond(c: &Spanned<RawCond>) -> Result<Condition, (Span, String)> {
     if tests != 1 {
         return Err((
             c.span(),
-            "a condition needs exactly one test: equals, one_of, present, state, gt, gte, lt, lte or includes".to_string(),
+            "a condition needs exactly one test: equals, one_of, present, state, gt, gte, lt, lte or includes"
+                .to_string(),
         ));
     }
     let bad_value = |s: &Spanned<toml::Value>| {
-        (
-            s.span(),
-            "compare with a text, a whole number or a date written as text (\"2014-06\")"
-                .to_string(),
-        )
+        (s.span(), "compare with a text, a whole number or a date written as text (\"2014-06\")".to_string())
     };
     if let Some(v) = &r.equals {
-        return Ok(Condition::Equals {
-            answer: a,
-            value: value_of(v.get_ref()).ok_or_else(|| bad_value(v))?,
-        });
+        return Ok(Condition::Equals { answer: a, value: value_of(v.get_ref()).ok_or_else(|| bad_value(v))? });
     }
     if let Some(vs) = &r.one_of {
         let values = vs
@@ -417,35 +380,24 @@ fn compile_cond(c: &Spanned<RawCond>) -> Result<Condition, (Span, String)> {
             .iter()
             .map(value_of)
             .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| {
-                (
-                    vs.span(),
-                    "one_of takes a list of texts or numbers".to_string(),
-                )
-            })?;
+            .ok_or_else(|| (vs.span(), "one_of takes a list of texts or numbers".to_string()))?;
         return Ok(Condition::OneOf { answer: a, values });
     }
     if let Some(p) = r.present {
-        return Ok(Condition::Present {
-            answer: a,
-            present: p,
-        });
+        return Ok(Condition::Present { answer: a, present: p });
     }
     if let Some(s) = &r.state {
         let st = s.get_ref().as_str();
         if !["answered", "prefer_not", "dont_know", "skipped", "unasked"].contains(&st) {
-            return Err((s.span(), format!("state must be answered, prefer_not, dont_know, skipped or unasked, not \"{st}\"")));
+            return Err((
+                s.span(),
+                format!("state must be answered, prefer_not, dont_know, skipped or unasked, not \"{st}\""),
+            ));
         }
-        return Ok(Condition::State {
-            answer: a,
-            state: st.to_string(),
-        });
+        return Ok(Condition::State { answer: a, state: st.to_string() });
     }
     if let Some(v) = &r.includes {
-        return Ok(Condition::Includes {
-            answer: a,
-            value: v.get_ref().clone(),
-        });
+        return Ok(Condition::Includes { answer: a, value: v.get_ref().clone() });
     }
     let (op, v) = if let Some(v) = &r.gt {
         (CompareOp::Gt, v)
@@ -459,20 +411,11 @@ fn compile_cond(c: &Spanned<RawCond>) -> Result<Condition, (Span, String)> {
     let value = match v.get_ref() {
         toml::Value::Integer(i) => CondValue::Num(*i),
         toml::Value::String(s) => CondValue::Date(PartialDate::from_iso(s).ok_or_else(|| {
-            (
-                v.span(),
-                format!(
-                    "\"{s}\" is not a date: write it as \"2014\", \"2014-06\" or \"2014-06-30\""
-                ),
-            )
+            (v.span(), format!("\"{s}\" is not a date: write it as \"2014\", \"2014-06\" or \"2014-06-30\""))
         })?),
         _ => return Err(bad_value(v)),
     };
-    Ok(Condition::Compare {
-        answer: a,
-        op,
-        value,
-    })
+    Ok(Condition::Compare { answer: a, op, value })
 }
 
 /// Spans of every answer reference in a step's conditions, in source order. The checker uses

@@ -192,12 +192,7 @@ impl Kind {
     pub fn allowed_before_consent(&self) -> bool {
         matches!(
             self,
-            Kind::Language
-                | Kind::Single
-                | Kind::YesNo
-                | Kind::Info
-                | Kind::Consent { .. }
-                | Kind::End { .. }
+            Kind::Language | Kind::Single | Kind::YesNo | Kind::Info | Kind::Consent { .. } | Kind::End { .. }
         )
     }
 }
@@ -323,13 +318,7 @@ impl Flow {
     }
 
     pub(crate) fn reindex(&mut self) {
-        self.index = self
-            .steps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .rev()
-            .collect();
+        self.index = self.steps.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).rev().collect();
         let json = serde_json::to_vec(self).unwrap_or_default();
         self.hash = blake3::hash(&json).to_hex()[..16].to_string();
     }
@@ -350,11 +339,7 @@ impl Flow {
                 vec![("continue".into(), "choice-continue".into())]
             }
             Kind::ResumeCode => vec![("no_code".into(), "choice-no-code".into())],
-            _ => step
-                .options
-                .iter()
-                .map(|o| (o.value.clone(), o.label.clone()))
-                .collect(),
+            _ => step.options.iter().map(|o| (o.value.clone(), o.label.clone())).collect(),
         };
         if step.dont_know {
             out.push((DONT_KNOW.into(), "choice-dont-know".into()));

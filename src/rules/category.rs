@@ -37,7 +37,9 @@ pub fn describe(name: &str) -> &'static str {
         "drug_possession" => "simple possession of a controlled substance or paraphernalia",
         "drug_sale" => "sale, distribution, possession with intent, drug trafficking",
         "weapons" => "weapon possession or carrying (no injury)",
-        "promoting_prostitution" => "promoting or compelling prostitution, pimping or pandering, keeping a place of prostitution",
+        "promoting_prostitution" => {
+            "promoting or compelling prostitution, pimping or pandering, keeping a place of prostitution"
+        }
         "burglary" => "burglary, breaking and entering",
         "robbery" => "robbery",
         "assault" => "assault, battery, other offenses causing or threatening injury",
@@ -60,8 +62,5 @@ pub fn is_category(name: &str) -> bool {
 /// Categories that are violent on their face. States define violence by their own lists, so a
 /// rule's own exclusions always take precedence over this.
 pub fn violent_on_its_face(name: &str) -> bool {
-    matches!(
-        name,
-        "robbery" | "assault" | "kidnapping" | "homicide" | "sex_offense"
-    )
+    matches!(name, "robbery" | "assault" | "kidnapping" | "homicide" | "sex_offense")
 }

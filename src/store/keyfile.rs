@@ -17,9 +17,7 @@ pub const DEV_KEY_NAME: &str = "dev-master.key";
 pub enum KeyError {
     #[error("both {ENV_FILE} and {ENV_KEY} are set; set only one")]
     Both,
-    #[error(
-        "no master key: set {ENV_FILE} (create one with `clearpath keys init PATH`) or {ENV_KEY}"
-    )]
+    #[error("no master key: set {ENV_FILE} (create one with `clearpath keys init PATH`) or {ENV_KEY}")]
     Missing,
     #[error("the key file {0} can be read by other users (mode {1:o}); run `chmod 600 {0}`")]
     Permissions(PathBuf, u32),
@@ -45,8 +43,7 @@ pub enum Origin {
 
 pub fn parse(text: &str, what: &str) -> Result<Key, KeyError> {
     let t = Zeroizing::new(text.trim().to_string());
-    let bytes =
-        Zeroizing::new(hex::decode(t.as_bytes()).map_err(|_| KeyError::Format(what.to_string()))?);
+    let bytes = Zeroizing::new(hex::decode(t.as_bytes()).map_err(|_| KeyError::Format(what.to_string()))?);
     Key::from_slice(&bytes).ok_or_else(|| KeyError::Format(what.to_string()))
 }
 
@@ -60,9 +57,7 @@ pub fn read_file(path: &Path) -> Result<Key, KeyError> {
             return Err(KeyError::Permissions(path.to_path_buf(), mode));
         }
     }
-    let text = Zeroizing::new(
-        std::fs::read_to_string(path).map_err(|e| KeyError::Read(path.to_path_buf(), e))?,
-    );
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| KeyError::Read(path.to_path_buf(), e))?);
     parse(&text, &path.display().to_string())
 }
 
@@ -79,10 +74,7 @@ pub fn init(path: &Path) -> Result<(), KeyError> {
 /// Finds the master key from the environment. With `dev_dir`, a missing key is created there.
 pub fn from_env(dev_dir: Option<&Path>) -> Result<(Key, Origin), KeyError> {
     let file = std::env::var_os(ENV_FILE).filter(|v| !v.is_empty());
-    let inline = std::env::var(ENV_KEY)
-        .ok()
-        .filter(|v| !v.is_empty())
-        .map(Zeroizing::new);
+    let inline = std::env::var(ENV_KEY).ok().filter(|v| !v.is_empty()).map(Zeroizing::new);
     match (file, inline) {
         (Some(_), Some(_)) => Err(KeyError::Both),
         (Some(f), None) => {

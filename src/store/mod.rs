@@ -3,29 +3,41 @@
 //!
 //! Keys: a 256-bit master key (kept outside the data directory in production) wraps a
 //! pseudonymisation key and one data key per survivor. Erasing a survivor destroys their data key
-//! and their records (crypto-shredding). The API is synchronous; async callers use
+//! and their records (crypto-shredding); `keys rotate` rebuilds the database from live records so
+//! that old bytes do not linger in sled's log. The API is synchronous; async callers use
 //! `spawn_blocking` or a dedicated thread.
+//!
+//! Layout of the data directory:
+//! ```text
+//! store/keycheck   proves the master key before sled is opened (sled writes on open)
+//! store/db/        the sled database
+//! store.new/       a rotation in progress (store.new/READY once complete)
+//! control.sock     the running process's control socket (mode 0600)
+//! ```
 
 pub mod crypto;
 pub mod keyfile;
+pub mod rotate;
 
 use crate::engine::Session;
 use crypto::{aad, open, pseudonym, seal, CryptoError, Key};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use sled::Transactional;
 use std::path::{Path, PathBuf};
 
-/// Version of the record format. Bump when a record's shape changes, and teach `decode` to read
-/// the older one.
-pub const SCHEMA: u16 = 1;
-
-const TREE_META: &str = "meta";
-const TREE_KEYS: &str = "keys";
-const TREE_SESSIONS: &str = "sessions";
-const TREE_INTAKES: &str = "intakes";
-
+pub const STORE_DIR: &str = "store";
 const KEYCHECK_FILE: &str = "keycheck";
 const DB_DIR: &str = "db";
 const KEYCHECK_PLAIN: &[u8] = b"clearpath key check v1";
+
+pub(crate) const TREE_META: &str = "meta";
+pub(crate) const TREE_KEYS: &str = "keys";
+pub(crate) const TREE_SESSIONS: &str = "sessions";
+pub(crate) const TREE_INTAKES: &str = "intakes";
+pub(crate) const TREE_INBOX: &str = "inbox";
+pub(crate) const TREE_OUTBOX: &str = "outbox";
+/// Trees whose records are sealed under a survivor's data key, keyed by subject first.
+pub(crate) const SUBJECT_TREES: &[&str] = &[TREE_SESSIONS, TREE_INTAKES, TREE_OUTBOX];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -33,6 +45,8 @@ pub enum StoreError {
     WrongKey,
     #[error("the database at {0} does not open cleanly; it was left untouched")]
     Corrupt(PathBuf, #[source] sled::Error),
+    #[error("the database at {0} is in use by another clearpath process (use its control socket, or stop it)")]
+    Locked(PathBuf),
     #[error("the key-check file {0} is missing, but a database exists; refusing to guess (restore the file or the matching key)")]
     MissingKeyCheck(PathBuf),
     #[error("record {tree}/{key} does not open: {source}")]
@@ -42,35 +56,88 @@ pub enum StoreError {
         #[source]
         source: CryptoError,
     },
-    #[error(
-        "record {tree}/{key} has schema version {version}, newer than this program ({SCHEMA})"
-    )]
-    Version {
-        tree: &'static str,
-        key: String,
-        version: u16,
-    },
-    #[error("record {tree}/{key} does not decode: {source}")]
-    Decode {
-        tree: &'static str,
-        key: String,
-        #[source]
-        source: serde_json::Error,
-    },
+    #[error("record {tree}/{key} has schema version {version}, which this program cannot read")]
+    Version { tree: &'static str, key: String, version: u16 },
+    #[error("record {tree}/{key} does not decode: {message}")]
+    Decode { tree: &'static str, key: String, message: String },
+    #[error("rotation: {0}")]
+    Rotate(String),
     #[error("database error")]
     Db(#[from] sled::Error),
     #[error("file error")]
     Io(#[from] std::io::Error),
 }
 
+impl From<sled::transaction::TransactionError<StoreError>> for StoreError {
+    fn from(e: sled::transaction::TransactionError<StoreError>) -> Self {
+        match e {
+            sled::transaction::TransactionError::Abort(e) => e,
+            sled::transaction::TransactionError::Storage(e) => StoreError::Db(e),
+        }
+    }
+}
+
+/// A kind of record: where it lives and which version of its shape is current.
+pub trait Record: Serialize + DeserializeOwned {
+    const TREE: &'static str;
+    /// Bump when the shape changes, and teach [`Record::migrate`] to read the older one.
+    const VERSION: u16;
+    /// Turns the JSON of an older version into the current shape.
+    fn migrate(from: u16, value: serde_json::Value) -> Result<serde_json::Value, String> {
+        Err(format!("no migration from version {from}: {}", value.is_object()))
+    }
+}
+
+impl Record for Session {
+    const TREE: &'static str = TREE_SESSIONS;
+    const VERSION: u16 = 1;
+}
+
+/// A completed intake, kept until it is delivered and the retention period has passed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Intake {
+    /// Short random case code shown to attorneys and admins.
+    pub code: String,
+    pub flow_id: String,
+    pub locale: String,
+    pub answers: std::collections::BTreeMap<String, crate::engine::answer::Answer>,
+    pub submitted_at: jiff::Timestamp,
+    /// When an attorney received it (retention counts from here).
+    #[serde(default)]
+    pub delivered_at: Option<jiff::Timestamp>,
+}
+
+impl Record for Intake {
+    const TREE: &'static str = TREE_INTAKES;
+    const VERSION: u16 = 1;
+}
+
+/// A message waiting to be sent, kept until the channel confirms it left.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    /// The channel's own address for the chat (e.g. the Telegram chat id), sealed here and never
+    /// used as a key.
+    pub chat: String,
+    pub created_at: jiff::Timestamp,
+    pub attempts: u32,
+    pub not_before: Option<jiff::Timestamp>,
+    /// What to send; the channel decides its meaning.
+    pub payload: serde_json::Value,
+}
+
+impl Record for OutboxEntry {
+    const TREE: &'static str = TREE_OUTBOX;
+    const VERSION: u16 = 1;
+}
+
 /// A survivor as the store knows them: the keyed hash of their channel and chat id.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Subject([u8; 32]);
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Subject(pub(crate) [u8; 32]);
 
 impl std::fmt::Debug for Subject {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Short prefix only: enough to correlate log lines, not to identify anyone.
-        write!(f, "Subject({})", &hex::encode(&self.0[..4]))
+        write!(f, "Subject({})", self.tag())
     }
 }
 
@@ -81,122 +148,147 @@ impl Subject {
     }
 }
 
-/// A completed intake, kept until it is delivered and the retention period has passed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Intake {
-    /// Short random case code shown to attorneys and admins.
-    pub code: String,
-    pub flow_id: String,
-    pub locale: String,
-    pub answers: std::collections::BTreeMap<String, crate::engine::answer::Answer>,
-    pub submitted_at: jiff::Timestamp,
+/// Everything one handled input changes, written atomically: the session, the processed update
+/// id, and the replies it causes.
+#[derive(Debug, Default)]
+pub struct Change<'a> {
+    pub session: Option<&'a Session>,
+    /// (update id, expiry) of the channel update that caused this change.
+    pub inbox: Option<(u64, jiff::Timestamp)>,
+    pub outbox: Vec<OutboxEntry>,
+    pub intake: Option<&'a Intake>,
+}
+
+/// Counts from a retention purge.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Purged {
+    pub sessions: usize,
+    pub intakes: usize,
+    pub subjects_erased: usize,
+    pub inbox_entries: usize,
+    /// Records that did not open and were left for an administrator.
+    pub unreadable: usize,
+}
+
+/// How long things are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retention {
+    /// Conversations not finished and not touched for this long are erased.
+    pub abandoned_days: i64,
+    /// Completed intakes are erased this long after an attorney received them.
+    pub delivered_days: i64,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention { abandoned_days: 30, delivered_days: 14 }
+    }
 }
 
 pub struct Store {
     db: sled::Db,
     master: Key,
     pseud: Key,
+    /// Seals records that belong to no survivor (inbox entries).
+    service: Key,
     dir: PathBuf,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store")
-            .field("dir", &self.dir)
-            .finish_non_exhaustive()
+        f.debug_struct("Store").field("dir", &self.dir).finish_non_exhaustive()
     }
 }
 
 /// Envelope stored in sled: version, then the sealed payload.
-fn encode_record(key_mat: &Key, tree: &str, key: &[u8], value: &[u8]) -> Vec<u8> {
-    let mut out = SCHEMA.to_be_bytes().to_vec();
-    out.extend(seal(key_mat, &aad(tree, key, SCHEMA), value));
+pub(crate) fn encode_record(key_mat: &Key, tree: &str, key: &[u8], version: u16, value: &[u8]) -> Vec<u8> {
+    let mut out = version.to_be_bytes().to_vec();
+    out.extend(seal(key_mat, &aad(tree, key, version), value));
     out
 }
 
-fn decode_record(
+/// Opens an envelope; returns its version and plaintext.
+pub(crate) fn decode_record(
     key_mat: &Key,
     tree: &'static str,
     key: &[u8],
     raw: &[u8],
-) -> Result<Vec<u8>, StoreError> {
+) -> Result<(u16, Vec<u8>), StoreError> {
     let label = || hex::encode(&key[..key.len().min(4)]);
     if raw.len() < 2 {
-        return Err(StoreError::Record {
-            tree,
-            key: label(),
-            source: CryptoError::Truncated,
-        });
+        return Err(StoreError::Record { tree, key: label(), source: CryptoError::Truncated });
     }
     let version = u16::from_be_bytes([raw[0], raw[1]]);
-    if version > SCHEMA {
-        return Err(StoreError::Version {
-            tree,
-            key: label(),
-            version,
-        });
-    }
-    open(key_mat, &aad(tree, key, version), &raw[2..]).map_err(|source| StoreError::Record {
+    let plain = open(key_mat, &aad(tree, key, version), &raw[2..]).map_err(|source| StoreError::Record {
         tree,
         key: label(),
         source,
-    })
+    })?;
+    Ok((version, plain))
+}
+
+pub(crate) fn tree_name(t: &str) -> &'static str {
+    match t {
+        TREE_META => TREE_META,
+        TREE_KEYS => TREE_KEYS,
+        TREE_SESSIONS => TREE_SESSIONS,
+        TREE_INTAKES => TREE_INTAKES,
+        TREE_INBOX => TREE_INBOX,
+        TREE_OUTBOX => TREE_OUTBOX,
+        _ => "other",
+    }
+}
+
+/// Paths of the store inside a data directory.
+pub fn paths(data_dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let store = data_dir.join(STORE_DIR);
+    (store.join(KEYCHECK_FILE), store.join(DB_DIR), store)
+}
+
+/// Checks `key` against a key-check file.
+pub(crate) fn key_opens(check_path: &Path, key: &Key) -> Result<bool, StoreError> {
+    let raw = std::fs::read(check_path)?;
+    Ok(matches!(open(&key.derive("clearpath keycheck"), &aad("keycheck", b"", 1), &raw), Ok(p) if p == KEYCHECK_PLAIN))
+}
+
+pub(crate) fn write_keycheck(check_path: &Path, key: &Key) -> std::io::Result<()> {
+    let sealed = seal(&key.derive("clearpath keycheck"), &aad("keycheck", b"", 1), KEYCHECK_PLAIN);
+    write_private(check_path, &sealed)
 }
 
 impl Store {
-    /// Opens (or creates) the store in `dir`. The key is checked against `dir/keycheck` before
-    /// sled is opened, because opening sled writes to it.
-    pub fn open(dir: &Path, master: Key) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(dir)?;
-        let check_path = dir.join(KEYCHECK_FILE);
-        let db_path = dir.join(DB_DIR);
-        let check_aad = aad("keycheck", b"", SCHEMA);
+    /// Opens (or creates) the store in `data_dir`. Refuses, leaving every file as it was: a wrong
+    /// key (checked before sled, which writes on open), a database without its key-check file, a
+    /// database another process holds, and a database that does not open cleanly (tried first on
+    /// a copy, so a failed recovery never touches the real files).
+    pub fn open(data_dir: &Path, master: Key) -> Result<Store, StoreError> {
+        rotate::recover(data_dir)?;
+        let (check_path, db_path, store_dir) = paths(data_dir);
         if check_path.exists() {
-            let raw = std::fs::read(&check_path)?;
-            match open(&master.derive("clearpath keycheck"), &check_aad, &raw) {
-                Ok(p) if p == KEYCHECK_PLAIN => {}
-                _ => return Err(StoreError::WrongKey),
+            if !key_opens(&check_path, &master)? {
+                return Err(StoreError::WrongKey);
             }
         } else if db_path.exists() {
             return Err(StoreError::MissingKeyCheck(check_path));
         } else {
-            let sealed = seal(
-                &master.derive("clearpath keycheck"),
-                &check_aad,
-                KEYCHECK_PLAIN,
-            );
-            write_private(&check_path, &sealed)?;
+            std::fs::create_dir_all(&store_dir)?;
+            restrict_dir(data_dir)?;
+            restrict_dir(&store_dir)?;
+            write_keycheck(&check_path, &master)?;
         }
-        let db = sled::Config::new()
-            .path(&db_path)
-            .open()
-            .map_err(|e| StoreError::Corrupt(db_path.clone(), e))?;
-        let meta = db.open_tree(TREE_META)?;
-        let pseud = match meta.get(b"pseudonym-key")? {
-            Some(raw) => {
-                let plain = decode_record(&master, TREE_META, b"pseudonym-key", &raw)?;
-                Key::from_slice(&plain).ok_or(StoreError::Record {
-                    tree: TREE_META,
-                    key: "pseudonym-key".into(),
-                    source: CryptoError::Truncated,
-                })?
+        if db_path.exists() {
+            ensure_unlocked(&db_path)?;
+            probe(&db_path, &store_dir, &master)?;
+        }
+        let db = sled::Config::new().path(&db_path).open().map_err(|e| match e {
+            sled::Error::Io(ref io) if io.to_string().contains("could not acquire lock") => {
+                StoreError::Locked(db_path.clone())
             }
-            None => {
-                let k = Key::generate();
-                meta.insert(
-                    b"pseudonym-key",
-                    encode_record(&master, TREE_META, b"pseudonym-key", k.expose()),
-                )?;
-                db.flush()?;
-                k
-            }
-        };
-        Ok(Store {
-            db,
-            master,
-            pseud,
-            dir: dir.to_path_buf(),
-        })
+            e => StoreError::Corrupt(db_path.clone(), e),
+        })?;
+        let pseud = load_or_create_meta_key(&db, &master, b"pseudonym-key")?;
+        let service = master.derive("clearpath service records");
+        Ok(Store { db, master, pseud, service, dir: data_dir.to_path_buf() })
     }
 
     pub fn dir(&self) -> &Path {
@@ -208,98 +300,302 @@ impl Store {
         Subject(pseudonym(&self.pseud, &format!("{channel}\0{chat}")))
     }
 
-    /// The survivor's data key, created on first use.
-    fn data_key(&self, s: &Subject, create: bool) -> Result<Option<Key>, StoreError> {
-        let keys = self.db.open_tree(TREE_KEYS)?;
-        if let Some(raw) = keys.get(s.0)? {
-            let plain = decode_record(&self.master, TREE_KEYS, &s.0, &raw)?;
-            return Ok(Key::from_slice(&plain));
-        }
-        if !create {
-            return Ok(None);
-        }
-        let k = Key::generate();
-        keys.insert(
-            s.0,
-            encode_record(&self.master, TREE_KEYS, &s.0, k.expose()),
-        )?;
-        Ok(Some(k))
+    fn tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
+        Ok(self.db.open_tree(name)?)
     }
 
-    fn put<T: Serialize>(
-        &self,
-        tree: &'static str,
-        s: &Subject,
-        key: &[u8],
-        value: &T,
-    ) -> Result<(), StoreError> {
-        let dk = self.data_key(s, true)?.expect("created above");
-        let plain = serde_json::to_vec(value).map_err(|source| StoreError::Decode {
-            tree,
+    /// The survivor's data key; with `create`, a new one (not yet stored) when there is none.
+    fn data_key(&self, s: &Subject) -> Result<Option<Key>, StoreError> {
+        match self.tree(TREE_KEYS)?.get(s.0)? {
+            Some(raw) => {
+                let (_, plain) = decode_record(&self.master, TREE_KEYS, &s.0, &raw)?;
+                Ok(Key::from_slice(&plain))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn seal_record<T: Record>(&self, dk: &Key, key: &[u8], value: &T) -> Result<Vec<u8>, StoreError> {
+        let plain = serde_json::to_vec(value).map_err(|e| StoreError::Decode {
+            tree: tree_name(T::TREE),
             key: String::new(),
-            source,
+            message: e.to_string(),
         })?;
-        self.db
-            .open_tree(tree)?
-            .insert(key, encode_record(&dk, tree, key, &plain))?;
+        Ok(encode_record(dk, T::TREE, key, T::VERSION, &plain))
+    }
+
+    fn open_record<T: Record>(&self, dk: &Key, key: &[u8], raw: &[u8]) -> Result<T, StoreError> {
+        let tree = tree_name(T::TREE);
+        let label = || hex::encode(&key[..key.len().min(4)]);
+        let (version, plain) = decode_record(dk, tree, key, raw)?;
+        let value: serde_json::Value = serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
+            tree,
+            key: label(),
+            message: e.to_string(),
+        })?;
+        let value = match version {
+            v if v == T::VERSION => value,
+            v if v < T::VERSION => {
+                T::migrate(v, value).map_err(|message| StoreError::Decode { tree, key: label(), message })?
+            }
+            v => return Err(StoreError::Version { tree, key: label(), version: v }),
+        };
+        serde_json::from_value(value).map_err(|e| StoreError::Decode { tree, key: label(), message: e.to_string() })
+    }
+
+    /// Writes one record of a survivor (creating their data key on first use).
+    pub fn put<T: Record>(&self, s: &Subject, key: &[u8], value: &T) -> Result<(), StoreError> {
+        let (dk, new_key) = match self.data_key(s)? {
+            Some(k) => (k, None),
+            None => {
+                let k = Key::generate();
+                let wrapped = encode_record(&self.master, TREE_KEYS, &s.0, 1, k.expose());
+                (k, Some(wrapped))
+            }
+        };
+        let sealed = self.seal_record(&dk, key, value)?;
+        let keys = self.tree(TREE_KEYS)?;
+        let tree = self.tree(T::TREE)?;
+        (&keys, &tree).transaction(|(keys, tree)| {
+            if let Some(w) = &new_key {
+                keys.insert(&s.0, w.clone())?;
+            }
+            tree.insert(key, sealed.clone())?;
+            Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
+        })?;
         Ok(())
     }
 
-    fn get<T: DeserializeOwned>(
-        &self,
-        tree: &'static str,
-        s: &Subject,
-        key: &[u8],
-    ) -> Result<Option<T>, StoreError> {
-        let Some(raw) = self.db.open_tree(tree)?.get(key)? else {
-            return Ok(None);
-        };
-        let Some(dk) = self.data_key(s, false)? else {
-            // The key is gone (erased): the record is unreadable by design.
-            return Err(StoreError::Record {
-                tree,
-                key: s.tag(),
-                source: CryptoError::Open,
-            });
-        };
-        let plain = decode_record(&dk, tree, key, &raw)?;
-        serde_json::from_slice(&plain)
-            .map(Some)
-            .map_err(|source| StoreError::Decode {
-                tree,
-                key: s.tag(),
-                source,
-            })
+    /// Reads one record of a survivor. A record whose data key is gone (erased) reads as absent.
+    pub fn get<T: Record>(&self, s: &Subject, key: &[u8]) -> Result<Option<T>, StoreError> {
+        let Some(raw) = self.tree(T::TREE)?.get(key)? else { return Ok(None) };
+        let Some(dk) = self.data_key(s)? else { return Ok(None) };
+        self.open_record(&dk, key, &raw).map(Some)
     }
 
     pub fn load_session(&self, s: &Subject) -> Result<Option<Session>, StoreError> {
-        self.get(TREE_SESSIONS, s, &s.0)
+        self.get(s, &s.0)
     }
 
     pub fn save_session(&self, s: &Subject, session: &Session) -> Result<(), StoreError> {
-        self.put(TREE_SESSIONS, s, &s.0, session)
+        self.put(s, &s.0, session)
     }
 
     /// Keeps a completed intake under the survivor's data key.
     pub fn save_intake(&self, s: &Subject, intake: &Intake) -> Result<(), StoreError> {
-        let key = intake_key(s, &intake.code);
-        self.put(TREE_INTAKES, s, &key, intake)
+        self.put(s, &subject_key(s, intake.code.as_bytes()), intake)
     }
 
     pub fn load_intake(&self, s: &Subject, code: &str) -> Result<Option<Intake>, StoreError> {
-        self.get(TREE_INTAKES, s, &intake_key(s, code))
+        self.get(s, &subject_key(s, code.as_bytes()))
+    }
+
+    /// Every intake of a survivor.
+    pub fn intakes(&self, s: &Subject) -> Result<Vec<Intake>, StoreError> {
+        let Some(dk) = self.data_key(s)? else { return Ok(vec![]) };
+        let mut out = Vec::new();
+        for item in self.tree(TREE_INTAKES)?.scan_prefix(s.0) {
+            let (k, v) = item?;
+            out.push(self.open_record(&dk, &k, &v)?);
+        }
+        Ok(out)
+    }
+
+    /// Applies everything one handled input changed in one transaction: the session, the update
+    /// id it came with, the replies it caused, and a completed intake. Not flushed: call
+    /// [`Store::flush`] once per batch, before confirming the batch to its source.
+    pub fn commit(&self, s: &Subject, change: Change<'_>) -> Result<(), StoreError> {
+        let (dk, new_key) = match self.data_key(s)? {
+            Some(k) => (k, None),
+            None => {
+                let k = Key::generate();
+                let wrapped = encode_record(&self.master, TREE_KEYS, &s.0, 1, k.expose());
+                (k, Some(wrapped))
+            }
+        };
+        let session = change.session.map(|sess| self.seal_record(&dk, &s.0, sess)).transpose()?;
+        let intake = change
+            .intake
+            .map(|i| {
+                let key = subject_key(s, i.code.as_bytes());
+                self.seal_record(&dk, &key, i).map(|v| (key, v))
+            })
+            .transpose()?;
+        let inbox = change.inbox.map(|(id, expires)| {
+            let key = id.to_be_bytes();
+            let plain = serde_json::to_vec(&expires).unwrap_or_default();
+            (key, encode_record(&self.service, TREE_INBOX, &key, 1, &plain))
+        });
+        let mut outbox = Vec::new();
+        if !change.outbox.is_empty() {
+            let mut seq = self.db.generate_id()?;
+            for entry in &change.outbox {
+                let key = subject_key(s, &seq.to_be_bytes());
+                outbox.push((key.clone(), self.seal_record(&dk, &key, entry)?));
+                seq = self.db.generate_id()?;
+            }
+        }
+        let keys = self.tree(TREE_KEYS)?;
+        let sessions = self.tree(TREE_SESSIONS)?;
+        let intakes = self.tree(TREE_INTAKES)?;
+        let inbox_t = self.tree(TREE_INBOX)?;
+        let outbox_t = self.tree(TREE_OUTBOX)?;
+        (&keys, &sessions, &intakes, &inbox_t, &outbox_t).transaction(
+            |(keys, sessions, intakes, inbox_t, outbox_t)| {
+                if let Some(w) = &new_key {
+                    keys.insert(&s.0, w.clone())?;
+                }
+                if let Some(v) = &session {
+                    sessions.insert(&s.0, v.clone())?;
+                }
+                if let Some((k, v)) = &intake {
+                    intakes.insert(k.clone(), v.clone())?;
+                }
+                if let Some((k, v)) = &inbox {
+                    inbox_t.insert(k.to_vec(), v.clone())?;
+                }
+                for (k, v) in &outbox {
+                    outbox_t.insert(k.clone(), v.clone())?;
+                }
+                Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
+            },
+        )?;
+        Ok(())
+    }
+
+    /// Whether a channel update was already handled.
+    pub fn seen(&self, update_id: u64) -> Result<bool, StoreError> {
+        Ok(self.tree(TREE_INBOX)?.contains_key(update_id.to_be_bytes())?)
+    }
+
+    /// Messages waiting to be sent, oldest first, with the key to confirm each by.
+    pub fn outbox(&self) -> Result<Vec<(Subject, Vec<u8>, OutboxEntry)>, StoreError> {
+        let mut out = Vec::new();
+        let mut cache: Option<(Subject, Key)> = None;
+        for item in self.tree(TREE_OUTBOX)?.iter() {
+            let (k, v) = item?;
+            let Some(s) = subject_of(&k) else { continue };
+            let dk = match &cache {
+                Some((cs, dk)) if *cs == s => dk.clone(),
+                _ => match self.data_key(&s)? {
+                    Some(dk) => {
+                        cache = Some((s, dk.clone()));
+                        dk
+                    }
+                    None => continue,
+                },
+            };
+            match self.open_record::<OutboxEntry>(&dk, &k, &v) {
+                Ok(e) => out.push((s, k.to_vec(), e)),
+                Err(e) => tracing::error!(subject = %s.tag(), error = %e, "outbox record does not open; left in place"),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Replaces an outbox entry (e.g. after a failed attempt) or removes it once sent.
+    pub fn outbox_update(&self, s: &Subject, key: &[u8], entry: Option<&OutboxEntry>) -> Result<(), StoreError> {
+        let t = self.tree(TREE_OUTBOX)?;
+        match entry {
+            None => {
+                t.remove(key)?;
+            }
+            Some(e) => {
+                let Some(dk) = self.data_key(s)? else { return Ok(()) };
+                t.insert(key, self.seal_record(&dk, key, e)?)?;
+            }
+        }
+        Ok(())
     }
 
     /// Erases everything of one survivor: their data key first (so nothing of theirs can be
     /// opened any more, even from old log segments), then their records; then flushes.
     pub fn erase(&self, s: &Subject) -> Result<(), StoreError> {
-        self.db.open_tree(TREE_KEYS)?.remove(s.0)?;
-        self.db.open_tree(TREE_SESSIONS)?.remove(s.0)?;
-        let intakes = self.db.open_tree(TREE_INTAKES)?;
-        for k in intakes.scan_prefix(s.0).keys() {
-            intakes.remove(k?)?;
+        self.tree(TREE_KEYS)?.remove(s.0)?;
+        for t in SUBJECT_TREES {
+            let tree = self.tree(t)?;
+            for k in tree.scan_prefix(s.0).keys() {
+                tree.remove(k?)?;
+            }
         }
         self.flush()
+    }
+
+    /// Every survivor with a data key.
+    pub fn subjects(&self) -> Result<Vec<Subject>, StoreError> {
+        let mut out = Vec::new();
+        for k in self.tree(TREE_KEYS)?.iter().keys() {
+            if let Some(s) = subject_of(&k?) {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Applies the retention periods at `now`: abandoned conversations, intakes delivered long
+    /// enough ago, expired inbox entries. A survivor left with nothing is erased entirely.
+    /// Intakes not yet delivered are never purged: a case is never lost on the way.
+    pub fn purge(&self, now: jiff::Timestamp, r: Retention) -> Result<Purged, StoreError> {
+        let mut p = Purged::default();
+        let day = 86_400;
+        for s in self.subjects()? {
+            let session = match self.load_session(&s) {
+                Ok(sess) => sess,
+                Err(e) => {
+                    tracing::error!(subject = %s.tag(), error = %e, "session does not open; left for an administrator");
+                    p.unreadable += 1;
+                    continue;
+                }
+            };
+            let intakes = match self.intakes(&s) {
+                Ok(i) => i,
+                Err(e) => {
+                    tracing::error!(subject = %s.tag(), error = %e, "intake does not open; left for an administrator");
+                    p.unreadable += 1;
+                    continue;
+                }
+            };
+            let mut live_intakes = 0;
+            for i in &intakes {
+                let expired = i.delivered_at.is_some_and(|d| d.as_second() + r.delivered_days * day <= now.as_second());
+                if expired {
+                    self.tree(TREE_INTAKES)?.remove(subject_key(&s, i.code.as_bytes()))?;
+                    p.intakes += 1;
+                } else {
+                    live_intakes += 1;
+                }
+            }
+            let mut has_session = session.is_some();
+            if let Some(sess) = &session {
+                let idle = now.as_second() - sess.updated_at.as_second();
+                let abandoned = sess.status != crate::engine::Status::Submitted && idle >= r.abandoned_days * day;
+                let finished = sess.status == crate::engine::Status::Submitted && live_intakes == 0;
+                if abandoned || finished {
+                    self.tree(TREE_SESSIONS)?.remove(s.0)?;
+                    p.sessions += 1;
+                    has_session = false;
+                }
+            }
+            let has_outbox = self.tree(TREE_OUTBOX)?.scan_prefix(s.0).next().is_some();
+            if !has_session && live_intakes == 0 && !has_outbox {
+                self.erase(&s)?;
+                p.subjects_erased += 1;
+            }
+        }
+        let inbox = self.tree(TREE_INBOX)?;
+        for item in inbox.iter() {
+            let (k, v) = item?;
+            let expired = match decode_record(&self.service, TREE_INBOX, &k, &v) {
+                Ok((_, plain)) => serde_json::from_slice::<jiff::Timestamp>(&plain).map(|t| t <= now).unwrap_or(true),
+                Err(_) => true,
+            };
+            if expired {
+                inbox.remove(k)?;
+                p.inbox_entries += 1;
+            }
+        }
+        self.flush()?;
+        Ok(p)
     }
 
     /// Makes every write so far durable (fsync).
@@ -307,15 +603,106 @@ impl Store {
         self.db.flush()?;
         Ok(())
     }
+
+    /// Raw access for rotation, which copies live records without opening survivors' data.
+    pub(crate) fn raw(&self) -> &sled::Db {
+        &self.db
+    }
+
+    pub(crate) fn master(&self) -> &Key {
+        &self.master
+    }
 }
 
-fn intake_key(s: &Subject, code: &str) -> Vec<u8> {
+fn load_or_create_meta_key(db: &sled::Db, master: &Key, name: &[u8]) -> Result<Key, StoreError> {
+    let meta = db.open_tree(TREE_META)?;
+    match meta.get(name)? {
+        Some(raw) => {
+            let (_, plain) = decode_record(master, TREE_META, name, &raw)?;
+            Key::from_slice(&plain).ok_or(StoreError::Record {
+                tree: TREE_META,
+                key: "meta".into(),
+                source: CryptoError::Truncated,
+            })
+        }
+        None => {
+            let k = Key::generate();
+            meta.insert(name, encode_record(master, TREE_META, name, 1, k.expose()))?;
+            db.flush()?;
+            Ok(k)
+        }
+    }
+}
+
+/// Refuses a database another process holds, without touching it.
+fn ensure_unlocked(db_path: &Path) -> Result<(), StoreError> {
+    use fs2::FileExt;
+    let file = db_path.join("db");
+    if !file.exists() {
+        return Ok(());
+    }
+    let f = std::fs::OpenOptions::new().read(true).write(true).open(&file)?;
+    if f.try_lock_exclusive().is_err() {
+        return Err(StoreError::Locked(db_path.to_path_buf()));
+    }
+    let _ = fs2::FileExt::unlock(&f);
+    Ok(())
+}
+
+/// Opens a copy of the database first: sled's recovery writes, and a database that does not
+/// open cleanly must be left exactly as it was for an administrator to look at.
+fn probe(db_path: &Path, store_dir: &Path, master: &Key) -> Result<(), StoreError> {
+    let probe_dir = store_dir.join(".probe");
+    let _ = std::fs::remove_dir_all(&probe_dir);
+    copy_dir(db_path, &probe_dir)?;
+    let result = (|| {
+        let db =
+            sled::Config::new().path(&probe_dir).open().map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))?;
+        let meta = db.open_tree(TREE_META).map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))?;
+        if let Some(raw) = meta.get(b"pseudonym-key").map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))? {
+            decode_record(master, TREE_META, b"pseudonym-key", &raw)?;
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&probe_dir);
+    result
+}
+
+pub(crate) fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let e = entry?;
+        let target = to.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            copy_dir(&e.path(), &target)?;
+        } else {
+            std::fs::copy(e.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn subject_key(s: &Subject, suffix: &[u8]) -> Vec<u8> {
     let mut k = s.0.to_vec();
-    k.extend_from_slice(code.as_bytes());
+    k.extend_from_slice(suffix);
     k
 }
 
-/// Writes a file readable by its owner only.
+pub(crate) fn subject_of(key: &[u8]) -> Option<Subject> {
+    key.get(..32).and_then(|k| <[u8; 32]>::try_from(k).ok()).map(Subject)
+}
+
+/// Makes a directory private to its owner.
+pub fn restrict_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Writes a file readable by its owner only, atomically (temporary file, fsync, rename).
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     #[cfg(unix)]
@@ -329,5 +716,10 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.write_all(bytes)?;
     f.sync_all()?;
     std::fs::rename(&tmp, path)?;
+    if let Some(parent) = path.parent() {
+        if let Ok(d) = std::fs::File::open(parent) {
+            let _ = d.sync_all();
+        }
+    }
     Ok(())
 }

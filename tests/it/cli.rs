@@ -5,9 +5,7 @@ use crate::support::{root, run_bin};
 use serde_json::Value;
 
 fn lines(out: &str) -> Vec<Value> {
-    out.lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
-        .collect()
+    out.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}"))).collect()
 }
 
 /// Answers for a complete English intake, as JSON input lines.
@@ -57,12 +55,8 @@ fn data_dir() -> tempfile::TempDir {
 fn json_chat_runs_a_whole_intake() {
     let dir = data_dir();
     let input = FULL_INTAKE.join("\n");
-    let (code, out, err) = run_bin(
-        &["chat", "--json", "--data-dir", dir.path().to_str().unwrap()],
-        &[],
-        &input,
-        &root(),
-    );
+    let (code, out, err) =
+        run_bin(&["chat", "--json", "--data-dir", dir.path().to_str().unwrap()], &[], &input, &root());
     assert_eq!(code, 0, "{err}");
     let outs = lines(&out);
     // The first line is the language question, before any input.
@@ -76,16 +70,9 @@ fn json_chat_runs_a_whole_intake() {
     // No invalid-input notices on the way.
     assert!(!outs.iter().any(|o| o["kind"] == "invalid"), "{out}");
     // The review listed the canary answers before submission.
-    let review = outs
-        .iter()
-        .rev()
-        .find(|o| o["input"] == "review")
-        .expect("a review prompt");
+    let review = outs.iter().rev().find(|o| o["input"] == "review").expect("a review prompt");
     let text = review["review"].to_string();
-    assert!(
-        text.contains("Canary-Name-7731") && text.contains("around 2014"),
-        "{text}"
-    );
+    assert!(text.contains("Canary-Name-7731") && text.contains("around 2014"), "{text}");
     assert!(err.contains("created a development key"), "{err}");
 }
 
@@ -94,23 +81,14 @@ fn end_of_input_pauses_and_a_new_process_resumes() {
     let dir = data_dir();
     let d = dir.path().to_str().unwrap();
     let first = FULL_INTAKE[..9].join("\n");
-    let (code, out, err) = run_bin(
-        &["chat", "--json", "--data-dir", d, "--session", "alex"],
-        &[],
-        &first,
-        &root(),
-    );
+    let (code, out, err) = run_bin(&["chat", "--json", "--data-dir", d, "--session", "alex"], &[], &first, &root());
     assert_eq!(code, 0, "{err}");
     let outs = lines(&out);
     assert_eq!(outs.last().unwrap()["step"], "case_county", "{out}");
 
     // A new process: it offers to resume, and resuming lands on the same question.
-    let (code, out, err) = run_bin(
-        &["chat", "--json", "--data-dir", d, "--session", "alex"],
-        &[],
-        r#"{"choice": "resume"}"#,
-        &root(),
-    );
+    let (code, out, err) =
+        run_bin(&["chat", "--json", "--data-dir", d, "--session", "alex"], &[], r#"{"choice": "resume"}"#, &root());
     assert_eq!(code, 0, "{err}");
     let outs = lines(&out);
     assert_eq!(outs[0]["step"], "resume", "{out}");
@@ -118,12 +96,7 @@ fn end_of_input_pauses_and_a_new_process_resumes() {
     assert_eq!(outs[1]["instance"], 1);
 
     // Another session name is another conversation.
-    let (_, out, _) = run_bin(
-        &["chat", "--json", "--data-dir", d, "--session", "other"],
-        &[],
-        "",
-        &root(),
-    );
+    let (_, out, _) = run_bin(&["chat", "--json", "--data-dir", d, "--session", "other"], &[], "", &root());
     assert_eq!(lines(&out)[0]["step"], "language");
 
     // And the rest of the intake completes.
@@ -142,57 +115,30 @@ fn end_of_input_pauses_and_a_new_process_resumes() {
 fn malformed_json_lines_are_answered_and_do_not_stop_the_chat() {
     let dir = data_dir();
     let input = "not json\n{\"text\": \"a\", \"choice\": \"b\"}\n{\"command\": \"dance\"}\n{\"choice\": \"es\"}";
-    let (code, out, _) = run_bin(
-        &["chat", "--json", "--data-dir", dir.path().to_str().unwrap()],
-        &[],
-        input,
-        &root(),
-    );
+    let (code, out, _) = run_bin(&["chat", "--json", "--data-dir", dir.path().to_str().unwrap()], &[], input, &root());
     assert_eq!(code, 0);
     let outs = lines(&out);
     let errors: Vec<&Value> = outs.iter().filter(|o| o["kind"] == "error").collect();
     assert_eq!(errors.len(), 3, "{out}");
     assert_eq!(outs.last().unwrap()["step"], "safety");
-    assert!(
-        outs.last().unwrap()["text"]
-            .as_str()
-            .unwrap()
-            .starts_with("Hola"),
-        "{out}"
-    );
+    assert!(outs.last().unwrap()["text"].as_str().unwrap().starts_with("Hola"), "{out}");
 }
 
 #[test]
 fn the_terminal_chat_numbers_choices_and_accepts_labels() {
     let dir = data_dir();
-    let (code, out, _) = run_bin(
-        &["chat", "--data-dir", dir.path().to_str().unwrap()],
-        &[],
-        "Español\n1\n",
-        &root(),
-    );
+    let (code, out, _) = run_bin(&["chat", "--data-dir", dir.path().to_str().unwrap()], &[], "Español\n1\n", &root());
     assert_eq!(code, 0);
     assert!(out.contains("  1. English\n  2. Español"), "{out}");
-    assert!(
-        out.contains("Hola. ¿Es seguro para usted chatear ahora?"),
-        "{out}"
-    );
-    assert!(
-        out.contains("¿Alguien más usa o revisa este teléfono?"),
-        "{out}"
-    );
+    assert!(out.contains("Hola. ¿Es seguro para usted chatear ahora?"), "{out}");
+    assert!(out.contains("¿Alguien más usa o revisa este teléfono?"), "{out}");
 }
 
 #[test]
 fn the_built_in_data_is_used_outside_the_repository() {
     let dir = data_dir();
-    let (code, out, err) = run_bin(
-        &["chat", "--json", "--data-dir", "state"],
-        &[],
-        r#"{"choice": "en"}"#,
-        dir.path(),
-    );
+    let (code, out, err) = run_bin(&["chat", "--json", "--data-dir", "state"], &[], r#"{"choice": "en"}"#, dir.path());
     assert_eq!(code, 0, "{err}");
     assert_eq!(lines(&out).last().unwrap()["step"], "safety");
-    assert!(dir.path().join("state/keycheck").exists());
+    assert!(dir.path().join("state/store/keycheck").exists());
 }

@@ -69,18 +69,8 @@ prompt = "end-declined"
 fn check_with(flow: &str, locales: &std::path::Path, expect: Expect) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("broken.toml"), flow).unwrap();
-    let (code, out, err) = run_bin(
-        &[
-            "flows",
-            "check",
-            "broken.toml",
-            "--locales",
-            locales.to_str().unwrap(),
-        ],
-        &[],
-        "",
-        dir.path(),
-    );
+    let (code, out, err) =
+        run_bin(&["flows", "check", "broken.toml", "--locales", locales.to_str().unwrap()], &[], "", dir.path());
     expect.assert_eq(&format!("exit {code}\n{out}{err}"));
 }
 
@@ -121,14 +111,17 @@ fn unknown_next_step() {
 
 #[test]
 fn unreachable_step() {
-    check(&format!("{BASE}\n[[step]]\nid = \"orphan\"\nkind = \"yes_no\"\nprompt = \"q-pending\"\nnext = \"review\"\n"), expect![[r#"
+    check(
+        &format!("{BASE}\n[[step]]\nid = \"orphan\"\nkind = \"yes_no\"\nprompt = \"q-pending\"\nnext = \"review\"\n"),
+        expect![[r#"
         exit 5
         broken.toml:61:6: error[unreachable]: step "orphan": no path from the start leads to this step
            |
         61 | id = "orphan"
            |      ^
         1 error(s), 0 warning(s) in broken.toml
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
@@ -150,14 +143,17 @@ fn step_that_can_never_reach_an_end() {
 
 #[test]
 fn duplicate_ids() {
-    check(&format!("{BASE}\n[[step]]\nid = \"age\"\nkind = \"yes_no\"\nprompt = \"q-pending\"\nnext = \"review\"\n"), expect![[r#"
+    check(
+        &format!("{BASE}\n[[step]]\nid = \"age\"\nkind = \"yes_no\"\nprompt = \"q-pending\"\nnext = \"review\"\n"),
+        expect![[r#"
         exit 5
         broken.toml:61:6: error[duplicate-id]: step "age": another step already has the id "age"
            |
         61 | id = "age"
            |      ^
         1 error(s), 0 warning(s) in broken.toml
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
@@ -196,10 +192,7 @@ fn message_missing_from_one_locale() {
 #[test]
 fn branch_on_an_unknown_answer() {
     check(
-        &edit(
-            r#"{ answer = "has_records", equals = "no" }"#,
-            r#"{ answer = "has_record", equals = "no" }"#,
-        ),
+        &edit(r#"{ answer = "has_records", equals = "no" }"#, r#"{ answer = "has_record", equals = "no" }"#),
         expect![[r#"
         exit 5
         broken.toml:35:32: error[unknown-answer]: step "age": condition reads the answer to "has_record", which is not a step (did you mean "has_records"?)
@@ -235,10 +228,7 @@ branch = [ { when = { answer = "age", gt = 17 }, goto = "review" } ]
 #[test]
 fn type_mismatch_in_a_condition() {
     check(
-        &edit(
-            r#"{ answer = "has_records", equals = "no" }"#,
-            r#"{ answer = "has_records", gt = 3 }"#,
-        ),
+        &edit(r#"{ answer = "has_records", equals = "no" }"#, r#"{ answer = "has_records", gt = 3 }"#),
         expect![[r#"
         exit 5
         broken.toml:35:32: error[type-mismatch]: step "age": "has_records" is a yes_no step; gt/gte/lt/lte compare numbers with numbers and dates with dates
@@ -253,10 +243,7 @@ fn type_mismatch_in_a_condition() {
 #[test]
 fn option_that_does_not_exist_in_a_condition() {
     check(
-        &edit(
-            r#"{ answer = "has_records", equals = "no" }"#,
-            r#"{ answer = "has_records", equals = "nope" }"#,
-        ),
+        &edit(r#"{ answer = "has_records", equals = "no" }"#, r#"{ answer = "has_records", equals = "nope" }"#),
         expect![[r#"
         exit 5
         broken.toml:35:32: error[type-mismatch]: step "age": "nope" is not an option of "has_records" (options: yes, no, unsure)
@@ -344,8 +331,5 @@ fn graph_draws_every_step() {
             s.id
         );
     }
-    assert!(
-        out.contains("case_another -->|\"case_another = yes\"| case_state"),
-        "{out}"
-    );
+    assert!(out.contains("case_another -->|\"case_another = yes\"| case_state"), "{out}");
 }

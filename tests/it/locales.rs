@@ -8,18 +8,11 @@ use clearpath::locale::{Locales, CODE_MESSAGES};
 #[test]
 fn every_locale_file_parses_and_has_its_metadata() {
     let (l, diags) = Locales::load(&Tree::Fs(root().join("locales")));
-    assert!(
-        diags.is_empty(),
-        "{}",
-        diags.iter().map(|d| d.to_string()).collect::<String>()
-    );
+    assert!(diags.is_empty(), "{}", diags.iter().map(|d| d.to_string()).collect::<String>());
     assert_eq!(l.codes(), vec!["en", "es"]);
     let es = l.get("es").unwrap();
     assert_eq!(es.name, "Español");
-    assert!(
-        es.draft,
-        "Spanish has not been reviewed by a native speaker: it must stay marked as a draft"
-    );
+    assert!(es.draft, "Spanish has not been reviewed by a native speaker: it must stay marked as a draft");
 }
 
 #[test]
@@ -51,27 +44,18 @@ fn every_message_used_exists_in_every_locale() {
 #[test]
 fn a_missing_translation_falls_back_to_english_never_to_the_raw_id() {
     let mut l = locales();
-    l.set_global(
-        "org",
-        clearpath::locale::Arg::Str("Example Legal Aid".into()),
-    );
+    l.set_global("org", clearpath::locale::Arg::Str("Example Legal Aid".into()));
     // "xx" has no bundle at all: English is used.
     assert_eq!(l.format("xx", "choice-yes", &[]), "Yes");
     // An id missing everywhere gives a neutral mark, not the id.
     assert_eq!(l.format("es", "no-such-message", &[]), "…");
-    assert!(l
-        .format("es", "q-consent", &[])
-        .contains("Example Legal Aid"));
+    assert!(l.format("es", "q-consent", &[]).contains("Example Legal Aid"));
 }
 
 #[test]
 fn left_to_right_locales_carry_no_bidi_isolation_marks() {
     let l = locales();
-    let s = l.format(
-        "es",
-        "choice-change",
-        &[("n".into(), clearpath::locale::Arg::Num(3))],
-    );
+    let s = l.format("es", "choice-change", &[("n".into(), clearpath::locale::Arg::Num(3))]);
     assert_eq!(s, "Cambiar respuesta 3");
     assert!(!s.contains('\u{2068}'));
 }

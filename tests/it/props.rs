@@ -5,19 +5,13 @@ use clearpath::engine::{Command, Input, Reply};
 use proptest::prelude::*;
 
 fn input_strategy(ids: Vec<String>) -> impl Strategy<Value = Input> {
-    let cmd = prop::sample::select(Command::ALL.to_vec())
-        .prop_map(|c| Input::Command { cmd: c, arg: None });
-    let lang = prop::sample::select(vec!["en", "es", "xx", ""]).prop_map(|a| Input::Command {
-        cmd: Command::Language,
-        arg: Some(a.to_string()),
-    });
-    let choice = (
-        prop::sample::select(ids.clone()),
-        proptest::option::of("[a-z_#0-9]{0,12}"),
-    )
+    let cmd = prop::sample::select(Command::ALL.to_vec()).prop_map(|c| Input::Command { cmd: c, arg: None });
+    let lang = prop::sample::select(vec!["en", "es", "xx", ""])
+        .prop_map(|a| Input::Command { cmd: Command::Language, arg: Some(a.to_string()) });
+    let choice = (prop::sample::select(ids.clone()), proptest::option::of("[a-z_#0-9]{0,12}"))
         .prop_map(|(id, step)| Input::Choice { id, step });
-    let choices = prop::collection::vec(prop::sample::select(ids), 0..4)
-        .prop_map(|ids| Input::Choices { ids, step: None });
+    let choices =
+        prop::collection::vec(prop::sample::select(ids), 0..4).prop_map(|ids| Input::Choices { ids, step: None });
     let text = prop_oneof![
         "\\PC{0,40}",
         "[0-9]{1,4}",

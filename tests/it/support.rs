@@ -46,14 +46,7 @@ impl Harness {
     pub fn with_flow(flow: Flow) -> Harness {
         let now: jiff::Timestamp = "2026-11-25T20:00:00Z".parse().unwrap();
         let session = Session::new(&flow.id, &flow.hash, now);
-        Harness {
-            flow,
-            locales: locales(),
-            session,
-            now,
-            last: None,
-            submitted: 0,
-        }
+        Harness { flow, locales: locales(), session, now, last: None, submitted: 0 }
     }
 
     pub fn input_for(&self, line: &str) -> Input {
@@ -74,9 +67,7 @@ impl Harness {
         let mut extra = String::new();
         for e in outcome.effects {
             match e {
-                Effect::SetResumeCode(c) => {
-                    self.session.resume_code = Some(engine::hash_code(c.expose_secret()))
-                }
+                Effect::SetResumeCode(c) => self.session.resume_code = Some(engine::hash_code(c.expose_secret())),
                 Effect::Submit => {
                     self.submitted += 1;
                     extra.push_str("  [effect: submit]\n");
@@ -86,9 +77,7 @@ impl Harness {
             }
         }
         let lang = self.session.lang().to_string();
-        let r = Renderer {
-            locales: &self.locales,
-        };
+        let r = Renderer { locales: &self.locales };
         let mut s = String::new();
         for reply in &outcome.replies {
             let out = r.render(&lang, reply);
@@ -128,11 +117,7 @@ impl Harness {
 }
 
 fn first_line(s: &str, max: usize) -> String {
-    let line = s
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim();
+    let line = s.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
     if line.chars().count() > max {
         format!("{}…", line.chars().take(max).collect::<String>())
     } else {
@@ -144,11 +129,9 @@ fn first_line(s: &str, max: usize) -> String {
 pub fn compact(out: &Out) -> String {
     match out {
         Out::Info { kind, text } => format!("  ! {kind}: {}\n", first_line(text, 70)),
-        Out::Done { text, submitted } => format!(
-            "  = done{}: {}\n",
-            if *submitted { " (submitted)" } else { "" },
-            first_line(text, 60)
-        ),
+        Out::Done { text, submitted } => {
+            format!("  = done{}: {}\n", if *submitted { " (submitted)" } else { "" }, first_line(text, 60))
+        }
         Out::Prompt(p) => {
             let mut s = format!("  ? {} [{}]: {}\n", p.key, p.input, first_line(&p.text, 60));
             if let Some(a) = &p.answer {
@@ -167,20 +150,11 @@ pub fn compact(out: &Out) -> String {
 }
 
 /// Runs the real binary with arguments and stdin; returns (status code, stdout, stderr).
-pub fn run_bin(
-    args: &[&str],
-    envs: &[(&str, &str)],
-    stdin: &str,
-    cwd: &Path,
-) -> (i32, String, String) {
+pub fn run_bin(args: &[&str], envs: &[(&str, &str)], stdin: &str, cwd: &Path) -> (i32, String, String) {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_clearpath"));
-    cmd.args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.args(args).current_dir(cwd).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     cmd.env_remove("CLEARPATH_MASTER_KEY")
         .env_remove("CLEARPATH_MASTER_KEY_FILE")
         .env_remove("CLEARPATH_DATA_DIR")
@@ -189,12 +163,7 @@ pub fn run_bin(
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("run clearpath");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),

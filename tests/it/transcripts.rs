@@ -1814,14 +1814,9 @@ fn stale_and_forged_buttons_reprompt() {
     let mut h = Harness::new();
     h.run(START_EN);
     // A press from the consent screen arriving now, and a forged id for the current step.
-    let stale = h.send_input(clearpath::engine::Input::Choice {
-        id: "agree".into(),
-        step: Some("consent".into()),
-    });
-    let forged = h.send_input(clearpath::engine::Input::Choice {
-        id: "drop_tables".into(),
-        step: Some("resume_code".into()),
-    });
+    let stale = h.send_input(clearpath::engine::Input::Choice { id: "agree".into(), step: Some("consent".into()) });
+    let forged =
+        h.send_input(clearpath::engine::Input::Choice { id: "drop_tables".into(), step: Some("resume_code".into()) });
     expect![[r#"
         stale press:
           ! invalid: That button belongs to an earlier question. Here is where we are now:

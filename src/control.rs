@@ -1,0 +1,112 @@
+//! The control socket: how `clearpath purge` and `clearpath keys rotate` reach a running process,
+//! which holds sled's exclusive lock. A Unix socket in the (0700) data directory, mode 0600, one
+//! JSON request and one JSON reply per connection.
+
+use crate::app::App;
+use serde::{Deserialize, Serialize};
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub const SOCKET: &str = "control.sock";
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "cmd", rename_all = "snake_case")]
+pub enum Request {
+    Ping,
+    Purge,
+    /// Rotate to the key in this file (read by the running process, never sent over the socket).
+    Rotate {
+        new_key_file: PathBuf,
+    },
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Response {
+    pub ok: bool,
+    pub message: String,
+}
+
+pub fn socket_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(SOCKET)
+}
+
+/// Removes the socket file when the process that serves it ends normally.
+pub struct Served(PathBuf);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Starts serving the control socket on a background thread; keep the guard alive as long as it
+/// should be served.
+pub fn serve(app: Arc<App>, data_dir: &Path) -> std::io::Result<Served> {
+    let path = socket_path(data_dir);
+    if path.exists() {
+        // A socket nobody answers on is left over from a killed process.
+        if UnixStream::connect(&path).is_ok() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AddrInUse,
+                "another clearpath process is serving this data directory",
+            ));
+        }
+        std::fs::remove_file(&path)?;
+    }
+    let listener = UnixListener::bind(&path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    std::thread::Builder::new().name("control".into()).spawn(move || {
+        for conn in listener.incoming() {
+            let Ok(mut conn) = conn else { continue };
+            let mut line = String::new();
+            if BufReader::new(&conn).read_line(&mut line).is_err() {
+                continue;
+            }
+            let resp = match serde_json::from_str::<Request>(&line) {
+                Ok(req) => handle(&app, req),
+                Err(e) => Response { ok: false, message: format!("bad request: {e}") },
+            };
+            let _ = writeln!(conn, "{}", serde_json::to_string(&resp).unwrap_or_default());
+        }
+    })?;
+    Ok(Served(path))
+}
+
+fn handle(app: &App, req: Request) -> Response {
+    let result = match req {
+        Request::Ping => Ok("running".to_string()),
+        Request::Purge => app.purge(jiff::Timestamp::now()).map(|p| describe_purge(&p)).map_err(|e| format!("{e:#}")),
+        Request::Rotate { new_key_file } => match crate::store::keyfile::read_file(&new_key_file) {
+            Ok(k) => app.rotate(k).map(|r| format!("{r:?}")).map_err(|e| format!("{:#}", anyhow::Error::from(e))),
+            Err(e) => Err(format!("{:#}", anyhow::Error::from(e))),
+        },
+    };
+    match result {
+        Ok(message) => Response { ok: true, message },
+        Err(message) => Response { ok: false, message },
+    }
+}
+
+pub fn describe_purge(p: &crate::store::Purged) -> String {
+    format!(
+        "purged {} session(s), {} intake(s), {} expired update id(s); {} survivor(s) erased entirely; {} unreadable record(s) left for review",
+        p.sessions, p.intakes, p.inbox_entries, p.subjects_erased, p.unreadable
+    )
+}
+
+/// Sends a request to the process serving `data_dir`, if there is one.
+pub fn request(data_dir: &Path, req: &Request) -> Option<std::io::Result<Response>> {
+    let mut conn = UnixStream::connect(socket_path(data_dir)).ok()?;
+    Some((|| {
+        writeln!(conn, "{}", serde_json::to_string(req)?)?;
+        let mut line = String::new();
+        BufReader::new(&conn).read_line(&mut line)?;
+        Ok(serde_json::from_str(&line)?)
+    })())
+}
