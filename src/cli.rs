@@ -77,6 +77,25 @@ pub enum Cmd {
         #[command(subcommand)]
         cmd: KeysCmd,
     },
+    /// Check and tabulate the relief rules.
+    Rules {
+        #[command(subcommand)]
+        cmd: RulesCmd,
+    },
+    /// Screen a case given as JSON (see docs/screening.md) against the relief rules.
+    Screen {
+        /// The case file ("-" for standard input).
+        #[arg(long)]
+        input: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Screening date, YYYY-MM-DD [default: the input's date, else today].
+        #[arg(long)]
+        date: Option<String>,
+        /// Rules directory [default: ./rules if present, else the built-in copy]
+        #[arg(long, env = "CLEARPATH_RULES")]
+        rules: Option<PathBuf>,
+    },
     /// Apply the retention periods now (also done at start-up and daily by a running process).
     Purge {
         #[arg(long, env = "CLEARPATH_DATA_DIR", default_value = "clearpath-data")]
@@ -101,6 +120,30 @@ pub enum FlowsCmd {
         /// The flow file [default: flows/intake.toml].
         path: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RulesCmd {
+    /// Validate every rules file and run its examples; list each jurisdiction's status.
+    Check {
+        /// Rules directory [default: ./rules if present, else the built-in copy]
+        #[arg(long, env = "CLEARPATH_RULES")]
+        rules: Option<PathBuf>,
+    },
+    /// Write the table of jurisdictions (docs/jurisdictions.md).
+    Table {
+        #[arg(long, env = "CLEARPATH_RULES")]
+        rules: Option<PathBuf>,
+        #[arg(long, default_value = "docs/jurisdictions.md")]
+        out: PathBuf,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Subcommand, Debug)]
@@ -200,6 +243,56 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Flows { cmd: FlowsCmd::Graph { path } } => {
             let flow = load_flow_for_tools(path.as_deref())?;
             print!("{}", crate::flow::graph::mermaid(&flow));
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Rules { cmd: RulesCmd::Check { rules } } => rules_check(rules.as_deref()),
+        Cmd::Rules { cmd: RulesCmd::Table { rules, out } } => {
+            let (r, diags) = crate::rules::Rules::load(&Tree::resolve(rules.as_deref(), "rules"));
+            if has_errors(&diags) {
+                for d in &diags {
+                    eprint!("{d}");
+                }
+                bail!("the rules have errors (run `clearpath rules check`)");
+            }
+            std::fs::write(&out, crate::rules::report::table(&r)).with_context(|| format!("writing {}", out.display()))?;
+            println!("wrote {} ({} jurisdictions)", out.display(), r.by_code.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Screen { input, format, date, rules } => {
+            let text = if input.as_os_str() == "-" {
+                std::io::read_to_string(std::io::stdin())?
+            } else {
+                std::fs::read_to_string(&input).with_context(|| format!("reading {}", input.display()))?
+            };
+            let case = match crate::rules::parse_input(&text) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("clearpath: {} is not a valid case:\n{e}", input.display());
+                    return Ok(ExitCode::from(exit::INVALID));
+                }
+            };
+            let (r, diags) = crate::rules::Rules::load(&Tree::resolve(rules.as_deref(), "rules"));
+            // Problems in other jurisdictions' files do not stop this screening; problems in
+            // the files it reads do.
+            let codes: Vec<String> = case.cases.iter().filter_map(|c| c.jurisdiction.clone()).map(|j| j.to_ascii_uppercase()).collect();
+            let relevant: Vec<&Diagnostic> =
+                diags.iter().filter(|d| d.severity == Severity::Error && d.subject.as_deref().is_none_or(|s| codes.iter().any(|c| s.starts_with(c.as_str())))).collect();
+            if !relevant.is_empty() {
+                for d in relevant {
+                    eprint!("{d}");
+                }
+                bail!("the rules for this case have errors (run `clearpath rules check`)");
+            }
+            let day = match date.or(case.date.clone()) {
+                Some(d) => jiff::civil::Date::strptime("%Y-%m-%d", &d).with_context(|| format!("--date {d}: not a date (YYYY-MM-DD)"))?,
+                None => jiff::Zoned::now().date(),
+            };
+            let s = crate::rules::screen::screen(&r, &case, day);
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&s)?),
+                Format::Markdown => print!("{}", crate::rules::report::render(&s, true)),
+                Format::Text => print!("{}", crate::rules::report::render(&s, false)),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Purge { data_dir, retention } => {
@@ -384,6 +477,53 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
         Ok(ExitCode::SUCCESS)
     } else {
         println!("{errors} error(s), {warnings} warning(s) in {}", names.join(", "));
+        Ok(ExitCode::from(exit::INVALID))
+    }
+}
+
+/// `rules check`: every problem in every file, every example screened, then each jurisdiction's
+/// status.
+pub fn rules_check(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let tree = Tree::resolve(dir, "rules");
+    let (rules, mut diags) = crate::rules::Rules::load(&tree);
+    for ex in crate::rules::run_examples(&rules) {
+        if !ex.passed() {
+            let (path, text) = rules.paths.get(&ex.code).cloned().unwrap_or_default();
+            let needle = format!("name = \"{}\"", ex.name);
+            let line = text.lines().position(|l| l.contains(&needle)).map(|i| i + 1).unwrap_or(1);
+            let got = match &ex.got {
+                Ok(o) => format!("screens as {o}"),
+                Err(e) => format!("cannot be screened: {e}"),
+            };
+            diags.push(
+                Diagnostic::error(&path, (line, 1), "example", format!("example \"{}\" expects {} for route {}, but {got}", ex.name, ex.expect, ex.route))
+                    .about(ex.code.clone())
+                    .with_source(&text),
+            );
+        }
+    }
+    crate::diag::sort(&mut diags);
+    for d in &diags {
+        print!("{d}");
+    }
+    println!("{:<4} {:<22} {:<11} {:<13} routes", "code", "jurisdiction", "status", "reviewed");
+    for (code, j) in &rules.by_code {
+        let verified = j.routes.iter().filter(|r| r.status == crate::rules::model::Status::Verified).count();
+        println!(
+            "{code:<4} {:<22} {:<11} {:<13} {} ({verified} verified)",
+            j.name,
+            format!("{:?}", j.status).to_lowercase(),
+            j.last_reviewed,
+            j.routes.len()
+        );
+    }
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let examples = crate::rules::run_examples(&rules).len();
+    if errors == 0 {
+        println!("ok: {} jurisdictions, {examples} examples screened as expected", rules.by_code.len());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("{errors} error(s) in the rules");
         Ok(ExitCode::from(exit::INVALID))
     }
 }

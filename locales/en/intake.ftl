@@ -173,7 +173,7 @@ opt-doc-none = None of these
 
 q-citizenship = Are you a U.S. citizen?
     .short = Citizenship
-hint-citizenship = We ask because some ways of clearing a record work differently for immigration. We don't share this with immigration authorities.
+hint-citizenship = We ask because some ways of clearing a record work differently for immigration. Only the people helping you with your case will see your answer.
 opt-cit-citizen = Yes, I'm a U.S. citizen
 opt-cit-permanent-resident = I have a green card
 opt-cit-other-status = I have another visa or status

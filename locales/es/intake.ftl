@@ -173,7 +173,7 @@ opt-doc-none = Ninguno de estos
 
 q-citizenship = ¿Es usted ciudadana o ciudadano de Estados Unidos?
     .short = Ciudadanía
-hint-citizenship = Preguntamos porque algunas formas de borrar antecedentes funcionan distinto para inmigración. No compartimos esto con las autoridades de inmigración.
+hint-citizenship = Preguntamos porque algunas formas de borrar antecedentes funcionan distinto para inmigración. Solo las personas que le ayudan con su caso verán su respuesta.
 opt-cit-citizen = Sí, soy ciudadana o ciudadano
 opt-cit-permanent-resident = Tengo residencia permanente (green card)
 opt-cit-other-status = Tengo otra visa u otro estatus

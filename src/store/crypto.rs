@@ -69,8 +69,10 @@ pub fn aad(tree: &str, key: &[u8], version: u16) -> Vec<u8> {
 /// Seals `plain` as `nonce || ciphertext+tag`.
 pub fn seal(key: &Key, aad: &[u8], plain: &[u8]) -> Vec<u8> {
     let cipher = XChaCha20Poly1305::new(key.0.as_ref().into());
+    // Nonces come from the thread's CSPRNG (ChaCha, seeded and periodically reseeded from the
+    // OS): random 192-bit nonces never repeat in practice, and a syscall per record is avoided.
     let mut nonce = [0u8; NONCE_LEN];
-    rand::rngs::OsRng.fill_bytes(&mut nonce);
+    rand::thread_rng().fill_bytes(&mut nonce);
     let ct = cipher
         .encrypt(XNonce::from_slice(&nonce), Payload { msg: plain, aad })
         .expect("XChaCha20-Poly1305 encryption does not fail for in-memory buffers");

@@ -186,6 +186,8 @@ impl Default for Retention {
 }
 
 pub struct Store {
+    /// Unwrapped data keys of survivors seen recently (wiped on drop; dropped on erase).
+    keys: std::sync::Mutex<std::collections::HashMap<Subject, Key>>,
     db: sled::Db,
     master: Key,
     pseud: Key,
@@ -288,7 +290,7 @@ impl Store {
         })?;
         let pseud = load_or_create_meta_key(&db, &master, b"pseudonym-key")?;
         let service = master.derive("clearpath service records");
-        Ok(Store { db, master, pseud, service, dir: data_dir.to_path_buf() })
+        Ok(Store { keys: Default::default(), db, master, pseud, service, dir: data_dir.to_path_buf() })
     }
 
     pub fn dir(&self) -> &Path {
@@ -306,13 +308,41 @@ impl Store {
 
     /// The survivor's data key; with `create`, a new one (not yet stored) when there is none.
     fn data_key(&self, s: &Subject) -> Result<Option<Key>, StoreError> {
+        if let Some(k) = self.keys.lock().unwrap_or_else(|p| p.into_inner()).get(s) {
+            return Ok(Some(k.clone()));
+        }
         match self.tree(TREE_KEYS)?.get(s.0)? {
             Some(raw) => {
                 let (_, plain) = decode_record(&self.master, TREE_KEYS, &s.0, &raw)?;
-                Ok(Key::from_slice(&plain))
+                let key = Key::from_slice(&plain);
+                if let Some(k) = &key {
+                    self.cache_key(s, k.clone());
+                }
+                Ok(key)
             }
             None => Ok(None),
         }
+    }
+
+    fn cache_key(&self, s: &Subject, k: Key) {
+        let mut cache = self.keys.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.len() >= 4096 {
+            cache.clear();
+        }
+        cache.insert(*s, k);
+    }
+
+    /// The survivor's data key, creating and storing one on first use. A key stored without a
+    /// record (a crash in between) is harmless: the retention purge erases it.
+    fn data_key_or_create(&self, s: &Subject) -> Result<Key, StoreError> {
+        if let Some(k) = self.data_key(s)? {
+            return Ok(k);
+        }
+        let k = Key::generate();
+        let wrapped = encode_record(&self.master, TREE_KEYS, &s.0, 1, k.expose());
+        self.tree(TREE_KEYS)?.insert(s.0, wrapped)?;
+        self.cache_key(s, k.clone());
+        Ok(k)
     }
 
     fn seal_record<T: Record>(&self, dk: &Key, key: &[u8], value: &T) -> Result<Vec<u8>, StoreError> {
@@ -328,6 +358,9 @@ impl Store {
         let tree = tree_name(T::TREE);
         let label = || hex::encode(&key[..key.len().min(4)]);
         let (version, plain) = decode_record(dk, tree, key, raw)?;
+        if version == T::VERSION {
+            return serde_json::from_slice(&plain).map_err(|e| StoreError::Decode { tree, key: label(), message: e.to_string() });
+        }
         let value: serde_json::Value = serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
             tree,
             key: label(),
@@ -345,24 +378,9 @@ impl Store {
 
     /// Writes one record of a survivor (creating their data key on first use).
     pub fn put<T: Record>(&self, s: &Subject, key: &[u8], value: &T) -> Result<(), StoreError> {
-        let (dk, new_key) = match self.data_key(s)? {
-            Some(k) => (k, None),
-            None => {
-                let k = Key::generate();
-                let wrapped = encode_record(&self.master, TREE_KEYS, &s.0, 1, k.expose());
-                (k, Some(wrapped))
-            }
-        };
+        let dk = self.data_key_or_create(s)?;
         let sealed = self.seal_record(&dk, key, value)?;
-        let keys = self.tree(TREE_KEYS)?;
-        let tree = self.tree(T::TREE)?;
-        (&keys, &tree).transaction(|(keys, tree)| {
-            if let Some(w) = &new_key {
-                keys.insert(&s.0, w.clone())?;
-            }
-            tree.insert(key, sealed.clone())?;
-            Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
-        })?;
+        self.tree(T::TREE)?.insert(key, sealed)?;
         Ok(())
     }
 
@@ -405,14 +423,7 @@ impl Store {
     /// id it came with, the replies it caused, and a completed intake. Not flushed: call
     /// [`Store::flush`] once per batch, before confirming the batch to its source.
     pub fn commit(&self, s: &Subject, change: Change<'_>) -> Result<(), StoreError> {
-        let (dk, new_key) = match self.data_key(s)? {
-            Some(k) => (k, None),
-            None => {
-                let k = Key::generate();
-                let wrapped = encode_record(&self.master, TREE_KEYS, &s.0, 1, k.expose());
-                (k, Some(wrapped))
-            }
-        };
+        let dk = self.data_key_or_create(s)?;
         let session = change.session.map(|sess| self.seal_record(&dk, &s.0, sess)).transpose()?;
         let intake = change
             .intake
@@ -435,16 +446,12 @@ impl Store {
                 seq = self.db.generate_id()?;
             }
         }
-        let keys = self.tree(TREE_KEYS)?;
         let sessions = self.tree(TREE_SESSIONS)?;
         let intakes = self.tree(TREE_INTAKES)?;
         let inbox_t = self.tree(TREE_INBOX)?;
         let outbox_t = self.tree(TREE_OUTBOX)?;
-        (&keys, &sessions, &intakes, &inbox_t, &outbox_t).transaction(
-            |(keys, sessions, intakes, inbox_t, outbox_t)| {
-                if let Some(w) = &new_key {
-                    keys.insert(&s.0, w.clone())?;
-                }
+        (&sessions, &intakes, &inbox_t, &outbox_t).transaction(
+            |(sessions, intakes, inbox_t, outbox_t)| {
                 if let Some(v) = &session {
                     sessions.insert(&s.0, v.clone())?;
                 }
@@ -511,6 +518,7 @@ impl Store {
     /// Erases everything of one survivor: their data key first (so nothing of theirs can be
     /// opened any more, even from old log segments), then their records; then flushes.
     pub fn erase(&self, s: &Subject) -> Result<(), StoreError> {
+        self.keys.lock().unwrap_or_else(|p| p.into_inner()).remove(s);
         self.tree(TREE_KEYS)?.remove(s.0)?;
         for t in SUBJECT_TREES {
             let tree = self.tree(t)?;

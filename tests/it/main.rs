@@ -3,6 +3,7 @@
 mod support;
 
 mod cli;
+mod crash;
 mod flows_check;
 mod locales;
 mod props;

@@ -1,0 +1,116 @@
+//! The encrypted store against plain sled, same records, same flush policy (sled's default
+//! background flush, no fsync per operation), in one run. The ratio goes in BENCHMARKS.md.
+//!
+//!     cargo bench --bench store
+
+use clearpath::engine::answer::{Answer, PartialDate, Value};
+use clearpath::engine::Session;
+use clearpath::store::crypto::Key;
+use clearpath::store::Store;
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+
+/// A session the size of a finished intake with two cases (about 2 KiB of JSON).
+fn record(i: usize) -> Session {
+    let mut s = Session::new("intake", "0123456789abcdef", "2026-11-25T00:00:00Z".parse().unwrap());
+    s.locale = Some("es".into());
+    for case in 0..2 {
+        let a = |k: &str| format!("{k}#{case}");
+        s.answers.insert(a("case_state"), Answer::Answered(Value::Jurisdiction("NY".into())));
+        s.answers.insert(a("case_county"), Answer::Answered(Value::Text(format!("Kings County {i}"))));
+        s.answers.insert(a("case_category"), Answer::Answered(Value::Choice("prostitution".into())));
+        s.answers.insert(a("case_charge"), Answer::Answered(Value::Text("loitering for the purpose of prostitution".into())));
+        s.answers.insert(a("case_outcome"), Answer::Answered(Value::Choice("conviction".into())));
+        s.answers.insert(a("case_date"), Answer::Answered(Value::Date(PartialDate::year(2014))));
+        s.answers.insert(a("case_nexus"), Answer::Answered(Value::Choice("yes".into())));
+        s.answers.insert(a("case_harm"), Answer::Answered(Value::Choices(vec!["none".into()])));
+        s.answers.insert(a("case_age"), Answer::Answered(Value::Number(22)));
+        s.answers.insert(a("case_docket"), Answer::DontKnow);
+    }
+    for k in ["other_names", "later_convictions", "pending", "urgent", "record_consent"] {
+        s.answers.insert(k.into(), Answer::Answered(Value::Choice("no".into())));
+    }
+    s.answers.insert("contact_time".into(), Answer::Answered(Value::Text("weekday evenings after six".into())));
+    s
+}
+
+const N: usize = 1_000;
+
+fn bench(c: &mut Criterion) {
+    let records: Vec<Session> = (0..N).map(record).collect();
+    let mut g = c.benchmark_group("store");
+
+    // put: N sessions for N survivors
+    g.bench_function("encrypted_put", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let store = Store::open(dir.path(), Key::generate()).unwrap();
+                let subjects: Vec<_> = (0..N).map(|i| store.subject("bench", &i.to_string())).collect();
+                (dir, store, subjects)
+            },
+            |(dir, store, subjects)| {
+                for (s, r) in subjects.iter().zip(&records) {
+                    store.save_session(s, r).unwrap();
+                }
+                (dir, store)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("plain_sled_put", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let db = sled::Config::new().path(dir.path().join("db")).open().unwrap();
+                let tree = db.open_tree("sessions").unwrap();
+                let keys: Vec<[u8; 32]> = (0..N).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
+                (dir, db, tree, keys)
+            },
+            |(dir, db, tree, keys)| {
+                for (k, r) in keys.iter().zip(&records) {
+                    tree.insert(k, serde_json::to_vec(r).unwrap()).unwrap();
+                }
+                (dir, db)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+
+    // get: N sessions back
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), Key::generate()).unwrap();
+    let subjects: Vec<_> = (0..N).map(|i| store.subject("bench", &i.to_string())).collect();
+    for (s, r) in subjects.iter().zip(&records) {
+        store.save_session(s, r).unwrap();
+    }
+    g.bench_function("encrypted_get", |b| {
+        b.iter(|| {
+            for s in &subjects {
+                criterion::black_box(store.load_session(s).unwrap());
+            }
+        })
+    });
+    let pdir = tempfile::tempdir().unwrap();
+    let db = sled::Config::new().path(pdir.path().join("db")).open().unwrap();
+    let tree = db.open_tree("sessions").unwrap();
+    let keys: Vec<[u8; 32]> = (0..N).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
+    for (k, r) in keys.iter().zip(&records) {
+        tree.insert(k, serde_json::to_vec(r).unwrap()).unwrap();
+    }
+    g.bench_function("plain_sled_get", |b| {
+        b.iter(|| {
+            for k in &keys {
+                let v = tree.get(k).unwrap().unwrap();
+                criterion::black_box(serde_json::from_slice::<Session>(&v).unwrap());
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(8));
+    targets = bench
+}
+criterion_main!(benches);

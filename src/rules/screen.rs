@@ -1,0 +1,658 @@
+//! The screening: one arrest or conviction, the survivor's circumstances and a date, against
+//! every remedy route of its jurisdiction. Pure: no I/O, the date comes in as a value.
+//!
+//! Honesty over optimism: a route that is not verified, a fact the intake cannot settle, a date
+//! known too loosely, or a rule read only in a secondary source all give `needs_review`, never a
+//! guess. `likely_eligible` needs a verified route and every condition it states shown.
+
+use super::model::{Confidence, Jurisdiction, Route, Rules, Status};
+use crate::engine::answer::PartialDate;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    LikelyEligible,
+    NotYetEligible,
+    NeedsReview,
+    NotCovered,
+}
+
+impl Outcome {
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::LikelyEligible => "likely_eligible",
+            Outcome::NotYetEligible => "not_yet_eligible",
+            Outcome::NeedsReview => "needs_review",
+            Outcome::NotCovered => "not_covered",
+        }
+    }
+}
+
+/// yes / no / unsure. Absent means not known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    Yes,
+    No,
+    Unsure,
+}
+
+/// Documents held: either a yes/no/unsure, or the list of kinds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Documentation {
+    Answer(Tri),
+    Kinds(Vec<String>),
+}
+
+impl Documentation {
+    pub fn held(&self) -> Option<bool> {
+        match self {
+            Documentation::Answer(Tri::Yes) => Some(true),
+            Documentation::Answer(Tri::No) => Some(false),
+            Documentation::Answer(Tri::Unsure) => None,
+            Documentation::Kinds(k) => Some(k.iter().any(|d| d != "none" && d != "court_records")),
+        }
+    }
+}
+
+/// The survivor's circumstances that apply to every case.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub citizenship: Option<String>,
+    pub immigration_court_date: Option<String>,
+    pub urgent_deadline: Option<Tri>,
+    pub urgent_deadline_date: Option<String>,
+    pub trafficking_ended: Option<String>,
+    pub trafficking_ongoing: Option<Tri>,
+    pub later_convictions: Option<Tri>,
+    pub pending_charges: Option<Tri>,
+    pub official_documentation: Option<Documentation>,
+    pub prosecutor_consent: Option<Tri>,
+}
+
+/// One arrest or conviction.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// USPS code, or `US` for a federal case.
+    pub jurisdiction: Option<String>,
+    pub county: Option<String>,
+    pub category: Option<String>,
+    pub charge_arrest: Option<String>,
+    pub charge_final: Option<String>,
+    /// violation | misdemeanor | felony | unknown
+    pub level: Option<String>,
+    pub felony_class: Option<String>,
+    /// conviction | arrest_only | dismissed | deferred | juvenile | pending | unknown
+    pub disposition: Option<String>,
+    pub offense_date: Option<String>,
+    pub conviction_date: Option<String>,
+    pub sentence_completed: Option<Tri>,
+    pub sentence_completed_date: Option<String>,
+    pub nexus: Option<Tri>,
+    pub violence: Option<Tri>,
+    pub weapon: Option<Tri>,
+    pub injury: Option<Tri>,
+    pub age_at_offense: Option<i64>,
+    pub defense_at_trial: Option<Tri>,
+    pub prior_relief: Option<Tri>,
+    pub docket: Option<String>,
+}
+
+/// The screening input: `clearpath screen --input case.json`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// Screening date (YYYY-MM-DD); `--date` overrides; default today.
+    pub date: Option<String>,
+    #[serde(default)]
+    pub person: Person,
+    pub cases: Vec<Case>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteResult {
+    pub jurisdiction: String,
+    pub route: String,
+    pub remedy: String,
+    pub title: String,
+    pub citation: String,
+    pub verified: bool,
+    pub outcome: Outcome,
+    /// Why this outcome.
+    pub reasons: Vec<String>,
+    /// What still has to be shown for relief.
+    pub conditions: Vec<String>,
+    pub documents: Vec<String>,
+    pub notes: Vec<String>,
+    /// For not_yet_eligible: the earliest and latest day eligibility may begin.
+    pub eligible_from: Option<(Date, Date)>,
+    /// Where the rule was read: "title <url> (read YYYY-MM-DD)".
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseResult {
+    pub case: Case,
+    pub overall: Outcome,
+    pub routes: Vec<RouteResult>,
+    /// Said about the jurisdiction as a whole (no specific remedy, general relief, unknown).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Flag {
+    pub kind: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Screening {
+    pub date: Date,
+    pub rules_version: String,
+    pub cases: Vec<CaseResult>,
+    pub flags: Vec<Flag>,
+}
+
+fn pdate(s: &Option<String>) -> Result<Option<PartialDate>, String> {
+    match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(v) => PartialDate::from_iso(v).map(Some).ok_or_else(|| format!("\"{v}\" is not a date (write 2015, 2015-06, 2015-06-30, or ~2015 for around 2015)")),
+    }
+}
+
+/// Checks the dates and codes of an input; every problem names its field.
+pub fn validate(input: &Input) -> Vec<String> {
+    let mut errs = Vec::new();
+    let p = &input.person;
+    for (name, v) in [
+        ("person.immigration_court_date", &p.immigration_court_date),
+        ("person.urgent_deadline_date", &p.urgent_deadline_date),
+        ("person.trafficking_ended", &p.trafficking_ended),
+    ] {
+        if let Err(e) = pdate(v) {
+            errs.push(format!("{name}: {e}"));
+        }
+    }
+    if let Some(d) = &input.date {
+        if Date::strptime("%Y-%m-%d", d).is_err() {
+            errs.push(format!("date: \"{d}\" is not a date (YYYY-MM-DD)"));
+        }
+    }
+    if input.cases.is_empty() {
+        errs.push("cases: at least one case is needed".into());
+    }
+    for (i, c) in input.cases.iter().enumerate() {
+        for (name, v) in [("offense_date", &c.offense_date), ("conviction_date", &c.conviction_date), ("sentence_completed_date", &c.sentence_completed_date)] {
+            if let Err(e) = pdate(v) {
+                errs.push(format!("cases[{i}].{name}: {e}"));
+            }
+        }
+        if let Some(cat) = &c.category {
+            if !super::category::is_category(cat) && cat != "unknown" {
+                errs.push(format!("cases[{i}].category: \"{cat}\" is not an offense category ({})", super::category::NAMES.join(", ")));
+            }
+        }
+        if let Some(j) = &c.jurisdiction {
+            if !crate::jurisdiction::is_code(&j.to_ascii_uppercase()) {
+                errs.push(format!("cases[{i}].jurisdiction: \"{j}\" is not a USPS code (or US for federal)"));
+            }
+        }
+        if let Some(l) = &c.level {
+            if !super::fields::LEVELS.contains(&l.as_str()) {
+                errs.push(format!("cases[{i}].level: \"{l}\" is not one of {}", super::fields::LEVELS.join(", ")));
+            }
+        }
+        if let Some(d) = &c.disposition {
+            if !super::fields::DISPOSITIONS.contains(&d.as_str()) {
+                errs.push(format!("cases[{i}].disposition: \"{d}\" is not one of {}", super::fields::DISPOSITIONS.join(", ")));
+            }
+        }
+    }
+    errs
+}
+
+/// Screens every case of an input. Call [`validate`] first; invalid dates read as unknown here.
+pub fn screen(rules: &Rules, input: &Input, date: Date) -> Screening {
+    let cases = input.cases.iter().map(|c| screen_case(rules, &input.person, &input.cases, c, date)).collect();
+    Screening { date, rules_version: rules_version(rules), cases, flags: flags(&input.person, &input.cases, date) }
+}
+
+/// A short fingerprint of the rules in force, and the newest review date.
+pub fn rules_version(rules: &Rules) -> String {
+    let mut h = blake3::Hasher::new();
+    for (code, (_, text)) in &rules.paths {
+        h.update(code.as_bytes());
+        h.update(text.as_bytes());
+    }
+    let newest = rules.by_code.values().map(|j| j.last_reviewed.as_str()).max().unwrap_or("-");
+    format!("{} (reviewed up to {newest})", &h.finalize().to_hex()[..12])
+}
+
+pub fn screen_case(rules: &Rules, person: &Person, all: &[Case], case: &Case, date: Date) -> CaseResult {
+    let code = case.jurisdiction.as_deref().map(str::to_ascii_uppercase);
+    let Some(j) = code.as_deref().and_then(|c| rules.get(c)) else {
+        let note = match &code {
+            None => "The state of this case is not known: find it (the criminal record will show it), then screen again.".to_string(),
+            Some(c) => format!("No relief rules are recorded for \"{c}\"."),
+        };
+        return CaseResult { case: case.clone(), overall: Outcome::NeedsReview, routes: vec![], notes: vec![note] };
+    };
+    let mut notes = Vec::new();
+    if !j.trafficking_specific {
+        notes.push(format!("{} has no trafficking-specific relief recorded here.", j.name));
+    }
+    if !j.general_relief.trim().is_empty() {
+        notes.push(format!("General relief: {}", j.general_relief.trim()));
+    }
+    if j.routes.is_empty() {
+        notes.push(format!("{}: {}", j.name, j.summary.trim()));
+        return CaseResult { case: case.clone(), overall: Outcome::NeedsReview, routes: vec![], notes };
+    }
+    let routes: Vec<RouteResult> = j.routes.iter().map(|r| screen_route(j, r, person, all, case, date)).collect();
+    let overall = routes.iter().map(|r| r.outcome).min().unwrap_or(Outcome::NeedsReview);
+    CaseResult { case: case.clone(), overall, routes, notes }
+}
+
+/// Accumulates a route's outcome: the worst finding wins (not_covered > not_yet > review).
+struct Eval {
+    outcome: Outcome,
+    reasons: Vec<String>,
+    conditions: Vec<String>,
+    eligible_from: Option<(Date, Date)>,
+}
+
+impl Eval {
+    fn worse(&mut self, o: Outcome, reason: impl Into<String>) {
+        if o > self.outcome {
+            self.outcome = o;
+        }
+        self.reasons.push(reason.into());
+    }
+    fn review(&mut self, reason: impl Into<String>) {
+        self.worse(Outcome::NeedsReview, reason)
+    }
+    fn no(&mut self, reason: impl Into<String>) {
+        self.worse(Outcome::NotCovered, reason)
+    }
+    fn show(&mut self, condition: impl Into<String>) {
+        let c = condition.into();
+        if !self.conditions.contains(&c) {
+            self.conditions.push(c);
+        }
+    }
+}
+
+fn record_kind(disposition: Option<&str>) -> Option<&'static str> {
+    match disposition {
+        Some("conviction") | Some("deferred") => Some("conviction"),
+        Some("arrest_only") | Some("dismissed") => Some("arrest"),
+        Some("juvenile") => Some("juvenile"),
+        _ => None,
+    }
+}
+
+fn violent_facts(case: &Case) -> Option<bool> {
+    let facts = [case.violence, case.weapon, case.injury];
+    if facts.contains(&Some(Tri::Yes)) {
+        Some(true)
+    } else if facts.iter().all(|f| *f == Some(Tri::No)) || (case.violence == Some(Tri::No) && case.injury == Some(Tri::No)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], case: &Case, date: Date) -> RouteResult {
+    let mut e = Eval { outcome: Outcome::LikelyEligible, reasons: Vec::new(), conditions: Vec::new(), eligible_from: None };
+    if r.status != Status::Verified {
+        e.review("This rule has not been verified against the statute text: check it before relying on it.");
+    }
+    if let Some(Confidence::Medium | Confidence::Low) = r.confidence {
+        e.review("The citation was read only in a secondary source.");
+    }
+    // A fact read only in a secondary source counts where it can change this case's outcome;
+    // elsewhere it becomes something for the attorney to confirm.
+    let secondary = |f: Option<super::model::Fact<'_>>| f.is_some_and(|f| f.confidence != Some(Confidence::High));
+    if r.status == Status::Verified {
+        if secondary(r.offenses.as_ref().map(|x| x.fact())) {
+            e.review("Which offenses this route covers was read only in a secondary source.");
+        }
+        if secondary(r.nexus.as_ref().map(|x| x.fact())) {
+            e.review("The required connection to the trafficking was read only in a secondary source.");
+        }
+        let felony_or_unknown = !matches!(case.level.as_deref(), Some("misdemeanor" | "violation"));
+        if secondary(r.felonies.as_ref().map(|x| x.fact())) && felony_or_unknown {
+            e.review("Which felonies this route covers was read only in a secondary source.");
+        }
+        if let Some(t) = &r.timing {
+            if secondary(Some(t.fact())) {
+                if matches!(t.kind.as_str(), "any_time" | "due_diligence") {
+                    e.show("confirmation that no time limit applies (read only in a secondary source)");
+                } else {
+                    e.review("The time limits were read only in a secondary source.");
+                }
+            }
+        }
+        if secondary(r.disqualifiers.as_ref().map(|x| x.fact())) {
+            e.show("confirmation of what bars relief (read only in a secondary source)");
+        }
+    }
+
+    // Which records the route reaches.
+    match (case.disposition.as_deref(), record_kind(case.disposition.as_deref())) {
+        (Some("pending"), _) => e.no("The case is still open: relief reaches cases that have ended (refer to defense counsel)."),
+        (_, None) => e.review("How the case ended is not known."),
+        (_, Some(kind)) if !r.records.is_empty() && !r.records.iter().any(|x| x == kind) => {
+            e.no(format!("This route reaches {} records, not {kind} records.", r.records.join(" and ")))
+        }
+        _ => {}
+    }
+
+    // Offenses.
+    match (&r.offenses, case.category.as_deref().filter(|c| *c != "unknown")) {
+        (None, _) => e.review("The offenses this route covers are not recorded."),
+        (Some(_), None) => e.review("The kind of offense is not known."),
+        (Some(o), Some(cat)) => {
+            if o.exclude.iter().any(|x| x == cat) {
+                e.no(format!("{} is excluded from this route.", super::category::describe(cat)));
+            } else {
+                match o.scope.as_str() {
+                    "any" => {}
+                    "list" => {
+                        if !o.include.iter().any(|x| x == cat) {
+                            if o.include.is_empty() || cat == "other" {
+                                e.review("Whether this offense is on the statute's list needs checking.");
+                            } else {
+                                e.no(format!("This route covers only: {}.", o.include.join(", ")));
+                            }
+                        }
+                    }
+                    "nonviolent" => {
+                        let def = if o.definition.is_empty() { String::new() } else { format!(" ({})", o.definition) };
+                        if super::category::violent_on_its_face(cat) {
+                            e.no(format!("This route covers nonviolent offenses only{def}."));
+                        } else {
+                            match violent_facts(case) {
+                                Some(true) => e.review(format!("The charge involved violence, a weapon or an injury; the route covers nonviolent offenses only{def}.")),
+                                None => e.review(format!("Whether the offense counts as nonviolent{def} needs checking.")),
+                                Some(false) => {}
+                            }
+                        }
+                    }
+                    "requires_prior" => {
+                        let has_prior = all.iter().any(|c| {
+                            c.category.as_deref().is_some_and(|pc| o.prior.iter().any(|x| x == pc)) && record_kind(c.disposition.as_deref()) == Some("conviction")
+                        });
+                        if !has_prior {
+                            e.review(format!("This route needs a prior conviction for: {}; none was reported.", o.prior.join(", ")));
+                        }
+                    }
+                    _ => e.review("The route's offense scope is not one the screening knows."),
+                }
+            }
+            if !o.statutes_excluded.is_empty() && (super::category::violent_on_its_face(cat) || violent_facts(case) == Some(true)) && e.outcome < Outcome::NotCovered {
+                e.review(format!("Check the statute's exclusion list: {}.", o.statutes_excluded.join("; ")));
+            }
+            if o.max_age_at_offense > 0 {
+                match case.age_at_offense {
+                    Some(a) if a > o.max_age_at_offense as i64 => e.no(format!("This route covers offenses committed at {} or younger.", o.max_age_at_offense)),
+                    None => e.review(format!("This route covers offenses committed at {} or younger; the age is not known.", o.max_age_at_offense)),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    // Level and felony class.
+    let level = case.level.as_deref().filter(|l| *l != "unknown");
+    match (&r.felonies, level) {
+        (_, None) if record_kind(case.disposition.as_deref()) == Some("conviction") => {
+            if r.felonies.as_ref().is_some_and(|f| f.covered != "all" || !f.misdemeanors) {
+                e.review("Whether it was a misdemeanor or a felony is not known.");
+            }
+        }
+        (Some(f), Some("felony")) => match f.covered.as_str() {
+            "none" => e.no("This route does not reach felonies."),
+            // A route that lists its offenses and names this one has answered the question.
+            "some" if listed(r, case) => {}
+            "some" => match (&case.felony_class, f.classes.is_empty()) {
+                (Some(c), false) if f.classes.iter().any(|x| x.eq_ignore_ascii_case(c)) => {}
+                (Some(c), false) => e.no(format!("Felony class {c} is not among the classes covered ({}).", f.classes.join(", "))),
+                _ => e.review(format!("Only some felonies are covered{}.", if f.classes.is_empty() { String::new() } else { format!(" (classes {})", f.classes.join(", ")) })),
+            },
+            "unknown" => e.review("Whether felonies are covered is not recorded."),
+            _ => {}
+        },
+        (Some(f), Some(_)) if !f.misdemeanors => e.no("This route reaches felonies only."),
+        (None, Some("felony")) => e.review("Whether felonies are covered is not recorded."),
+        _ => {}
+    }
+
+    // Connection to the trafficking.
+    let standard = r.nexus.as_ref().map(|n| n.standard.clone()).unwrap_or_else(|| "connected to".into());
+    match case.nexus {
+        Some(Tri::Yes) => {}
+        Some(Tri::No) => e.no("The survivor did not connect this offense to being trafficked."),
+        _ => e.review("Whether the offense was connected to being trafficked is not settled."),
+    }
+    if r.nexus.is_none() {
+        e.review("The required connection to the trafficking is not recorded.");
+    }
+    e.show(format!("that the offense was \"{standard}\" being trafficked"));
+
+    // Timing.
+    match &r.timing {
+        None => e.review("When a petition may be filed is not recorded."),
+        Some(t) => {
+            if t.sentence_must_be_complete {
+                match case.sentence_completed {
+                    Some(Tri::Yes) => {}
+                    Some(Tri::No) => e.worse(Outcome::NotYetEligible, "The sentence must be completed first."),
+                    _ => e.review("Whether the sentence is completed is not known."),
+                }
+            }
+            let from = |which: &str| -> Result<Option<PartialDate>, &'static str> {
+                Ok(match which {
+                    "judgment" | "dismissal" => pdate(&case.conviction_date).ok().flatten(),
+                    "sentence_completion" => {
+                        if case.sentence_completed == Some(Tri::No) {
+                            return Err("the sentence is not completed yet");
+                        }
+                        pdate(&case.sentence_completed_date).ok().flatten()
+                    }
+                    "trafficking_end" => {
+                        if person.trafficking_ongoing == Some(Tri::Yes) {
+                            return Err("the trafficking has not ended");
+                        }
+                        pdate(&person.trafficking_ended).ok().flatten()
+                    }
+                    "offense" => pdate(&case.offense_date).ok().flatten(),
+                    "arrest" => pdate(&case.offense_date).ok().flatten(),
+                    _ => None,
+                })
+            };
+            match t.kind.as_str() {
+                "any_time" => {}
+                "due_diligence" => e.show("that the petition is filed with due diligence (reasonably soon after the trafficking ended or help was sought)"),
+                "wait" => match from(&t.wait_from) {
+                    Err(why) => e.worse(Outcome::NotYetEligible, format!("A {}-day wait runs from {}, and {why}.", t.wait_days, t.wait_from.replace('_', " "))),
+                    Ok(None) => e.review(format!("A {}-day wait runs from the {}, whose date is not known.", t.wait_days, t.wait_from.replace('_', " "))),
+                    Ok(Some(d)) => {
+                        let span = jiff::Span::new().days(t.wait_days);
+                        let (earliest, latest) = (d.earliest().saturating_add(span), d.latest().saturating_add(span));
+                        if date >= latest {
+                        } else if date < earliest {
+                            e.eligible_from = Some((earliest, latest));
+                            e.worse(Outcome::NotYetEligible, format!("A {}-day wait from the {} ends on {}.", t.wait_days, t.wait_from.replace('_', " "), range(earliest, latest)));
+                        } else {
+                            e.eligible_from = Some((earliest, latest));
+                            e.review(format!("A {}-day wait from the {} ends {}: the exact date decides.", t.wait_days, t.wait_from.replace('_', " "), range(earliest, latest)));
+                        }
+                    }
+                },
+                "deadline" => match from(&t.deadline_from) {
+                    Err(_) => {}
+                    Ok(None) => e.review(format!("A petition must be filed within {} days of the {}, whose date is not known.", t.deadline_days, t.deadline_from.replace('_', " "))),
+                    Ok(Some(d)) => {
+                        let span = jiff::Span::new().days(t.deadline_days);
+                        let (earliest, latest) = (d.earliest().saturating_add(span), d.latest().saturating_add(span));
+                        if date > latest {
+                            e.no(format!("The deadline ({} days from the {}) passed on {}.", t.deadline_days, t.deadline_from.replace('_', " "), range(earliest, latest)));
+                        } else if date > earliest {
+                            e.review(format!("The filing deadline falls {}: the exact date decides.", range(earliest, latest)));
+                        } else {
+                            e.show(format!("filing by {} ({} days from the {})", earliest, t.deadline_days, t.deadline_from.replace('_', " ")));
+                        }
+                    }
+                },
+                _ => e.review("When a petition may be filed is not recorded."),
+            }
+        }
+    }
+
+    // Disqualifiers.
+    if let Some(dq) = &r.disqualifiers {
+        if dq.later_convictions {
+            match person.later_convictions {
+                Some(Tri::Yes) => e.no("A later conviction bars this route."),
+                Some(Tri::No) => {}
+                _ => e.review("A later conviction would bar this route; whether there is one is not known."),
+            }
+        }
+        if dq.pending_charges {
+            match person.pending_charges {
+                Some(Tri::Yes) => e.review("Open charges or warrants must be resolved first."),
+                Some(Tri::No) => {}
+                _ => e.review("Open charges or warrants would have to be resolved first; whether there are any is not known."),
+            }
+        }
+        if dq.defense_lost_at_trial {
+            match case.defense_at_trial {
+                Some(Tri::Yes) => e.no("A trafficking defense raised at trial and lost bars this route."),
+                Some(Tri::No) => {}
+                _ => e.review("A trafficking defense raised at trial and lost would bar this route."),
+            }
+        }
+        if dq.once_only {
+            match case.prior_relief {
+                Some(Tri::Yes) => e.no("Relief under this route is available only once, and it was granted before."),
+                Some(Tri::No) => {}
+                _ => e.show("that relief under this route was not granted before (available once only)"),
+            }
+        }
+    }
+
+    // Gatekeepers and proof: conditions for the attorney, not outcomes.
+    if let Some(g) = &r.gatekeepers {
+        match g.prosecutor.as_str() {
+            "consent_required" => {
+                e.show("the prosecutor's consent");
+                if person.prosecutor_consent == Some(Tri::No) {
+                    e.review("The prosecutor's consent is required and has not been given.");
+                }
+            }
+            "certification_required" => e.show("the prosecutor's certification"),
+            "deemed_consent" => e.show(format!("notice to the prosecutor (consent is deemed given after {} days without objection)", g.prosecutor_days)),
+            "notice" => e.show("notice to the prosecutor"),
+            _ => {}
+        }
+        if g.hearing == "mandatory" {
+            e.show("a hearing");
+        }
+    }
+    if let Some(p) = &r.proof {
+        let burden = match p.burden.as_str() {
+            "preponderance" => Some("a preponderance of the evidence"),
+            "clear_and_convincing" => Some("clear and convincing evidence"),
+            "reasonable_probability" => Some("a reasonable probability"),
+            _ => None,
+        };
+        if let Some(b) = burden {
+            e.show(format!("proof by {b}"));
+        }
+        let held = person.official_documentation.as_ref().and_then(Documentation::held);
+        match (p.documentation.as_str(), held) {
+            ("presumption", Some(true)) => e.show("official documentation, which the survivor holds (it creates a presumption)"),
+            ("presumption", _) => e.show("official documentation if available (it creates a presumption; not required)"),
+            ("required", Some(true)) => e.show("official documentation (required), which the survivor holds"),
+            ("required", Some(false)) => e.review("Official documentation is required and the survivor reported none."),
+            ("required", None) => e.show("official documentation (required)"),
+            _ => {}
+        }
+    }
+
+    let sources = j
+        .sources
+        .iter()
+        .filter(|s| s.id == r.fact_source || r.facts().iter().any(|(_, f)| f.source == s.id))
+        .map(|s| format!("{}{} (read {})", s.title, if s.url.is_empty() { String::new() } else { format!(" <{}>", s.url) }, s.read_on))
+        .collect();
+    let mut notes = r.all_notes();
+    if !r.effect.trim().is_empty() {
+        notes.insert(0, format!("Effect: {}", r.effect.trim()));
+    }
+    RouteResult {
+        jurisdiction: j.jurisdiction.clone(),
+        route: r.id.clone(),
+        remedy: r.remedy.clone(),
+        title: r.title.clone(),
+        citation: r.citation.clone(),
+        verified: r.status == Status::Verified,
+        outcome: e.outcome,
+        reasons: e.reasons,
+        conditions: e.conditions,
+        documents: r.all_documents(),
+        notes,
+        eligible_from: e.eligible_from,
+        sources,
+    }
+}
+
+/// The route lists its offenses and this case's category is on the list.
+fn listed(r: &Route, case: &Case) -> bool {
+    r.offenses.as_ref().is_some_and(|o| o.scope == "list" && case.category.as_ref().is_some_and(|c| o.include.contains(c)))
+}
+
+fn range(a: Date, b: Date) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("between {a} and {b}")
+    }
+}
+
+/// Cross-cutting flags for the attorney.
+pub fn flags(person: &Person, cases: &[Case], date: Date) -> Vec<Flag> {
+    let mut f = Vec::new();
+    match person.citizenship.as_deref() {
+        Some("citizen") => {}
+        Some("prefer_not") => f.push(Flag { kind: "immigration", text: "Citizenship not disclosed: if the survivor is not a citizen, involve an immigration attorney before filing (the kind of vacatur matters under Matter of Pickering).".into() }),
+        _ => f.push(Flag { kind: "immigration", text: "Not a citizen, or unsure: refer to an immigration attorney before filing; whether a vacatur rests on the merits or a legal defect decides its immigration effect (Matter of Pickering).".into() }),
+    }
+    if let Ok(Some(d)) = pdate(&person.immigration_court_date) {
+        let soon = (d.earliest() - date).get_days() <= 14;
+        f.push(Flag { kind: "urgent", text: format!("Immigration court date: {}{}.", d.to_iso(), if soon { " (within two weeks)" } else { "" }) });
+    }
+    if person.urgent_deadline == Some(Tri::Yes) {
+        let when = pdate(&person.urgent_deadline_date).ok().flatten().map(|d| format!(" on {}", d.to_iso())).unwrap_or_default();
+        f.push(Flag { kind: "urgent", text: format!("A deadline soon (court, job or housing){when}.") });
+    }
+    if person.pending_charges == Some(Tri::Yes) || cases.iter().any(|c| c.disposition.as_deref() == Some("pending")) {
+        f.push(Flag { kind: "open_case", text: "Open case or warrant: refer to defense counsel; relief generally reaches only closed cases.".into() });
+    }
+    if cases.iter().any(|c| c.jurisdiction.as_deref().is_some_and(|j| j.eq_ignore_ascii_case("US"))) {
+        f.push(Flag { kind: "federal", text: "A federal case: relief under 18 U.S.C. § 3771A (Trafficking Survivors Relief Act, 2026) may apply.".into() });
+    }
+    if cases.iter().any(|c| c.age_at_offense.is_some_and(|a| a < 18) || c.disposition.as_deref() == Some("juvenile")) {
+        f.push(Flag { kind: "minor", text: "An offense committed as a minor: juvenile records and minor-specific relief may apply.".into() });
+    }
+    if person.trafficking_ongoing == Some(Tri::Yes) {
+        f.push(Flag { kind: "safety", text: "The survivor said someone may still be controlling them: contact only as they chose, and plan for safety first.".into() });
+    }
+    f
+}
