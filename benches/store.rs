@@ -18,7 +18,10 @@ fn record(i: usize) -> Session {
         s.answers.insert(a("case_state"), Answer::Answered(Value::Jurisdiction("NY".into())));
         s.answers.insert(a("case_county"), Answer::Answered(Value::Text(format!("Kings County {i}"))));
         s.answers.insert(a("case_category"), Answer::Answered(Value::Choice("prostitution".into())));
-        s.answers.insert(a("case_charge"), Answer::Answered(Value::Text("loitering for the purpose of prostitution".into())));
+        s.answers.insert(
+            a("case_charge"),
+            Answer::Answered(Value::Text("loitering for the purpose of prostitution".into())),
+        );
         s.answers.insert(a("case_outcome"), Answer::Answered(Value::Choice("conviction".into())));
         s.answers.insert(a("case_date"), Answer::Answered(Value::Date(PartialDate::year(2014))));
         s.answers.insert(a("case_nexus"), Answer::Answered(Value::Choice("yes".into())));
@@ -75,6 +78,34 @@ fn bench(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+
+    // update: N existing survivors save their session again (what every answer does)
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path(), Key::generate()).unwrap();
+        let subjects: Vec<_> = (0..N).map(|i| store.subject("bench", &i.to_string())).collect();
+        for (s, r) in subjects.iter().zip(&records) {
+            store.save_session(s, r).unwrap();
+        }
+        g.bench_function("encrypted_update", |b| {
+            b.iter(|| {
+                for (s, r) in subjects.iter().zip(&records) {
+                    store.save_session(s, r).unwrap();
+                }
+            })
+        });
+        let pdir = tempfile::tempdir().unwrap();
+        let db = sled::Config::new().path(pdir.path().join("db")).open().unwrap();
+        let tree = db.open_tree("sessions").unwrap();
+        let keys: Vec<[u8; 32]> = (0..N).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
+        g.bench_function("plain_sled_update", |b| {
+            b.iter(|| {
+                for (k, r) in keys.iter().zip(&records) {
+                    tree.insert(k, serde_json::to_vec(r).unwrap()).unwrap();
+                }
+            })
+        });
+    }
 
     // get: N sessions back
     let dir = tempfile::tempdir().unwrap();

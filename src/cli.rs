@@ -254,7 +254,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 bail!("the rules have errors (run `clearpath rules check`)");
             }
-            std::fs::write(&out, crate::rules::report::table(&r)).with_context(|| format!("writing {}", out.display()))?;
+            std::fs::write(&out, crate::rules::report::table(&r))
+                .with_context(|| format!("writing {}", out.display()))?;
             println!("wrote {} ({} jurisdictions)", out.display(), r.by_code.len());
             Ok(ExitCode::SUCCESS)
         }
@@ -274,9 +275,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (r, diags) = crate::rules::Rules::load(&Tree::resolve(rules.as_deref(), "rules"));
             // Problems in other jurisdictions' files do not stop this screening; problems in
             // the files it reads do.
-            let codes: Vec<String> = case.cases.iter().filter_map(|c| c.jurisdiction.clone()).map(|j| j.to_ascii_uppercase()).collect();
-            let relevant: Vec<&Diagnostic> =
-                diags.iter().filter(|d| d.severity == Severity::Error && d.subject.as_deref().is_none_or(|s| codes.iter().any(|c| s.starts_with(c.as_str())))).collect();
+            let codes: Vec<String> =
+                case.cases.iter().filter_map(|c| c.jurisdiction.clone()).map(|j| j.to_ascii_uppercase()).collect();
+            let relevant: Vec<&Diagnostic> = diags
+                .iter()
+                .filter(|d| {
+                    d.severity == Severity::Error
+                        && d.subject.as_deref().is_none_or(|s| codes.iter().any(|c| s.starts_with(c.as_str())))
+                })
+                .collect();
             if !relevant.is_empty() {
                 for d in relevant {
                     eprint!("{d}");
@@ -284,7 +291,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bail!("the rules for this case have errors (run `clearpath rules check`)");
             }
             let day = match date.or(case.date.clone()) {
-                Some(d) => jiff::civil::Date::strptime("%Y-%m-%d", &d).with_context(|| format!("--date {d}: not a date (YYYY-MM-DD)"))?,
+                Some(d) => jiff::civil::Date::strptime("%Y-%m-%d", &d)
+                    .with_context(|| format!("--date {d}: not a date (YYYY-MM-DD)"))?,
                 None => jiff::Zoned::now().date(),
             };
             let s = crate::rules::screen::screen(&r, &case, day);
@@ -496,9 +504,14 @@ pub fn rules_check(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
                 Err(e) => format!("cannot be screened: {e}"),
             };
             diags.push(
-                Diagnostic::error(&path, (line, 1), "example", format!("example \"{}\" expects {} for route {}, but {got}", ex.name, ex.expect, ex.route))
-                    .about(ex.code.clone())
-                    .with_source(&text),
+                Diagnostic::error(
+                    &path,
+                    (line, 1),
+                    "example",
+                    format!("example \"{}\" expects {} for route {}, but {got}", ex.name, ex.expect, ex.route),
+                )
+                .about(ex.code.clone())
+                .with_source(&text),
             );
         }
     }

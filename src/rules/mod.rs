@@ -7,6 +7,7 @@ pub mod intake;
 pub mod model;
 pub mod report;
 pub mod screen;
+pub mod summary;
 
 pub use model::Rules;
 
@@ -51,7 +52,11 @@ pub fn parse_input(text: &str) -> Result<screen::Input, String> {
     let input: screen::Input = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        if path == "." { format!("{inner}") } else { format!("{path}: {inner}") }
+        if path == "." {
+            format!("{inner}")
+        } else {
+            format!("{path}: {inner}")
+        }
     })?;
     let errs = screen::validate(&input);
     if errs.is_empty() {
@@ -92,7 +97,13 @@ pub fn run_examples(rules: &Rules) -> Vec<ExampleResult> {
                     .map(|r| r.outcome.name().to_string())
                     .ok_or_else(|| format!("no route {}", ex.route))
             });
-            out.push(ExampleResult { code: code.clone(), name: ex.name.clone(), route: ex.route.clone(), expect: ex.expect.clone(), got });
+            out.push(ExampleResult {
+                code: code.clone(),
+                name: ex.name.clone(),
+                route: ex.route.clone(),
+                expect: ex.expect.clone(),
+                got,
+            });
         }
     }
     out

@@ -131,7 +131,6 @@ impl Proof {
     }
 }
 
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
@@ -383,7 +382,8 @@ pub struct Rules {
     pub paths: BTreeMap<String, (PathBuf, String)>,
 }
 
-pub const REMEDIES: &[&str] = &["vacatur", "expungement", "sealing", "set_aside", "nondisclosure", "arrest_expungement", "sentence_reduction"];
+pub const REMEDIES: &[&str] =
+    &["vacatur", "expungement", "sealing", "set_aside", "nondisclosure", "arrest_expungement", "sentence_reduction"];
 pub const SCOPES: &[&str] = &["any", "list", "nonviolent", "requires_prior"];
 pub const TIMING_KINDS: &[&str] = &["any_time", "due_diligence", "wait", "deadline", "unknown"];
 pub const FROM: &[&str] = &["", "judgment", "sentence_completion", "trafficking_end", "dismissal", "arrest", "offense"];
@@ -405,7 +405,8 @@ impl Route {
     }
 
     pub fn all_notes(&self) -> Vec<String> {
-        let mut n: Vec<String> = Some(self.attorney_notes.trim().to_string()).filter(|s| !s.is_empty()).into_iter().collect();
+        let mut n: Vec<String> =
+            Some(self.attorney_notes.trim().to_string()).filter(|s| !s.is_empty()).into_iter().collect();
         for (_, f) in self.facts() {
             let t = f.attorney_notes.trim();
             if !t.is_empty() && !n.iter().any(|x| x == t) {
@@ -451,7 +452,12 @@ impl Rules {
         let files = match tree.files("", "toml") {
             Ok(f) => f,
             Err(e) => {
-                diags.push(Diagnostic::error(&tree.display_path(Path::new("")), (1, 1), "io", format!("cannot read the rules directory: {e}")));
+                diags.push(Diagnostic::error(
+                    &tree.display_path(Path::new("")),
+                    (1, 1),
+                    "io",
+                    format!("cannot read the rules directory: {e}"),
+                ));
                 return (rules, diags);
             }
         };
@@ -462,7 +468,13 @@ impl Rules {
                     let code = j.jurisdiction.clone();
                     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
                     if stem != code {
-                        diags.push(err_at(&path, &text, "jurisdiction =", "file-name", format!("the file is {stem}.toml but says jurisdiction = \"{code}\"")));
+                        diags.push(err_at(
+                            &path,
+                            &text,
+                            "jurisdiction =",
+                            "file-name",
+                            format!("the file is {stem}.toml but says jurisdiction = \"{code}\""),
+                        ));
                     }
                     diags.extend(check(&path, &text, &j));
                     rules.paths.insert(code.clone(), (path, text));
@@ -471,7 +483,9 @@ impl Rules {
                 Err(e) => {
                     let src = crate::flow::Source { text: text.clone(), ..Default::default() };
                     let pos = src.line_col(e.span().map(|s| s.start).unwrap_or(0));
-                    diags.push(Diagnostic::error(&path, pos, "syntax", e.message().trim().to_string()).with_source(&text));
+                    diags.push(
+                        Diagnostic::error(&path, pos, "syntax", e.message().trim().to_string()).with_source(&text),
+                    );
                 }
             }
         }
@@ -498,7 +512,9 @@ fn is_date(s: &str) -> bool {
 pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     let subject = format!("{} ({})", j.jurisdiction, j.name);
-    let mut e = |needle: &str, code: &'static str, msg: String| d.push(err_at(path, text, needle, code, msg).about(subject.clone()));
+    let mut e = |needle: &str, code: &'static str, msg: String| {
+        d.push(err_at(path, text, needle, code, msg).about(subject.clone()))
+    };
     if j.schema != 1 {
         e("schema", "schema", format!("schema {} is not known (use 1)", j.schema));
     }
@@ -511,14 +527,22 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
     let source_ids: Vec<&str> = j.sources.iter().map(|s| s.id.as_str()).collect();
     for s in &j.sources {
         if !is_date(&s.read_on) {
-            e(&format!("id = \"{}\"", s.id), "date", format!("source {}: read_on \"{}\" is not a date (YYYY-MM-DD)", s.id, s.read_on));
+            e(
+                &format!("id = \"{}\"", s.id),
+                "date",
+                format!("source {}: read_on \"{}\" is not a date (YYYY-MM-DD)", s.id, s.read_on),
+            );
         }
     }
     if j.status == Status::Verified && j.routes.iter().any(|r| r.status != Status::Verified) {
         e("status", "status", "status is verified, but a route is not: use \"partial\"".into());
     }
     if j.status != Status::Unverified && !j.routes.iter().any(|r| r.status == Status::Verified) {
-        e("status", "status", format!("status is {:?}, but no route is verified: use \"unverified\"", j.status).to_lowercase());
+        e(
+            "status",
+            "status",
+            format!("status is {:?}, but no route is verified: use \"unverified\"", j.status).to_lowercase(),
+        );
     }
     if j.routes.is_empty() && j.trafficking_specific {
         e("trafficking_specific", "routes", "no [[route]], yet trafficking_specific = true".into());
@@ -549,7 +573,11 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
         }
         if r.status == Status::Verified {
             if r.excerpt.trim().is_empty() {
-                e(&at, "excerpt", format!("route {} is verified, so it needs an excerpt of the text it rests on", r.id));
+                e(
+                    &at,
+                    "excerpt",
+                    format!("route {} is verified, so it needs an excerpt of the text it rests on", r.id),
+                );
             }
             if r.confidence != Some(Confidence::High) {
                 e(&at, "confidence", format!("route {} is verified, so its citation must be high confidence", r.id));
@@ -575,7 +603,11 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
             }
             for c in o.include.iter().chain(&o.exclude).chain(&o.prior) {
                 if !super::category::is_category(c) {
-                    e(&format!("\"{c}\""), "category", format!("route {}: \"{c}\" is not an offense category (see rules/README.md)", r.id));
+                    e(
+                        &format!("\"{c}\""),
+                        "category",
+                        format!("route {}: \"{c}\" is not an offense category (see rules/README.md)", r.id),
+                    );
                 }
             }
             if o.scope == "list" && o.include.is_empty() && o.statutes_included.is_empty() {
@@ -584,10 +616,18 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
         }
         if let Some(t) = &r.timing {
             if !TIMING_KINDS.contains(&t.kind.as_str()) {
-                e(&at, "timing", format!("route {}: timing kind \"{}\" is not one of {}", r.id, t.kind, TIMING_KINDS.join(", ")));
+                e(
+                    &at,
+                    "timing",
+                    format!("route {}: timing kind \"{}\" is not one of {}", r.id, t.kind, TIMING_KINDS.join(", ")),
+                );
             }
             if !FROM.contains(&t.wait_from.as_str()) || !FROM.contains(&t.deadline_from.as_str()) {
-                e(&at, "timing", format!("route {}: wait_from/deadline_from must be one of {}", r.id, FROM[1..].join(", ")));
+                e(
+                    &at,
+                    "timing",
+                    format!("route {}: wait_from/deadline_from must be one of {}", r.id, FROM[1..].join(", ")),
+                );
             }
             if t.kind == "wait" && (t.wait_days <= 0 || t.wait_from.is_empty()) {
                 e(&at, "timing", format!("route {}: a wait needs wait_days and wait_from", r.id));
@@ -598,7 +638,11 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
         }
         if let Some(f) = &r.felonies {
             if !["all", "none", "some", "unknown"].contains(&f.covered.as_str()) {
-                e(&at, "felonies", format!("route {}: covered \"{}\" is not all, none, some or unknown", r.id, f.covered));
+                e(
+                    &at,
+                    "felonies",
+                    format!("route {}: covered \"{}\" is not all, none, some or unknown", r.id, f.covered),
+                );
             }
         }
     }
@@ -608,7 +652,11 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
             e(&at, "example", format!("example \"{}\" checks route \"{}\", which does not exist", ex.name, ex.route));
         }
         if !OUTCOMES.contains(&ex.expect.as_str()) {
-            e(&at, "example", format!("example \"{}\": expect \"{}\" is not one of {}", ex.name, ex.expect, OUTCOMES.join(", ")));
+            e(
+                &at,
+                "example",
+                format!("example \"{}\": expect \"{}\" is not one of {}", ex.name, ex.expect, OUTCOMES.join(", ")),
+            );
         }
         if !is_date(&ex.date) {
             e(&at, "date", format!("example \"{}\": date \"{}\" is not a date (YYYY-MM-DD)", ex.name, ex.date));
@@ -620,7 +668,11 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
     for r in j.routes.iter().filter(|r| r.status == Status::Verified) {
         let n = j.examples.iter().filter(|x| x.route == r.id).count();
         if n < 2 {
-            e(&format!("id = \"{}\"", r.id), "examples", format!("verified route {} needs at least two [[example]]s (one in scope, one not)", r.id));
+            e(
+                &format!("id = \"{}\"", r.id),
+                "examples",
+                format!("verified route {} needs at least two [[example]]s (one in scope, one not)", r.id),
+            );
         }
     }
     d

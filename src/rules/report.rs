@@ -18,7 +18,12 @@ fn outcome_words(o: Outcome) -> &'static str {
 
 fn case_title(i: usize, c: &CaseResult) -> String {
     let cat = c.case.category.as_deref().map(super::category::describe).unwrap_or("offense not known");
-    let place = c.case.jurisdiction.as_deref().map(|j| crate::jurisdiction::english_name(&j.to_ascii_uppercase()).unwrap_or(j)).unwrap_or("state not known");
+    let place = c
+        .case
+        .jurisdiction
+        .as_deref()
+        .map(|j| crate::jurisdiction::english_name(&j.to_ascii_uppercase()).unwrap_or(j))
+        .unwrap_or("state not known");
     let level = c.case.level.as_deref().filter(|l| *l != "unknown").map(|l| format!(", {l}")).unwrap_or_default();
     let when = c.case.offense_date.as_deref().map(|d| format!(", {}", d.replace('~', "around "))).unwrap_or_default();
     format!("Case {}: {cat} ({place}{level}{when})", i + 1)
@@ -56,7 +61,11 @@ pub fn render(s: &Screening, markdown: bool) -> String {
                 let _ = writeln!(o, "- {reason}");
             }
             if let Some((a, z)) = r.eligible_from {
-                let _ = writeln!(o, "- Eligible from: {}", if a == z { a.to_string() } else { format!("{a} at the earliest, {z} at the latest") });
+                let _ = writeln!(
+                    o,
+                    "- Eligible from: {}",
+                    if a == z { a.to_string() } else { format!("{a} at the earliest, {z} at the latest") }
+                );
             }
             if !r.conditions.is_empty() {
                 let _ = writeln!(o, "- To show: {}.", r.conditions.join("; "));
@@ -92,15 +101,27 @@ pub fn table(rules: &Rules) -> String {
         count(Status::Partial),
         count(Status::Unverified)
     );
-    o.push_str("| | Jurisdiction | Status | Last reviewed | Routes (citation: remedy, status) |\n|---|---|---|---|---|\n");
+    o.push_str(
+        "| | Jurisdiction | Status | Last reviewed | Routes (citation: remedy, status) |\n|---|---|---|---|---|\n",
+    );
     for (code, j) in &rules.by_code {
         let routes: Vec<String> = j
             .routes
             .iter()
-            .map(|r| format!("{}: {}, {}", r.citation, r.remedy.replace('_', " "), format!("{:?}", r.status).to_lowercase()))
+            .map(|r| {
+                format!("{}: {}, {}", r.citation, r.remedy.replace('_', " "), format!("{:?}", r.status).to_lowercase())
+            })
             .collect();
-        let routes = if routes.is_empty() { "no trafficking-specific remedy recorded".to_string() } else { routes.join("<br>") };
-        let _ = writeln!(o, "| {code} | {} | {} | {} | {} |", j.name, format!("{:?}", j.status).to_lowercase(), j.last_reviewed, routes.replace('|', "\\|"));
+        let routes =
+            if routes.is_empty() { "no trafficking-specific remedy recorded".to_string() } else { routes.join("<br>") };
+        let _ = writeln!(
+            o,
+            "| {code} | {} | {} | {} | {} |",
+            j.name,
+            format!("{:?}", j.status).to_lowercase(),
+            j.last_reviewed,
+            routes.replace('|', "\\|")
+        );
     }
     o
 }

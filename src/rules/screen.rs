@@ -161,7 +161,9 @@ pub struct Screening {
 fn pdate(s: &Option<String>) -> Result<Option<PartialDate>, String> {
     match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(v) => PartialDate::from_iso(v).map(Some).ok_or_else(|| format!("\"{v}\" is not a date (write 2015, 2015-06, 2015-06-30, or ~2015 for around 2015)")),
+        Some(v) => PartialDate::from_iso(v).map(Some).ok_or_else(|| {
+            format!("\"{v}\" is not a date (write 2015, 2015-06, 2015-06-30, or ~2015 for around 2015)")
+        }),
     }
 }
 
@@ -187,14 +189,21 @@ pub fn validate(input: &Input) -> Vec<String> {
         errs.push("cases: at least one case is needed".into());
     }
     for (i, c) in input.cases.iter().enumerate() {
-        for (name, v) in [("offense_date", &c.offense_date), ("conviction_date", &c.conviction_date), ("sentence_completed_date", &c.sentence_completed_date)] {
+        for (name, v) in [
+            ("offense_date", &c.offense_date),
+            ("conviction_date", &c.conviction_date),
+            ("sentence_completed_date", &c.sentence_completed_date),
+        ] {
             if let Err(e) = pdate(v) {
                 errs.push(format!("cases[{i}].{name}: {e}"));
             }
         }
         if let Some(cat) = &c.category {
             if !super::category::is_category(cat) && cat != "unknown" {
-                errs.push(format!("cases[{i}].category: \"{cat}\" is not an offense category ({})", super::category::NAMES.join(", ")));
+                errs.push(format!(
+                    "cases[{i}].category: \"{cat}\" is not an offense category ({})",
+                    super::category::NAMES.join(", ")
+                ));
             }
         }
         if let Some(j) = &c.jurisdiction {
@@ -209,7 +218,10 @@ pub fn validate(input: &Input) -> Vec<String> {
         }
         if let Some(d) = &c.disposition {
             if !super::fields::DISPOSITIONS.contains(&d.as_str()) {
-                errs.push(format!("cases[{i}].disposition: \"{d}\" is not one of {}", super::fields::DISPOSITIONS.join(", ")));
+                errs.push(format!(
+                    "cases[{i}].disposition: \"{d}\" is not one of {}",
+                    super::fields::DISPOSITIONS.join(", ")
+                ));
             }
         }
     }
@@ -237,7 +249,10 @@ pub fn screen_case(rules: &Rules, person: &Person, all: &[Case], case: &Case, da
     let code = case.jurisdiction.as_deref().map(str::to_ascii_uppercase);
     let Some(j) = code.as_deref().and_then(|c| rules.get(c)) else {
         let note = match &code {
-            None => "The state of this case is not known: find it (the criminal record will show it), then screen again.".to_string(),
+            None => {
+                "The state of this case is not known: find it (the criminal record will show it), then screen again."
+                    .to_string()
+            }
             Some(c) => format!("No relief rules are recorded for \"{c}\"."),
         };
         return CaseResult { case: case.clone(), overall: Outcome::NeedsReview, routes: vec![], notes: vec![note] };
@@ -300,15 +315,25 @@ fn violent_facts(case: &Case) -> Option<bool> {
     let facts = [case.violence, case.weapon, case.injury];
     if facts.contains(&Some(Tri::Yes)) {
         Some(true)
-    } else if facts.iter().all(|f| *f == Some(Tri::No)) || (case.violence == Some(Tri::No) && case.injury == Some(Tri::No)) {
+    } else if facts.iter().all(|f| *f == Some(Tri::No))
+        || (case.violence == Some(Tri::No) && case.injury == Some(Tri::No))
+    {
         Some(false)
     } else {
         None
     }
 }
 
-pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], case: &Case, date: Date) -> RouteResult {
-    let mut e = Eval { outcome: Outcome::LikelyEligible, reasons: Vec::new(), conditions: Vec::new(), eligible_from: None };
+pub fn screen_route(
+    j: &Jurisdiction,
+    r: &Route,
+    person: &Person,
+    all: &[Case],
+    case: &Case,
+    date: Date,
+) -> RouteResult {
+    let mut e =
+        Eval { outcome: Outcome::LikelyEligible, reasons: Vec::new(), conditions: Vec::new(), eligible_from: None };
     if r.status != Status::Verified {
         e.review("This rule has not been verified against the statute text: check it before relying on it.");
     }
@@ -345,7 +370,9 @@ pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], 
 
     // Which records the route reaches.
     match (case.disposition.as_deref(), record_kind(case.disposition.as_deref())) {
-        (Some("pending"), _) => e.no("The case is still open: relief reaches cases that have ended (refer to defense counsel)."),
+        (Some("pending"), _) => {
+            e.no("The case is still open: relief reaches cases that have ended (refer to defense counsel).")
+        }
         (_, None) => e.review("How the case ended is not known."),
         (_, Some(kind)) if !r.records.is_empty() && !r.records.iter().any(|x| x == kind) => {
             e.no(format!("This route reaches {} records, not {kind} records.", r.records.join(" and ")))
@@ -386,22 +413,34 @@ pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], 
                     }
                     "requires_prior" => {
                         let has_prior = all.iter().any(|c| {
-                            c.category.as_deref().is_some_and(|pc| o.prior.iter().any(|x| x == pc)) && record_kind(c.disposition.as_deref()) == Some("conviction")
+                            c.category.as_deref().is_some_and(|pc| o.prior.iter().any(|x| x == pc))
+                                && record_kind(c.disposition.as_deref()) == Some("conviction")
                         });
                         if !has_prior {
-                            e.review(format!("This route needs a prior conviction for: {}; none was reported.", o.prior.join(", ")));
+                            e.review(format!(
+                                "This route needs a prior conviction for: {}; none was reported.",
+                                o.prior.join(", ")
+                            ));
                         }
                     }
                     _ => e.review("The route's offense scope is not one the screening knows."),
                 }
             }
-            if !o.statutes_excluded.is_empty() && (super::category::violent_on_its_face(cat) || violent_facts(case) == Some(true)) && e.outcome < Outcome::NotCovered {
+            if !o.statutes_excluded.is_empty()
+                && (super::category::violent_on_its_face(cat) || violent_facts(case) == Some(true))
+                && e.outcome < Outcome::NotCovered
+            {
                 e.review(format!("Check the statute's exclusion list: {}.", o.statutes_excluded.join("; ")));
             }
             if o.max_age_at_offense > 0 {
                 match case.age_at_offense {
-                    Some(a) if a > o.max_age_at_offense as i64 => e.no(format!("This route covers offenses committed at {} or younger.", o.max_age_at_offense)),
-                    None => e.review(format!("This route covers offenses committed at {} or younger; the age is not known.", o.max_age_at_offense)),
+                    Some(a) if a > o.max_age_at_offense as i64 => {
+                        e.no(format!("This route covers offenses committed at {} or younger.", o.max_age_at_offense))
+                    }
+                    None => e.review(format!(
+                        "This route covers offenses committed at {} or younger; the age is not known.",
+                        o.max_age_at_offense
+                    )),
                     _ => {}
                 }
             }
@@ -411,10 +450,11 @@ pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], 
     // Level and felony class.
     let level = case.level.as_deref().filter(|l| *l != "unknown");
     match (&r.felonies, level) {
-        (_, None) if record_kind(case.disposition.as_deref()) == Some("conviction") => {
-            if r.felonies.as_ref().is_some_and(|f| f.covered != "all" || !f.misdemeanors) {
-                e.review("Whether it was a misdemeanor or a felony is not known.");
-            }
+        (Some(f), None)
+            if record_kind(case.disposition.as_deref()) == Some("conviction")
+                && (f.covered != "all" || !f.misdemeanors) =>
+        {
+            e.review("Whether it was a misdemeanor or a felony is not known.");
         }
         (Some(f), Some("felony")) => match f.covered.as_str() {
             "none" => e.no("This route does not reach felonies."),
@@ -422,8 +462,13 @@ pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], 
             "some" if listed(r, case) => {}
             "some" => match (&case.felony_class, f.classes.is_empty()) {
                 (Some(c), false) if f.classes.iter().any(|x| x.eq_ignore_ascii_case(c)) => {}
-                (Some(c), false) => e.no(format!("Felony class {c} is not among the classes covered ({}).", f.classes.join(", "))),
-                _ => e.review(format!("Only some felonies are covered{}.", if f.classes.is_empty() { String::new() } else { format!(" (classes {})", f.classes.join(", ")) })),
+                (Some(c), false) => {
+                    e.no(format!("Felony class {c} is not among the classes covered ({}).", f.classes.join(", ")))
+                }
+                _ => e.review(format!(
+                    "Only some felonies are covered{}.",
+                    if f.classes.is_empty() { String::new() } else { format!(" (classes {})", f.classes.join(", ")) }
+                )),
             },
             "unknown" => e.review("Whether felonies are covered is not recorded."),
             _ => {}
@@ -528,7 +573,9 @@ pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], 
             match person.pending_charges {
                 Some(Tri::Yes) => e.review("Open charges or warrants must be resolved first."),
                 Some(Tri::No) => {}
-                _ => e.review("Open charges or warrants would have to be resolved first; whether there are any is not known."),
+                _ => e.review(
+                    "Open charges or warrants would have to be resolved first; whether there are any is not known.",
+                ),
             }
         }
         if dq.defense_lost_at_trial {
@@ -557,7 +604,10 @@ pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], 
                 }
             }
             "certification_required" => e.show("the prosecutor's certification"),
-            "deemed_consent" => e.show(format!("notice to the prosecutor (consent is deemed given after {} days without objection)", g.prosecutor_days)),
+            "deemed_consent" => e.show(format!(
+                "notice to the prosecutor (consent is deemed given after {} days without objection)",
+                g.prosecutor_days
+            )),
             "notice" => e.show("notice to the prosecutor"),
             _ => {}
         }
@@ -577,8 +627,12 @@ pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], 
         }
         let held = person.official_documentation.as_ref().and_then(Documentation::held);
         match (p.documentation.as_str(), held) {
-            ("presumption", Some(true)) => e.show("official documentation, which the survivor holds (it creates a presumption)"),
-            ("presumption", _) => e.show("official documentation if available (it creates a presumption; not required)"),
+            ("presumption", Some(true)) => {
+                e.show("official documentation, which the survivor holds (it creates a presumption)")
+            }
+            ("presumption", _) => {
+                e.show("official documentation if available (it creates a presumption; not required)")
+            }
             ("required", Some(true)) => e.show("official documentation (required), which the survivor holds"),
             ("required", Some(false)) => e.review("Official documentation is required and the survivor reported none."),
             ("required", None) => e.show("official documentation (required)"),
@@ -590,7 +644,14 @@ pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], 
         .sources
         .iter()
         .filter(|s| s.id == r.fact_source || r.facts().iter().any(|(_, f)| f.source == s.id))
-        .map(|s| format!("{}{} (read {})", s.title, if s.url.is_empty() { String::new() } else { format!(" <{}>", s.url) }, s.read_on))
+        .map(|s| {
+            format!(
+                "{}{} (read {})",
+                s.title,
+                if s.url.is_empty() { String::new() } else { format!(" <{}>", s.url) },
+                s.read_on
+            )
+        })
         .collect();
     let mut notes = r.all_notes();
     if !r.effect.trim().is_empty() {
@@ -615,7 +676,9 @@ pub fn screen_route(j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], 
 
 /// The route lists its offenses and this case's category is on the list.
 fn listed(r: &Route, case: &Case) -> bool {
-    r.offenses.as_ref().is_some_and(|o| o.scope == "list" && case.category.as_ref().is_some_and(|c| o.include.contains(c)))
+    r.offenses
+        .as_ref()
+        .is_some_and(|o| o.scope == "list" && case.category.as_ref().is_some_and(|c| o.include.contains(c)))
 }
 
 fn range(a: Date, b: Date) -> String {
@@ -636,20 +699,37 @@ pub fn flags(person: &Person, cases: &[Case], date: Date) -> Vec<Flag> {
     }
     if let Ok(Some(d)) = pdate(&person.immigration_court_date) {
         let soon = (d.earliest() - date).get_days() <= 14;
-        f.push(Flag { kind: "urgent", text: format!("Immigration court date: {}{}.", d.to_iso(), if soon { " (within two weeks)" } else { "" }) });
+        f.push(Flag {
+            kind: "urgent",
+            text: format!("Immigration court date: {}{}.", d.to_iso(), if soon { " (within two weeks)" } else { "" }),
+        });
     }
     if person.urgent_deadline == Some(Tri::Yes) {
-        let when = pdate(&person.urgent_deadline_date).ok().flatten().map(|d| format!(" on {}", d.to_iso())).unwrap_or_default();
+        let when = pdate(&person.urgent_deadline_date)
+            .ok()
+            .flatten()
+            .map(|d| format!(" on {}", d.to_iso()))
+            .unwrap_or_default();
         f.push(Flag { kind: "urgent", text: format!("A deadline soon (court, job or housing){when}.") });
     }
     if person.pending_charges == Some(Tri::Yes) || cases.iter().any(|c| c.disposition.as_deref() == Some("pending")) {
-        f.push(Flag { kind: "open_case", text: "Open case or warrant: refer to defense counsel; relief generally reaches only closed cases.".into() });
+        f.push(Flag {
+            kind: "open_case",
+            text: "Open case or warrant: refer to defense counsel; relief generally reaches only closed cases.".into(),
+        });
     }
     if cases.iter().any(|c| c.jurisdiction.as_deref().is_some_and(|j| j.eq_ignore_ascii_case("US"))) {
-        f.push(Flag { kind: "federal", text: "A federal case: relief under 18 U.S.C. § 3771A (Trafficking Survivors Relief Act, 2026) may apply.".into() });
+        f.push(Flag {
+            kind: "federal",
+            text: "A federal case: relief under 18 U.S.C. § 3771A (Trafficking Survivors Relief Act, 2026) may apply."
+                .into(),
+        });
     }
     if cases.iter().any(|c| c.age_at_offense.is_some_and(|a| a < 18) || c.disposition.as_deref() == Some("juvenile")) {
-        f.push(Flag { kind: "minor", text: "An offense committed as a minor: juvenile records and minor-specific relief may apply.".into() });
+        f.push(Flag {
+            kind: "minor",
+            text: "An offense committed as a minor: juvenile records and minor-specific relief may apply.".into(),
+        });
     }
     if person.trafficking_ongoing == Some(Tri::Yes) {
         f.push(Flag { kind: "safety", text: "The survivor said someone may still be controlling them: contact only as they chose, and plan for safety first.".into() });

@@ -359,7 +359,11 @@ impl Store {
         let label = || hex::encode(&key[..key.len().min(4)]);
         let (version, plain) = decode_record(dk, tree, key, raw)?;
         if version == T::VERSION {
-            return serde_json::from_slice(&plain).map_err(|e| StoreError::Decode { tree, key: label(), message: e.to_string() });
+            return serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
+                tree,
+                key: label(),
+                message: e.to_string(),
+            });
         }
         let value: serde_json::Value = serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
             tree,
@@ -450,23 +454,21 @@ impl Store {
         let intakes = self.tree(TREE_INTAKES)?;
         let inbox_t = self.tree(TREE_INBOX)?;
         let outbox_t = self.tree(TREE_OUTBOX)?;
-        (&sessions, &intakes, &inbox_t, &outbox_t).transaction(
-            |(sessions, intakes, inbox_t, outbox_t)| {
-                if let Some(v) = &session {
-                    sessions.insert(&s.0, v.clone())?;
-                }
-                if let Some((k, v)) = &intake {
-                    intakes.insert(k.clone(), v.clone())?;
-                }
-                if let Some((k, v)) = &inbox {
-                    inbox_t.insert(k.to_vec(), v.clone())?;
-                }
-                for (k, v) in &outbox {
-                    outbox_t.insert(k.clone(), v.clone())?;
-                }
-                Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
-            },
-        )?;
+        (&sessions, &intakes, &inbox_t, &outbox_t).transaction(|(sessions, intakes, inbox_t, outbox_t)| {
+            if let Some(v) = &session {
+                sessions.insert(&s.0, v.clone())?;
+            }
+            if let Some((k, v)) = &intake {
+                intakes.insert(k.clone(), v.clone())?;
+            }
+            if let Some((k, v)) = &inbox {
+                inbox_t.insert(k.to_vec(), v.clone())?;
+            }
+            for (k, v) in &outbox {
+                outbox_t.insert(k.clone(), v.clone())?;
+            }
+            Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
+        })?;
         Ok(())
     }
 

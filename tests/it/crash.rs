@@ -137,7 +137,10 @@ fn crash_one_intake(d: &str, session: &str, before: &[String], rng: &mut Lcg) ->
         } else if acked <= consent_index && at == "language" {
             0
         } else {
-            panic!("{session}, after {kills} kills: resumed at {at}, but {acked} inputs were acknowledged (expected {})", before[acked]);
+            panic!(
+                "{session}, after {kills} kills: resumed at {at}, but {acked} inputs were acknowledged (expected {})",
+                before[acked]
+            );
         };
         acked = pos;
         let mut child_done = pos == FULL_INTAKE.len();

@@ -7,5 +7,6 @@ mod crash;
 mod flows_check;
 mod locales;
 mod props;
+mod rules;
 mod store;
 mod transcripts;

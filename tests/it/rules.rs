@@ -1,0 +1,289 @@
+//! Relief rules and the screening, through the real binary.
+
+use crate::support::{root, run_bin};
+use serde_json::{json, Value};
+
+fn screen(rules: Option<&str>, input: &Value, format: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.json");
+    std::fs::write(&path, input.to_string()).unwrap();
+    let mut args = vec!["screen", "--input", path.to_str().unwrap(), "--format", format];
+    if let Some(r) = rules {
+        args.extend(["--rules", r]);
+    }
+    run_bin(&args, &[], "", &root())
+}
+
+fn fixture() -> String {
+    root().join("tests/fixtures/rules").to_str().unwrap().to_string()
+}
+
+/// Outcomes by route id of the first case.
+fn outcomes(out: &str) -> Vec<(String, String)> {
+    let v: Value = serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    v["cases"][0]["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["route"].as_str().unwrap().to_string(), r["outcome"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+fn case(extra: Value) -> Value {
+    let mut c = json!({
+        "jurisdiction": "NY", "category": "prostitution", "level": "misdemeanor", "disposition": "conviction",
+        "offense_date": "2015-03", "conviction_date": "2015-06-01", "sentence_completed": "yes",
+        "sentence_completed_date": "2025-06-30", "nexus": "yes", "violence": "no", "weapon": "no", "injury": "no"
+    });
+    for (k, v) in extra.as_object().unwrap() {
+        c[k] = v.clone();
+    }
+    c
+}
+
+fn input(date: &str, c: Value) -> Value {
+    json!({ "date": date, "person": { "citizenship": "citizen", "later_convictions": "no" }, "cases": [c] })
+}
+
+#[test]
+fn the_shipped_rules_pass_rules_check() {
+    let (code, out, err) = run_bin(&["rules", "check"], &[], "", &root());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("ok: 52 jurisdictions"), "{out}");
+    // Every state, DC and federal law has a file.
+    for (c, _, _) in clearpath::jurisdiction::JURISDICTIONS {
+        assert!(root().join(format!("rules/{c}.toml")).exists(), "no rules/{c}.toml");
+    }
+}
+
+#[test]
+fn docs_jurisdictions_md_is_generated_from_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("j.md");
+    let (code, _, err) = run_bin(&["rules", "table", "--out", out.to_str().unwrap()], &[], "", &root());
+    assert_eq!(code, 0, "{err}");
+    let committed = std::fs::read_to_string(root().join("docs/jurisdictions.md")).unwrap();
+    assert_eq!(
+        committed,
+        std::fs::read_to_string(out).unwrap(),
+        "docs/jurisdictions.md is stale: run `cargo run -- rules table`"
+    );
+}
+
+/// Every example of every rules file, screened through `clearpath screen`; every verified route
+/// has at least two, one of them not likely eligible, each naming its source.
+#[test]
+fn every_rules_example_screens_as_expected_through_the_binary() {
+    let (rules, diags) = clearpath::rules::Rules::load(&clearpath::data::Tree::Fs(root().join("rules")));
+    assert!(!clearpath::diag::has_errors(&diags));
+    let mut checked = 0;
+    for (code, j) in &rules.by_code {
+        for r in j.routes.iter().filter(|r| r.status == clearpath::rules::model::Status::Verified) {
+            let ex: Vec<_> = j.examples.iter().filter(|e| e.route == r.id).collect();
+            assert!(ex.len() >= 2, "{code} route {} has {} examples", r.id, ex.len());
+            assert!(ex.iter().any(|e| e.expect != "likely_eligible"), "{code} route {}: no out-of-scope example", r.id);
+            assert!(ex.iter().all(|e| !e.source.is_empty()), "{code} route {}: an example names no source", r.id);
+        }
+        for ex in &j.examples {
+            let input = clearpath::rules::example_input(code, ex).unwrap();
+            let (status, out, err) = screen(None, &serde_json::to_value(&input).unwrap(), "json");
+            assert_eq!(status, 0, "{code} {}: {err}", ex.name);
+            let got = outcomes(&out).into_iter().find(|(r, _)| *r == ex.route).map(|(_, o)| o);
+            assert_eq!(got.as_deref(), Some(ex.expect.as_str()), "{code}: {}", ex.name);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 60, "only {checked} examples");
+}
+
+#[test]
+fn two_routes_with_different_outcomes_and_the_best_one_wins() {
+    let (code, out, err) = screen(Some(&fixture()), &input("2026-01-15", case(json!({}))), "json");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        outcomes(&out),
+        vec![("vacatur".into(), "likely_eligible".into()), ("sealing".into(), "not_yet_eligible".into())]
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["cases"][0]["overall"], "likely_eligible");
+    assert_eq!(v["cases"][0]["routes"][1]["eligible_from"], json!(["2026-06-30", "2026-06-30"]));
+}
+
+#[test]
+fn a_waiting_period_ending_tomorrow() {
+    // Sentence completed 2025-06-30; 365 days later is 2026-06-30.
+    let c = case(json!({ "category": "theft" }));
+    let (_, out, _) = screen(Some(&fixture()), &input("2026-06-29", c.clone()), "json");
+    assert_eq!(outcomes(&out)[1], ("sealing".into(), "not_yet_eligible".into()));
+    assert!(out.contains("ends on 2026-06-30"), "{out}");
+    let (_, out, _) = screen(Some(&fixture()), &input("2026-06-30", c), "json");
+    assert_eq!(outcomes(&out)[1], ("sealing".into(), "likely_eligible".into()));
+}
+
+#[test]
+fn year_only_dates_give_a_range_and_need_review_when_it_matters() {
+    let c = case(json!({ "category": "theft", "sentence_completed_date": "2025" }));
+    let (_, out, _) = screen(Some(&fixture()), &input("2026-06-01", c.clone()), "json");
+    assert_eq!(outcomes(&out)[1], ("sealing".into(), "needs_review".into()));
+    assert!(out.contains("between 2026-01-01 and 2026-12-31"), "{out}");
+    // Where the whole year is past, the precision no longer matters.
+    let (_, out, _) = screen(Some(&fixture()), &input("2027-01-01", c), "json");
+    assert_eq!(outcomes(&out)[1], ("sealing".into(), "likely_eligible".into()));
+}
+
+#[test]
+fn unknown_jurisdiction_and_unknown_offense() {
+    // No rules for this state in the fixture directory.
+    let (code, out, _) = screen(Some(&fixture()), &input("2026-01-15", case(json!({ "jurisdiction": "CA" }))), "text");
+    assert_eq!(code, 0);
+    assert!(out.contains("needs review") && out.contains("No relief rules are recorded for \"CA\""), "{out}");
+    // Not a jurisdiction at all: refused, naming the field.
+    let (code, _, err) = screen(Some(&fixture()), &input("2026-01-15", case(json!({ "jurisdiction": "ZZ" }))), "text");
+    assert_eq!(code, 5);
+    assert!(err.contains("cases[0].jurisdiction"), "{err}");
+    // An offense the survivor could not name.
+    let (_, out, _) = screen(Some(&fixture()), &input("2026-01-15", case(json!({ "category": "other" }))), "json");
+    assert_eq!(outcomes(&out)[0], ("vacatur".into(), "needs_review".into()));
+    let c = case(json!({}));
+    let mut c2 = c.clone();
+    c2.as_object_mut().unwrap().remove("category");
+    let (_, out, _) = screen(Some(&fixture()), &input("2026-01-15", c2), "json");
+    assert!(outcomes(&out).iter().all(|(_, o)| o == "needs_review"), "{out}");
+}
+
+#[test]
+fn dont_know_answers_need_review_never_a_no() {
+    let c = case(json!({ "nexus": "unsure", "level": "unknown" }));
+    let (_, out, _) = screen(Some(&fixture()), &input("2027-01-15", c), "json");
+    assert!(outcomes(&out).iter().all(|(_, o)| o == "needs_review"), "{out}");
+    // A later conviction bars the sealing route only; an unknown one needs review.
+    let mut i = input("2027-01-15", case(json!({})));
+    i["person"]["later_convictions"] = json!("yes");
+    let (_, out, _) = screen(Some(&fixture()), &i, "json");
+    assert_eq!(
+        outcomes(&out),
+        vec![("vacatur".into(), "likely_eligible".into()), ("sealing".into(), "not_covered".into())]
+    );
+    i["person"]["later_convictions"] = json!("unsure");
+    let (_, out, _) = screen(Some(&fixture()), &i, "json");
+    assert_eq!(outcomes(&out)[1], ("sealing".into(), "needs_review".into()));
+}
+
+#[test]
+fn felony_classes_and_flags() {
+    let c = case(json!({ "category": "theft", "level": "felony", "felony_class": "C", "age_at_offense": 16 }));
+    let mut i = input("2027-01-15", c);
+    i["person"]["citizenship"] = json!("no_status");
+    i["person"]["immigration_court_date"] = json!("2027-01-20");
+    let (_, out, _) = screen(Some(&fixture()), &i, "markdown");
+    assert!(out.contains("Felony class C is not among the classes covered (D, E)"), "{out}");
+    assert!(
+        out.contains("**immigration**") && out.contains("Immigration court date: 2027-01-20 (within two weeks)"),
+        "{out}"
+    );
+    assert!(out.contains("**minor**"), "{out}");
+    assert!(out.trim_end().ends_with("Preliminary screening, not legal advice."), "{out}");
+}
+
+#[test]
+fn malformed_input_names_the_field() {
+    let (code, _, err) = screen(Some(&fixture()), &json!({ "cases": [{ "nexus": "maybe" }] }), "text");
+    assert_eq!(code, 5);
+    assert!(err.contains("cases[0].nexus"), "{err}");
+    let (code, _, err) = screen(Some(&fixture()), &json!({ "cases": [{ "offense_date": "March" }] }), "text");
+    assert_eq!(code, 5);
+    assert!(err.contains("cases[0].offense_date: \"March\" is not a date"), "{err}");
+    let (code, _, err) = screen(Some(&fixture()), &json!({ "cases": [{ "colour": "red" }] }), "text");
+    assert_eq!(code, 5);
+    assert!(err.contains("cases[0]") && err.contains("unknown field `colour`"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.json"), "{ not json").unwrap();
+    let (code, _, err) =
+        run_bin(&["screen", "--input", dir.path().join("bad.json").to_str().unwrap()], &[], "", &root());
+    assert_eq!(code, 5);
+    assert!(err.contains("not a valid case"), "{err}");
+}
+
+/// The attorney summary of a real intake: cited, flagged, and without what the survivor chose
+/// not to say.
+#[test]
+fn attorney_summary_of_an_intake() {
+    let mut h = crate::support::Harness::new();
+    h.run(
+        "
+        /start
+        1
+        1
+        1
+        1
+        no
+        Canary-Robin
+        5
+        1
+        NY
+        Kings
+        1
+        /skip
+        1
+        /skip
+        2
+        2014
+        2015
+        1
+        1
+        4
+        22
+        /skip
+        2
+        2
+        2
+        2017
+        2
+        2
+        1
+        3
+        1
+        March 2027
+        2
+        1
+        2
+        555-0100
+        evenings
+        ",
+    );
+    assert_eq!(h.last.as_ref().unwrap().input, "review");
+    let intake = clearpath::store::Intake {
+        code: "ABCD2345".into(),
+        flow_id: "intake".into(),
+        locale: "en".into(),
+        answers: h.session.answers.clone(),
+        submitted_at: "2026-11-25T20:00:00Z".parse().unwrap(),
+        delivered_at: None,
+    };
+    let (rules, _) = clearpath::rules::Rules::load(&clearpath::data::Tree::Fs(root().join("rules")));
+    let date = jiff::civil::date(2026, 11, 25);
+    let (md, screening) = clearpath::rules::summary::markdown(&h.flow, &h.locales, &rules, &intake, date, "en");
+    assert!(md.starts_with("# Referral ABCD2345 — Preliminary screening, not legal advice."), "{md}");
+    assert!(md.trim_end().ends_with("Preliminary screening, not legal advice."));
+    assert!(md.contains("Name to use: Canary-Robin"), "{md}");
+    assert!(md.contains("Safe ways to contact: A phone call") && md.contains("Contact details: 555-0100"), "{md}");
+    // Chosen not to say: the words to use were "rather not say"; that line is absent.
+    assert!(!md.contains("Words to use"), "{md}");
+    // Every route carries its citation; New York's rule is unverified, so it needs review.
+    assert!(md.contains("N.Y. Crim. Proc. Law"), "{md}");
+    assert_eq!(screening.cases.len(), 1);
+    assert_eq!(screening.cases[0].overall, clearpath::rules::screen::Outcome::NeedsReview);
+    // Not a citizen, with an immigration court date: flagged at the top.
+    let flags = md.find("## Flags").unwrap();
+    assert!(flags < md.find("## Case 1").unwrap());
+    assert!(md.contains("Immigration court date: 2027-03"), "{md}");
+
+    // Telegram: HTML, in parts that each fit one message.
+    let html = clearpath::rules::summary::telegram_html(&md);
+    assert!(html.contains("<b>Referral ABCD2345"), "{html}");
+    let long = html.repeat(4);
+    let parts = clearpath::rules::summary::split(&long, clearpath::rules::summary::TELEGRAM_LIMIT);
+    assert!(parts.len() >= 2);
+    assert!(parts.iter().all(|p| p.chars().count() <= 4096));
+    assert_eq!(parts.concat(), long);
+}
