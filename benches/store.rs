@@ -107,6 +107,53 @@ fn bench(c: &mut Criterion) {
         });
     }
 
+    // the policy the running program uses: every handled input is flushed (fsync) before its
+    // reply goes out
+    {
+        const M: usize = 50;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path(), Key::generate()).unwrap();
+        let subjects: Vec<_> = (0..M).map(|i| store.subject("bench", &i.to_string())).collect();
+        g.bench_function("encrypted_update_flush_each", |b| {
+            b.iter(|| {
+                for (s, r) in subjects.iter().zip(&records) {
+                    store.save_session(s, r).unwrap();
+                    store.flush().unwrap();
+                }
+            })
+        });
+        let pdir = tempfile::tempdir().unwrap();
+        let db = sled::Config::new().path(pdir.path().join("db")).open().unwrap();
+        let tree = db.open_tree("sessions").unwrap();
+        let keys: Vec<[u8; 32]> = (0..M).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
+        g.bench_function("plain_sled_update_flush_each", |b| {
+            b.iter(|| {
+                for (k, r) in keys.iter().zip(&records) {
+                    tree.insert(k, serde_json::to_vec(r).unwrap()).unwrap();
+                    db.flush().unwrap();
+                }
+            })
+        });
+    }
+
+    // the parts of an encrypted write, for finding where time goes
+    let k = Key::generate();
+    let plain: Vec<Vec<u8>> = records.iter().map(|r| serde_json::to_vec(r).unwrap()).collect();
+    g.bench_function("seal_only", |b| {
+        b.iter(|| {
+            for p in &plain {
+                criterion::black_box(clearpath::store::crypto::seal(&k, b"sessions\0key", p));
+            }
+        })
+    });
+    g.bench_function("serialize_only", |b| {
+        b.iter(|| {
+            for r in &records {
+                criterion::black_box(serde_json::to_vec(r).unwrap());
+            }
+        })
+    });
+
     // get: N sessions back
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path(), Key::generate()).unwrap();

@@ -8,7 +8,7 @@ use crate::flow::Flow;
 use crate::locale::Locales;
 use crate::store::crypto::Key;
 use crate::store::rotate::{self, Rotated};
-use crate::store::{Change, Intake, Purged, Retention, Store, StoreError, Subject};
+use crate::store::{Change, ChatLog, Intake, OutboxEntry, Purged, Retention, Store, StoreError, Subject};
 use jiff::Timestamp;
 use secrecy::ExposeSecret;
 use std::path::PathBuf;
@@ -79,19 +79,44 @@ impl App {
     /// state is durable. A record that does not open gives the survivor a calm message and the
     /// cause goes to the log (without anything that identifies them); nothing is overwritten.
     pub fn handle(&self, who: &Subject, input: Input, now: Timestamp) -> Result<Handled, StoreError> {
+        self.handle_with(who, input, now, None, true, |_| (Vec::new(), None))
+    }
+
+    /// [`App::handle`] for channels with a durable outbox: `deliver` turns what was handled into
+    /// messages to send (and the updated record of messages on the device); they are written in
+    /// the same transaction as the session and the channel's update id. With `flush` false the
+    /// caller flushes once for a whole batch.
+    pub fn handle_with(
+        &self,
+        who: &Subject,
+        input: Input,
+        now: Timestamp,
+        inbox: Option<(u64, Timestamp)>,
+        flush: bool,
+        deliver: impl FnOnce(&Handled) -> (Vec<OutboxEntry>, Option<ChatLog>),
+    ) -> Result<Handled, StoreError> {
         let session = match self.store(|st| st.load_session(who)) {
             Ok(s) => s.unwrap_or_else(|| Session::new(&self.flow.id, &self.flow.hash, now)),
             Err(e @ (StoreError::Record { .. } | StoreError::Decode { .. } | StoreError::Version { .. })) => {
                 tracing::error!(subject = %who.tag(), error = %e, "a survivor's session does not open");
                 let text = self.locales.format(crate::locale::FALLBACK, "error-storage", &[]);
-                return Ok(Handled {
+                let handled = Handled {
                     lang: crate::locale::FALLBACK.into(),
                     replies: vec![],
                     out: vec![Out::Info { kind: "error", text }],
                     wipe: false,
                     submitted: None,
                     erased: false,
-                });
+                };
+                let (outbox, _) = deliver(&handled);
+                self.store(|st| {
+                    st.commit(who, Change { inbox, outbox, ..Default::default() })?;
+                    if flush {
+                        st.flush()?;
+                    }
+                    Ok(())
+                })?;
+                return Ok(handled);
             }
             Err(e) => return Err(e),
         };
@@ -117,22 +142,33 @@ impl App {
                 }
             }
         }
+        let lang = s.lang().to_string();
+        let r = self.renderer();
+        let out = outcome.replies.iter().map(|rep| r.render(&lang, rep)).collect();
+        let handled = Handled {
+            lang,
+            replies: outcome.replies,
+            out,
+            wipe,
+            submitted: intake.as_ref().map(|i| i.code.clone()),
+            erased,
+        };
+        let (outbox, log) = deliver(&handled);
         self.store(|st| {
             if erased {
                 st.erase(who)?;
             }
             // After an erasure only a fresh session with the chosen language remains.
             let keep = !erased || (s.locale.is_some() && s.status != Status::New);
-            let change = Change { session: keep.then_some(&s), intake: intake.as_ref(), ..Default::default() };
-            if change.session.is_some() || change.intake.is_some() {
-                st.commit(who, change)?;
+            let change =
+                Change { session: keep.then_some(&s), intake: intake.as_ref(), inbox, outbox, log: log.as_ref() };
+            st.commit(who, change)?;
+            if flush {
+                st.flush()?;
             }
-            st.flush()
+            Ok(())
         })?;
-        let lang = s.lang().to_string();
-        let r = self.renderer();
-        let out = outcome.replies.iter().map(|rep| r.render(&lang, rep)).collect();
-        Ok(Handled { lang, replies: outcome.replies, out, wipe, submitted: intake.map(|i| i.code), erased })
+        Ok(handled)
     }
 
     /// Pauses a conversation whose channel went away (end of input), so `/start` offers to resume.

@@ -67,6 +67,12 @@ pub enum Cmd {
         #[command(flatten)]
         retention: RetentionArgs,
     },
+    /// Run the Telegram bot (TELOXIDE_TOKEN or TELOXIDE_TOKEN_FILE; TELOXIDE_API_URL optional).
+    Serve {
+        /// Settings file (see clearpath.example.toml).
+        #[arg(long, env = "CLEARPATH_CONFIG")]
+        config: Option<PathBuf>,
+    },
     /// Check and draw flows.
     Flows {
         #[command(subcommand)]
@@ -211,8 +217,12 @@ fn init_tracing(cmd: &Cmd) {
         Cmd::Chat { .. } => "warn",
         _ => "info",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CLEARPATH_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    // reqwest and hyper log request URLs, which carry the bot token: keep them quiet whatever
+    // level is asked for.
+    let spec = std::env::var("CLEARPATH_LOG").unwrap_or_else(|_| default.to_string());
+    let quiet = "reqwest=off,hyper=off,hyper_util=off,h2=off,teloxide_core=off,teloxide=off";
+    let filter = tracing_subscriber::EnvFilter::try_new(format!("{spec},{quiet}"))
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("{default},{quiet}")));
     let _ =
         tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
 }
@@ -245,6 +255,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", crate::flow::graph::mermaid(&flow));
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Serve { config } => serve(config.as_deref()),
         Cmd::Rules { cmd: RulesCmd::Check { rules } } => rules_check(rules.as_deref()),
         Cmd::Rules { cmd: RulesCmd::Table { rules, out } } => {
             let (r, diags) = crate::rules::Rules::load(&Tree::resolve(rules.as_deref(), "rules"));
@@ -487,6 +498,66 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
         println!("{errors} error(s), {warnings} warning(s) in {}", names.join(", "));
         Ok(ExitCode::from(exit::INVALID))
     }
+}
+
+/// The bot token: `TELOXIDE_TOKEN` or `TELOXIDE_TOKEN_FILE`, not both.
+fn token_from_env() -> anyhow::Result<secrecy::SecretString> {
+    let inline = std::env::var("TELOXIDE_TOKEN").ok().filter(|v| !v.is_empty());
+    let file = std::env::var_os("TELOXIDE_TOKEN_FILE").filter(|v| !v.is_empty());
+    match (inline, file) {
+        (Some(_), Some(_)) => bail!("both TELOXIDE_TOKEN and TELOXIDE_TOKEN_FILE are set; set only one"),
+        (Some(t), None) => Ok(secrecy::SecretString::from(t)),
+        (None, Some(f)) => {
+            let t = std::fs::read_to_string(&f)
+                .with_context(|| format!("TELOXIDE_TOKEN_FILE: cannot read {}", PathBuf::from(&f).display()))?;
+            Ok(secrecy::SecretString::from(t.trim().to_string()))
+        }
+        (None, None) => bail!("no bot token: set TELOXIDE_TOKEN or TELOXIDE_TOKEN_FILE"),
+    }
+}
+
+/// `serve`: the Telegram bot.
+fn serve(config: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let cfg = match config {
+        Some(p) => crate::config::Config::load(p)?,
+        None => crate::config::Config::default(),
+    };
+    let token = token_from_env()?;
+    let api_url = std::env::var("TELOXIDE_API_URL").ok().filter(|v| !v.is_empty());
+    let data = DataArgs {
+        data_dir: cfg.data_dir.clone(),
+        flows: cfg.flows.clone(),
+        locales: cfg.locales.clone(),
+        rules: cfg.rules.clone(),
+        flow: "intake".into(),
+    };
+    let (flow, mut locales) = load_checked(&data)?;
+    if let Some(org) = &cfg.organisation {
+        locales.set_global("org", crate::locale::Arg::Str(org.clone()));
+    }
+    let key = match &cfg.key_file {
+        Some(p) => keyfile::read_file(p)?,
+        None => keyfile::from_env(None)?.0,
+    };
+    let store = Store::open(&cfg.data_dir, key)
+        .with_context(|| format!("opening the data directory {}", cfg.data_dir.display()))?;
+    let app = std::sync::Arc::new(App::new(flow, locales, store, cfg.retention.retention()));
+    let _served = crate::control::serve(app.clone(), &cfg.data_dir).ok();
+    // Retention at start-up and daily.
+    {
+        let app = app.clone();
+        std::thread::Builder::new().name("purge".into()).spawn(move || loop {
+            match app.purge(jiff::Timestamp::now()) {
+                Ok(p) => tracing::info!("{}", crate::control::describe_purge(&p)),
+                Err(e) => tracing::error!(error = %e, "retention purge failed"),
+            }
+            std::thread::sleep(std::time::Duration::from_secs(24 * 3600));
+        })?;
+    }
+    let bot = crate::channel::telegram::bot(&token, api_url.as_deref())?;
+    tracing::info!("serving");
+    crate::channel::telegram::run(app, cfg.telegram.clone(), bot)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `rules check`: every problem in every file, every example screened, then each jurisdiction's

@@ -5,8 +5,8 @@
 //! - [`engine`]: the pure conversation state machine, `step(&Flow, &Session, Input, now)`.
 //! - [`flow`]: flows as data (`flows/*.toml`), their loader and `flows check`.
 //! - [`locale`]: Fluent translations (`locales/<lang>/`), with English fallback.
-//! - [`channel`]: how a conversation reaches a person (terminal, JSON lines) and the shared
-//!   renderer.
+//! - [`channel`]: how a conversation reaches a person (terminal, JSON lines, Telegram) and the
+//!   shared renderer.
 //! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush.
 //! - [`store`]: the only code that touches sled; every record sealed with XChaCha20-Poly1305.
 //! - [`rules`]: offense categories and screening fields shared by rules and flows.
@@ -14,11 +14,13 @@
 //! - [`diag`]: file:line:column diagnostics for files admins edit.
 //! - [`data`]: where flows, locales and rules come from (a directory, or built in).
 //! - [`cli`]: the `clearpath` command line.
+//! - [`config`]: settings that are not secrets, from a TOML file.
 //! - [`control`]: the control socket through which commands reach a running process.
 
 pub mod app;
 pub mod channel;
 pub mod cli;
+pub mod config;
 pub mod control;
 pub mod data;
 pub mod diag;

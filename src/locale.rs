@@ -91,6 +91,12 @@ pub const CODE_MESSAGES: &[&str] = &[
     "not-started",
     "org-name",
     "error-storage",
+    "menu-start",
+    "menu-back",
+    "menu-help",
+    "menu-language",
+    "menu-exit",
+    "menu-delete",
 ];
 
 #[derive(Debug, Deserialize)]

@@ -4,6 +4,7 @@
 
 pub mod console;
 pub mod render;
+pub mod telegram;
 
 use crate::engine::{Command, Input};
 

@@ -1051,3 +1051,14 @@ fn view(flow: &Flow, step: &Step, a: &Answer) -> AnswerView {
         Answer::Skipped => AnswerView::Skipped,
     }
 }
+
+/// The key of the prompt a session is showing: what a button press must name to count for it.
+pub fn current_key(s: &Session) -> String {
+    match &s.mode {
+        Mode::Step => s.pos.as_ref().map(Pos::key).unwrap_or_default(),
+        Mode::ConfirmDelete => "delete".into(),
+        Mode::ChooseLanguage => "language".into(),
+        Mode::ResumeOrRestart => "resume".into(),
+        Mode::EnterCode { .. } => "code".into(),
+    }
+}

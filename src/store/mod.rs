@@ -130,6 +130,19 @@ impl Record for OutboxEntry {
     const VERSION: u16 = 1;
 }
 
+/// The messages of one conversation still on the survivor's device, so that they can be wiped:
+/// message ids and when they were sent (bots may delete only for 48 hours). Sealed like the rest.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChatLog {
+    /// (message id, sent at, sent by the bot)
+    pub messages: Vec<(i64, jiff::Timestamp, bool)>,
+}
+
+impl Record for ChatLog {
+    const TREE: &'static str = TREE_SESSIONS;
+    const VERSION: u16 = 1;
+}
+
 /// A survivor as the store knows them: the keyed hash of their channel and chat id.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Subject(pub(crate) [u8; 32]);
@@ -157,6 +170,7 @@ pub struct Change<'a> {
     pub inbox: Option<(u64, jiff::Timestamp)>,
     pub outbox: Vec<OutboxEntry>,
     pub intake: Option<&'a Intake>,
+    pub log: Option<&'a ChatLog>,
 }
 
 /// Counts from a retention purge.
@@ -188,6 +202,7 @@ impl Default for Retention {
 pub struct Store {
     /// Unwrapped data keys of survivors seen recently (wiped on drop; dropped on erase).
     keys: std::sync::Mutex<std::collections::HashMap<Subject, Key>>,
+    trees: Vec<(&'static str, sled::Tree)>,
     db: sled::Db,
     master: Key,
     pseud: Key,
@@ -290,7 +305,11 @@ impl Store {
         })?;
         let pseud = load_or_create_meta_key(&db, &master, b"pseudonym-key")?;
         let service = master.derive("clearpath service records");
-        Ok(Store { keys: Default::default(), db, master, pseud, service, dir: data_dir.to_path_buf() })
+        let mut trees = Vec::new();
+        for t in [TREE_KEYS, TREE_SESSIONS, TREE_INTAKES, TREE_INBOX, TREE_OUTBOX] {
+            trees.push((t, db.open_tree(t)?));
+        }
+        Ok(Store { keys: Default::default(), trees, db, master, pseud, service, dir: data_dir.to_path_buf() })
     }
 
     pub fn dir(&self) -> &Path {
@@ -302,7 +321,11 @@ impl Store {
         Subject(pseudonym(&self.pseud, &format!("{channel}\0{chat}")))
     }
 
+    /// A tree handle; the store's own trees are opened once and kept.
     fn tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
+        if let Some((_, t)) = self.trees.iter().find(|(n, _)| *n == name) {
+            return Ok(t.clone());
+        }
         Ok(self.db.open_tree(name)?)
     }
 
@@ -408,6 +431,14 @@ impl Store {
         self.put(s, &subject_key(s, intake.code.as_bytes()), intake)
     }
 
+    pub fn load_log(&self, s: &Subject) -> Result<ChatLog, StoreError> {
+        Ok(self.get(s, &subject_key(s, b"log"))?.unwrap_or_default())
+    }
+
+    pub fn save_log(&self, s: &Subject, log: &ChatLog) -> Result<(), StoreError> {
+        self.put(s, &subject_key(s, b"log"), log)
+    }
+
     pub fn load_intake(&self, s: &Subject, code: &str) -> Result<Option<Intake>, StoreError> {
         self.get(s, &subject_key(s, code.as_bytes()))
     }
@@ -429,6 +460,11 @@ impl Store {
     pub fn commit(&self, s: &Subject, change: Change<'_>) -> Result<(), StoreError> {
         let dk = self.data_key_or_create(s)?;
         let session = change.session.map(|sess| self.seal_record(&dk, &s.0, sess)).transpose()?;
+        let log = change.log.map(|l| {
+            let key = subject_key(s, b"log");
+            self.seal_record(&dk, &key, l).map(|v| (key, v))
+        });
+        let log = log.transpose()?;
         let intake = change
             .intake
             .map(|i| {
@@ -458,6 +494,9 @@ impl Store {
             if let Some(v) = &session {
                 sessions.insert(&s.0, v.clone())?;
             }
+            if let Some((k, v)) = &log {
+                sessions.insert(k.clone(), v.clone())?;
+            }
             if let Some((k, v)) = &intake {
                 intakes.insert(k.clone(), v.clone())?;
             }
@@ -469,6 +508,14 @@ impl Store {
             }
             Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
         })?;
+        Ok(())
+    }
+
+    /// Remembers an update that changed nothing (so a redelivery is skipped too).
+    pub fn mark_seen(&self, update_id: u64, expires: jiff::Timestamp) -> Result<(), StoreError> {
+        let key = update_id.to_be_bytes();
+        let plain = serde_json::to_vec(&expires).unwrap_or_default();
+        self.tree(TREE_INBOX)?.insert(key, encode_record(&self.service, TREE_INBOX, &key, 1, &plain))?;
         Ok(())
     }
 

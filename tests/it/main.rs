@@ -2,6 +2,8 @@
 
 mod support;
 
+mod botapi;
+
 mod cli;
 mod crash;
 mod flows_check;
@@ -9,4 +11,5 @@ mod locales;
 mod props;
 mod rules;
 mod store;
+mod telegram;
 mod transcripts;

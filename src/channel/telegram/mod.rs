@@ -1,0 +1,456 @@
+//! The Telegram channel: the only module that imports teloxide.
+//!
+//! Updates come through clearpath's own long-polling loop (teloxide's dispatcher confirms an
+//! update when it fetches the next batch, before it is handled): a batch is handled, its state
+//! changes and the replies it causes are written to the store's outbox and flushed, and only then
+//! is the next offset sent. Update ids already handled are skipped. Updates of one chat are
+//! handled in order, different chats concurrently.
+//!
+//! Replies leave through the durable outbox (see [`sender`]), per chat, so one chat waiting out a
+//! 429 never holds up the others or the offset.
+
+pub mod sender;
+
+use crate::app::{App, Handled};
+use crate::channel::render::{resolve_text, Out, OutPrompt};
+use crate::config::{TelegramConfig, Wipe};
+use crate::engine::{Command, Input};
+use crate::store::{ChatLog, OutboxEntry, Subject};
+use jiff::Timestamp;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use teloxide::payloads::GetUpdatesSetters;
+use teloxide::prelude::Requester;
+use teloxide::requests::Request;
+use teloxide::types::{AllowedUpdate, Update, UpdateKind};
+use teloxide::Bot;
+
+/// How long a handled update id is remembered (Telegram restarts ids after a quiet week).
+const INBOX_DAYS: i64 = 8;
+/// Bots may delete messages in private chats for 48 hours.
+const DELETABLE_SECS: i64 = 48 * 3600 - 300;
+
+/// What the outbox holds for Telegram, as JSON inside a sealed outbox entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Payload {
+    Send {
+        text: String,
+        /// Rows of (label, callback data).
+        #[serde(default)]
+        buttons: Vec<Vec<(String, String)>>,
+        /// Forwarding and saving blocked: true for everything sent to a survivor.
+        protect: bool,
+    },
+    Delete {
+        ids: Vec<i64>,
+    },
+    Edit {
+        id: i64,
+        text: String,
+    },
+    AnswerCallback {
+        id: String,
+    },
+}
+
+/// Builds the bot: the token from `TELOXIDE_TOKEN` or `TELOXIDE_TOKEN_FILE`, the API from
+/// `TELOXIDE_API_URL` (a self-hosted Bot API server or a test double).
+pub fn bot(token: &SecretString, api_url: Option<&str>) -> anyhow::Result<Bot> {
+    let bot = Bot::new(token.expose_secret());
+    Ok(match api_url {
+        Some(u) => {
+            bot.set_api_url(reqwest::Url::parse(u).map_err(|e| anyhow::anyhow!("TELOXIDE_API_URL is not a URL: {e}"))?)
+        }
+        None => bot,
+    })
+}
+
+/// Runs the bot until SIGTERM or SIGINT.
+pub fn run(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Result<()> {
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(serve(app, cfg, bot))
+}
+
+async fn shutdown_signal() {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler");
+    let mut int = signal(SignalKind::interrupt()).expect("SIGINT handler");
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = int.recv() => {}
+    }
+}
+
+pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Result<()> {
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("stopping: finishing the batch in hand");
+        let _ = stop_tx.send(true);
+    });
+    set_commands(&bot, &app).await;
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let sender = tokio::spawn(sender::run(bot.clone(), app.clone(), cfg.clone(), wake.clone(), stop_rx.clone()));
+    let mut stop = stop_rx.clone();
+    let mut offset: i32 = 0;
+    let mut failures: u32 = 0;
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        let request = bot.get_updates().offset(offset).timeout(cfg.poll_timeout_secs).allowed_updates(vec![
+            AllowedUpdate::Message,
+            AllowedUpdate::CallbackQuery,
+            AllowedUpdate::EditedMessage,
+        ]);
+        let updates = tokio::select! {
+            _ = stop.changed() => break,
+            r = request.send() => r,
+        };
+        let updates = match updates {
+            Ok(u) => {
+                failures = 0;
+                u
+            }
+            Err(e) => {
+                failures += 1;
+                tracing::warn!(error = %redact(&e.to_string()), failures, "getUpdates failed; retrying");
+                let wait = std::time::Duration::from_millis((250u64 << failures.min(6)).min(30_000));
+                tokio::select! {
+                    _ = stop.changed() => break,
+                    _ = tokio::time::sleep(wait) => continue,
+                }
+            }
+        };
+        if updates.is_empty() {
+            continue;
+        }
+        let started = std::time::Instant::now();
+        let next = updates.iter().map(|u| u.id.0 as i64 + 1).max().unwrap_or(offset as i64);
+        let count = updates.len();
+        handle_batch(&app, &cfg, updates).await;
+        if let Err(e) = app.store(|s| s.flush()) {
+            tracing::error!(error = %e, "flush failed; the batch will be offered again");
+            continue;
+        }
+        offset = next as i32;
+        wake.notify_one();
+        tracing::debug!(updates = count, elapsed_ms = started.elapsed().as_millis() as u64, "batch handled");
+    }
+    let _ = app.store(|s| s.flush());
+    wake.notify_one();
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), sender).await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Handles a batch: chats in parallel, each chat's updates in order.
+async fn handle_batch(app: &Arc<App>, cfg: &TelegramConfig, updates: Vec<Update>) {
+    let mut by_chat: BTreeMap<i64, Vec<Update>> = BTreeMap::new();
+    let mut other = Vec::new();
+    for u in updates {
+        match chat_of(&u) {
+            Some(c) => by_chat.entry(c).or_default().push(u),
+            None => other.push(u),
+        }
+    }
+    let now = Timestamp::now();
+    for u in other {
+        // Nothing to answer (membership changes, channel posts ...): remember it was seen.
+        let id = u.id.0 as u64;
+        let _ = app.store(|s| s.mark_seen(id, now + jiff::SignedDuration::from_hours(24 * INBOX_DAYS)));
+        tracing::debug!(kind = kind_name(&u), "ignored update");
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for (chat, ups) in by_chat {
+        let app = app.clone();
+        let cfg = cfg.clone();
+        tasks.spawn_blocking(move || {
+            for u in ups {
+                let kind = kind_name(&u);
+                let started = std::time::Instant::now();
+                if let Err(e) = handle_update(&app, &cfg, chat, u, Timestamp::now()) {
+                    tracing::error!(kind, error = %e, "update not handled");
+                } else {
+                    tracing::debug!(kind, elapsed_us = started.elapsed().as_micros() as u64, "update handled");
+                }
+            }
+        });
+    }
+    while tasks.join_next().await.is_some() {}
+}
+
+fn chat_of(u: &Update) -> Option<i64> {
+    match &u.kind {
+        UpdateKind::Message(m) | UpdateKind::EditedMessage(m) if m.chat.is_private() => Some(m.chat.id.0),
+        UpdateKind::CallbackQuery(q) => q.message.as_ref().map(|m| m.chat().id.0).or(Some(q.from.id.0 as i64)),
+        _ => None,
+    }
+}
+
+fn kind_name(u: &Update) -> &'static str {
+    match &u.kind {
+        UpdateKind::Message(m) if m.text().is_some() => "text",
+        UpdateKind::Message(_) => "other_message",
+        UpdateKind::EditedMessage(_) => "edited_message",
+        UpdateKind::CallbackQuery(_) => "callback",
+        _ => "other",
+    }
+}
+
+/// What an update means for the conversation.
+struct Incoming {
+    input: Option<Input>,
+    /// The survivor's own message, to wipe later.
+    message_id: Option<i64>,
+    callback_id: Option<String>,
+    /// The bot message whose button was pressed: it may not be in the chat log yet if the
+    /// press came before the sender recorded it.
+    pressed: Option<i64>,
+}
+
+fn parse_callback(data: &str) -> Option<(String, String)> {
+    let rest = data.strip_prefix("c:")?;
+    let (tag, id) = rest.split_once(':')?;
+    Some((tag.to_string(), id.to_string()))
+}
+
+/// A short tag of a prompt key, to keep callback data within Telegram's 64 bytes.
+pub fn key_tag(key: &str) -> String {
+    blake3::hash(key.as_bytes()).to_hex()[..8].to_string()
+}
+
+fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str) -> Incoming {
+    match &u.kind {
+        UpdateKind::Message(m) => {
+            let message_id = Some(m.id.0 as i64);
+            let lang_hint = m.from.as_ref().and_then(|f| f.language_code.clone());
+            let input = match m.text() {
+                Some(t) if t.chars().count() > 2000 => Some(Input::Text(t.chars().take(2000).collect())),
+                Some(t) => Some(match crate::channel::parse_command(t) {
+                    Some(Input::Command { cmd: Command::Start, arg: None }) => {
+                        Input::Command { cmd: Command::Start, arg: lang_hint.clone() }
+                    }
+                    Some(cmd) => cmd,
+                    None => match last_prompt {
+                        Some(p) => resolve_text(p, t),
+                        None => Input::Text(t.to_string()),
+                    },
+                }),
+                // Stickers, photos, voice: not answers, and nothing changes (the message is still
+                // remembered, so it is wiped with the rest).
+                None => None,
+            };
+            Incoming { input, message_id, callback_id: None, pressed: None }
+        }
+        UpdateKind::CallbackQuery(q) => {
+            let callback_id = Some(q.id.0.clone());
+            let pressed = q.message.as_ref().map(|m| m.id().0 as i64);
+            let input = q.data.as_deref().and_then(|d| {
+                if d == "x" {
+                    return Some(Input::cmd(Command::Exit));
+                }
+                let (tag, id) = parse_callback(d)?;
+                // A press for the prompt now shown names it; any other press is stale.
+                let step = if tag == key_tag(current_key) { current_key.to_string() } else { format!("stale:{tag}") };
+                Some(Input::Choice { id, step: Some(step) })
+            });
+            Incoming {
+                input: input.or(Some(Input::Choice { id: String::new(), step: Some("stale".into()) })),
+                message_id: None,
+                callback_id,
+                pressed,
+            }
+        }
+        // Edited messages change nothing: an answer is taken as it was first sent.
+        _ => Incoming { input: None, message_id: None, callback_id: None, pressed: None },
+    }
+}
+
+/// Handles one update, writing the session, the update id and the replies atomically (flushed by
+/// the caller with the batch).
+pub fn handle_update(
+    app: &App,
+    cfg: &TelegramConfig,
+    chat: i64,
+    u: Update,
+    now: Timestamp,
+) -> Result<(), crate::store::StoreError> {
+    let update_id = u.id.0 as u64;
+    if app.store(|s| s.seen(update_id))? {
+        tracing::debug!("update already handled; skipped");
+        return Ok(());
+    }
+    let inbox = Some((update_id, now + jiff::SignedDuration::from_hours(24 * INBOX_DAYS)));
+    let who = app.subject("telegram", &chat.to_string())?;
+    let session = app.store(|s| s.load_session(&who)).ok().flatten();
+    let current = session.as_ref().map(crate::engine::current_key).unwrap_or_default();
+    let last_prompt = session.as_ref().and_then(|s| last_prompt(app, s));
+    let inc = incoming(&u, last_prompt.as_ref(), &current);
+    let mut log = app.store(|s| s.load_log(&who)).unwrap_or_default();
+    if let Some(id) = inc.message_id {
+        log.messages.push((id, now, false));
+    }
+    if let Some(id) = inc.pressed {
+        if !log.messages.iter().any(|m| m.0 == id) {
+            log.messages.push((id, now, true));
+        }
+    }
+    let Some(input) = inc.input else {
+        // Nothing to do but remember the update (and the message, to wipe it later).
+        return app.store(|s| s.commit(&who, crate::store::Change { inbox, log: Some(&log), ..Default::default() }));
+    };
+    let is_answer = !matches!(input, Input::Command { .. });
+    app.handle_with(&who, input, now, inbox, false, |h| {
+        deliver(cfg, chat, h, &mut log, inc.callback_id, is_answer, now)
+    })?;
+    Ok(())
+}
+
+/// The prompt a session shows, rendered, to resolve typed words and numbers against it.
+fn last_prompt(app: &App, s: &crate::engine::Session) -> Option<OutPrompt> {
+    let out = crate::engine::step(&app.flow, s, Input::cmd(Command::Help), s.updated_at);
+    let r = app.renderer();
+    out.replies.iter().rev().find_map(|rep| match r.render(s.lang(), rep) {
+        Out::Prompt(p) => Some(p),
+        _ => None,
+    })
+}
+
+/// Turns what was handled into outbox entries: wipes first (per the configured mode), then the
+/// replies, every one protected.
+fn deliver(
+    cfg: &TelegramConfig,
+    chat: i64,
+    h: &Handled,
+    log: &mut ChatLog,
+    callback: Option<String>,
+    is_answer: bool,
+    now: Timestamp,
+) -> (Vec<OutboxEntry>, Option<ChatLog>) {
+    let mut payloads = Vec::new();
+    if let Some(id) = callback {
+        payloads.push(Payload::AnswerCallback { id });
+    }
+    let exiting = h.wipe;
+    let wipe_now =
+        ((exiting || h.erased) && cfg.wipe != Wipe::Never) || (is_answer && cfg.wipe == Wipe::AfterEachAnswer);
+    if wipe_now {
+        let (deletable, old): (Vec<_>, Vec<_>) =
+            log.messages.iter().partition(|(_, at, _)| now.as_second() - at.as_second() < DELETABLE_SECS);
+        let ids: Vec<i64> = deletable.iter().map(|(id, _, _)| *id).collect();
+        if !ids.is_empty() {
+            payloads.push(Payload::Delete { ids });
+        }
+        if exiting {
+            let neutral =
+                cfg.exit_text.get(&h.lang).or_else(|| cfg.exit_text.get("en")).cloned().unwrap_or_else(|| "👍".into());
+            for m in &old {
+                if m.2 {
+                    payloads.push(Payload::Edit { id: m.0, text: neutral.clone() });
+                }
+            }
+        }
+        log.messages.clear();
+    }
+    for o in &h.out {
+        let (text, buttons) = match o {
+            Out::Info { kind: "exit", .. } => {
+                let neutral = cfg
+                    .exit_text
+                    .get(&h.lang)
+                    .or_else(|| cfg.exit_text.get("en"))
+                    .cloned()
+                    .unwrap_or_else(|| "👍".into());
+                (neutral, vec![])
+            }
+            Out::Info { text, .. } => (text.clone(), vec![]),
+            Out::Done { text, .. } => (text.clone(), vec![]),
+            Out::Prompt(p) => prompt_message(p),
+        };
+        for part in crate::rules::summary::split(&text, crate::rules::summary::TELEGRAM_LIMIT) {
+            payloads.push(Payload::Send { text: part, buttons: vec![], protect: true });
+        }
+        if let Some(Payload::Send { buttons: b, .. }) = payloads.last_mut() {
+            *b = buttons;
+        }
+    }
+    let entries = payloads
+        .into_iter()
+        .map(|p| OutboxEntry {
+            chat: chat.to_string(),
+            created_at: now,
+            attempts: 0,
+            not_before: None,
+            payload: serde_json::to_value(p).unwrap_or_default(),
+        })
+        .collect();
+    (entries, Some(log.clone()))
+}
+
+/// A prompt as a message: the question (and hint, and the earlier answer), with a button per
+/// choice and an Exit button on every question.
+pub fn prompt_message(p: &OutPrompt) -> (String, Vec<Vec<(String, String)>>) {
+    let mut text = p.text.clone();
+    if let Some(h) = &p.hint {
+        text.push_str(&format!("\n\n{h}"));
+    }
+    for item in &p.review {
+        text.push_str(&format!("\n• {}: {}", item.question, item.answer));
+    }
+    if let Some(a) = &p.answer {
+        text.push_str(&format!("\n\n→ {a}"));
+    }
+    let tag = key_tag(&p.key);
+    let mut rows: Vec<Vec<(String, String)>> =
+        p.choices.iter().map(|c| vec![(c.label.clone(), format!("c:{tag}:{}", c.id))]).collect();
+    rows.push(vec![("✕".to_string(), "x".to_string())]);
+    (text, rows)
+}
+
+/// The command menu, per language, with neutral descriptions.
+async fn set_commands(bot: &Bot, app: &App) {
+    use teloxide::payloads::SetMyCommandsSetters;
+    use teloxide::types::BotCommand;
+    for l in &app.flow.languages {
+        let d = |id: &str| app.locales.format(l, id, &[]);
+        let commands = vec![
+            BotCommand::new("start", d("menu-start")),
+            BotCommand::new("back", d("menu-back")),
+            BotCommand::new("help", d("menu-help")),
+            BotCommand::new("language", d("menu-language")),
+            BotCommand::new("exit", d("menu-exit")),
+            BotCommand::new("delete", d("menu-delete")),
+        ];
+        let mut req = bot.set_my_commands(commands);
+        if l != crate::locale::FALLBACK {
+            req = req.language_code(l.clone());
+        }
+        if let Err(e) = req.await {
+            tracing::warn!(error = %redact(&e.to_string()), "setMyCommands failed");
+        }
+    }
+}
+
+/// Bot API URLs carry the token: never let one reach a log.
+pub fn redact(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("/bot") {
+        out.push_str(&rest[..i + 4]);
+        let after = &rest[i + 4..];
+        let end = after.find('/').unwrap_or(after.len());
+        out.push_str("<token>");
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A subject for a Telegram chat.
+pub fn subject(app: &App, chat: i64) -> Result<Subject, crate::store::StoreError> {
+    app.subject("telegram", &chat.to_string())
+}

@@ -1,0 +1,253 @@
+//! The outbox worker: sends what handled updates left in the store's outbox, per chat and in
+//! order, at least once. 429 `retry_after` is honoured for that chat only; 5xx and network errors
+//! are retried with backoff; with throttling on, Telegram's rates are kept (one message a second
+//! per chat, about 30 a second overall). An entry leaves the outbox only once Telegram accepted
+//! it, so a crash between sending and recording may send it twice, never zero times.
+
+use super::Payload;
+use crate::app::App;
+use crate::config::TelegramConfig;
+use crate::store::{OutboxEntry, Subject};
+use jiff::Timestamp;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use teloxide::payloads::SendMessageSetters;
+use teloxide::prelude::Requester;
+use teloxide::types::{ChatId, InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
+use teloxide::{ApiError, Bot, RequestError};
+
+/// Pacing shared by all chats: when each chat and the bot as a whole may send next.
+#[derive(Default)]
+struct Pace {
+    chats: BTreeMap<i64, Instant>,
+    global: Option<Instant>,
+}
+
+const PER_CHAT: Duration = Duration::from_millis(1000);
+const GLOBAL: Duration = Duration::from_millis(34);
+
+enum Sent {
+    /// Done; the id of a message now on the device, if one was sent.
+    Ok(Option<i64>),
+    /// Telegram asks this chat to wait.
+    RetryAfter(u32),
+    /// Worth trying again later.
+    Transient,
+    /// Will never succeed (the message is gone, the bot was blocked): drop it.
+    Permanent,
+}
+
+pub async fn run(
+    bot: Bot,
+    app: Arc<App>,
+    cfg: TelegramConfig,
+    wake: Arc<tokio::sync::Notify>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let pace = Arc::new(Mutex::new(Pace::default()));
+    let log_lock = Arc::new(Mutex::new(()));
+    loop {
+        let pending = {
+            let app = app.clone();
+            tokio::task::spawn_blocking(move || app.store(|s| s.outbox())).await
+        };
+        let pending = match pending {
+            Ok(Ok(p)) => p,
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "outbox unreadable");
+                vec![]
+            }
+            Err(_) => vec![],
+        };
+        let mut by_chat: BTreeMap<Subject, Vec<(Vec<u8>, OutboxEntry)>> = BTreeMap::new();
+        for (s, k, e) in pending {
+            by_chat.entry(s).or_default().push((k, e));
+        }
+        let mut next_wake: Option<Timestamp> = None;
+        let mut tasks = tokio::task::JoinSet::new();
+        for (subject, entries) in by_chat {
+            let (bot, app, pace, log_lock, throttle) =
+                (bot.clone(), app.clone(), pace.clone(), log_lock.clone(), cfg.throttle);
+            tasks.spawn(async move { send_chat(&bot, &app, subject, entries, &pace, &log_lock, throttle).await });
+        }
+        while let Some(r) = tasks.join_next().await {
+            if let Ok(Some(t)) = r {
+                next_wake = Some(next_wake.map_or(t, |n: Timestamp| n.min(t)));
+            }
+        }
+        let _ = app.store(|s| s.flush());
+        if *stop.borrow() {
+            return;
+        }
+        let wait = next_wake
+            .map(|t| {
+                Duration::from_millis((t.as_millisecond() - Timestamp::now().as_millisecond()).clamp(10, 60_000) as u64)
+            })
+            .unwrap_or(Duration::from_secs(5));
+        tokio::select! {
+            _ = wake.notified() => {}
+            _ = tokio::time::sleep(wait) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+/// Sends one chat's entries in order until one has to wait; returns when to try again.
+async fn send_chat(
+    bot: &Bot,
+    app: &Arc<App>,
+    subject: Subject,
+    entries: Vec<(Vec<u8>, OutboxEntry)>,
+    pace: &Mutex<Pace>,
+    log_lock: &Mutex<()>,
+    throttle: bool,
+) -> Option<Timestamp> {
+    for (key, mut entry) in entries {
+        let now = Timestamp::now();
+        if let Some(nb) = entry.not_before {
+            if nb > now {
+                return Some(nb);
+            }
+        }
+        let Ok(chat) = entry.chat.parse::<i64>() else { continue };
+        let Ok(payload) = serde_json::from_value::<Payload>(entry.payload.clone()) else {
+            let _ = app.store(|s| s.outbox_update(&subject, &key, None));
+            continue;
+        };
+        if throttle && matches!(payload, Payload::Send { .. } | Payload::Edit { .. }) {
+            loop {
+                let wait = {
+                    let mut p = pace.lock().unwrap_or_else(|e| e.into_inner());
+                    let now = Instant::now();
+                    let chat_ready = p.chats.get(&chat).copied().unwrap_or(now);
+                    let global_ready = p.global.unwrap_or(now);
+                    let ready = chat_ready.max(global_ready);
+                    if ready <= now {
+                        p.chats.insert(chat, now + PER_CHAT);
+                        p.global = Some(now + GLOBAL);
+                        None
+                    } else {
+                        Some(ready - now)
+                    }
+                };
+                match wait {
+                    None => break,
+                    Some(d) => tokio::time::sleep(d).await,
+                }
+            }
+        }
+        let started = Instant::now();
+        let result = send(bot, chat, &payload).await;
+        tracing::debug!(op = op_name(&payload), elapsed_ms = started.elapsed().as_millis() as u64, "outbox send");
+        match result {
+            Sent::Ok(id) => {
+                let app2 = app.clone();
+                let _guard = log_lock.lock().unwrap_or_else(|e| e.into_inner());
+                let _ = app2.store(|s| {
+                    if let Some(id) = id {
+                        let mut log = s.load_log(&subject)?;
+                        log.messages.push((id, Timestamp::now(), true));
+                        s.save_log(&subject, &log)?;
+                    }
+                    s.outbox_update(&subject, &key, None)
+                });
+            }
+            Sent::Permanent => {
+                tracing::warn!(op = op_name(&payload), "outbox entry refused for good; dropped");
+                let _ = app.store(|s| s.outbox_update(&subject, &key, None));
+            }
+            Sent::RetryAfter(secs) => {
+                let nb = Timestamp::now() + jiff::SignedDuration::from_secs(secs.max(1) as i64);
+                entry.not_before = Some(nb);
+                entry.attempts += 1;
+                tracing::info!(retry_after = secs, "rate limited; this chat waits");
+                let _ = app.store(|s| s.outbox_update(&subject, &key, Some(&entry)));
+                return Some(nb);
+            }
+            Sent::Transient => {
+                entry.attempts += 1;
+                let backoff = (250i64 << entry.attempts.min(8)).min(60_000);
+                let nb = Timestamp::now() + jiff::SignedDuration::from_millis(backoff);
+                entry.not_before = Some(nb);
+                let _ = app.store(|s| s.outbox_update(&subject, &key, Some(&entry)));
+                return Some(nb);
+            }
+        }
+    }
+    None
+}
+
+fn op_name(p: &Payload) -> &'static str {
+    match p {
+        Payload::Send { .. } => "send",
+        Payload::Delete { .. } => "delete",
+        Payload::Edit { .. } => "edit",
+        Payload::AnswerCallback { .. } => "answer_callback",
+    }
+}
+
+fn classify(e: &RequestError) -> Sent {
+    match e {
+        RequestError::RetryAfter(s) => Sent::RetryAfter(s.seconds()),
+        RequestError::Api(ApiError::MessageToDeleteNotFound)
+        | RequestError::Api(ApiError::MessageCantBeDeleted)
+        | RequestError::Api(ApiError::MessageToEditNotFound)
+        | RequestError::Api(ApiError::MessageNotModified)
+        | RequestError::Api(ApiError::BotBlocked)
+        | RequestError::Api(ApiError::ChatNotFound)
+        | RequestError::Api(ApiError::UserDeactivated) => Sent::Permanent,
+        RequestError::Api(ApiError::Unknown(msg))
+            if msg.contains("query is too old") || msg.contains("message can't be") =>
+        {
+            Sent::Permanent
+        }
+        _ => Sent::Transient,
+    }
+}
+
+async fn send(bot: &Bot, chat: i64, p: &Payload) -> Sent {
+    let chat_id = ChatId(chat);
+    let r = match p {
+        Payload::Send { text, buttons, protect } => {
+            let mut req = bot.send_message(chat_id, text.clone()).protect_content(*protect);
+            if !buttons.is_empty() {
+                let rows: Vec<Vec<InlineKeyboardButton>> = buttons
+                    .iter()
+                    .map(|row| {
+                        row.iter()
+                            .map(|(label, data)| InlineKeyboardButton::callback(label.clone(), data.clone()))
+                            .collect()
+                    })
+                    .collect();
+                req = req.reply_markup(InlineKeyboardMarkup::new(rows));
+            }
+            req.await.map(|m| Some(m.id.0 as i64))
+        }
+        Payload::Delete { ids } => {
+            let ids: Vec<MessageId> = ids.iter().map(|i| MessageId(*i as i32)).collect();
+            // Deleting what is already gone is fine: the goal is that it is gone.
+            match bot.delete_messages(chat_id, ids).await {
+                Ok(_) => Ok(None),
+                Err(RequestError::Api(_)) => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+        Payload::Edit { id, text } => {
+            bot.edit_message_text(chat_id, MessageId(*id as i32), text.clone()).await.map(|_| None)
+        }
+        Payload::AnswerCallback { id } => {
+            bot.answer_callback_query(teloxide::types::CallbackQueryId(id.clone())).await.map(|_| None)
+        }
+    };
+    match r {
+        Ok(id) => Sent::Ok(id),
+        Err(e) => {
+            let c = classify(&e);
+            if matches!(c, Sent::Transient) {
+                tracing::warn!(error = %super::redact(&e.to_string()), "send failed; will retry");
+            }
+            c
+        }
+    }
+}

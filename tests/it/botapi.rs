@@ -1,0 +1,302 @@
+//! A Bot API double on 127.0.0.1: serves `getUpdates` with offsets as Telegram does (updates
+//! stay until confirmed by a later offset), keeps each chat's visible messages (sent, deleted,
+//! edited), records every request with its time, and answers 429 or 500 on demand.
+
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct Msg {
+    pub id: i64,
+    pub text: String,
+    pub from_bot: bool,
+    pub protect: bool,
+    /// (label, callback data)
+    pub buttons: Vec<(String, String)>,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Req {
+    pub at: Instant,
+    pub method: String,
+    pub body: Value,
+}
+
+#[derive(Default)]
+pub struct State {
+    next_update: u64,
+    /// All updates ever offered, with their ids; those below `confirmed` are gone.
+    updates: Vec<Value>,
+    confirmed: u64,
+    next_message: i64,
+    pub chats: BTreeMap<i64, Vec<Msg>>,
+    pub requests: Vec<Req>,
+    /// Failures to inject, in order, for a method: (HTTP-ish error code, retry_after).
+    pub fail: BTreeMap<String, VecDeque<(u16, Option<u32>)>>,
+}
+
+pub struct Double {
+    pub url: String,
+    pub state: Arc<(Mutex<State>, Condvar)>,
+}
+
+fn ok(result: Value) -> String {
+    json!({ "ok": true, "result": result }).to_string()
+}
+
+fn user(chat: i64, lang: &str) -> Value {
+    json!({ "id": chat, "is_bot": false, "first_name": "Test", "language_code": lang })
+}
+
+fn bot_user() -> Value {
+    json!({ "id": 42, "is_bot": true, "first_name": "Bot", "username": "clearpath_test_bot" })
+}
+
+fn message_json(chat: i64, m: &Msg, lang: &str) -> Value {
+    let mut v = json!({
+        "message_id": m.id,
+        "date": 1_764_000_000,
+        "chat": { "id": chat, "type": "private", "first_name": "Test" },
+        "from": if m.from_bot { bot_user() } else { user(chat, lang) },
+        "text": m.text,
+    });
+    if !m.buttons.is_empty() {
+        let rows: Vec<Value> = m.buttons.iter().map(|(l, d)| json!([{ "text": l, "callback_data": d }])).collect();
+        v["reply_markup"] = json!({ "inline_keyboard": rows });
+    }
+    v
+}
+
+impl Double {
+    pub fn start() -> Double {
+        let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/", server.server_addr().to_ip().unwrap());
+        let state =
+            Arc::new((Mutex::new(State { next_update: 1, next_message: 1, ..Default::default() }), Condvar::new()));
+        let st = state.clone();
+        std::thread::spawn(move || {
+            for mut req in server.incoming_requests() {
+                let st = st.clone();
+                std::thread::spawn(move || {
+                    let mut body = String::new();
+                    let _ = std::io::Read::read_to_string(req.as_reader(), &mut body);
+                    // Method names are case-insensitive in the Bot API (teloxide sends "SendMessage").
+                    let method = req.url().rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+                    let body: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+                    let (code, resp) = handle(&st, &method, &body);
+                    let mut r = tiny_http::Response::from_string(resp)
+                        .with_status_code(code)
+                        .with_header("Content-Type: application/json".parse::<tiny_http::Header>().unwrap());
+                    if code != 200 {
+                        // tiny_http keeps some failed exchanges open in ways reqwest then waits on.
+                        r = r.with_header("Connection: close".parse::<tiny_http::Header>().unwrap());
+                    }
+                    let _ = req.respond(r);
+                });
+            }
+        });
+        Double { url, state }
+    }
+
+    fn push_update(&self, mut u: Value) -> u64 {
+        let (m, cv) = &*self.state;
+        let mut s = m.lock().unwrap();
+        let id = s.next_update;
+        s.next_update += 1;
+        u["update_id"] = json!(id);
+        s.updates.push(u);
+        cv.notify_all();
+        id
+    }
+
+    /// The survivor types a message.
+    pub fn send_text(&self, chat: i64, text: &str, lang: &str) -> u64 {
+        let msg = {
+            let (m, _) = &*self.state;
+            let mut s = m.lock().unwrap();
+            let id = s.next_message;
+            s.next_message += 1;
+            let msg = Msg { id, text: text.into(), from_bot: false, protect: false, buttons: vec![], deleted: false };
+            s.chats.entry(chat).or_default().push(msg.clone());
+            msg
+        };
+        self.push_update(json!({ "message": message_json(chat, &msg, lang) }))
+    }
+
+    /// The survivor presses a button of a bot message.
+    pub fn press(&self, chat: i64, message_id: i64, data: &str, lang: &str) -> u64 {
+        let msg = self.messages(chat).into_iter().find(|m| m.id == message_id).unwrap();
+        self.push_update(json!({
+            "callback_query": {
+                "id": format!("cb{}", message_id * 1000 + data.len() as i64),
+                "from": user(chat, lang),
+                "chat_instance": "ci",
+                "data": data,
+                "message": message_json(chat, &msg, lang),
+            }
+        }))
+    }
+
+    /// Something that is not a message or a button: a sticker, a membership change.
+    pub fn push_raw(&self, u: Value) -> u64 {
+        self.push_update(u)
+    }
+
+    pub fn messages(&self, chat: i64) -> Vec<Msg> {
+        self.state.0.lock().unwrap().chats.get(&chat).cloned().unwrap_or_default()
+    }
+
+    pub fn visible(&self, chat: i64) -> Vec<Msg> {
+        self.messages(chat).into_iter().filter(|m| !m.deleted).collect()
+    }
+
+    pub fn requests(&self) -> Vec<Req> {
+        self.state.0.lock().unwrap().requests.clone()
+    }
+
+    /// Forgets confirmations: the last `n` updates are offered again (as after lost confirms).
+    pub fn reoffer_last(&self, n: u64) {
+        let mut s = self.state.0.lock().unwrap();
+        s.confirmed = s.next_update.saturating_sub(n).max(1);
+    }
+
+    pub fn fail(&self, method: &str, failures: &[(u16, Option<u32>)]) {
+        let mut s = self.state.0.lock().unwrap();
+        s.fail.entry(method.to_ascii_lowercase()).or_default().extend(failures.iter().copied());
+    }
+
+    /// Waits until `pred` holds for the chat's messages (or panics after `secs`).
+    pub fn wait_for(&self, chat: i64, secs: u64, what: &str, pred: impl Fn(&[Msg]) -> bool) -> Vec<Msg> {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let msgs = self.messages(chat);
+            if pred(&msgs) {
+                return msgs;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}; chat: {:#?}", self.visible(chat));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// The newest visible bot message.
+    pub fn last_bot(&self, chat: i64) -> Option<Msg> {
+        self.visible(chat).into_iter().rev().find(|m| m.from_bot)
+    }
+
+    /// Highest update id handed out so far.
+    pub fn last_update_id(&self) -> u64 {
+        self.state.0.lock().unwrap().next_update - 1
+    }
+}
+
+fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16, String) {
+    let (m, cv) = &**st;
+    {
+        let mut s = m.lock().unwrap();
+        s.requests.push(Req { at: Instant::now(), method: method.to_string(), body: body.clone() });
+        if let Some(q) = s.fail.get_mut(method) {
+            if let Some((code, retry)) = q.pop_front() {
+                let mut v = json!({ "ok": false, "error_code": code, "description": if code == 429 { format!("Too Many Requests: retry after {}", retry.unwrap_or(1)) } else { "Internal Server Error".to_string() } });
+                if let Some(r) = retry {
+                    v["parameters"] = json!({ "retry_after": r });
+                }
+                return (code, v.to_string());
+            }
+        }
+    }
+    match method {
+        "getme" => (200, ok(bot_user())),
+        "setmycommands" | "deletewebhook" => (200, ok(json!(true))),
+        "getupdates" => {
+            let offset = body["offset"].as_u64().unwrap_or(0);
+            let timeout = body["timeout"].as_u64().unwrap_or(0).min(2);
+            let deadline = Instant::now() + Duration::from_secs(timeout);
+            let mut s = m.lock().unwrap();
+            if offset > s.confirmed {
+                s.confirmed = offset;
+            }
+            loop {
+                let confirmed = s.confirmed;
+                let pending: Vec<Value> =
+                    s.updates.iter().filter(|u| u["update_id"].as_u64().unwrap() >= confirmed).cloned().collect();
+                if !pending.is_empty() || Instant::now() >= deadline {
+                    return (200, ok(Value::Array(pending.into_iter().take(100).collect())));
+                }
+                let (g, _) = cv.wait_timeout(s, Duration::from_millis(20)).unwrap();
+                s = g;
+            }
+        }
+        "sendmessage" => {
+            let chat = body["chat_id"].as_i64().unwrap();
+            let buttons: Vec<(String, String)> = body["reply_markup"]["inline_keyboard"]
+                .as_array()
+                .map(|rows| {
+                    rows.iter()
+                        .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+                        .map(|b| {
+                            (
+                                b["text"].as_str().unwrap_or("").to_string(),
+                                b["callback_data"].as_str().unwrap_or("").to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut s = m.lock().unwrap();
+            let id = s.next_message;
+            s.next_message += 1;
+            let msg = Msg {
+                id,
+                text: body["text"].as_str().unwrap_or("").to_string(),
+                from_bot: true,
+                protect: body["protect_content"].as_bool().unwrap_or(false),
+                buttons,
+                deleted: false,
+            };
+            s.chats.entry(chat).or_default().push(msg.clone());
+            (200, ok(message_json(chat, &msg, "en")))
+        }
+        "deletemessages" | "deletemessage" => {
+            let chat = body["chat_id"].as_i64().unwrap();
+            let ids: Vec<i64> = match body.get("message_ids") {
+                Some(v) => v.as_array().unwrap().iter().map(|x| x.as_i64().unwrap()).collect(),
+                None => vec![body["message_id"].as_i64().unwrap()],
+            };
+            let mut s = m.lock().unwrap();
+            for msg in s.chats.entry(chat).or_default().iter_mut() {
+                if ids.contains(&msg.id) {
+                    msg.deleted = true;
+                }
+            }
+            (200, ok(json!(true)))
+        }
+        "editmessagetext" => {
+            let chat = body["chat_id"].as_i64().unwrap();
+            let id = body["message_id"].as_i64().unwrap();
+            let mut s = m.lock().unwrap();
+            let mut found = None;
+            for msg in s.chats.entry(chat).or_default().iter_mut() {
+                if msg.id == id {
+                    msg.text = body["text"].as_str().unwrap_or("").to_string();
+                    msg.buttons.clear();
+                    found = Some(msg.clone());
+                }
+            }
+            match found {
+                Some(msg) => (200, ok(message_json(chat, &msg, "en"))),
+                None => (
+                    400,
+                    json!({ "ok": false, "error_code": 400, "description": "Bad Request: message to edit not found" })
+                        .to_string(),
+                ),
+            }
+        }
+        "answercallbackquery" => (200, ok(json!(true))),
+        _ => (200, ok(json!(true))),
+    }
+}

@@ -1,0 +1,269 @@
+//! The real bot (`clearpath serve`, the real binary and teloxide client) against the Bot API
+//! double on 127.0.0.1.
+
+use crate::botapi::Double;
+use crate::cli::FULL_INTAKE;
+use crate::support::root;
+use serde_json::Value;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TOKEN: &str = "123456:CANARY-TOKEN-xyz";
+
+struct Bot {
+    child: Child,
+    log: std::path::PathBuf,
+}
+
+impl Bot {
+    fn start(double: &Double, dir: &Path, extra: &str) -> Bot {
+        let data = dir.join("data");
+        let cfg = dir.join("clearpath.toml");
+        std::fs::write(
+            &cfg,
+            format!(
+                "data_dir = {:?}\n\n[telegram]\nthrottle = false\npoll_timeout_secs = 1\n{extra}\n",
+                data.to_str().unwrap()
+            ),
+        )
+        .unwrap();
+        let key = dir.join("master.key");
+        if !key.exists() {
+            let st = Command::new(env!("CARGO_BIN_EXE_clearpath"))
+                .args(["keys", "init", key.to_str().unwrap()])
+                .output()
+                .unwrap();
+            assert!(st.status.success());
+        }
+        let log = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("bot.log")).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_clearpath"))
+            .arg("serve")
+            .current_dir(root())
+            .env("TELOXIDE_TOKEN", TOKEN)
+            .env("TELOXIDE_API_URL", &double.url)
+            .env("CLEARPATH_CONFIG", &cfg)
+            .env("CLEARPATH_MASTER_KEY_FILE", &key)
+            .env("CLEARPATH_LOG", "trace,sled=warn")
+            .env_remove("CLEARPATH_MASTER_KEY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(log))
+            .spawn()
+            .unwrap();
+        Bot { child, log: dir.join("bot.log") }
+    }
+
+    /// SIGTERM, and how long the process took to exit.
+    fn stop(self) -> Duration {
+        let mut this = self;
+        this.stop_inner()
+    }
+
+    fn stop_inner(&mut self) -> Duration {
+        let t = Instant::now();
+        Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().unwrap();
+        loop {
+            if self.child.try_wait().unwrap().is_some() {
+                return t.elapsed();
+            }
+            assert!(t.elapsed() < Duration::from_secs(15), "the bot did not stop");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("--- bot log ---\n{}", std::fs::read_to_string(&self.log).unwrap_or_default());
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Sends one scripted input (a `chat --json` line) the way a person would in Telegram: choices
+/// by pressing the button, text by typing. Waits for the next prompt (or the end).
+fn act(d: &Double, chat: i64, lang: &str, line: &str) {
+    let v: Value = serde_json::from_str(line).unwrap();
+    let before = d.messages(chat).iter().map(|m| m.id).max().unwrap_or(0);
+    let press = |id: &str| {
+        let m = d.last_bot(chat).expect("a prompt on screen");
+        let data = m
+            .buttons
+            .iter()
+            .find(|(_, data)| data.ends_with(&format!(":{id}")))
+            .unwrap_or_else(|| panic!("no button {id} in {m:#?}"))
+            .1
+            .clone();
+        d.press(chat, m.id, &data, lang);
+    };
+    if let Some(id) = v["choice"].as_str() {
+        press(id);
+    } else if let Some(ids) = v["choices"].as_array() {
+        press(ids[0].as_str().unwrap());
+    } else if let Some(t) = v["text"].as_str() {
+        d.send_text(chat, t, lang);
+    } else if let Some(c) = v["command"].as_str() {
+        d.send_text(chat, &format!("/{c}"), lang);
+    }
+    d.wait_for(chat, 20, &format!("a reply to {line}"), |msgs| {
+        msgs.iter().any(|m| {
+            m.from_bot
+                && m.id > before
+                && !m.deleted
+                && (!m.buttons.is_empty() || m.text.contains("Thank you") || m.text.contains("Gracias"))
+        })
+    });
+}
+
+fn full_intake(d: &Double, chat: i64, lang: &str) {
+    d.send_text(chat, "/start", lang);
+    d.wait_for(chat, 20, "the language question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    let mut lines: Vec<String> = FULL_INTAKE.iter().map(|s| s.to_string()).collect();
+    lines[0] = format!("{{\"choice\": \"{lang}\"}}");
+    for l in &lines {
+        act(d, chat, lang, l);
+    }
+}
+
+#[test]
+fn a_survivor_completes_an_intake_in_english_and_in_spanish() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let bot = Bot::start(&d, dir.path(), "");
+    full_intake(&d, 1001, "en");
+    full_intake(&d, 1002, "es");
+    let en = d.last_bot(1001).unwrap();
+    assert!(en.text.starts_with("Thank you. Your answers have been sent"), "{en:#?}");
+    let es = d.last_bot(1002).unwrap();
+    assert!(es.text.starts_with("Gracias. Sus respuestas fueron enviadas"), "{es:#?}");
+    // Every message to a survivor carried protect_content.
+    let sends: Vec<_> = d.requests().into_iter().filter(|r| r.method == "sendmessage").collect();
+    assert!(sends.len() > 70);
+    assert!(sends.iter().all(|r| r.body["protect_content"] == true), "a message without protect_content");
+    // Wiping after each answer: only the last message is left on the phone.
+    assert_eq!(d.visible(1001).len(), 1, "{:#?}", d.visible(1001));
+    // Every question had an Exit button.
+    assert!(sends
+        .iter()
+        .filter(|r| r.body.get("reply_markup").is_some())
+        .all(|r| r.body["reply_markup"].to_string().contains("\"callback_data\":\"x\"")));
+    let took = bot.stop();
+    assert!(took < Duration::from_secs(10), "stopping took {took:?}");
+    // Logs at trace level: no answer, chat id or token.
+    let mut logs = String::new();
+    std::fs::File::open(dir.path().join("bot.log")).unwrap().read_to_string(&mut logs).unwrap();
+    assert!(logs.contains("serving"), "{logs}");
+    for canary in ["Canary-Name-7731", "Canary-County-5521", "Canary-Charge-9043", "CANARY-TOKEN", "1001", "1002"] {
+        assert!(!logs.contains(canary), "{canary} in the logs");
+    }
+    for f in crate::store::walk(&dir.path().join("data")) {
+        let bytes = std::fs::read(&f).unwrap();
+        assert!(!bytes.windows(16).any(|w| w == b"Canary-Name-7731"), "canary on disk in {f:?}");
+    }
+}
+
+#[test]
+fn exit_leaves_one_neutral_message_and_start_resumes() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "wipe = \"on_exit\"");
+    d.send_text(7, "/start", "en");
+    d.wait_for(7, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    for l in &FULL_INTAKE[..10] {
+        act(&d, 7, "en", l);
+    }
+    assert!(d.visible(7).len() > 10, "on_exit keeps messages until the exit");
+    let prompt = d.last_bot(7).unwrap();
+    let before = d.messages(7).iter().map(|m| m.id).max().unwrap();
+    d.press(7, prompt.id, "x", "en");
+    let v = d.wait_for(7, 20, "the exit", |m| m.iter().any(|m| m.id > before && m.from_bot && m.text == "👍"));
+    let visible: Vec<_> = v.iter().filter(|m| !m.deleted).collect();
+    assert_eq!(visible.len(), 1, "{visible:#?}");
+    assert_eq!(visible[0].text, "👍");
+    // /start offers to resume; resuming lands on the same question.
+    let before = d.messages(7).iter().map(|m| m.id).max().unwrap();
+    d.send_text(7, "/start", "en");
+    d.wait_for(7, 20, "the resume offer", |m| {
+        m.iter().any(|m| m.id > before && m.from_bot && m.buttons.iter().any(|b| b.1.ends_with(":resume")))
+    });
+    act(&d, 7, "en", r#"{"choice": "resume"}"#);
+    assert!(d.last_bot(7).unwrap().text.starts_with("What was the charge about"), "{:#?}", d.last_bot(7));
+}
+
+#[test]
+fn replayed_updates_after_a_restart_change_nothing() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let bot = Bot::start(&d, dir.path(), "");
+    full_intake(&d, 55, "en");
+    assert!(bot.stop() < Duration::from_secs(10));
+    let sent_before = d.requests().iter().filter(|r| r.method == "sendmessage").count();
+    // Confirmations lost: the last 30 updates are offered again to a new process.
+    d.reoffer_last(30);
+    let _bot = Bot::start(&d, dir.path(), "");
+    let t = Instant::now();
+    while t.elapsed() < Duration::from_secs(4) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let sent_after = d.requests().iter().filter(|r| r.method == "sendmessage").count();
+    assert_eq!(sent_before, sent_after, "a replayed update was answered again");
+    assert!(d.last_bot(55).unwrap().text.starts_with("Thank you"));
+}
+
+#[test]
+fn rate_limits_and_server_errors_delay_replies_but_lose_none() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "");
+    // teloxide itself waits 10 s after a 5xx before returning it; one is enough to show a retry.
+    d.fail("sendmessage", &[(429, Some(1)), (500, None)]);
+    let t = Instant::now();
+    d.send_text(9, "/start", "en");
+    d.wait_for(9, 40, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    assert!(t.elapsed() >= Duration::from_secs(1), "retry_after was not honoured");
+    for l in &FULL_INTAKE[..6] {
+        act(&d, 9, "en", l);
+    }
+    // Other failing requests are retried as well: every reply arrived, in order.
+    let reqs = d.requests();
+    let failed_at = reqs.iter().position(|r| r.method == "sendmessage").unwrap();
+    let retried = reqs.iter().skip(failed_at + 1).find(|r| r.method == "sendmessage").unwrap();
+    assert!(
+        retried.at.duration_since(reqs[failed_at].at) >= Duration::from_millis(990),
+        "sent again before retry_after"
+    );
+    assert!(t.elapsed() >= Duration::from_secs(11), "the 500 was not retried after its delay");
+    assert!(d.last_bot(9).unwrap().text.starts_with("How would you like us to talk"), "{:#?}", d.last_bot(9));
+}
+
+#[test]
+fn forged_presses_stickers_and_edits_change_nothing() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "");
+    d.send_text(11, "/start", "en");
+    d.wait_for(11, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    act(&d, 11, "en", r#"{"choice": "en"}"#);
+    let q = d.last_bot(11).unwrap();
+    assert!(q.text.starts_with("Hi. Is it safe"));
+    // Garbage data, a press for another step, a sticker, an edited message, a membership update.
+    let before = d.messages(11).iter().map(|m| m.id).max().unwrap();
+    d.press(11, q.id, "c:deadbeef:safe", "en");
+    d.press(11, q.id, "garbage \u{1F4A9}", "en");
+    d.push_raw(serde_json::json!({ "message": { "message_id": 9001, "date": 1764000000, "chat": { "id": 11, "type": "private", "first_name": "T" }, "from": { "id": 11, "is_bot": false, "first_name": "T" }, "sticker": { "file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1, "height": 1, "is_animated": false, "is_video": false } } }));
+    d.push_raw(serde_json::json!({ "edited_message": { "message_id": 9002, "date": 1764000000, "edit_date": 1764000001, "chat": { "id": 11, "type": "private", "first_name": "T" }, "from": { "id": 11, "is_bot": false, "first_name": "T" }, "text": "2" } }));
+    d.push_raw(serde_json::json!({ "my_chat_member": { "chat": { "id": 11, "type": "private", "first_name": "T" }, "from": { "id": 11, "is_bot": false, "first_name": "T" }, "date": 1764000000, "old_chat_member": { "status": "member", "user": { "id": 42, "is_bot": true, "first_name": "Bot" } }, "new_chat_member": { "status": "kicked", "until_date": 0, "user": { "id": 42, "is_bot": true, "first_name": "Bot" } } } }));
+    // The stale and garbage presses re-prompt the same question; nothing moves on.
+    d.wait_for(11, 20, "two re-prompts", |m| {
+        m.iter().filter(|m| m.id > before && m.from_bot && m.text.starts_with("Hi. Is it safe")).count() >= 2
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let now = d.last_bot(11).unwrap();
+    assert!(now.text.starts_with("Hi. Is it safe"), "{now:#?}");
+    // And the real button still works.
+    act(&d, 11, "en", r#"{"choice": "safe"}"#);
+    assert!(d.last_bot(11).unwrap().text.starts_with("Does anyone else"));
+}
