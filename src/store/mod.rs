@@ -458,6 +458,16 @@ impl Store {
     /// id it came with, the replies it caused, and a completed intake. Not flushed: call
     /// [`Store::flush`] once per batch, before confirming the batch to its source.
     pub fn commit(&self, s: &Subject, change: Change<'_>) -> Result<(), StoreError> {
+        let personal =
+            change.session.is_some() || change.intake.is_some() || change.log.is_some() || !change.outbox.is_empty();
+        if !personal {
+            // Nothing of the survivor's: no data key is created for them (an erased survivor
+            // stays erased).
+            if let Some((id, expires)) = change.inbox {
+                self.mark_seen(id, expires)?;
+            }
+            return Ok(());
+        }
         let dk = self.data_key_or_create(s)?;
         let session = change.session.map(|sess| self.seal_record(&dk, &s.0, sess)).transpose()?;
         let log = change.log.map(|l| {

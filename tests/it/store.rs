@@ -177,11 +177,22 @@ fn startup_refuses_bad_keys_and_a_corrupted_database_without_touching_files() {
 }
 
 /// Opens sled directly (the store closed) to tamper with records as an attacker with the disk
-/// could.
+/// could. Returns once sled's background thread has let go of the files.
 fn with_raw_sled(dir: &Path, f: impl FnOnce(&sled::Db)) {
     let db = sled::open(dir.join("store/db")).unwrap();
     f(&db);
     db.flush().unwrap();
+    drop(db);
+    let lock = dir.join("store/db/db");
+    for _ in 0..200 {
+        let file = std::fs::OpenOptions::new().read(true).write(true).open(&lock).unwrap();
+        if fs2::FileExt::try_lock_exclusive(&file).is_ok() {
+            let _ = fs2::FileExt::unlock(&file);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("sled kept its lock");
 }
 
 #[test]
