@@ -5,6 +5,7 @@ mod support;
 mod botapi;
 
 mod cli;
+mod config;
 mod crash;
 mod flows_check;
 mod locales;
