@@ -47,7 +47,10 @@ fn run(chats: i64) {
         .env("CLEARPATH_MASTER_KEY_FILE", &key)
         .env("CLEARPATH_LOG", "warn")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(match std::env::var_os("LOAD_BOT_LOG") {
+            Some(p) => Stdio::from(std::fs::File::create(p).unwrap()),
+            None => Stdio::null(),
+        })
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(300));

@@ -46,6 +46,9 @@ pub async fn run(
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     let pace = Arc::new(Mutex::new(Pace::default()));
+    // Requests in flight at once: enough to keep many chats moving, few enough not to swamp the
+    // connection pool (or a self-hosted Bot API server).
+    let inflight = Arc::new(tokio::sync::Semaphore::new(32));
     let log_lock = Arc::new(Mutex::new(()));
     loop {
         let pending = {
@@ -67,9 +70,9 @@ pub async fn run(
         let mut next_wake: Option<Timestamp> = None;
         let mut tasks = tokio::task::JoinSet::new();
         for (subject, entries) in by_chat {
-            let (bot, app, pace, log_lock, throttle) =
-                (bot.clone(), app.clone(), pace.clone(), log_lock.clone(), cfg.throttle);
-            tasks.spawn(async move { send_chat(&bot, &app, subject, entries, &pace, &log_lock, throttle).await });
+            let (bot, app, pace, log_lock, throttle, inflight) =
+                (bot.clone(), app.clone(), pace.clone(), log_lock.clone(), cfg.throttle, inflight.clone());
+            tasks.spawn(async move { send_chat(&bot, &app, subject, entries, &pace, &log_lock, throttle, &inflight).await });
         }
         while let Some(r) = tasks.join_next().await {
             if let Ok(Some(t)) = r {
@@ -102,6 +105,7 @@ async fn send_chat(
     pace: &Mutex<Pace>,
     log_lock: &Mutex<()>,
     throttle: bool,
+    inflight: &tokio::sync::Semaphore,
 ) -> Option<Timestamp> {
     for (key, mut entry) in entries {
         let now = Timestamp::now();
@@ -138,7 +142,9 @@ async fn send_chat(
             }
         }
         let started = Instant::now();
+        let permit = inflight.acquire().await.ok();
         let result = send(bot, chat, &payload).await;
+        drop(permit);
         tracing::debug!(op = op_name(&payload), elapsed_ms = started.elapsed().as_millis() as u64, "outbox send");
         match result {
             Sent::Ok(id) => {
