@@ -20,7 +20,8 @@ fn cpu_ticks(pid: u32) -> u64 {
     let after = stat.rsplit(')').next().unwrap_or("");
     let f: Vec<&str> = after.split_whitespace().collect();
     // utime and stime are fields 14 and 15 (1-based); after ")" they are at 11 and 12.
-    f.get(11).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0) + f.get(12).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
+    f.get(11).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
+        + f.get(12).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -35,7 +36,14 @@ fn run(chats: i64) {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let cfg = dir.path().join("c.toml");
-    std::fs::write(&cfg, format!("data_dir = {:?}\n[telegram]\nthrottle = false\nwipe = \"after_each_answer\"\npoll_timeout_secs = 1\n", data)).unwrap();
+    std::fs::write(
+        &cfg,
+        format!(
+            "data_dir = {:?}\n[telegram]\nthrottle = false\nwipe = \"after_each_answer\"\npoll_timeout_secs = 1\n",
+            data
+        ),
+    )
+    .unwrap();
     let key = dir.path().join("k");
     Command::new(env!("CARGO_BIN_EXE_clearpath")).args(["keys", "init", key.to_str().unwrap()]).output().unwrap();
     let mut bot = Command::new(env!("CARGO_BIN_EXE_clearpath"))
@@ -99,7 +107,12 @@ fn run(chats: i64) {
         let reqs = d.requests();
         for c in 0..chats as usize {
             let chat = c as i64 + 1;
-            if let Some(r) = reqs.iter().find(|r| r.method == "sendmessage" && r.body["chat_id"] == chat && r.at >= pushed[c] && r.body.get("reply_markup").is_some()) {
+            if let Some(r) = reqs.iter().find(|r| {
+                r.method == "sendmessage"
+                    && r.body["chat_id"] == chat
+                    && r.at >= pushed[c]
+                    && r.body.get("reply_markup").is_some()
+            }) {
                 latencies.push(r.at.duration_since(pushed[c]));
             }
         }

@@ -18,6 +18,8 @@ pub struct App {
     pub flow: Flow,
     pub locales: Locales,
     pub retention: Retention,
+    /// Where completed intakes are sealed to (terminal mode), when configured.
+    pub handoff: Option<crate::handoff::Handoff>,
     store: StoreCell,
 }
 
@@ -59,7 +61,7 @@ impl App {
         let mut locales = locales;
         locales.set_global("abandoned_days", crate::locale::Arg::Num(retention.abandoned_days));
         locales.set_global("delivered_days", crate::locale::Arg::Num(retention.delivered_days));
-        App { flow, locales, retention, store: StoreCell { inner: RwLock::new(Some(store)), dir } }
+        App { flow, locales, retention, handoff: None, store: StoreCell { inner: RwLock::new(Some(store)), dir } }
     }
 
     pub fn renderer(&self) -> Renderer<'_> {

@@ -73,6 +73,11 @@ pub enum Cmd {
         #[arg(long, env = "CLEARPATH_CONFIG")]
         config: Option<PathBuf>,
     },
+    /// For attorneys: make a key pair, open a sealed case.
+    Attorney {
+        #[command(subcommand)]
+        cmd: AttorneyCmd,
+    },
     /// Check and draw flows.
     Flows {
         #[command(subcommand)]
@@ -125,6 +130,23 @@ pub enum FlowsCmd {
     Graph {
         /// The flow file [default: flows/intake.toml].
         path: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AttorneyCmd {
+    /// Make an age key pair ON YOUR OWN COMPUTER (never on the server): the identity file stays
+    /// with you; give the printed public key (age1...) to the organisation.
+    Keygen {
+        /// Where to write the identity (mode 0600).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Decrypt and print a sealed case file (`case-XXXX.md.age`), for attorneys without `age`.
+    Open {
+        file: PathBuf,
+        #[arg(long)]
+        identity: PathBuf,
     },
 }
 
@@ -230,7 +252,9 @@ fn init_tracing(cmd: &Cmd) {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Cmd::Chat { data, json, session, lang, retention } => {
-            let app = std::sync::Arc::new(open_app(&data, true, retention.retention())?);
+            let mut app = open_app(&data, true, retention.retention())?;
+            app.handoff = Some(chat_handoff(&data)?);
+            let app = std::sync::Arc::new(app);
             match app.purge(jiff::Timestamp::now()) {
                 Ok(p) => tracing::info!("{}", crate::control::describe_purge(&p)),
                 Err(e) => tracing::error!(error = %e, "retention purge failed"),
@@ -256,6 +280,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Serve { config } => serve(config.as_deref()),
+        Cmd::Attorney { cmd: AttorneyCmd::Keygen { out } } => {
+            if out.exists() {
+                bail!("{} already exists; refusing to overwrite a key", out.display());
+            }
+            let (identity, public) = crate::handoff::keygen();
+            crate::store::write_private(&out, secrecy::ExposeSecret::expose_secret(&identity).as_bytes())?;
+            eprintln!("wrote your private identity to {} (mode 0600): keep it on this computer only.", out.display());
+            println!("{public}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Attorney { cmd: AttorneyCmd::Open { file, identity } } => {
+            let id = crate::handoff::read_identity(&identity)?;
+            let sealed = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let plain = crate::handoff::open(&id, &sealed)?;
+            print!("{}", String::from_utf8_lossy(&plain));
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Rules { cmd: RulesCmd::Check { rules } } => rules_check(rules.as_deref()),
         Cmd::Rules { cmd: RulesCmd::Table { rules, out } } => {
             let (r, diags) = crate::rules::Rules::load(&Tree::resolve(rules.as_deref(), "rules"));
@@ -498,6 +539,37 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
         println!("{errors} error(s), {warnings} warning(s) in {}", names.join(", "));
         Ok(ExitCode::from(exit::INVALID))
     }
+}
+
+/// Terminal mode seals each completed intake into `outbox/` in the data directory: to
+/// `CLEARPATH_ATTORNEY_RECIPIENT` (age1...), or to a development attorney key it creates there.
+fn chat_handoff(data: &DataArgs) -> anyhow::Result<crate::handoff::Handoff> {
+    let (rules, diags) = crate::rules::Rules::load(&Tree::resolve(data.rules.as_deref(), "rules"));
+    for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+        tracing::warn!("{}", d.headline());
+    }
+    let recipient = match std::env::var("CLEARPATH_ATTORNEY_RECIPIENT").ok().filter(|v| !v.is_empty()) {
+        Some(r) => crate::handoff::recipient(&r)?,
+        None => {
+            let path = data.data_dir.join("dev-attorney.key");
+            if !path.exists() {
+                std::fs::create_dir_all(&data.data_dir)?;
+                let (identity, _) = crate::handoff::keygen();
+                crate::store::write_private(&path, secrecy::ExposeSecret::expose_secret(&identity).as_bytes())?;
+                eprintln!(
+                    "clearpath: completed intakes will be sealed to a development attorney key, {} (for trying clearpath only: set CLEARPATH_ATTORNEY_RECIPIENT to a real attorney's age1... key)",
+                    path.display()
+                );
+            }
+            crate::handoff::read_identity(&path)?.to_public()
+        }
+    };
+    Ok(crate::handoff::Handoff {
+        rules,
+        recipient,
+        outbox: data.data_dir.join("outbox"),
+        lang: crate::locale::FALLBACK.into(),
+    })
 }
 
 /// The bot token: `TELOXIDE_TOKEN` or `TELOXIDE_TOKEN_FILE`, not both.

@@ -8,6 +8,7 @@
 //! - [`channel`]: how a conversation reaches a person (terminal, JSON lines, Telegram) and the
 //!   shared renderer.
 //! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush.
+//! - [`handoff`]: the referral sealed with `age` to the attorney's key.
 //! - [`store`]: the only code that touches sled; every record sealed with XChaCha20-Poly1305.
 //! - [`rules`]: offense categories and screening fields shared by rules and flows.
 //! - [`jurisdiction`]: the 50 states, DC and federal, with the names people type.
@@ -26,6 +27,7 @@ pub mod data;
 pub mod diag;
 pub mod engine;
 pub mod flow;
+pub mod handoff;
 pub mod jurisdiction;
 pub mod locale;
 pub mod rules;

@@ -140,6 +140,14 @@ pub fn run(
         }
         if let Some(code) = &handled.submitted {
             tracing::info!(case = %code, "intake submitted");
+            if let Some(h) = &app.handoff {
+                match crate::handoff::write_to_outbox(app, h, who, code) {
+                    Ok(path) => tracing::info!(path = %path.display(), "sealed referral written"),
+                    Err(e) => {
+                        tracing::error!(error = %e, "the sealed referral could not be written; the intake is kept")
+                    }
+                }
+            }
         }
         output.flush()?;
         Ok(())

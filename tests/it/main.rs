@@ -8,6 +8,7 @@ mod cli;
 mod config;
 mod crash;
 mod flows_check;
+mod handoff;
 mod locales;
 mod props;
 mod rules;

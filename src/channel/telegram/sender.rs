@@ -72,7 +72,9 @@ pub async fn run(
         for (subject, entries) in by_chat {
             let (bot, app, pace, log_lock, throttle, inflight) =
                 (bot.clone(), app.clone(), pace.clone(), log_lock.clone(), cfg.throttle, inflight.clone());
-            tasks.spawn(async move { send_chat(&bot, &app, subject, entries, &pace, &log_lock, throttle, &inflight).await });
+            tasks.spawn(
+                async move { send_chat(&bot, &app, subject, entries, &pace, &log_lock, throttle, &inflight).await },
+            );
         }
         while let Some(r) = tasks.join_next().await {
             if let Ok(Some(t)) = r {

@@ -1,0 +1,115 @@
+//! The sealed referral: the attorney summary and a JSON of the answers, encrypted with `age` to
+//! the attorney's public key, so that stock `age -d -i key.txt` opens it and nothing the server
+//! holds does. The attorney's private key is made on their own computer
+//! (`clearpath attorney keygen`) and never touches the server.
+
+use crate::app::App;
+use crate::rules::Rules;
+use crate::store::{Intake, Subject};
+use age::secrecy::ExposeSecret;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// Where sealed cases go and for whom they are sealed.
+pub struct Handoff {
+    pub rules: Rules,
+    pub recipient: age::x25519::Recipient,
+    /// Directory for sealed case files (the terminal mode's `outbox/`).
+    pub outbox: PathBuf,
+    /// The attorney's language for the summary.
+    pub lang: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum HandoffError {
+    #[error("\"{0}\" is not an age recipient (age1...)")]
+    Recipient(String),
+    #[error("the identity file does not hold an age identity (AGE-SECRET-KEY-1...)")]
+    Identity,
+    #[error("this case file does not open with that identity")]
+    Decrypt,
+    #[error("sealing failed")]
+    Encrypt,
+    #[error("file error")]
+    Io(#[from] std::io::Error),
+}
+
+pub fn recipient(s: &str) -> Result<age::x25519::Recipient, HandoffError> {
+    age::x25519::Recipient::from_str(s.trim()).map_err(|_| HandoffError::Recipient(s.trim().to_string()))
+}
+
+/// A new identity, in the format of `age-keygen` (so stock `age -d -i` reads it), and its
+/// recipient.
+pub fn keygen() -> (age::secrecy::SecretString, String) {
+    let id = age::x25519::Identity::generate();
+    let public = id.to_public().to_string();
+    let text = format!(
+        "# created: {}\n# public key: {public}\n{}\n",
+        jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        id.to_string().expose_secret()
+    );
+    (age::secrecy::SecretString::from(text), public)
+}
+
+/// Reads an identity file (comments and blank lines allowed).
+pub fn read_identity(path: &Path) -> Result<age::x25519::Identity, HandoffError> {
+    let text = std::fs::read_to_string(path)?;
+    text.lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+        .and_then(|l| age::x25519::Identity::from_str(l).ok())
+        .ok_or(HandoffError::Identity)
+}
+
+/// Seals the referral.
+pub fn seal(recipient: &age::x25519::Recipient, plaintext: &[u8]) -> Result<Vec<u8>, HandoffError> {
+    age::encrypt(recipient, plaintext).map_err(|_| HandoffError::Encrypt)
+}
+
+pub fn open(identity: &age::x25519::Identity, sealed: &[u8]) -> Result<Vec<u8>, HandoffError> {
+    age::decrypt(identity, sealed).map_err(|_| HandoffError::Decrypt)
+}
+
+/// The referral document: the summary, then the answers as JSON for case-management import.
+pub fn document(app: &App, h: &Handoff, intake: &Intake, date: jiff::civil::Date) -> String {
+    let (md, screening) = crate::rules::summary::markdown(&app.flow, &app.locales, &h.rules, intake, date, &h.lang);
+    let facts = crate::rules::intake::facts(&app.flow, &intake.answers);
+    let answers: serde_json::Map<String, serde_json::Value> = intake
+        .answers
+        .iter()
+        // What the survivor chose not to say is not passed on, even as a state.
+        .filter(|(_, a)| !matches!(a, crate::engine::answer::Answer::PreferNot))
+        .map(|(k, a)| (k.clone(), serde_json::to_value(a).unwrap_or_default()))
+        .collect();
+    let json = serde_json::json!({
+        "case": intake.code,
+        "submitted_at": intake.submitted_at.to_string(),
+        "intake_language": intake.locale,
+        "flow": intake.flow_id,
+        "screening_date": screening.date.to_string(),
+        "rules_version": screening.rules_version,
+        "facts": facts,
+        "answers": answers,
+        "outcomes": screening.cases.iter().map(|c| serde_json::json!({
+            "overall": c.overall,
+            "routes": c.routes.iter().map(|r| serde_json::json!({ "route": r.route, "citation": r.citation, "outcome": r.outcome })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    format!(
+        "{md}\n## Answers for import\n\n```json\n{}\n```\n",
+        serde_json::to_string_pretty(&json).unwrap_or_default()
+    )
+}
+
+/// Terminal mode: seals a just-submitted intake into `outbox/case-<code>.md.age`.
+pub fn write_to_outbox(app: &App, h: &Handoff, who: &Subject, code: &str) -> anyhow::Result<PathBuf> {
+    let intake =
+        app.store(|s| s.load_intake(who, code))?.ok_or_else(|| anyhow::anyhow!("case {code} is not stored"))?;
+    let doc = document(app, h, &intake, jiff::Zoned::now().date());
+    let sealed = seal(&h.recipient, doc.as_bytes())?;
+    std::fs::create_dir_all(&h.outbox)?;
+    crate::store::restrict_dir(&h.outbox)?;
+    let path = h.outbox.join(format!("case-{code}.md.age"));
+    crate::store::write_private(&path, &sealed)?;
+    Ok(path)
+}
