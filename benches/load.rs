@@ -31,6 +31,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
+#[allow(clippy::needless_range_loop)]
 fn run(chats: i64) {
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();

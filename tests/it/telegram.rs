@@ -319,9 +319,20 @@ fn kills_and_a_sigterm_mid_burst_lose_nothing_and_apply_nothing_twice() {
         t.join().unwrap();
     }
     for &chat in &chats {
+        // After 12 inputs every conversation reaches "how did this case end": no input lost.
+        // (A repeated message after a kill can make a driver move on before the real reply has
+        // arrived, so wait for it.)
+        d.wait_for(chat, 60, "the sixth case question", |m| {
+            m.iter()
+                .rev()
+                .find(|m| m.from_bot && !m.deleted)
+                .is_some_and(|m| m.text.starts_with("How did this case end"))
+        });
+    }
+    // And none applied twice: a second copy of any answer would have moved a conversation on.
+    std::thread::sleep(Duration::from_secs(2));
+    for &chat in &chats {
         let last = d.last_bot(chat).unwrap();
-        // After 12 inputs every conversation is at "how did this case end": no input lost, none
-        // applied twice.
         assert!(last.text.starts_with("How did this case end"), "chat {chat}: {last:#?}");
     }
 }

@@ -38,6 +38,17 @@ enum Sent {
     Permanent,
 }
 
+/// What every chat's sending shares.
+struct Shared {
+    pace: Mutex<Pace>,
+    /// Serialises updates of the per-chat message logs between chats' tasks.
+    log_lock: Mutex<()>,
+    throttle: bool,
+    /// Requests in flight at once: enough to keep many chats moving, few enough not to swamp the
+    /// connection pool (or a self-hosted Bot API server).
+    inflight: tokio::sync::Semaphore,
+}
+
 pub async fn run(
     bot: Bot,
     app: Arc<App>,
@@ -45,11 +56,12 @@ pub async fn run(
     wake: Arc<tokio::sync::Notify>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
-    let pace = Arc::new(Mutex::new(Pace::default()));
-    // Requests in flight at once: enough to keep many chats moving, few enough not to swamp the
-    // connection pool (or a self-hosted Bot API server).
-    let inflight = Arc::new(tokio::sync::Semaphore::new(32));
-    let log_lock = Arc::new(Mutex::new(()));
+    let shared = Arc::new(Shared {
+        pace: Mutex::new(Pace::default()),
+        log_lock: Mutex::new(()),
+        throttle: cfg.throttle,
+        inflight: tokio::sync::Semaphore::new(32),
+    });
     loop {
         let pending = {
             let app = app.clone();
@@ -70,11 +82,8 @@ pub async fn run(
         let mut next_wake: Option<Timestamp> = None;
         let mut tasks = tokio::task::JoinSet::new();
         for (subject, entries) in by_chat {
-            let (bot, app, pace, log_lock, throttle, inflight) =
-                (bot.clone(), app.clone(), pace.clone(), log_lock.clone(), cfg.throttle, inflight.clone());
-            tasks.spawn(
-                async move { send_chat(&bot, &app, subject, entries, &pace, &log_lock, throttle, &inflight).await },
-            );
+            let (bot, app, shared) = (bot.clone(), app.clone(), shared.clone());
+            tasks.spawn(async move { send_chat(&bot, &app, subject, entries, &shared).await });
         }
         while let Some(r) = tasks.join_next().await {
             if let Ok(Some(t)) = r {
@@ -104,10 +113,7 @@ async fn send_chat(
     app: &Arc<App>,
     subject: Subject,
     entries: Vec<(Vec<u8>, OutboxEntry)>,
-    pace: &Mutex<Pace>,
-    log_lock: &Mutex<()>,
-    throttle: bool,
-    inflight: &tokio::sync::Semaphore,
+    shared: &Shared,
 ) -> Option<Timestamp> {
     for (key, mut entry) in entries {
         let now = Timestamp::now();
@@ -121,10 +127,10 @@ async fn send_chat(
             let _ = app.store(|s| s.outbox_update(&subject, &key, None));
             continue;
         };
-        if throttle && matches!(payload, Payload::Send { .. } | Payload::Edit { .. }) {
+        if shared.throttle && matches!(payload, Payload::Send { .. } | Payload::Edit { .. }) {
             loop {
                 let wait = {
-                    let mut p = pace.lock().unwrap_or_else(|e| e.into_inner());
+                    let mut p = shared.pace.lock().unwrap_or_else(|e| e.into_inner());
                     let now = Instant::now();
                     let chat_ready = p.chats.get(&chat).copied().unwrap_or(now);
                     let global_ready = p.global.unwrap_or(now);
@@ -144,14 +150,14 @@ async fn send_chat(
             }
         }
         let started = Instant::now();
-        let permit = inflight.acquire().await.ok();
+        let permit = shared.inflight.acquire().await.ok();
         let result = send(bot, chat, &payload).await;
         drop(permit);
         tracing::debug!(op = op_name(&payload), elapsed_ms = started.elapsed().as_millis() as u64, "outbox send");
         match result {
             Sent::Ok(id) => {
                 let app2 = app.clone();
-                let _guard = log_lock.lock().unwrap_or_else(|e| e.into_inner());
+                let _guard = shared.log_lock.lock().unwrap_or_else(|e| e.into_inner());
                 let _ = app2.store(|s| {
                     if let Some(id) = id {
                         let mut log = s.load_log(&subject)?;
