@@ -40,96 +40,37 @@ pub struct Fact<'a> {
     pub notes: &'a str,
 }
 
-impl Offenses {
-    pub fn fact(&self) -> Fact<'_> {
-        Fact {
-            source: &self.source,
-            confidence: self.confidence,
-            excerpt: &self.excerpt,
-            documents: &self.documents,
-            attorney_notes: &self.attorney_notes,
-            notes: "",
+/// Each fact section's provenance; `notes` where the section has them.
+macro_rules! fact_section {
+    ($t:ty) => {
+        fact_section!($t, |_: &$t| "");
+    };
+    ($t:ty, notes) => {
+        fact_section!($t, |x: &$t| x.notes.as_str());
+    };
+    ($t:ty, $notes:expr) => {
+        impl $t {
+            pub fn fact(&self) -> Fact<'_> {
+                let notes: fn(&$t) -> &str = $notes;
+                Fact {
+                    source: &self.source,
+                    confidence: self.confidence,
+                    excerpt: &self.excerpt,
+                    documents: &self.documents,
+                    attorney_notes: &self.attorney_notes,
+                    notes: notes(self),
+                }
+            }
         }
-    }
+    };
 }
-
-impl Felonies {
-    pub fn fact(&self) -> Fact<'_> {
-        Fact {
-            source: &self.source,
-            confidence: self.confidence,
-            excerpt: &self.excerpt,
-            documents: &self.documents,
-            attorney_notes: &self.attorney_notes,
-            notes: &self.notes,
-        }
-    }
-}
-
-impl Nexus {
-    pub fn fact(&self) -> Fact<'_> {
-        Fact {
-            source: &self.source,
-            confidence: self.confidence,
-            excerpt: &self.excerpt,
-            documents: &self.documents,
-            attorney_notes: &self.attorney_notes,
-            notes: "",
-        }
-    }
-}
-
-impl Timing {
-    pub fn fact(&self) -> Fact<'_> {
-        Fact {
-            source: &self.source,
-            confidence: self.confidence,
-            excerpt: &self.excerpt,
-            documents: &self.documents,
-            attorney_notes: &self.attorney_notes,
-            notes: &self.notes,
-        }
-    }
-}
-
-impl Gatekeepers {
-    pub fn fact(&self) -> Fact<'_> {
-        Fact {
-            source: &self.source,
-            confidence: self.confidence,
-            excerpt: &self.excerpt,
-            documents: &self.documents,
-            attorney_notes: &self.attorney_notes,
-            notes: "",
-        }
-    }
-}
-
-impl Disqualifiers {
-    pub fn fact(&self) -> Fact<'_> {
-        Fact {
-            source: &self.source,
-            confidence: self.confidence,
-            excerpt: &self.excerpt,
-            documents: &self.documents,
-            attorney_notes: &self.attorney_notes,
-            notes: &self.notes,
-        }
-    }
-}
-
-impl Proof {
-    pub fn fact(&self) -> Fact<'_> {
-        Fact {
-            source: &self.source,
-            confidence: self.confidence,
-            excerpt: &self.excerpt,
-            documents: &self.documents,
-            attorney_notes: &self.attorney_notes,
-            notes: &self.notes,
-        }
-    }
-}
+fact_section!(Offenses);
+fact_section!(Felonies, notes);
+fact_section!(Nexus);
+fact_section!(Timing, notes);
+fact_section!(Gatekeepers);
+fact_section!(Disqualifiers, notes);
+fact_section!(Proof, notes);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
