@@ -146,6 +146,22 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // a plain sled update with values the size of sealed records (random bytes), to separate
+    // sled's cost for the larger, incompressible values from the sealing itself
+    {
+        let pdir = tempfile::tempdir().unwrap();
+        let db = sled::Config::new().path(pdir.path().join("db")).open().unwrap();
+        let tree = db.open_tree("sessions").unwrap();
+        let keys: Vec<[u8; 32]> = (0..N).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
+        let sealed: Vec<Vec<u8>> = plain.iter().map(|p| clearpath::store::crypto::seal(&k, b"x", p)).collect();
+        g.bench_function("plain_sled_update_sealed_sized", |b| {
+            b.iter(|| {
+                for (key, v) in keys.iter().zip(&sealed) {
+                    tree.insert(key, v.clone()).unwrap();
+                }
+            })
+        });
+    }
     g.bench_function("serialize_only", |b| {
         b.iter(|| {
             for r in &records {

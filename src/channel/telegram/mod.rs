@@ -288,7 +288,9 @@ pub fn handle_update(
     let who = app.subject("telegram", &chat.to_string())?;
     let session = app.store(|s| s.load_session(&who)).ok().flatten();
     let current = session.as_ref().map(crate::engine::current_key).unwrap_or_default();
-    let last_prompt = session.as_ref().and_then(|s| last_prompt(app, s));
+    // Only typed text is resolved against the prompt (numbers, labels): render it only then.
+    let typed = matches!(&u.kind, UpdateKind::Message(m) if m.text().is_some_and(|t| !t.starts_with('/')));
+    let last_prompt = if typed { session.as_ref().and_then(|s| last_prompt(app, s)) } else { None };
     let inc = incoming(&u, last_prompt.as_ref(), &current);
     let mut log = app.store(|s| s.load_log(&who)).unwrap_or_default();
     if let Some(id) = inc.message_id {
