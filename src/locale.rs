@@ -97,6 +97,7 @@ pub const CODE_MESSAGES: &[&str] = &[
     "menu-language",
     "menu-exit",
     "menu-delete",
+    "choice-done",
 ];
 
 #[derive(Debug, Deserialize)]

@@ -104,3 +104,5 @@ menu-help = Help
 menu-language = Language
 menu-exit = Close
 menu-delete = Delete
+# The button that sends a multiple-choice answer in Telegram.
+choice-done = Done ✓

@@ -103,3 +103,5 @@ menu-help = Ayuda
 menu-language = Idioma
 menu-exit = Cerrar
 menu-delete = Borrar
+# El botón que envía una respuesta de opción múltiple en Telegram.
+choice-done = Listo ✓

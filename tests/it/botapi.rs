@@ -183,6 +183,35 @@ impl Double {
         }
     }
 
+    /// Ticks the given options of the newest multiple-choice question, then presses Done.
+    pub fn tick_and_send(&self, chat: i64, ids: &[&str], lang: &str) {
+        let find = |msgs: &[Msg]| {
+            msgs.iter()
+                .rev()
+                .find(|m| m.from_bot && !m.deleted && m.buttons.iter().any(|b| b.1.starts_with("d:")))
+                .cloned()
+        };
+        let msgs = self.wait_for(chat, 90, "a multiple-choice question", |m| find(m).is_some());
+        let q = find(&msgs).unwrap();
+        for id in ids {
+            let data = q
+                .buttons
+                .iter()
+                .find(|b| b.1.starts_with("t:") && b.1.ends_with(&format!(":{id}")))
+                .unwrap_or_else(|| panic!("no tick {id}"))
+                .1
+                .clone();
+            self.press(chat, q.id, &data, lang);
+            // The bot shows the tick by editing the buttons; wait for it before the next press.
+            self.wait_for(chat, 30, "the tick", |m| {
+                m.iter().any(|x| x.id == q.id && x.buttons.iter().any(|b| b.1 == data && b.0.starts_with("☑")))
+            });
+        }
+        let now = self.messages(chat).into_iter().find(|m| m.id == q.id).unwrap();
+        let done = now.buttons.iter().find(|b| b.1.starts_with("d:")).unwrap().1.clone();
+        self.press(chat, q.id, &done, lang);
+    }
+
     /// The newest visible bot message.
     pub fn last_bot(&self, chat: i64) -> Option<Msg> {
         self.visible(chat).into_iter().rev().find(|m| m.from_bot)
@@ -284,6 +313,40 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 if msg.id == id {
                     msg.text = body["text"].as_str().unwrap_or("").to_string();
                     msg.buttons.clear();
+                    found = Some(msg.clone());
+                }
+            }
+            match found {
+                Some(msg) => (200, ok(message_json(chat, &msg, "en"))),
+                None => (
+                    400,
+                    json!({ "ok": false, "error_code": 400, "description": "Bad Request: message to edit not found" })
+                        .to_string(),
+                ),
+            }
+        }
+        "editmessagereplymarkup" => {
+            let chat = body["chat_id"].as_i64().unwrap();
+            let id = body["message_id"].as_i64().unwrap();
+            let buttons: Vec<(String, String)> = body["reply_markup"]["inline_keyboard"]
+                .as_array()
+                .map(|rows| {
+                    rows.iter()
+                        .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+                        .map(|b| {
+                            (
+                                b["text"].as_str().unwrap_or("").to_string(),
+                                b["callback_data"].as_str().unwrap_or("").to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut s = m.lock().unwrap();
+            let mut found = None;
+            for msg in s.chats.entry(chat).or_default().iter_mut() {
+                if msg.id == id {
+                    msg.buttons = buttons.clone();
                     found = Some(msg.clone());
                 }
             }

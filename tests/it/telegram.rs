@@ -101,7 +101,8 @@ fn act(d: &Double, chat: i64, lang: &str, line: &str) {
     if let Some(id) = v["choice"].as_str() {
         press(id);
     } else if let Some(ids) = v["choices"].as_array() {
-        press(ids[0].as_str().unwrap());
+        let ids: Vec<&str> = ids.iter().map(|i| i.as_str().unwrap()).collect();
+        d.tick_and_send(chat, &ids, lang);
     } else if let Some(t) = v["text"].as_str() {
         d.send_text(chat, t, lang);
     } else if let Some(c) = v["command"].as_str() {
@@ -341,7 +342,15 @@ fn kills_and_a_sigterm_mid_burst_lose_nothing_and_apply_nothing_twice() {
 fn act_patient(d: &Double, chat: i64, line: &str) {
     let v: Value = serde_json::from_str(line).unwrap();
     let before = d.messages(chat).iter().map(|m| m.id).max().unwrap_or(0);
-    let want = v["choice"].as_str().map(str::to_string).or_else(|| v["choices"][0].as_str().map(str::to_string));
+    if let Some(ids) = v["choices"].as_array() {
+        let ids: Vec<&str> = ids.iter().map(|i| i.as_str().unwrap()).collect();
+        d.tick_and_send(chat, &ids, "en");
+        d.wait_for(chat, 90, &format!("chat {chat}: a reply to {line}"), |msgs| {
+            msgs.iter().any(|m| m.from_bot && m.id > before && !m.deleted && !m.buttons.is_empty())
+        });
+        return;
+    }
+    let want = v["choice"].as_str().map(str::to_string);
     match want {
         Some(id) => {
             // A kill between sending and recording may repeat an earlier message (at least
@@ -451,4 +460,29 @@ fn throttling_keeps_telegrams_per_chat_rate() {
             w[1].duration_since(w[0])
         );
     }
+}
+
+/// Multiple choice in Telegram: ticks toggle in place (the message's buttons are edited), Done
+/// sends them all.
+#[test]
+fn multiple_choice_ticks_several_options() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "");
+    d.send_text(21, "/start", "en");
+    d.wait_for(21, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    let harm = FULL_INTAKE.iter().position(|l| l.contains("choices")).unwrap();
+    for l in &FULL_INTAKE[..harm] {
+        act(&d, 21, "en", l);
+    }
+    assert!(d.last_bot(21).unwrap().text.starts_with("Did the charge say any of these"));
+    // Three ticks, pressed in another order than shown: the answer keeps the flow's order.
+    act(&d, 21, "en", r#"{"choices": ["injury", "violence", "weapon"]}"#);
+    assert!(d.last_bot(21).unwrap().text.starts_with("About how old"), "{:#?}", d.last_bot(21));
+    act(&d, 21, "en", r#"{"command": "back"}"#);
+    let back = d.last_bot(21).unwrap();
+    assert!(
+        back.text.contains("→ Someone was threatened or attacked, A weapon was involved, Someone was hurt"),
+        "{back:#?}"
+    );
 }

@@ -51,6 +51,11 @@ pub enum Payload {
         id: i64,
         text: String,
     },
+    /// A multiple-choice question's buttons, after a tick was toggled.
+    EditButtons {
+        id: i64,
+        buttons: Vec<Vec<(String, String)>>,
+    },
     AnswerCallback {
         id: String,
     },
@@ -210,6 +215,9 @@ struct Incoming {
     /// The bot message whose button was pressed: it may not be in the chat log yet if the
     /// press came before the sender recorded it.
     pressed: Option<i64>,
+    /// A tick toggled on a multiple-choice question: the message's buttons, updated. The
+    /// selection lives in the message itself until "Done" is pressed.
+    toggled: Option<Vec<Vec<(String, String)>>>,
 }
 
 fn parse_callback(data: &str) -> Option<(String, String)> {
@@ -244,29 +252,67 @@ fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str) -> I
                 // remembered, so it is wiped with the rest).
                 None => None,
             };
-            Incoming { input, message_id, callback_id: None, pressed: None }
+            Incoming { input, message_id, callback_id: None, pressed: None, toggled: None }
         }
         UpdateKind::CallbackQuery(q) => {
             let callback_id = Some(q.id.0.clone());
             let pressed = q.message.as_ref().map(|m| m.id().0 as i64);
-            let input = q.data.as_deref().and_then(|d| {
-                if d == "x" {
-                    return Some(Input::cmd(Command::Exit));
+            let markup: Vec<Vec<(String, String)>> = match &q.message {
+                Some(teloxide::types::MaybeInaccessibleMessage::Regular(m)) => m
+                    .reply_markup()
+                    .map(|k| {
+                        k.inline_keyboard
+                            .iter()
+                            .map(|row| {
+                                row.iter()
+                                    .filter_map(|b| match &b.kind {
+                                        teloxide::types::InlineKeyboardButtonKind::CallbackData(d) => {
+                                            Some((b.text.clone(), d.clone()))
+                                        }
+                                        _ => None,
+                                    })
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                _ => vec![],
+            };
+            let stale = || Input::Choice { id: String::new(), step: Some("stale".into()) };
+            let data = q.data.as_deref().unwrap_or("");
+            let mut toggled = None;
+            let input = if data == "x" {
+                Some(Input::cmd(Command::Exit))
+            } else if let Some(rest) = data.strip_prefix("t:") {
+                // Tick or untick one option; nothing changes in the conversation yet.
+                match rest.split_once(':') {
+                    Some((tag, _)) if tag == key_tag(current_key) => {
+                        toggled = Some(toggle(&markup, data));
+                        None
+                    }
+                    _ => Some(stale()),
                 }
-                let (tag, id) = parse_callback(d)?;
-                // A press for the prompt now shown names it; any other press is stale.
-                let step = if tag == key_tag(current_key) { current_key.to_string() } else { format!("stale:{tag}") };
-                Some(Input::Choice { id, step: Some(step) })
-            });
-            Incoming {
-                input: input.or(Some(Input::Choice { id: String::new(), step: Some("stale".into()) })),
-                message_id: None,
-                callback_id,
-                pressed,
-            }
+            } else if let Some(tag) = data.strip_prefix("d:") {
+                if tag == key_tag(current_key) {
+                    let ids = ticked(&markup, tag);
+                    Some(Input::Choices { ids, step: Some(current_key.to_string()) })
+                } else {
+                    Some(stale())
+                }
+            } else {
+                parse_callback(data)
+                    .map(|(tag, id)| {
+                        // A press for the prompt now shown names it; any other press is stale.
+                        let step =
+                            if tag == key_tag(current_key) { current_key.to_string() } else { format!("stale:{tag}") };
+                        Input::Choice { id, step: Some(step) }
+                    })
+                    .or_else(|| Some(stale()))
+            };
+            Incoming { input, message_id: None, callback_id, pressed, toggled }
         }
         // Edited messages change nothing: an answer is taken as it was first sent.
-        _ => Incoming { input: None, message_id: None, callback_id: None, pressed: None },
+        _ => Incoming { input: None, message_id: None, callback_id: None, pressed: None, toggled: None },
     }
 }
 
@@ -301,13 +347,31 @@ pub fn handle_update(
             log.messages.push((id, now, true));
         }
     }
+    if let (Some(buttons), Some(id)) = (inc.toggled, inc.pressed) {
+        let entries: Vec<OutboxEntry> =
+            [inc.callback_id.map(|id| Payload::AnswerCallback { id }), Some(Payload::EditButtons { id, buttons })]
+                .into_iter()
+                .flatten()
+                .map(|p| OutboxEntry {
+                    chat: chat.to_string(),
+                    created_at: now,
+                    attempts: 0,
+                    not_before: None,
+                    payload: serde_json::to_value(p).unwrap_or_default(),
+                })
+                .collect();
+        return app.store(|s| {
+            s.commit(&who, crate::store::Change { inbox, outbox: entries, log: Some(&log), ..Default::default() })
+        });
+    }
     let Some(input) = inc.input else {
         // Nothing to do but remember the update (and the message, to wipe it later).
         return app.store(|s| s.commit(&who, crate::store::Change { inbox, log: Some(&log), ..Default::default() }));
     };
     let is_answer = !matches!(input, Input::Command { .. });
     app.handle_with(&who, input, now, inbox, false, |h| {
-        deliver(cfg, chat, h, &mut log, inc.callback_id, is_answer, now)
+        let done = app.locales.format(&h.lang, "choice-done", &[]);
+        deliver(cfg, chat, h, &mut log, inc.callback_id, is_answer, now, &done)
     })?;
     Ok(())
 }
@@ -324,6 +388,7 @@ fn last_prompt(app: &App, s: &crate::engine::Session) -> Option<OutPrompt> {
 
 /// Turns what was handled into outbox entries: wipes first (per the configured mode), then the
 /// replies, every one protected.
+#[allow(clippy::too_many_arguments)]
 fn deliver(
     cfg: &TelegramConfig,
     chat: i64,
@@ -332,6 +397,7 @@ fn deliver(
     callback: Option<String>,
     is_answer: bool,
     now: Timestamp,
+    done_label: &str,
 ) -> (Vec<OutboxEntry>, Option<ChatLog>) {
     let mut payloads = Vec::new();
     if let Some(id) = callback {
@@ -371,7 +437,7 @@ fn deliver(
             }
             Out::Info { text, .. } => (text.clone(), vec![]),
             Out::Done { text, .. } => (text.clone(), vec![]),
-            Out::Prompt(p) => prompt_message(p),
+            Out::Prompt(p) => prompt_message(p, done_label),
         };
         for part in crate::rules::summary::split(&text, crate::rules::summary::TELEGRAM_LIMIT) {
             payloads.push(Payload::Send { text: part, buttons: vec![], protect: true });
@@ -395,7 +461,7 @@ fn deliver(
 
 /// A prompt as a message: the question (and hint, and the earlier answer), with a button per
 /// choice and an Exit button on every question.
-pub fn prompt_message(p: &OutPrompt) -> (String, Vec<Vec<(String, String)>>) {
+pub fn prompt_message(p: &OutPrompt, done_label: &str) -> (String, Vec<Vec<(String, String)>>) {
     let mut text = p.text.clone();
     if let Some(h) = &p.hint {
         text.push_str(&format!("\n\n{h}"));
@@ -407,10 +473,59 @@ pub fn prompt_message(p: &OutPrompt) -> (String, Vec<Vec<(String, String)>>) {
         text.push_str(&format!("\n\n→ {a}"));
     }
     let tag = key_tag(&p.key);
-    let mut rows: Vec<Vec<(String, String)>> =
-        p.choices.iter().map(|c| vec![(c.label.clone(), format!("c:{tag}:{}", c.id))]).collect();
+    let mut rows: Vec<Vec<(String, String)>> = if p.input == "multi" {
+        // Ticks that toggle, then "Done"; "don't know" and "rather not say" answer at once.
+        let mut rows: Vec<Vec<(String, String)>> = p
+            .choices
+            .iter()
+            .map(|c| match c.id.as_str() {
+                crate::flow::DONT_KNOW | crate::flow::PREFER_NOT => {
+                    vec![(c.label.clone(), format!("c:{tag}:{}", c.id))]
+                }
+                _ => vec![(format!("{UNTICKED}{}", c.label), format!("t:{tag}:{}", c.id))],
+            })
+            .collect();
+        rows.push(vec![(done_label.to_string(), format!("d:{tag}"))]);
+        rows
+    } else {
+        p.choices.iter().map(|c| vec![(c.label.clone(), format!("c:{tag}:{}", c.id))]).collect()
+    };
     rows.push(vec![("✕".to_string(), "x".to_string())]);
     (text, rows)
+}
+
+const UNTICKED: &str = "☐ ";
+const TICKED: &str = "☑ ";
+
+/// The buttons with one option's tick flipped.
+fn toggle(markup: &[Vec<(String, String)>], data: &str) -> Vec<Vec<(String, String)>> {
+    markup
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|(label, d)| {
+                    if d != data {
+                        (label.clone(), d.clone())
+                    } else if let Some(rest) = label.strip_prefix(TICKED) {
+                        (format!("{UNTICKED}{rest}"), d.clone())
+                    } else {
+                        (format!("{TICKED}{}", label.strip_prefix(UNTICKED).unwrap_or(label)), d.clone())
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The option ids ticked on a multiple-choice question's buttons.
+fn ticked(markup: &[Vec<(String, String)>], tag: &str) -> Vec<String> {
+    let prefix = format!("t:{tag}:");
+    markup
+        .iter()
+        .flatten()
+        .filter(|(label, _)| label.starts_with(TICKED))
+        .filter_map(|(_, d)| d.strip_prefix(&prefix).map(str::to_string))
+        .collect()
 }
 
 /// The command menu, per language, with neutral descriptions.

@@ -197,6 +197,7 @@ fn op_name(p: &Payload) -> &'static str {
         Payload::Send { .. } => "send",
         Payload::Delete { .. } => "delete",
         Payload::Edit { .. } => "edit",
+        Payload::EditButtons { .. } => "edit_buttons",
         Payload::AnswerCallback { .. } => "answer_callback",
     }
 }
@@ -249,6 +250,21 @@ async fn send(bot: &Bot, chat: i64, p: &Payload) -> Sent {
         }
         Payload::Edit { id, text } => {
             bot.edit_message_text(chat_id, MessageId(*id as i32), text.clone()).await.map(|_| None)
+        }
+        Payload::EditButtons { id, buttons } => {
+            use teloxide::payloads::EditMessageReplyMarkupSetters;
+            let rows: Vec<Vec<InlineKeyboardButton>> = buttons
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|(label, data)| InlineKeyboardButton::callback(label.clone(), data.clone()))
+                        .collect()
+                })
+                .collect();
+            bot.edit_message_reply_markup(chat_id, MessageId(*id as i32))
+                .reply_markup(InlineKeyboardMarkup::new(rows))
+                .await
+                .map(|_| None)
         }
         Payload::AnswerCallback { id } => {
             bot.answer_callback_query(teloxide::types::CallbackQueryId(id.clone())).await.map(|_| None)
