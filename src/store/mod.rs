@@ -534,29 +534,23 @@ impl Store {
         Ok(self.tree(TREE_INBOX)?.contains_key(update_id.to_be_bytes())?)
     }
 
-    /// Messages waiting to be sent, oldest first, with the key to confirm each by.
-    pub fn outbox(&self) -> Result<Vec<(Subject, Vec<u8>, OutboxEntry)>, StoreError> {
+    /// Keys of the messages waiting to be sent, oldest first per survivor. Entries are opened
+    /// one at a time with [`Store::outbox_entry`], as they are sent, so a long queue costs no
+    /// decryption until its turn comes.
+    pub fn outbox_keys(&self) -> Result<Vec<(Subject, Vec<u8>)>, StoreError> {
         let mut out = Vec::new();
-        let mut cache: Option<(Subject, Key)> = None;
-        for item in self.tree(TREE_OUTBOX)?.iter() {
-            let (k, v) = item?;
-            let Some(s) = subject_of(&k) else { continue };
-            let dk = match &cache {
-                Some((cs, dk)) if *cs == s => dk.clone(),
-                _ => match self.data_key(&s)? {
-                    Some(dk) => {
-                        cache = Some((s, dk.clone()));
-                        dk
-                    }
-                    None => continue,
-                },
-            };
-            match self.open_record::<OutboxEntry>(&dk, &k, &v) {
-                Ok(e) => out.push((s, k.to_vec(), e)),
-                Err(e) => tracing::error!(subject = %s.tag(), error = %e, "outbox record does not open; left in place"),
+        for k in self.tree(TREE_OUTBOX)?.iter().keys() {
+            let k = k?;
+            if let Some(s) = subject_of(&k) {
+                out.push((s, k.to_vec()));
             }
         }
         Ok(out)
+    }
+
+    /// One waiting message; `None` if it was sent meanwhile or its survivor was erased.
+    pub fn outbox_entry(&self, s: &Subject, key: &[u8]) -> Result<Option<OutboxEntry>, StoreError> {
+        self.get(s, key)
     }
 
     /// Replaces an outbox entry (e.g. after a failed attempt) or removes it once sent.

@@ -7,7 +7,7 @@
 use super::Payload;
 use crate::app::App;
 use crate::config::TelegramConfig;
-use crate::store::{OutboxEntry, Subject};
+use crate::store::Subject;
 use jiff::Timestamp;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -65,7 +65,7 @@ pub async fn run(
     loop {
         let pending = {
             let app = app.clone();
-            tokio::task::spawn_blocking(move || app.store(|s| s.outbox())).await
+            tokio::task::spawn_blocking(move || app.store(|s| s.outbox_keys())).await
         };
         let pending = match pending {
             Ok(Ok(p)) => p,
@@ -75,9 +75,9 @@ pub async fn run(
             }
             Err(_) => vec![],
         };
-        let mut by_chat: BTreeMap<Subject, Vec<(Vec<u8>, OutboxEntry)>> = BTreeMap::new();
-        for (s, k, e) in pending {
-            by_chat.entry(s).or_default().push((k, e));
+        let mut by_chat: BTreeMap<Subject, Vec<Vec<u8>>> = BTreeMap::new();
+        for (s, k) in pending {
+            by_chat.entry(s).or_default().push(k);
         }
         let mut next_wake: Option<Timestamp> = None;
         let mut tasks = tokio::task::JoinSet::new();
@@ -112,10 +112,18 @@ async fn send_chat(
     bot: &Bot,
     app: &Arc<App>,
     subject: Subject,
-    entries: Vec<(Vec<u8>, OutboxEntry)>,
+    keys: Vec<Vec<u8>>,
     shared: &Shared,
 ) -> Option<Timestamp> {
-    for (key, mut entry) in entries {
+    for key in keys {
+        let mut entry = match app.store(|s| s.outbox_entry(&subject, &key)) {
+            Ok(Some(e)) => e,
+            Ok(None) => continue,
+            Err(e) => {
+                tracing::error!(subject = %subject.tag(), error = %e, "outbox record does not open; left in place");
+                continue;
+            }
+        };
         let now = Timestamp::now();
         if let Some(nb) = entry.not_before {
             if nb > now {
