@@ -223,6 +223,24 @@ impl Double {
     }
 }
 
+/// The inline keyboard of a request, as (label, callback data).
+fn buttons_of(body: &Value) -> Vec<(String, String)> {
+    body["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+                .map(|b| {
+                    (
+                        b["text"].as_str().unwrap_or("").to_string(),
+                        b["callback_data"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16, String) {
     let (m, cv) = &**st;
     {
@@ -262,20 +280,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
         }
         "sendmessage" => {
             let chat = body["chat_id"].as_i64().unwrap();
-            let buttons: Vec<(String, String)> = body["reply_markup"]["inline_keyboard"]
-                .as_array()
-                .map(|rows| {
-                    rows.iter()
-                        .flat_map(|r| r.as_array().cloned().unwrap_or_default())
-                        .map(|b| {
-                            (
-                                b["text"].as_str().unwrap_or("").to_string(),
-                                b["callback_data"].as_str().unwrap_or("").to_string(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let buttons = buttons_of(body);
             let mut s = m.lock().unwrap();
             let id = s.next_message;
             s.next_message += 1;
@@ -328,20 +333,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
         "editmessagereplymarkup" => {
             let chat = body["chat_id"].as_i64().unwrap();
             let id = body["message_id"].as_i64().unwrap();
-            let buttons: Vec<(String, String)> = body["reply_markup"]["inline_keyboard"]
-                .as_array()
-                .map(|rows| {
-                    rows.iter()
-                        .flat_map(|r| r.as_array().cloned().unwrap_or_default())
-                        .map(|b| {
-                            (
-                                b["text"].as_str().unwrap_or("").to_string(),
-                                b["callback_data"].as_str().unwrap_or("").to_string(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let buttons = buttons_of(body);
             let mut s = m.lock().unwrap();
             let mut found = None;
             for msg in s.chats.entry(chat).or_default().iter_mut() {

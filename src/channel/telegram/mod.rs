@@ -348,18 +348,9 @@ pub fn handle_update(
         }
     }
     if let (Some(buttons), Some(id)) = (inc.toggled, inc.pressed) {
-        let entries: Vec<OutboxEntry> =
-            [inc.callback_id.map(|id| Payload::AnswerCallback { id }), Some(Payload::EditButtons { id, buttons })]
-                .into_iter()
-                .flatten()
-                .map(|p| OutboxEntry {
-                    chat: chat.to_string(),
-                    created_at: now,
-                    attempts: 0,
-                    not_before: None,
-                    payload: serde_json::to_value(p).unwrap_or_default(),
-                })
-                .collect();
+        let payloads =
+            [inc.callback_id.map(|id| Payload::AnswerCallback { id }), Some(Payload::EditButtons { id, buttons })];
+        let entries = entries(chat, now, payloads.into_iter().flatten());
         return app.store(|s| {
             s.commit(&who, crate::store::Change { inbox, outbox: entries, log: Some(&log), ..Default::default() })
         });
@@ -414,8 +405,7 @@ fn deliver(
             payloads.push(Payload::Delete { ids });
         }
         if exiting {
-            let neutral =
-                cfg.exit_text.get(&h.lang).or_else(|| cfg.exit_text.get("en")).cloned().unwrap_or_else(|| "👍".into());
+            let neutral = exit_text(cfg, &h.lang);
             for m in &old {
                 if m.2 {
                     payloads.push(Payload::Edit { id: m.0, text: neutral.clone() });
@@ -426,15 +416,7 @@ fn deliver(
     }
     for o in &h.out {
         let (text, buttons) = match o {
-            Out::Info { kind: "exit", .. } => {
-                let neutral = cfg
-                    .exit_text
-                    .get(&h.lang)
-                    .or_else(|| cfg.exit_text.get("en"))
-                    .cloned()
-                    .unwrap_or_else(|| "👍".into());
-                (neutral, vec![])
-            }
+            Out::Info { kind: "exit", .. } => (exit_text(cfg, &h.lang), vec![]),
             Out::Info { text, .. } => (text.clone(), vec![]),
             Out::Done { text, .. } => (text.clone(), vec![]),
             Out::Prompt(p) => prompt_message(p, done_label),
@@ -446,7 +428,12 @@ fn deliver(
             *b = buttons;
         }
     }
-    let entries = payloads
+    (entries(chat, now, payloads), Some(log.clone()))
+}
+
+/// Payloads for one chat as outbox entries.
+fn entries(chat: i64, now: Timestamp, payloads: impl IntoIterator<Item = Payload>) -> Vec<OutboxEntry> {
+    payloads
         .into_iter()
         .map(|p| OutboxEntry {
             chat: chat.to_string(),
@@ -455,8 +442,12 @@ fn deliver(
             not_before: None,
             payload: serde_json::to_value(p).unwrap_or_default(),
         })
-        .collect();
-    (entries, Some(log.clone()))
+        .collect()
+}
+
+/// The neutral text left after an exit, in the survivor's language or English.
+fn exit_text(cfg: &TelegramConfig, lang: &str) -> String {
+    cfg.exit_text.get(lang).or_else(|| cfg.exit_text.get("en")).cloned().unwrap_or_else(|| "👍".into())
 }
 
 /// A prompt as a message: the question (and hint, and the earlier answer), with a button per

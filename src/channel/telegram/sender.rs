@@ -229,21 +229,22 @@ fn classify(e: &RequestError) -> Sent {
     }
 }
 
+/// Rows of (label, callback data) as an inline keyboard.
+fn keyboard(buttons: &[Vec<(String, String)>]) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(
+        buttons
+            .iter()
+            .map(|row| row.iter().map(|(label, data)| InlineKeyboardButton::callback(label.clone(), data.clone()))),
+    )
+}
+
 async fn send(bot: &Bot, chat: i64, p: &Payload) -> Sent {
     let chat_id = ChatId(chat);
     let r = match p {
         Payload::Send { text, buttons, protect } => {
             let mut req = bot.send_message(chat_id, text.clone()).protect_content(*protect);
             if !buttons.is_empty() {
-                let rows: Vec<Vec<InlineKeyboardButton>> = buttons
-                    .iter()
-                    .map(|row| {
-                        row.iter()
-                            .map(|(label, data)| InlineKeyboardButton::callback(label.clone(), data.clone()))
-                            .collect()
-                    })
-                    .collect();
-                req = req.reply_markup(InlineKeyboardMarkup::new(rows));
+                req = req.reply_markup(keyboard(buttons));
             }
             req.await.map(|m| Some(m.id.0 as i64))
         }
@@ -261,16 +262,8 @@ async fn send(bot: &Bot, chat: i64, p: &Payload) -> Sent {
         }
         Payload::EditButtons { id, buttons } => {
             use teloxide::payloads::EditMessageReplyMarkupSetters;
-            let rows: Vec<Vec<InlineKeyboardButton>> = buttons
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|(label, data)| InlineKeyboardButton::callback(label.clone(), data.clone()))
-                        .collect()
-                })
-                .collect();
             bot.edit_message_reply_markup(chat_id, MessageId(*id as i32))
-                .reply_markup(InlineKeyboardMarkup::new(rows))
+                .reply_markup(keyboard(buttons))
                 .await
                 .map(|_| None)
         }
