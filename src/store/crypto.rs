@@ -2,7 +2,7 @@
 //! associated data that binds each ciphertext to its tree, its key and its schema version, so a
 //! record copied to another key or tree fails to open.
 
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use rand::RngCore;
 use zeroize::{Zeroize, ZeroizeOnDrop};
@@ -68,18 +68,27 @@ pub fn aad(tree: &str, key: &[u8], version: u16) -> Vec<u8> {
 
 /// Seals `plain` as `nonce || ciphertext+tag`.
 pub fn seal(key: &Key, aad: &[u8], plain: &[u8]) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(NONCE_LEN + plain.len() + TAG_LEN);
+    buf.resize(NONCE_LEN, 0);
+    buf.extend_from_slice(plain);
+    seal_in_place(key, aad, &mut buf, 0);
+    buf
+}
+
+/// Seals without copying: `buf` holds `header || NONCE_LEN bytes of room || plaintext`; the
+/// nonce is written into the room, the plaintext is encrypted where it lies and the tag appended,
+/// leaving `header || nonce || ciphertext+tag`. The header is not sealed (bind it through `aad`).
+pub fn seal_in_place(key: &Key, aad: &[u8], buf: &mut Vec<u8>, header: usize) {
+    assert!(buf.len() >= header + NONCE_LEN, "no room for the nonce");
     let cipher = XChaCha20Poly1305::new(key.0.as_ref().into());
     // Nonces come from the thread's CSPRNG (ChaCha, seeded and periodically reseeded from the
     // OS): random 192-bit nonces never repeat in practice, and a syscall per record is avoided.
-    let mut nonce = [0u8; NONCE_LEN];
-    rand::thread_rng().fill_bytes(&mut nonce);
-    let ct = cipher
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: plain, aad })
+    let (nonce, plain) = buf[header..].split_at_mut(NONCE_LEN);
+    rand::thread_rng().fill_bytes(nonce);
+    let tag = cipher
+        .encrypt_in_place_detached(XNonce::from_slice(nonce), aad, plain)
         .expect("XChaCha20-Poly1305 encryption does not fail for in-memory buffers");
-    let mut out = Vec::with_capacity(NONCE_LEN + ct.len());
-    out.extend_from_slice(&nonce);
-    out.extend_from_slice(&ct);
-    out
+    buf.extend_from_slice(&tag);
 }
 
 pub fn open(key: &Key, aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {

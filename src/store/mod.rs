@@ -219,9 +219,21 @@ impl std::fmt::Debug for Store {
 
 /// Envelope stored in sled: version, then the sealed payload.
 pub(crate) fn encode_record(key_mat: &Key, tree: &str, key: &[u8], version: u16, value: &[u8]) -> Vec<u8> {
-    let mut out = version.to_be_bytes().to_vec();
-    out.extend(seal(key_mat, &aad(tree, key, version), value));
-    out
+    let mut buf = envelope(version, value.len());
+    buf.extend_from_slice(value);
+    crypto::seal_in_place(key_mat, &aad(tree, key, version), &mut buf, ENVELOPE_HEADER);
+    buf
+}
+
+/// Bytes before the sealed payload in an envelope: the schema version.
+const ENVELOPE_HEADER: usize = 2;
+
+/// An envelope's start (version, room for the nonce) with capacity for `len` bytes of plaintext.
+fn envelope(version: u16, len: usize) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(ENVELOPE_HEADER + crypto::NONCE_LEN + len + crypto::TAG_LEN);
+    buf.extend_from_slice(&version.to_be_bytes());
+    buf.resize(ENVELOPE_HEADER + crypto::NONCE_LEN, 0);
+    buf
 }
 
 /// Opens an envelope; returns its version and plaintext.
@@ -369,12 +381,15 @@ impl Store {
     }
 
     fn seal_record<T: Record>(&self, dk: &Key, key: &[u8], value: &T) -> Result<Vec<u8>, StoreError> {
-        let plain = serde_json::to_vec(value).map_err(|e| StoreError::Decode {
+        // Serialised straight into the envelope and sealed where it lies: no copies.
+        let mut buf = envelope(T::VERSION, 2048);
+        serde_json::to_writer(&mut buf, value).map_err(|e| StoreError::Decode {
             tree: tree_name(T::TREE),
             key: String::new(),
             message: e.to_string(),
         })?;
-        Ok(encode_record(dk, T::TREE, key, T::VERSION, &plain))
+        crypto::seal_in_place(dk, &aad(T::TREE, key, T::VERSION), &mut buf, ENVELOPE_HEADER);
+        Ok(buf)
     }
 
     fn open_record<T: Record>(&self, dk: &Key, key: &[u8], raw: &[u8]) -> Result<T, StoreError> {
