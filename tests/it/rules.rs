@@ -259,6 +259,7 @@ fn attorney_summary_of_an_intake() {
         answers: h.session.answers.clone(),
         submitted_at: "2026-11-25T20:00:00Z".parse().unwrap(),
         delivered_at: None,
+        contact_chat: None,
     };
     let (rules, _) = clearpath::rules::Rules::load(&clearpath::data::Tree::Fs(root().join("rules")));
     let date = jiff::civil::date(2026, 11, 25);
@@ -269,10 +270,12 @@ fn attorney_summary_of_an_intake() {
     assert!(md.contains("Safe ways to contact: A phone call") && md.contains("Contact details: 555-0100"), "{md}");
     // Chosen not to say: the words to use were "rather not say"; that line is absent.
     assert!(!md.contains("Words to use"), "{md}");
-    // Every route carries its citation; New York's rule is unverified, so it needs review.
+    // Every route carries its citation; New York's vacatur route (verified against the current
+    // text of CPL 440.10(1)(i) as restated in S.7356) reaches a conviction linked to trafficking.
     assert!(md.contains("N.Y. Crim. Proc. Law"), "{md}");
     assert_eq!(screening.cases.len(), 1);
-    assert_eq!(screening.cases[0].overall, clearpath::rules::screen::Outcome::NeedsReview);
+    assert_eq!(screening.cases[0].overall, clearpath::rules::screen::Outcome::LikelyEligible);
+    assert!(md.contains("**Screening: likely eligible**"), "{md}");
     // Not a citizen, with an immigration court date: flagged at the top.
     let flags = md.find("## Flags").unwrap();
     assert!(flags < md.find("## Case 1").unwrap());
