@@ -20,6 +20,8 @@ pub struct App {
     pub retention: Retention,
     /// Where completed intakes are sealed to (terminal mode), when configured.
     pub handoff: Option<crate::handoff::Handoff>,
+    /// The case desk (attorneys and routing), when serving.
+    pub desk: Option<crate::referral::Desk>,
     store: StoreCell,
 }
 
@@ -61,7 +63,14 @@ impl App {
         let mut locales = locales;
         locales.set_global("abandoned_days", crate::locale::Arg::Num(retention.abandoned_days));
         locales.set_global("delivered_days", crate::locale::Arg::Num(retention.delivered_days));
-        App { flow, locales, retention, handoff: None, store: StoreCell { inner: RwLock::new(Some(store)), dir } }
+        App {
+            flow,
+            locales,
+            retention,
+            handoff: None,
+            desk: None,
+            store: StoreCell { inner: RwLock::new(Some(store)), dir },
+        }
     }
 
     pub fn renderer(&self) -> Renderer<'_> {
@@ -140,6 +149,7 @@ impl App {
                         answers: s.answers.clone(),
                         submitted_at: now,
                         delivered_at: None,
+                        contact_chat: None,
                     });
                 }
             }
@@ -170,6 +180,11 @@ impl App {
             }
             Ok(())
         })?;
+        if erased && self.desk.is_some() {
+            if let Err(e) = crate::referral::forget(self, who, now) {
+                tracing::error!(error = %e, "could not withdraw an erased survivor's cases");
+            }
+        }
         Ok(handled)
     }
 

@@ -73,10 +73,20 @@ pub enum Cmd {
         #[arg(long, env = "CLEARPATH_CONFIG")]
         config: Option<PathBuf>,
     },
-    /// For attorneys: make a key pair, open a sealed case.
+    /// Attorneys: make a key pair and open a case (on their computer); invite and revoke (admins).
     Attorney {
         #[command(subcommand)]
         cmd: AttorneyCmd,
+    },
+    /// Cases on their way to attorneys.
+    Cases {
+        #[command(subcommand)]
+        cmd: CasesCmd,
+    },
+    /// The audit log of cases and attorneys.
+    Audit {
+        #[command(subcommand)]
+        cmd: AuditCmd,
     },
     /// Check and draw flows.
     Flows {
@@ -147,6 +157,65 @@ pub enum AttorneyCmd {
         file: PathBuf,
         #[arg(long)]
         identity: PathBuf,
+    },
+    /// Invite an attorney: prints a one-time code they send to the bot as /enroll CODE.
+    Invite {
+        #[arg(long)]
+        name: String,
+        /// Jurisdictions they serve, e.g. NY,NJ (USPS codes, US for federal, * for any).
+        #[arg(long, value_delimiter = ',')]
+        jurisdictions: Vec<String>,
+        /// Their age public key (age1...), from `clearpath attorney keygen` on their computer.
+        #[arg(long)]
+        recipient: String,
+        /// Language of their summaries.
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// How long the code stays valid.
+        #[arg(long, default_value_t = 72)]
+        valid_hours: i64,
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+    /// End an attorney's access at once; cases offered to them move on.
+    Revoke {
+        name: String,
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct ConfigArg {
+    /// Settings file (see clearpath.example.toml); names the data directory and the attorneys.
+    #[arg(long, env = "CLEARPATH_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CasesCmd {
+    /// Every case on its way to or with an attorney (codes, states, attorneys; no personal data).
+    List {
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+    /// Route now: open cases for unrouted intakes, move lapsed offers, retry waiting cases.
+    /// (A running bot does this every minute.)
+    Sweep {
+        /// Act as at this time (RFC 3339), e.g. to check what a lapse would do.
+        #[arg(long)]
+        now: Option<String>,
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCmd {
+    /// Check the audit log's hash chain and print its head (number and hash) to compare later.
+    Verify {
+        #[command(flatten)]
+        config: ConfigArg,
     },
 }
 
@@ -398,6 +467,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Attorney {
+            cmd: AttorneyCmd::Invite { name, jurisdictions, recipient, language, valid_hours, config },
+        } => {
+            let req = crate::control::Request::Invite {
+                name,
+                jurisdictions,
+                recipient,
+                language,
+                hours: valid_hours.clamp(1, 24 * 30),
+            };
+            desk_command(config.config.as_deref(), req)
+        }
+        Cmd::Attorney { cmd: AttorneyCmd::Revoke { name, config } } => {
+            desk_command(config.config.as_deref(), crate::control::Request::Revoke { name })
+        }
+        Cmd::Cases { cmd: CasesCmd::List { config } } => {
+            desk_command(config.config.as_deref(), crate::control::Request::Cases)
+        }
+        Cmd::Cases { cmd: CasesCmd::Sweep { now, config } } => {
+            desk_command(config.config.as_deref(), crate::control::Request::Sweep { now })
+        }
+        Cmd::Audit { cmd: AuditCmd::Verify { config } } => {
+            desk_command(config.config.as_deref(), crate::control::Request::AuditVerify)
+        }
         Cmd::Keys { cmd: KeysCmd::Init { path } } => {
             keyfile::init(&path)?;
             eprintln!("wrote a new master key to {} (mode 0600). Keep a backup somewhere safe and away from the database: without it the data cannot be read.", path.display());
@@ -588,14 +681,16 @@ fn token_from_env() -> anyhow::Result<secrecy::SecretString> {
     }
 }
 
-/// `serve`: the Telegram bot.
-fn serve(config: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let cfg = match config {
+/// The settings file, or the defaults.
+fn load_config(config: Option<&Path>) -> anyhow::Result<crate::config::Config> {
+    Ok(match config {
         Some(p) => crate::config::Config::load(p)?,
         None => crate::config::Config::default(),
-    };
-    let token = token_from_env()?;
-    let api_url = std::env::var("TELOXIDE_API_URL").ok().filter(|v| !v.is_empty());
+    })
+}
+
+/// The application as `serve` runs it: flows, locales, the store, and the case desk.
+fn serving_app(cfg: &crate::config::Config) -> anyhow::Result<App> {
     let data = DataArgs {
         data_dir: cfg.data_dir.clone(),
         flows: cfg.flows.clone(),
@@ -613,7 +708,45 @@ fn serve(config: Option<&Path>) -> anyhow::Result<ExitCode> {
     };
     let store = Store::open(&cfg.data_dir, key)
         .with_context(|| format!("opening the data directory {}", cfg.data_dir.display()))?;
-    let app = std::sync::Arc::new(App::new(flow, locales, store, cfg.retention.retention()));
+    let mut app = App::new(flow, locales, store, cfg.retention.retention());
+    let (rules, diags) = crate::rules::Rules::load(&Tree::resolve(cfg.rules.as_deref(), "rules"));
+    if has_errors(&diags) {
+        bail!("the rules have errors (run `clearpath rules check`)");
+    }
+    app.desk = Some(crate::referral::Desk::new(
+        rules,
+        cfg.attorneys.clone(),
+        cfg.telegram.admins.clone(),
+        cfg.handoff.clone(),
+    ));
+    if cfg.attorneys.is_empty() {
+        tracing::warn!("no attorneys configured: completed cases wait until one enrols (clearpath attorney invite)");
+    }
+    Ok(app)
+}
+
+/// A case-desk command: through the running bot's control socket, or directly when it is stopped.
+fn desk_command(config: Option<&Path>, req: crate::control::Request) -> anyhow::Result<ExitCode> {
+    let cfg = load_config(config)?;
+    if let Some(resp) = crate::control::request(&cfg.data_dir, &req) {
+        return control_reply(resp?);
+    }
+    let app = serving_app(&cfg)?;
+    match crate::control::desk_request(&app, req, jiff::Timestamp::now()) {
+        Ok(m) => {
+            println!("{m}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(m) => bail!("{m}"),
+    }
+}
+
+/// `serve`: the Telegram bot.
+fn serve(config: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let cfg = load_config(config)?;
+    let token = token_from_env()?;
+    let api_url = std::env::var("TELOXIDE_API_URL").ok().filter(|v| !v.is_empty());
+    let app = std::sync::Arc::new(serving_app(&cfg)?);
     let _served = crate::control::serve(app.clone(), &cfg.data_dir).ok();
     // Retention at start-up and daily.
     {

@@ -29,6 +29,40 @@ pub struct Config {
     pub locales: Option<PathBuf>,
     #[serde(default)]
     pub rules: Option<PathBuf>,
+    #[serde(default)]
+    pub handoff: HandoffConfig,
+    /// Attorneys who receive cases, in the order cases are offered to them.
+    #[serde(default, rename = "attorney")]
+    pub attorneys: Vec<crate::referral::Attorney>,
+}
+
+/// How completed intakes reach attorneys.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandoffConfig {
+    /// Hours an attorney has to accept or decline before the case moves to the next one.
+    #[serde(default = "seventy_two")]
+    pub offer_hours: i64,
+    /// Also send the full summary as Telegram text. Telegram can read it (it is not end-to-end
+    /// encrypted): only for organisations that accept that risk.
+    #[serde(default)]
+    pub summary_as_text: bool,
+    /// Tell the administrators after this many failed attempts to deliver a case file.
+    #[serde(default = "five")]
+    pub alert_after_failures: u32,
+}
+
+fn seventy_two() -> i64 {
+    72
+}
+fn five() -> u32 {
+    5
+}
+
+impl Default for HandoffConfig {
+    fn default() -> Self {
+        HandoffConfig { offer_hours: 72, summary_as_text: false, alert_after_failures: 5 }
+    }
 }
 
 fn default_data_dir() -> PathBuf {
@@ -130,6 +164,8 @@ impl Default for Config {
             flows: None,
             locales: None,
             rules: None,
+            handoff: HandoffConfig::default(),
+            attorneys: vec![],
         }
     }
 }
@@ -171,6 +207,25 @@ impl Config {
         }
         if !c.telegram.exit_text.contains_key("en") {
             return Err(invalid("telegram.exit_text", "needs an \"en\" text (the fallback)".into()));
+        }
+        if !(1..=24 * 60).contains(&c.handoff.offer_hours) {
+            return Err(invalid("handoff.offer_hours", "must be between 1 and 1440 hours".into()));
+        }
+        if c.handoff.alert_after_failures == 0 {
+            return Err(invalid("handoff.alert_after_failures", "must be at least 1".into()));
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for (i, a) in c.attorneys.iter().enumerate() {
+            let n = i + 1;
+            if let Err(e) = a.validate() {
+                return Err(invalid("attorney", format!("attorney #{n} ({}): {e}", a.name)));
+            }
+            if !names.insert(a.name.to_lowercase()) {
+                return Err(invalid("attorney", format!("attorney #{n}: the name \"{}\" is used twice", a.name)));
+            }
+        }
+        if c.attorneys.iter().filter(|a| a.default).count() > 1 {
+            return Err(invalid("attorney", "only one attorney can be the default".into()));
         }
         Ok(c)
     }

@@ -20,6 +20,23 @@ pub enum Request {
     Rotate {
         new_key_file: PathBuf,
     },
+    /// A one-time enrolment code for an attorney.
+    Invite {
+        name: String,
+        jurisdictions: Vec<String>,
+        recipient: String,
+        language: String,
+        hours: i64,
+    },
+    Revoke {
+        name: String,
+    },
+    Cases,
+    /// Run the case sweep now, as at `now` (RFC 3339; default: the present).
+    Sweep {
+        now: Option<String>,
+    },
+    AuditVerify,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -86,10 +103,45 @@ fn handle(app: &App, req: Request) -> Response {
             Ok(k) => app.rotate(k).map(|r| format!("{r:?}")).map_err(|e| format!("{:#}", anyhow::Error::from(e))),
             Err(e) => Err(format!("{:#}", anyhow::Error::from(e))),
         },
+        other => desk_request(app, other, jiff::Timestamp::now()),
     };
     match result {
         Ok(message) => Response { ok: true, message },
         Err(message) => Response { ok: false, message },
+    }
+}
+
+/// The case desk's requests, shared by the control socket and the stopped-process path.
+pub fn desk_request(app: &App, req: Request, now: jiff::Timestamp) -> Result<String, String> {
+    let e = |e: crate::referral::DeskError| format!("{e:#}");
+    match req {
+        Request::Invite { name, jurisdictions, recipient, language, hours } => {
+            crate::referral::invite(app, &name, jurisdictions, &recipient, &language, hours, now)
+                .map(|(code, exp)| {
+                    format!(
+                        "invitation for {name}: the attorney sends\n\n    /enroll {code}\n\nto the bot before {} (one use only)",
+                        exp.strftime("%Y-%m-%d %H:%M UTC")
+                    )
+                })
+                .map_err(e)
+        }
+        Request::Revoke { name } => crate::referral::revoke(app, &name, now)
+            .map(|n| format!("{name}'s access is revoked; {n} case(s) offered to them moved on"))
+            .map_err(e),
+        Request::Cases => crate::referral::list(app).map(|l| crate::referral::describe_list(&l)).map_err(e),
+        Request::Sweep { now: at } => {
+            let at = match at {
+                Some(t) => t.parse::<jiff::Timestamp>().map_err(|x| format!("--now: {x}"))?,
+                None => now,
+            };
+            crate::referral::sweep(app, at).map(|s| crate::referral::describe(&s)).map_err(e)
+        }
+        Request::AuditVerify => app
+            .store(|st| Ok(crate::audit::verify(st)))
+            .map_err(|x| format!("{x:#}"))?
+            .map(|v| crate::audit::describe(&v))
+            .map_err(|m| format!("the audit log is NOT intact: {m}")),
+        _ => Err("not a case desk request".into()),
     }
 }
 

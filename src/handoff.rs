@@ -66,13 +66,35 @@ pub fn seal(recipient: &age::x25519::Recipient, plaintext: &[u8]) -> Result<Vec<
     age::encrypt(recipient, plaintext).map_err(|_| HandoffError::Encrypt)
 }
 
+/// Seals the referral as ASCII-armored age (what stock `age -d` reads as well), so it travels as
+/// text in records and messages.
+pub fn seal_armored(recipient: &age::x25519::Recipient, plaintext: &[u8]) -> Result<String, HandoffError> {
+    use std::io::Write;
+    let enc = age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
+        .map_err(|_| HandoffError::Encrypt)?;
+    let mut out = Vec::new();
+    let armor = age::armor::ArmoredWriter::wrap_output(&mut out, age::armor::Format::AsciiArmor)
+        .map_err(|_| HandoffError::Encrypt)?;
+    let mut w = enc.wrap_output(armor).map_err(|_| HandoffError::Encrypt)?;
+    w.write_all(plaintext)?;
+    w.finish().and_then(|a| a.finish()).map_err(|_| HandoffError::Encrypt)?;
+    String::from_utf8(out).map_err(|_| HandoffError::Encrypt)
+}
+
+/// Opens a sealed case, binary or armored.
 pub fn open(identity: &age::x25519::Identity, sealed: &[u8]) -> Result<Vec<u8>, HandoffError> {
-    age::decrypt(identity, sealed).map_err(|_| HandoffError::Decrypt)
+    use std::io::Read;
+    let reader = age::armor::ArmoredReader::new(sealed);
+    let dec = age::Decryptor::new(reader).map_err(|_| HandoffError::Decrypt)?;
+    let mut r = dec.decrypt(std::iter::once(identity as &dyn age::Identity)).map_err(|_| HandoffError::Decrypt)?;
+    let mut out = Vec::new();
+    r.read_to_end(&mut out).map_err(|_| HandoffError::Decrypt)?;
+    Ok(out)
 }
 
 /// The referral document: the summary, then the answers as JSON for case-management import.
-pub fn document(app: &App, h: &Handoff, intake: &Intake, date: jiff::civil::Date) -> String {
-    let (md, screening) = crate::rules::summary::markdown(&app.flow, &app.locales, &h.rules, intake, date, &h.lang);
+pub fn document(app: &App, rules: &Rules, lang: &str, intake: &Intake, date: jiff::civil::Date) -> String {
+    let (md, screening) = crate::rules::summary::markdown(&app.flow, &app.locales, rules, intake, date, lang);
     let facts = crate::rules::intake::facts(&app.flow, &intake.answers);
     let answers: serde_json::Map<String, serde_json::Value> = intake
         .answers
@@ -105,7 +127,7 @@ pub fn document(app: &App, h: &Handoff, intake: &Intake, date: jiff::civil::Date
 pub fn write_to_outbox(app: &App, h: &Handoff, who: &Subject, code: &str) -> anyhow::Result<PathBuf> {
     let intake =
         app.store(|s| s.load_intake(who, code))?.ok_or_else(|| anyhow::anyhow!("case {code} is not stored"))?;
-    let doc = document(app, h, &intake, jiff::Zoned::now().date());
+    let doc = document(app, &h.rules, &h.lang, &intake, jiff::Zoned::now().date());
     let sealed = seal(&h.recipient, doc.as_bytes())?;
     std::fs::create_dir_all(&h.outbox)?;
     crate::store::restrict_dir(&h.outbox)?;

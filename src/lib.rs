@@ -9,6 +9,8 @@
 //!   shared renderer.
 //! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush.
 //! - [`handoff`]: the referral sealed with `age` to the attorney's key.
+//! - [`referral`]: the case desk: attorneys, routing, delivery, attorney commands.
+//! - [`audit`]: the hash-chained, encrypted audit log of what happened to each case.
 //! - [`store`]: the only code that touches sled; every record sealed with XChaCha20-Poly1305.
 //! - [`rules`]: offense categories and screening fields shared by rules and flows.
 //! - [`jurisdiction`]: the 50 states, DC and federal, with the names people type.
@@ -19,6 +21,7 @@
 //! - [`control`]: the control socket through which commands reach a running process.
 
 pub mod app;
+pub mod audit;
 pub mod channel;
 pub mod cli;
 pub mod config;
@@ -30,5 +33,6 @@ pub mod flow;
 pub mod handoff;
 pub mod jurisdiction;
 pub mod locale;
+pub mod referral;
 pub mod rules;
 pub mod store;

@@ -98,6 +98,7 @@ pub const CODE_MESSAGES: &[&str] = &[
     "menu-exit",
     "menu-delete",
     "choice-done",
+    "notify-accepted",
 ];
 
 #[derive(Debug, Deserialize)]

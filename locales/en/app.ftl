@@ -106,3 +106,7 @@ menu-exit = Close
 menu-delete = Delete
 # The button that sends a multiple-choice answer in Telegram.
 choice-done = Done ✓
+
+# Sent once when an attorney takes the case, only if the person chose this chat as a way to be
+# reached. Anyone may see the phone: nothing about law, records or the organisation.
+notify-accepted = Hello again. Someone will be in touch with you soon, in the way you chose. You can type /delete at any time to erase what is stored here.

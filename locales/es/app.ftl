@@ -105,3 +105,7 @@ menu-exit = Cerrar
 menu-delete = Borrar
 # El botón que envía una respuesta de opción múltiple en Telegram.
 choice-done = Listo ✓
+
+# Se envía una vez cuando un abogado acepta el caso, solo si la persona eligió este chat como forma
+# de contacto. Cualquiera puede ver el teléfono: nada sobre leyes, antecedentes ni la organización.
+notify-accepted = Hola de nuevo. Alguien se pondrá en contacto con usted pronto, de la forma que eligió. Puede escribir /delete en cualquier momento para borrar lo que está guardado aquí.

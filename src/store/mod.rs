@@ -36,6 +36,12 @@ pub(crate) const TREE_SESSIONS: &str = "sessions";
 pub(crate) const TREE_INTAKES: &str = "intakes";
 pub(crate) const TREE_INBOX: &str = "inbox";
 pub(crate) const TREE_OUTBOX: &str = "outbox";
+pub const TREE_ATTORNEYS: &str = "attorneys";
+pub const TREE_INVITES: &str = "invites";
+pub const TREE_REFERRALS: &str = "referrals";
+pub const TREE_AUDIT: &str = "audit";
+/// Trees of the service's own records, sealed under a key derived from the master key.
+pub(crate) const SERVICE_TREES: &[&str] = &[TREE_INBOX, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS, TREE_AUDIT];
 /// Trees whose records are sealed under a survivor's data key, keyed by subject first.
 pub(crate) const SUBJECT_TREES: &[&str] = &[TREE_SESSIONS, TREE_INTAKES, TREE_OUTBOX];
 
@@ -105,6 +111,10 @@ pub struct Intake {
     /// When an attorney received it (retention counts from here).
     #[serde(default)]
     pub delivered_at: Option<jiff::Timestamp>,
+    /// The survivor's chat, kept (sealed under their key) only if they chose this chat as a safe
+    /// way to be contacted, for the one neutral message sent when an attorney takes the case.
+    #[serde(default)]
+    pub contact_chat: Option<String>,
 }
 
 impl Record for Intake {
@@ -158,6 +168,16 @@ impl Subject {
     /// A short, non-identifying tag for logs.
     pub fn tag(&self) -> String {
         hex::encode(&self.0[..4])
+    }
+
+    /// The full pseudonym, for service records that point at a survivor's records.
+    pub fn to_hex(&self) -> String {
+        hex::encode(self.0)
+    }
+
+    pub fn from_hex(s: &str) -> Option<Subject> {
+        let b = hex::decode(s).ok()?;
+        Some(Subject(b.try_into().ok()?))
     }
 }
 
@@ -264,6 +284,10 @@ pub(crate) fn tree_name(t: &str) -> &'static str {
         TREE_INTAKES => TREE_INTAKES,
         TREE_INBOX => TREE_INBOX,
         TREE_OUTBOX => TREE_OUTBOX,
+        TREE_ATTORNEYS => TREE_ATTORNEYS,
+        TREE_INVITES => TREE_INVITES,
+        TREE_REFERRALS => TREE_REFERRALS,
+        TREE_AUDIT => TREE_AUDIT,
         _ => "other",
     }
 }
@@ -318,7 +342,17 @@ impl Store {
         let pseud = load_or_create_meta_key(&db, &master, b"pseudonym-key")?;
         let service = master.derive("clearpath service records");
         let mut trees = Vec::new();
-        for t in [TREE_KEYS, TREE_SESSIONS, TREE_INTAKES, TREE_INBOX, TREE_OUTBOX] {
+        for t in [
+            TREE_KEYS,
+            TREE_SESSIONS,
+            TREE_INTAKES,
+            TREE_INBOX,
+            TREE_OUTBOX,
+            TREE_ATTORNEYS,
+            TREE_INVITES,
+            TREE_REFERRALS,
+            TREE_AUDIT,
+        ] {
             trees.push((t, db.open_tree(t)?));
         }
         Ok(Store { keys: Default::default(), trees, db, master, pseud, service, dir: data_dir.to_path_buf() })
@@ -456,6 +490,12 @@ impl Store {
 
     pub fn load_intake(&self, s: &Subject, code: &str) -> Result<Option<Intake>, StoreError> {
         self.get(s, &subject_key(s, code.as_bytes()))
+    }
+
+    /// Removes a completed intake (once an attorney has accepted its sealed copy).
+    pub fn remove_intake(&self, s: &Subject, code: &str) -> Result<(), StoreError> {
+        self.tree(TREE_INTAKES)?.remove(subject_key(s, code.as_bytes()))?;
+        Ok(())
     }
 
     /// Every intake of a survivor.
@@ -672,6 +712,67 @@ impl Store {
         }
         self.flush()?;
         Ok(p)
+    }
+
+    /// The store's name for a service record (an attorney, an invitation, a case): a keyed hash,
+    /// so names and case codes are never keys on disk.
+    pub fn service_id(&self, kind: &str, name: &str) -> [u8; 32] {
+        pseudonym(&self.pseud, &format!("service\0{kind}\0{name}"))
+    }
+
+    /// Writes a service record (attorneys, invitations, referrals, the audit log): sealed under
+    /// the service key, bound to its tree and key like every record.
+    pub fn service_put<T: Serialize>(&self, tree: &'static str, key: &[u8], value: &T) -> Result<(), StoreError> {
+        let plain = serde_json::to_vec(value).map_err(|e| StoreError::Decode {
+            tree: tree_name(tree),
+            key: String::new(),
+            message: e.to_string(),
+        })?;
+        self.tree(tree)?.insert(key, encode_record(&self.service, tree, key, 1, &plain))?;
+        Ok(())
+    }
+
+    pub fn service_get<T: DeserializeOwned>(&self, tree: &'static str, key: &[u8]) -> Result<Option<T>, StoreError> {
+        let Some(raw) = self.tree(tree)?.get(key)? else { return Ok(None) };
+        self.service_open(tree, key, &raw).map(Some)
+    }
+
+    fn service_open<T: DeserializeOwned>(&self, tree: &'static str, key: &[u8], raw: &[u8]) -> Result<T, StoreError> {
+        let (_, plain) = decode_record(&self.service, tree_name(tree), key, raw)?;
+        serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
+            tree: tree_name(tree),
+            key: hex::encode(&key[..key.len().min(4)]),
+            message: e.to_string(),
+        })
+    }
+
+    /// Every record of a service tree, in key order.
+    pub fn service_all<T: DeserializeOwned>(&self, tree: &'static str) -> Result<Vec<(Vec<u8>, T)>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.tree(tree)?.iter() {
+            let (k, v) = item?;
+            out.push((k.to_vec(), self.service_open(tree, &k, &v)?));
+        }
+        Ok(out)
+    }
+
+    /// The last record of a service tree (the audit log's head).
+    pub fn service_last<T: DeserializeOwned>(&self, tree: &'static str) -> Result<Option<(Vec<u8>, T)>, StoreError> {
+        match self.tree(tree)?.last()? {
+            Some((k, v)) => Ok(Some((k.to_vec(), self.service_open(tree, &k, &v)?))),
+            None => Ok(None),
+        }
+    }
+
+    pub fn service_remove(&self, tree: &'static str, key: &[u8]) -> Result<(), StoreError> {
+        self.tree(tree)?.remove(key)?;
+        Ok(())
+    }
+
+    /// Writes a message to the outbox of a chat that is not a survivor's conversation (an
+    /// attorney, an administrator), sealed under that chat's own data key.
+    pub fn enqueue(&self, s: &Subject, entries: &[OutboxEntry]) -> Result<(), StoreError> {
+        self.commit(s, Change { outbox: entries.to_vec(), ..Default::default() })
     }
 
     /// Makes every write so far durable (fsync).

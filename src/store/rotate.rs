@@ -116,16 +116,24 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
         }
     }
     pause_point("records");
-    // Service records (inbox): sealed under a key derived from the master.
+    // Service records (inbox, attorneys, invitations, referrals, audit log): sealed under a key derived from the master.
     let old_service = old_master.derive("clearpath service records");
     let new_service = new.derive("clearpath service records");
-    let inbox = old_db.open_tree(TREE_INBOX)?;
-    let new_inbox = db.open_tree(TREE_INBOX)?;
-    for item in inbox.iter() {
-        let (k, v) = item?;
-        if let Ok((version, plain)) = decode_record(&old_service, TREE_INBOX, &k, &v) {
-            new_inbox.insert(&k, encode_record(&new_service, TREE_INBOX, &k, version, &plain))?;
-            records += 1;
+    for t in SERVICE_TREES {
+        let from = old_db.open_tree(t)?;
+        let to = db.open_tree(t)?;
+        for item in from.iter() {
+            let (k, v) = item?;
+            match decode_record(&old_service, tree_name(t), &k, &v) {
+                Ok((version, plain)) => {
+                    to.insert(&k, encode_record(&new_service, tree_name(t), &k, version, &plain))?;
+                    records += 1;
+                }
+                // An inbox entry that does not open only costs a possible redelivery; any other
+                // service record must not be silently dropped.
+                Err(_) if *t == TREE_INBOX => {}
+                Err(e) => return Err(e),
+            }
         }
     }
     db.flush()?;

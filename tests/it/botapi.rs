@@ -18,6 +18,8 @@ pub struct Msg {
     /// (label, callback data)
     pub buttons: Vec<(String, String)>,
     pub deleted: bool,
+    /// A file sent with sendDocument: (file name, contents as text).
+    pub document: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -83,11 +85,20 @@ impl Double {
             for mut req in server.incoming_requests() {
                 let st = st.clone();
                 std::thread::spawn(move || {
-                    let mut body = String::new();
-                    let _ = std::io::Read::read_to_string(req.as_reader(), &mut body);
+                    let mut raw = Vec::new();
+                    let _ = std::io::Read::read_to_end(req.as_reader(), &mut raw);
                     // Method names are case-insensitive in the Bot API (teloxide sends "SendMessage").
                     let method = req.url().rsplit('/').next().unwrap_or("").to_ascii_lowercase();
-                    let body: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+                    let ctype = req
+                        .headers()
+                        .iter()
+                        .find(|h| h.field.equiv("Content-Type"))
+                        .map(|h| h.value.as_str().to_string())
+                        .unwrap_or_default();
+                    let body: Value = match ctype.split("boundary=").nth(1) {
+                        Some(b) => multipart(&raw, b.trim_matches('"')),
+                        None => serde_json::from_slice(&raw).unwrap_or(Value::Null),
+                    };
                     let (code, resp) = handle(&st, &method, &body);
                     let mut r = tiny_http::Response::from_string(resp)
                         .with_status_code(code)
@@ -121,7 +132,15 @@ impl Double {
             let mut s = m.lock().unwrap();
             let id = s.next_message;
             s.next_message += 1;
-            let msg = Msg { id, text: text.into(), from_bot: false, protect: false, buttons: vec![], deleted: false };
+            let msg = Msg {
+                id,
+                text: text.into(),
+                from_bot: false,
+                protect: false,
+                buttons: vec![],
+                deleted: false,
+                document: None,
+            };
             s.chats.entry(chat).or_default().push(msg.clone());
             msg
         };
@@ -223,6 +242,43 @@ impl Double {
     }
 }
 
+/// A multipart/form-data body (sendDocument) as a JSON object: text fields parsed as JSON where
+/// they are JSON (numbers, keyboards), the file as "document" (text) and "document_name".
+fn multipart(raw: &[u8], boundary: &str) -> Value {
+    let text = String::from_utf8_lossy(raw);
+    let mut out = serde_json::Map::new();
+    let mut files: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for part in text.split(&format!("--{boundary}")) {
+        let Some((head, content)) = part.split_once("\r\n\r\n") else { continue };
+        let content = content.strip_suffix("\r\n").unwrap_or(content);
+        let disposition =
+            head.lines().find(|l| l.to_ascii_lowercase().starts_with("content-disposition")).unwrap_or("");
+        let attr = |key: &str| {
+            disposition.split(';').map(str::trim).find_map(|kv| {
+                kv.strip_prefix(&format!("{key}=\"")).map(|v| v.split('"').next().unwrap_or("").to_string())
+            })
+        };
+        let Some(name) = attr("name") else { continue };
+        match attr("filename") {
+            Some(file) => {
+                files.insert(name, (file, content.to_string()));
+            }
+            None => {
+                let v = serde_json::from_str(content).unwrap_or_else(|_| Value::String(content.to_string()));
+                out.insert(name, v);
+            }
+        }
+    }
+    // teloxide names a file field "attach://<part>" and sends the file as that part.
+    for (field, v) in out.clone() {
+        if let Some((file, content)) = v.as_str().and_then(|s| s.strip_prefix("attach://")).and_then(|p| files.get(p)) {
+            out.insert(field.clone(), Value::String(content.clone()));
+            out.insert(format!("{field}_name"), Value::String(file.clone()));
+        }
+    }
+    Value::Object(out)
+}
+
 /// The inline keyboard of a request, as (label, callback data).
 fn buttons_of(body: &Value) -> Vec<(String, String)> {
     body["reply_markup"]["inline_keyboard"]
@@ -291,9 +347,36 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 protect: body["protect_content"].as_bool().unwrap_or(false),
                 buttons,
                 deleted: false,
+                document: None,
             };
             s.chats.entry(chat).or_default().push(msg.clone());
             (200, ok(message_json(chat, &msg, "en")))
+        }
+        "senddocument" => {
+            let chat = body["chat_id"].as_i64().unwrap();
+            let name = body["document_name"].as_str().unwrap_or("").to_string();
+            let contents = body["document"].as_str().unwrap_or("").to_string();
+            let mut s = m.lock().unwrap();
+            let id = s.next_message;
+            s.next_message += 1;
+            let msg = Msg {
+                id,
+                text: String::new(),
+                from_bot: true,
+                protect: body["protect_content"].as_bool().unwrap_or(false),
+                buttons: vec![],
+                deleted: false,
+                document: Some((name.clone(), contents.clone())),
+            };
+            s.chats.entry(chat).or_default().push(msg);
+            let v = json!({
+                "message_id": id,
+                "date": 1_764_000_000,
+                "chat": { "id": chat, "type": "private", "first_name": "Test" },
+                "from": bot_user(),
+                "document": { "file_id": format!("f{id}"), "file_unique_id": format!("u{id}"), "file_name": name, "file_size": contents.len() },
+            });
+            (200, ok(v))
         }
         "deletemessages" | "deletemessage" => {
             let chat = body["chat_id"].as_i64().unwrap();

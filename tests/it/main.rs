@@ -2,6 +2,7 @@
 
 mod support;
 
+mod attorneys;
 mod botapi;
 
 mod cli;

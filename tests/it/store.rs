@@ -429,6 +429,7 @@ fn retention_purges_abandoned_and_delivered_but_never_undelivered_cases() {
         answers: BTreeMap::new(),
         submitted_at: t0,
         delivered_at: delivered,
+        contact_chat: None,
     };
     store.save_intake(&undelivered, &intake("UNDELIV1", None)).unwrap();
     store.save_intake(&delivered_long_ago, &intake("DELIVER1", Some(t0 + day * 2))).unwrap();

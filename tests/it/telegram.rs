@@ -12,13 +12,13 @@ use std::time::{Duration, Instant};
 
 const TOKEN: &str = "123456:CANARY-TOKEN-xyz";
 
-struct Bot {
+pub(crate) struct Bot {
     child: Child,
     log: std::path::PathBuf,
 }
 
 impl Bot {
-    fn start(double: &Double, dir: &Path, extra: &str) -> Bot {
+    pub(crate) fn start(double: &Double, dir: &Path, extra: &str) -> Bot {
         let data = dir.join("data");
         let cfg = dir.join("clearpath.toml");
         // Throttling off unless a test asks for it: it would slow every test to Telegram's pace.
@@ -54,7 +54,7 @@ impl Bot {
     }
 
     /// SIGTERM, and how long the process took to exit.
-    fn stop(self) -> Duration {
+    pub(crate) fn stop(self) -> Duration {
         let mut this = self;
         this.stop_inner()
     }
@@ -118,7 +118,7 @@ fn act(d: &Double, chat: i64, lang: &str, line: &str) {
     });
 }
 
-fn full_intake(d: &Double, chat: i64, lang: &str) {
+pub(crate) fn full_intake(d: &Double, chat: i64, lang: &str) {
     d.send_text(chat, "/start", lang);
     d.wait_for(chat, 20, "the language question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
     let mut lines: Vec<String> = FULL_INTAKE.iter().map(|s| s.to_string()).collect();

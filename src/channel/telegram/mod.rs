@@ -59,6 +59,11 @@ pub enum Payload {
     AnswerCallback {
         id: String,
     },
+    /// A file for an attorney (the sealed case): never protected, so it can be saved.
+    Document {
+        name: String,
+        text: String,
+    },
 }
 
 /// Builds the bot: the token from `TELOXIDE_TOKEN` or `TELOXIDE_TOKEN_FILE`, the API from
@@ -97,6 +102,26 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         let _ = stop_tx.send(true);
     });
     set_commands(&bot, &app).await;
+    // The case desk: at start-up (cases a crash left unrouted, offers that lapsed while stopped),
+    // then every minute.
+    if app.desk.is_some() {
+        let app = app.clone();
+        let mut stop = stop_rx.clone();
+        tokio::spawn(async move {
+            loop {
+                let a = app.clone();
+                match tokio::task::spawn_blocking(move || crate::referral::sweep(&a, Timestamp::now())).await {
+                    Ok(Ok(s)) if s != Default::default() => tracing::info!("{}", crate::referral::describe(&s)),
+                    Ok(Err(e)) => tracing::error!(error = %e, "case sweep failed"),
+                    _ => {}
+                }
+                tokio::select! {
+                    _ = stop.changed() => return,
+                    _ = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
+                }
+            }
+        });
+    }
     let wake = Arc::new(tokio::sync::Notify::new());
     let sender = tokio::spawn(sender::run(bot.clone(), app.clone(), cfg.clone(), wake.clone(), stop_rx.clone()));
     let mut stop = stop_rx.clone();
@@ -332,6 +357,28 @@ pub fn handle_update(
     }
     let inbox = Some((update_id, now + jiff::SignedDuration::from_hours(24 * INBOX_DAYS)));
     let who = app.subject("telegram", &chat.to_string())?;
+    if app.desk.is_some() {
+        if let Some(a) = crate::referral::attorney_by_chat(app, chat) {
+            return attorney_update(app, &a, chat, &who, &u, inbox, now);
+        }
+        if let Some(code) = enroll_code(&u) {
+            match crate::referral::enroll(app, &code, chat, now) {
+                Ok(Some(a)) => {
+                    let text = format!(
+                        "Welcome, {}. You are enrolled and will receive cases for {}. Commands: /cases, /case CODE, /accept CODE, /decline CODE, /close CODE.",
+                        a.name,
+                        a.jurisdictions.join(", ")
+                    );
+                    let entries = entries(chat, now, [Payload::Send { text, buttons: vec![], protect: false }]);
+                    return app.store(|s| {
+                        s.commit(&who, crate::store::Change { inbox, outbox: entries, ..Default::default() })
+                    });
+                }
+                Ok(None) => {} // answered below exactly like any unknown command
+                Err(e) => tracing::error!(error = %e, "enrolment failed"),
+            }
+        }
+    }
     let session = app.store(|s| s.load_session(&who)).ok().flatten();
     let current = session.as_ref().map(crate::engine::current_key).unwrap_or_default();
     // Only typed text is resolved against the prompt (numbers, labels): render it only then.
@@ -360,11 +407,75 @@ pub fn handle_update(
         return app.store(|s| s.commit(&who, crate::store::Change { inbox, log: Some(&log), ..Default::default() }));
     };
     let is_answer = !matches!(input, Input::Command { .. });
-    app.handle_with(&who, input, now, inbox, false, |h| {
+    let handled = app.handle_with(&who, input, now, inbox, false, |h| {
         let done = app.locales.format(&h.lang, "choice-done", &[]);
         deliver(cfg, chat, h, &mut log, inc.callback_id, is_answer, now, &done)
     })?;
+    if let (Some(code), true) = (&handled.submitted, app.desk.is_some()) {
+        // A crash before this line leaves the intake without a referral; the sweep opens it.
+        if let Err(e) = crate::referral::submitted(app, &who, code, Some(chat), now) {
+            tracing::error!(error = %e, "a completed intake could not be routed yet; the sweep retries");
+        }
+    }
     Ok(())
+}
+
+/// `/enroll CODE` in a message.
+fn enroll_code(u: &Update) -> Option<String> {
+    let UpdateKind::Message(m) = &u.kind else { return None };
+    let (cmd, arg) = command_of(m.text()?)?;
+    (cmd == "enroll" && !arg.is_empty()).then(|| arg.to_string())
+}
+
+/// A slash command and its argument (`/accept@bot CODE` -> ("accept", "CODE")).
+fn command_of(text: &str) -> Option<(String, &str)> {
+    let rest = text.trim().strip_prefix('/')?;
+    let (head, arg) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let cmd = head.split('@').next().unwrap_or("").to_ascii_lowercase();
+    Some((cmd, arg.trim()))
+}
+
+/// An update from an enrolled attorney's chat: commands and the Accept/Decline buttons. Their
+/// replies are not protected (attorneys may keep them).
+fn attorney_update(
+    app: &App,
+    a: &crate::referral::Attorney,
+    chat: i64,
+    who: &Subject,
+    u: &Update,
+    inbox: Option<(u64, Timestamp)>,
+    now: Timestamp,
+) -> Result<(), crate::store::StoreError> {
+    let mut payloads = Vec::new();
+    let action: Option<(String, String)> = match &u.kind {
+        UpdateKind::Message(m) => m.text().map(|t| match command_of(t) {
+            Some((cmd, arg)) => (cmd, arg.to_string()),
+            None => ("help".to_string(), String::new()),
+        }),
+        UpdateKind::CallbackQuery(q) => {
+            payloads.push(Payload::AnswerCallback { id: q.id.0.clone() });
+            let data = q.data.as_deref().unwrap_or("");
+            if let Some(code) = data.strip_prefix("a:") {
+                Some(("accept".to_string(), code.to_string()))
+            } else {
+                data.strip_prefix("n:").map(|code| ("decline".to_string(), code.to_string()))
+            }
+        }
+        _ => None,
+    };
+    if let Some((cmd, arg)) = action {
+        tracing::debug!(command = %cmd, "attorney command");
+        let text = match crate::referral::command(app, a, &cmd, &arg, now) {
+            Ok(t) => t,
+            Err(e) => {
+                tracing::error!(error = %e, "attorney command failed");
+                "Something went wrong; please try again in a moment.".to_string()
+            }
+        };
+        payloads.push(Payload::Send { text, buttons: vec![], protect: false });
+    }
+    let entries = entries(chat, now, payloads);
+    app.store(|s| s.commit(who, crate::store::Change { inbox, outbox: entries, ..Default::default() }))
 }
 
 /// The prompt a session shows, rendered, to resolve typed words and numbers against it.
@@ -432,7 +543,7 @@ fn deliver(
 }
 
 /// Payloads for one chat as outbox entries.
-fn entries(chat: i64, now: Timestamp, payloads: impl IntoIterator<Item = Payload>) -> Vec<OutboxEntry> {
+pub fn entries(chat: i64, now: Timestamp, payloads: impl IntoIterator<Item = Payload>) -> Vec<OutboxEntry> {
     payloads
         .into_iter()
         .map(|p| OutboxEntry {

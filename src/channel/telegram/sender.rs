@@ -189,6 +189,19 @@ async fn send_chat(
             }
             Sent::Transient => {
                 entry.attempts += 1;
+                if let (Payload::Document { name, .. }, Some(d)) = (&payload, app.desk.as_ref()) {
+                    if entry.attempts == d.settings.alert_after_failures {
+                        let text = format!(
+                            "Sending {name} to an attorney has failed {} times. clearpath keeps trying; check the bot's connection to Telegram.",
+                            entry.attempts
+                        );
+                        let app2 = app.clone();
+                        let _ = tokio::task::spawn_blocking(move || {
+                            crate::referral::alert_admins(&app2, &text, Timestamp::now())
+                        })
+                        .await;
+                    }
+                }
                 let backoff = (250i64 << entry.attempts.min(8)).min(60_000);
                 let nb = Timestamp::now() + jiff::SignedDuration::from_millis(backoff);
                 entry.not_before = Some(nb);
@@ -207,6 +220,7 @@ fn op_name(p: &Payload) -> &'static str {
         Payload::Edit { .. } => "edit",
         Payload::EditButtons { .. } => "edit_buttons",
         Payload::AnswerCallback { .. } => "answer_callback",
+        Payload::Document { .. } => "document",
     }
 }
 
@@ -269,6 +283,11 @@ async fn send(bot: &Bot, chat: i64, p: &Payload) -> Sent {
         }
         Payload::AnswerCallback { id } => {
             bot.answer_callback_query(teloxide::types::CallbackQueryId(id.clone())).await.map(|_| None)
+        }
+        Payload::Document { name, text } => {
+            let file = teloxide::types::InputFile::memory(text.clone().into_bytes()).file_name(name.clone());
+            // Not protected: an attorney must be able to save the case file.
+            bot.send_document(chat_id, file).await.map(|_| None)
         }
     };
     match r {

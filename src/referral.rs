@@ -1,0 +1,743 @@
+//! The case desk: routes each completed intake to one attorney at a time, delivers it sealed to
+//! that attorney's `age` key through the durable outbox, and records every step in the audit log.
+//!
+//! - Attorneys come from the configuration (`[[attorney]]`, in order) and from enrolment at run
+//!   time (`clearpath attorney invite` prints a one-time code; the attorney sends `/enroll CODE`).
+//!   `clearpath attorney revoke NAME` ends an attorney's access at once.
+//! - A case is offered to the first attorney serving one of its jurisdictions who has not yet
+//!   declined it, then the next, then the default attorney; when no one is left the
+//!   administrators are told, and the case waits (a newly enrolled attorney gets it). An offer
+//!   not answered within `handoff.offer_hours` moves on like a decline.
+//! - The attorney receives a short triage message (no personal data) with Accept and Decline
+//!   buttons, and the full case as `case-<code>.md.age`, sealed to their key.
+//! - The readable intake stays on the server (sealed under the survivor's key) only until an
+//!   attorney accepts, since a decline must reach the next attorney; from then on only the sealed
+//!   copy is kept, and it is deleted once the retention period after acceptance has passed.
+
+use crate::app::App;
+use crate::audit;
+use crate::channel::telegram::{self, Payload};
+use crate::engine::answer::{Answer, Value};
+use crate::rules::Rules;
+use crate::store::{Intake, OutboxEntry, Store, StoreError, Subject, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS};
+use jiff::{SignedDuration, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::sync::Mutex;
+
+/// An attorney who can receive cases.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attorney {
+    pub name: String,
+    /// Their Telegram chat id (for a private chat, their user id).
+    pub chat: i64,
+    /// Their `age` public key (`age1...`), made on their own computer with `clearpath attorney
+    /// keygen`.
+    pub recipient: String,
+    /// USPS codes, `US` for federal cases, or `*` for any.
+    pub jurisdictions: Vec<String>,
+    /// Language of their summaries.
+    #[serde(default = "english")]
+    pub language: String,
+    /// Receives cases nobody else serves or everybody declined.
+    #[serde(default)]
+    pub default: bool,
+}
+
+fn english() -> String {
+    "en".into()
+}
+
+impl Attorney {
+    pub fn validate(&self) -> Result<(), String> {
+        if self.name.trim().is_empty() || self.name.chars().count() > 80 {
+            return Err("a name of 1 to 80 characters is needed".into());
+        }
+        crate::handoff::recipient(&self.recipient).map_err(|e| e.to_string())?;
+        if self.jurisdictions.is_empty() {
+            return Err("list at least one jurisdiction (or \"*\")".into());
+        }
+        for j in &self.jurisdictions {
+            if j != "*" && !crate::jurisdiction::is_code(j) {
+                return Err(format!("\"{j}\" is not a jurisdiction code (e.g. NY, DC, US) or \"*\""));
+            }
+        }
+        Ok(())
+    }
+
+    fn serves(&self, jurisdictions: &[String]) -> bool {
+        self.jurisdictions.iter().any(|j| j == "*" || jurisdictions.contains(j))
+    }
+}
+
+/// An attorney enrolled at run time, or a configured one whose access was revoked.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AttorneyRecord {
+    pub attorney: Attorney,
+    pub enrolled_at: Timestamp,
+    #[serde(default)]
+    pub revoked_at: Option<Timestamp>,
+}
+
+/// A one-time enrolment code's record (keyed by a keyed hash of the code).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Invite {
+    pub name: String,
+    pub recipient: String,
+    pub jurisdictions: Vec<String>,
+    pub language: String,
+    pub expires_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseState {
+    /// No attorney holds it (everyone declined or none serves it): it waits for one.
+    Waiting,
+    Offered,
+    Accepted,
+    Closed,
+}
+
+/// A case on its way to an attorney. A service record: no answers, only the code, the
+/// jurisdictions, the triage text (no personal data) and the copy sealed to the holder.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Referral {
+    pub code: String,
+    /// Whose intake this is (the survivor's pseudonym, to find their sealed records).
+    pub subject: String,
+    pub jurisdictions: Vec<String>,
+    pub state: CaseState,
+    pub holder: Option<String>,
+    pub offered_at: Option<Timestamp>,
+    /// Attorneys who declined or let the offer lapse.
+    pub tried: Vec<String>,
+    pub triage: String,
+    /// The case sealed to the holder's key (armored age), kept to send again on `/case`.
+    pub sealed: Option<String>,
+    pub created_at: Timestamp,
+    pub accepted_at: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+}
+
+/// The desk's settings and its lock (one case change at a time, which also orders the audit log).
+pub struct Desk {
+    pub rules: Rules,
+    pub attorneys: Vec<Attorney>,
+    pub admins: Vec<i64>,
+    pub settings: crate::config::HandoffConfig,
+    lock: Mutex<()>,
+    roster: Mutex<Option<Vec<Attorney>>>,
+}
+
+impl Desk {
+    pub fn new(
+        rules: Rules,
+        attorneys: Vec<Attorney>,
+        admins: Vec<i64>,
+        settings: crate::config::HandoffConfig,
+    ) -> Desk {
+        Desk { rules, attorneys, admins, settings, lock: Mutex::new(()), roster: Mutex::new(None) }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error("no case desk is configured")]
+    NoDesk,
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn desk(app: &App) -> Result<&Desk, DeskError> {
+    app.desk.as_ref().ok_or(DeskError::NoDesk)
+}
+
+fn guard(d: &Desk) -> std::sync::MutexGuard<'_, ()> {
+    d.lock.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn case_key(st: &Store, code: &str) -> [u8; 32] {
+    st.service_id("case", code)
+}
+
+fn attorney_key(st: &Store, name: &str) -> [u8; 32] {
+    st.service_id("attorney", &name.to_lowercase())
+}
+
+/// Attorneys with access now, in the order cases are offered: configured ones, then enrolled
+/// ones by enrolment time. Cached; enrolment and revocation refresh it.
+pub fn roster(app: &App) -> Result<Vec<Attorney>, DeskError> {
+    let d = desk(app)?;
+    if let Some(r) = d.roster.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+        return Ok(r.clone());
+    }
+    let records: Vec<AttorneyRecord> =
+        app.store(|st| st.service_all(TREE_ATTORNEYS))?.into_iter().map(|(_, r)| r).collect();
+    let revoked =
+        |name: &str| records.iter().any(|r| r.revoked_at.is_some() && r.attorney.name.eq_ignore_ascii_case(name));
+    let mut out: Vec<Attorney> = d.attorneys.iter().filter(|a| !revoked(&a.name)).cloned().collect();
+    let mut enrolled: Vec<&AttorneyRecord> = records
+        .iter()
+        .filter(|r| {
+            r.revoked_at.is_none() && !d.attorneys.iter().any(|a| a.name.eq_ignore_ascii_case(&r.attorney.name))
+        })
+        .collect();
+    enrolled.sort_by_key(|r| r.enrolled_at);
+    out.extend(enrolled.into_iter().map(|r| r.attorney.clone()));
+    *d.roster.lock().unwrap_or_else(|p| p.into_inner()) = Some(out.clone());
+    Ok(out)
+}
+
+fn refresh_roster(d: &Desk) {
+    *d.roster.lock().unwrap_or_else(|p| p.into_inner()) = None;
+}
+
+/// The attorney (with access now) using this chat, if any.
+pub fn attorney_by_chat(app: &App, chat: i64) -> Option<Attorney> {
+    roster(app).ok()?.into_iter().find(|a| a.chat == chat)
+}
+
+/// Outbox entries for an attorney's or administrator's chat (never protected: attorneys must be
+/// able to save the case file).
+fn to_chat(app: &App, chat: i64, payloads: Vec<Payload>, now: Timestamp) -> Result<(), StoreError> {
+    let who = telegram::subject(app, chat)?;
+    let entries: Vec<OutboxEntry> = telegram::entries(chat, now, payloads);
+    app.store(|st| st.enqueue(&who, &entries))
+}
+
+/// Tells every administrator something (no personal data).
+pub fn alert_admins(app: &App, text: &str, now: Timestamp) {
+    let Some(d) = app.desk.as_ref() else { return };
+    if d.admins.is_empty() {
+        tracing::warn!("no administrators configured to tell: {text}");
+    }
+    for chat in &d.admins {
+        let p = Payload::Send { text: text.to_string(), buttons: vec![], protect: false };
+        if let Err(e) = to_chat(app, *chat, vec![p], now) {
+            tracing::error!(error = %e, "could not queue an alert for an administrator");
+        }
+    }
+}
+
+/// Whether the survivor chose this chat as a safe way to be contacted.
+fn chose_this_chat(intake: &Intake) -> bool {
+    intake.answers.iter().any(|(k, a)| {
+        crate::engine::answer::Pos::from_key(k).step == "contact_method"
+            && match a {
+                Answer::Answered(Value::Choices(c)) => c.iter().any(|c| c == "this_chat"),
+                Answer::Answered(Value::Choice(c)) => c == "this_chat",
+                _ => false,
+            }
+    })
+}
+
+/// The short message an attorney sees first: case code, jurisdictions, each case's category and
+/// outcome, urgent flags. No names, places, dates or free text.
+fn triage(app: &App, d: &Desk, intake: &Intake, now: Timestamp) -> (String, Vec<String>) {
+    let facts = crate::rules::intake::facts(&app.flow, &intake.answers);
+    let s = crate::rules::screen::screen(&d.rules, &facts, now.to_zoned(jiff::tz::TimeZone::UTC).date());
+    let mut jurisdictions: Vec<String> = facts.cases.iter().filter_map(|c| c.jurisdiction.clone()).collect();
+    jurisdictions.sort();
+    jurisdictions.dedup();
+    let mut t = format!("New referral {}\n", intake.code);
+    t.push_str(&format!(
+        "Jurisdictions: {}\n",
+        if jurisdictions.is_empty() { "not known".to_string() } else { jurisdictions.join(", ") }
+    ));
+    for (i, (c, r)) in facts.cases.iter().zip(&s.cases).enumerate() {
+        let category = c.category.clone().unwrap_or_else(|| "unknown".into()).replace('_', " ");
+        let level = c.level.clone().filter(|l| l != "unknown").map(|l| format!(" ({l})")).unwrap_or_default();
+        let j = c.jurisdiction.clone().unwrap_or_else(|| "?".into());
+        t.push_str(&format!("{}. {j} {category}{level}: {}\n", i + 1, r.overall.name().replace('_', " ")));
+    }
+    let mut kinds: Vec<&str> = s.flags.iter().map(|f| f.kind).collect();
+    kinds.dedup();
+    if !kinds.is_empty() {
+        t.push_str(&format!("Flags: {}\n", kinds.join(", ").replace('_', " ")));
+    }
+    t.push_str(&format!(
+        "{}\nThe full case follows as case-{}.md.age, sealed to your key (age -d -i key.txt, or clearpath attorney open).",
+        crate::rules::report::DISCLAIMER,
+        intake.code
+    ));
+    (t, jurisdictions)
+}
+
+fn buttons(code: &str) -> Vec<Vec<(String, String)>> {
+    vec![vec![("Accept".to_string(), format!("a:{code}")), ("Decline".to_string(), format!("n:{code}"))]]
+}
+
+/// What an attorney receives for a case: the triage message with buttons, the sealed file, and
+/// (if the organisation chose so) the summary as text.
+fn delivery(app: &App, d: &Desk, r: &Referral, a: &Attorney, intake: Option<&Intake>, now: Timestamp) -> Vec<Payload> {
+    let mut out = vec![Payload::Send {
+        text: r.triage.clone(),
+        buttons: if r.state == CaseState::Offered { buttons(&r.code) } else { vec![] },
+        protect: false,
+    }];
+    if let Some(sealed) = &r.sealed {
+        out.push(Payload::Document { name: format!("case-{}.md.age", r.code), text: sealed.clone() });
+    }
+    if d.settings.summary_as_text {
+        if let Some(i) = intake {
+            let date = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+            let (md, _) = crate::rules::summary::markdown(&app.flow, &app.locales, &d.rules, i, date, &a.language);
+            for part in crate::rules::summary::split(&md, crate::rules::summary::TELEGRAM_LIMIT) {
+                out.push(Payload::Send { text: part, buttons: vec![], protect: false });
+            }
+        }
+    }
+    out
+}
+
+fn load(app: &App, code: &str) -> Result<Option<Referral>, StoreError> {
+    app.store(|st| st.service_get(TREE_REFERRALS, &case_key(st, code)))
+}
+
+fn save(app: &App, r: &Referral) -> Result<(), StoreError> {
+    app.store(|st| st.service_put(TREE_REFERRALS, &case_key(st, &r.code), r))
+}
+
+fn log(app: &App, event: &str, case: Option<&str>, attorney: Option<&str>, now: Timestamp) -> Result<(), StoreError> {
+    app.store(|st| audit::append(st, event, case, attorney, now)).map(|_| ())
+}
+
+fn intake_of(app: &App, r: &Referral) -> Result<Option<Intake>, StoreError> {
+    let Some(who) = Subject::from_hex(&r.subject) else { return Ok(None) };
+    app.store(|st| st.load_intake(&who, &r.code))
+}
+
+/// Offers the case to the next attorney, or leaves it waiting and tells the administrators.
+fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), DeskError> {
+    let roster = roster(app)?;
+    let next = roster
+        .iter()
+        .find(|a| !r.tried.iter().any(|t| t.eq_ignore_ascii_case(&a.name)) && a.serves(&r.jurisdictions))
+        .or_else(|| roster.iter().find(|a| a.default && !r.tried.iter().any(|t| t.eq_ignore_ascii_case(&a.name))))
+        .cloned();
+    let intake = intake_of(app, r)?;
+    match (next, intake) {
+        (Some(a), Some(intake)) => {
+            let recipient = crate::handoff::recipient(&a.recipient).map_err(|e| DeskError::Invalid(e.to_string()))?;
+            let date = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+            let doc = crate::handoff::document(app, &d.rules, &a.language, &intake, date);
+            let sealed = crate::handoff::seal_armored(&recipient, doc.as_bytes())
+                .map_err(|e| DeskError::Invalid(e.to_string()))?;
+            r.state = CaseState::Offered;
+            r.holder = Some(a.name.clone());
+            r.offered_at = Some(now);
+            r.sealed = Some(sealed);
+            save(app, r)?;
+            to_chat(app, a.chat, delivery(app, d, r, &a, Some(&intake), now), now)?;
+            log(app, "offered", Some(&r.code), Some(&a.name), now)?;
+            tracing::info!(case = %r.code, "case offered to an attorney");
+        }
+        (None, Some(_)) => {
+            let was_waiting = r.state == CaseState::Waiting && r.holder.is_none() && r.offered_at.is_some();
+            r.state = CaseState::Waiting;
+            r.holder = None;
+            r.sealed = None;
+            // offered_at marks that the administrators were told (once per wait).
+            r.offered_at = Some(now);
+            save(app, r)?;
+            if !was_waiting {
+                log(app, "unassigned", Some(&r.code), None, now)?;
+                alert_admins(
+                    app,
+                    &format!(
+                        "No attorney is left for case {} ({}). It waits: add or enrol an attorney who serves it.",
+                        r.code,
+                        if r.jurisdictions.is_empty() {
+                            "jurisdiction not known".into()
+                        } else {
+                            r.jurisdictions.join(", ")
+                        }
+                    ),
+                    now,
+                );
+            }
+        }
+        (_, None) => {
+            // The survivor deleted their data: nothing to deliver.
+            withdraw(app, r, now)?;
+        }
+    }
+    Ok(())
+}
+
+fn withdraw(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
+    app.store(|st| st.service_remove(TREE_REFERRALS, &case_key(st, &r.code)))?;
+    log(app, "withdrawn", Some(&r.code), r.holder.as_deref(), now)?;
+    if let (Some(h), CaseState::Offered | CaseState::Accepted) = (&r.holder, r.state) {
+        if let Some(a) = roster(app)?.into_iter().find(|a| &a.name == h) {
+            let text =
+                format!("Case {} was withdrawn: the person deleted their data. Please delete your copy.", r.code);
+            to_chat(app, a.chat, vec![Payload::Send { text, buttons: vec![], protect: false }], now)?;
+        }
+    }
+    Ok(())
+}
+
+/// A survivor just submitted: keep their chat for the acceptance notice if they chose it,
+/// open the referral and offer it. Idempotent (the sweep calls it for any intake left without
+/// a referral by a crash).
+pub fn submitted(app: &App, who: &Subject, code: &str, chat: Option<i64>, now: Timestamp) -> Result<(), DeskError> {
+    let d = desk(app)?;
+    let _g = guard(d);
+    open_case(app, d, who, code, chat, now)?;
+    app.store(|st| st.flush())?;
+    Ok(())
+}
+
+fn open_case(
+    app: &App,
+    d: &Desk,
+    who: &Subject,
+    code: &str,
+    chat: Option<i64>,
+    now: Timestamp,
+) -> Result<(), DeskError> {
+    if load(app, code)?.is_some() {
+        return Ok(());
+    }
+    let Some(mut intake) = app.store(|st| st.load_intake(who, code))? else { return Ok(()) };
+    if let Some(c) = chat {
+        if chose_this_chat(&intake) && intake.contact_chat.is_none() {
+            intake.contact_chat = Some(c.to_string());
+            app.store(|st| st.save_intake(who, &intake))?;
+        }
+    }
+    let (triage, jurisdictions) = triage(app, d, &intake, now);
+    let mut r = Referral {
+        code: code.to_string(),
+        subject: who.to_hex(),
+        jurisdictions,
+        state: CaseState::Waiting,
+        holder: None,
+        offered_at: None,
+        tried: vec![],
+        triage,
+        sealed: None,
+        created_at: now,
+        accepted_at: None,
+        closed_at: None,
+    };
+    route(app, d, &mut r, now)
+}
+
+/// What a sweep did.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Swept {
+    pub opened: usize,
+    pub timed_out: usize,
+    pub rerouted: usize,
+    pub expired: usize,
+}
+
+pub fn describe(s: &Swept) -> String {
+    format!(
+        "{} case(s) opened, {} offer(s) timed out, {} waiting case(s) offered again, {} delivered case(s) past retention deleted",
+        s.opened, s.timed_out, s.rerouted, s.expired
+    )
+}
+
+/// Runs at start-up, every minute while serving, and on `clearpath cases sweep`: opens a referral
+/// for any completed intake without one, moves offers nobody answered in time, offers waiting
+/// cases again (someone may have enrolled), and deletes sealed copies past retention.
+pub fn sweep(app: &App, now: Timestamp) -> Result<Swept, DeskError> {
+    let d = desk(app)?;
+    let _g = guard(d);
+    let mut out = Swept::default();
+    let subjects = app.store(|st| st.subjects())?;
+    for s in subjects {
+        let intakes = match app.store(|st| st.intakes(&s)) {
+            Ok(i) => i,
+            Err(e) => {
+                tracing::error!(subject = %s.tag(), error = %e, "intake does not open; left for an administrator");
+                continue;
+            }
+        };
+        for i in intakes.iter().filter(|i| i.delivered_at.is_none()) {
+            if load(app, &i.code)?.is_none() {
+                open_case(app, d, &s, &i.code, None, now)?;
+                out.opened += 1;
+            }
+        }
+    }
+    let all: Vec<Referral> = app.store(|st| st.service_all(TREE_REFERRALS))?.into_iter().map(|(_, r)| r).collect();
+    let offer = SignedDuration::from_hours(d.settings.offer_hours);
+    let keep = SignedDuration::from_hours(24 * app.retention.delivered_days);
+    let names: Vec<String> = roster(app)?.into_iter().map(|a| a.name).collect();
+    for mut r in all {
+        match r.state {
+            CaseState::Offered if r.offered_at.is_some_and(|t| t + offer <= now) => {
+                let h = r.holder.clone().unwrap_or_default();
+                log(app, "timed_out", Some(&r.code), Some(&h), now)?;
+                r.tried.push(h);
+                route(app, d, &mut r, now)?;
+                out.timed_out += 1;
+            }
+            CaseState::Waiting => {
+                let candidate = names.iter().any(|n| !r.tried.iter().any(|t| t.eq_ignore_ascii_case(n)));
+                if candidate {
+                    route(app, d, &mut r, now)?;
+                    if r.state == CaseState::Offered {
+                        out.rerouted += 1;
+                    }
+                }
+            }
+            CaseState::Accepted | CaseState::Closed if r.accepted_at.is_some_and(|t| t + keep <= now) => {
+                app.store(|st| st.service_remove(TREE_REFERRALS, &case_key(st, &r.code)))?;
+                out.expired += 1;
+            }
+            _ => {}
+        }
+    }
+    app.store(|st| st.flush())?;
+    Ok(out)
+}
+
+/// An attorney's command. Returns the reply text.
+pub fn command(app: &App, a: &Attorney, cmd: &str, arg: &str, now: Timestamp) -> Result<String, DeskError> {
+    let d = desk(app)?;
+    let _g = guard(d);
+    let code = arg.trim().to_uppercase();
+    let held = |r: &Referral| r.holder.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(&a.name));
+    let reply = match cmd {
+        "cases" => {
+            let mine: Vec<Referral> = app
+                .store(|st| st.service_all::<Referral>(TREE_REFERRALS))?
+                .into_iter()
+                .map(|(_, r)| r)
+                .filter(|r| held(r) && matches!(r.state, CaseState::Offered | CaseState::Accepted))
+                .collect();
+            if mine.is_empty() {
+                "You hold no cases right now.".to_string()
+            } else {
+                let mut t = String::from("Your cases:\n");
+                for r in mine {
+                    let state =
+                        if r.state == CaseState::Offered { "offered, waiting for your answer" } else { "accepted" };
+                    t.push_str(&format!("{} · {} · {state}\n", r.code, r.jurisdictions.join(", ")));
+                }
+                t.push_str("Commands: /case CODE (send again), /accept CODE, /decline CODE, /close CODE.");
+                t
+            }
+        }
+        "case" | "accept" | "decline" | "close" => {
+            if code.is_empty() {
+                return Ok(format!("Please add the case code: /{cmd} CODE"));
+            }
+            let Some(mut r) = load(app, &code)? else {
+                return Ok(format!("There is no case {code} that you hold."));
+            };
+            if !held(&r) {
+                return Ok(format!("There is no case {code} that you hold."));
+            }
+            match (cmd, r.state) {
+                ("case", _) => {
+                    let intake = intake_of(app, &r)?;
+                    to_chat(app, a.chat, delivery(app, d, &r, a, intake.as_ref(), now), now)?;
+                    format!("Case {code} sent again.")
+                }
+                ("accept", CaseState::Offered) => {
+                    r.state = CaseState::Accepted;
+                    r.accepted_at = Some(now);
+                    save(app, &r)?;
+                    log(app, "accepted", Some(&code), Some(&a.name), now)?;
+                    accepted(app, &r, now)?;
+                    format!("You accepted case {code}. The server now keeps only the sealed copy, and deletes it {} days from today. When the matter ends, send /close {code}.", app.retention.delivered_days)
+                }
+                ("accept", CaseState::Accepted) => format!("You already accepted case {code}."),
+                ("decline", CaseState::Offered) => {
+                    log(app, "declined", Some(&code), Some(&a.name), now)?;
+                    r.tried.push(a.name.clone());
+                    route(app, d, &mut r, now)?;
+                    format!(
+                        "You declined case {code}; it goes to the next attorney. Please delete the file you received."
+                    )
+                }
+                ("decline", _) => format!("Case {code} is already accepted; send /close {code} when the matter ends."),
+                ("close", CaseState::Accepted) => {
+                    r.state = CaseState::Closed;
+                    r.closed_at = Some(now);
+                    r.sealed = None;
+                    save(app, &r)?;
+                    log(app, "closed", Some(&code), Some(&a.name), now)?;
+                    format!("Case {code} is closed; the server's sealed copy is deleted.")
+                }
+                ("close", _) => format!("Accept case {code} before closing it."),
+                _ => unreachable!(),
+            }
+        }
+        _ => "Commands: /cases, /case CODE, /accept CODE, /decline CODE, /close CODE.".to_string(),
+    };
+    app.store(|st| st.flush())?;
+    Ok(reply)
+}
+
+/// After acceptance: the survivor gets one neutral message if they chose this chat, and the
+/// readable intake is deleted (only the sealed copy remains, until retention ends).
+fn accepted(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
+    let Some(who) = Subject::from_hex(&r.subject) else { return Ok(()) };
+    let Some(intake) = app.store(|st| st.load_intake(&who, &r.code))? else { return Ok(()) };
+    if let Some(chat) = intake.contact_chat.as_deref().and_then(|c| c.parse::<i64>().ok()) {
+        let text = app.locales.format(&intake.locale, "notify-accepted", &[]);
+        let entries = telegram::entries(chat, now, vec![Payload::Send { text, buttons: vec![], protect: true }]);
+        app.store(|st| st.enqueue(&who, &entries))?;
+    }
+    app.store(|st| st.remove_intake(&who, &r.code))?;
+    Ok(())
+}
+
+/// A survivor erased their data: their cases are withdrawn.
+pub fn forget(app: &App, who: &Subject, now: Timestamp) -> Result<(), DeskError> {
+    let d = desk(app)?;
+    let _g = guard(d);
+    let hex = who.to_hex();
+    let all: Vec<Referral> = app.store(|st| st.service_all(TREE_REFERRALS))?.into_iter().map(|(_, r)| r).collect();
+    for r in all.into_iter().filter(|r| r.subject == hex) {
+        withdraw(app, &r, now)?;
+    }
+    Ok(())
+}
+
+const INVITE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+fn normalise_code(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_uppercase()
+}
+
+/// Creates a one-time enrolment code; returns it (formatted XXXX-XXXX-XXXX) and its expiry.
+pub fn invite(
+    app: &App,
+    name: &str,
+    jurisdictions: Vec<String>,
+    recipient: &str,
+    language: &str,
+    hours: i64,
+    now: Timestamp,
+) -> Result<(String, Timestamp), DeskError> {
+    let d = desk(app)?;
+    let _g = guard(d);
+    let probe = Attorney {
+        name: name.trim().to_string(),
+        chat: 0,
+        recipient: recipient.trim().to_string(),
+        jurisdictions: jurisdictions.iter().map(|j| j.trim().to_uppercase()).collect(),
+        language: language.to_string(),
+        default: false,
+    };
+    probe.validate().map_err(DeskError::Invalid)?;
+    if roster(app)?.iter().any(|a| a.name.eq_ignore_ascii_case(&probe.name)) {
+        return Err(DeskError::Invalid(format!("an attorney named \"{}\" already has access", probe.name)));
+    }
+    use rand::Rng;
+    let mut rng = rand::rngs::OsRng;
+    let raw: String = (0..12).map(|_| INVITE_ALPHABET[rng.gen_range(0..INVITE_ALPHABET.len())] as char).collect();
+    let shown = format!("{}-{}-{}", &raw[..4], &raw[4..8], &raw[8..]);
+    let expires_at = now + SignedDuration::from_hours(hours);
+    let inv = Invite {
+        name: probe.name.clone(),
+        recipient: probe.recipient,
+        jurisdictions: probe.jurisdictions,
+        language: probe.language,
+        expires_at,
+    };
+    app.store(|st| {
+        st.service_put(TREE_INVITES, &st.service_id("invite", &raw), &inv)?;
+        audit::append(st, "invited", None, Some(&inv.name), now)?;
+        st.flush()
+    })?;
+    Ok((shown, expires_at))
+}
+
+/// `/enroll CODE` from a chat: with a valid, unexpired code, that chat becomes the attorney's.
+/// `None` for any other code (the caller answers as for an unknown command).
+pub fn enroll(app: &App, code: &str, chat: i64, now: Timestamp) -> Result<Option<Attorney>, DeskError> {
+    let d = desk(app)?;
+    let _g = guard(d);
+    let raw = normalise_code(code);
+    if raw.len() != 12 {
+        return Ok(None);
+    }
+    let key = app.store(|st| Ok(st.service_id("invite", &raw)))?;
+    let Some(inv) = app.store(|st| st.service_get::<Invite>(TREE_INVITES, &key))? else { return Ok(None) };
+    // One use only, expired or not.
+    app.store(|st| st.service_remove(TREE_INVITES, &key))?;
+    if inv.expires_at <= now {
+        app.store(|st| st.flush())?;
+        return Ok(None);
+    }
+    let a = Attorney {
+        name: inv.name,
+        chat,
+        recipient: inv.recipient,
+        jurisdictions: inv.jurisdictions,
+        language: inv.language,
+        default: false,
+    };
+    let rec = AttorneyRecord { attorney: a.clone(), enrolled_at: now, revoked_at: None };
+    app.store(|st| {
+        st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a.name), &rec)?;
+        audit::append(st, "enrolled", None, Some(&a.name), now)?;
+        st.flush()
+    })?;
+    refresh_roster(d);
+    Ok(Some(a))
+}
+
+/// Ends an attorney's access at once; cases offered to them move on. Returns how many moved.
+pub fn revoke(app: &App, name: &str, now: Timestamp) -> Result<usize, DeskError> {
+    let d = desk(app)?;
+    let _g = guard(d);
+    let Some(a) = roster(app)?.into_iter().find(|a| a.name.eq_ignore_ascii_case(name.trim())) else {
+        return Err(DeskError::Invalid(format!("no attorney named \"{}\" has access", name.trim())));
+    };
+    let rec = AttorneyRecord { attorney: a.clone(), enrolled_at: now, revoked_at: Some(now) };
+    app.store(|st| {
+        st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a.name), &rec)?;
+        audit::append(st, "revoked", None, Some(&a.name), now)
+    })?;
+    refresh_roster(d);
+    let all: Vec<Referral> = app.store(|st| st.service_all(TREE_REFERRALS))?.into_iter().map(|(_, r)| r).collect();
+    let mut moved = 0;
+    for mut r in all {
+        if r.state == CaseState::Offered && r.holder.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(&a.name)) {
+            r.tried.push(a.name.clone());
+            route(app, d, &mut r, now)?;
+            moved += 1;
+        }
+    }
+    app.store(|st| st.flush())?;
+    Ok(moved)
+}
+
+/// The cases as an administrator sees them (no personal data).
+pub fn list(app: &App) -> Result<Vec<Referral>, DeskError> {
+    let mut all: Vec<Referral> = app.store(|st| st.service_all(TREE_REFERRALS))?.into_iter().map(|(_, r)| r).collect();
+    all.sort_by_key(|r| r.created_at);
+    Ok(all)
+}
+
+pub fn describe_list(all: &[Referral]) -> String {
+    if all.is_empty() {
+        return "no cases".into();
+    }
+    all.iter()
+        .map(|r| {
+            format!(
+                "{} {:<9} {:<20} jurisdictions {} declined/lapsed: {}",
+                r.code,
+                format!("{:?}", r.state).to_lowercase(),
+                r.holder.clone().unwrap_or_else(|| "-".into()),
+                if r.jurisdictions.is_empty() { "?".to_string() } else { r.jurisdictions.join(",") },
+                r.tried.len()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
