@@ -475,9 +475,15 @@ impl Store {
         self.put(s, &s.0, session)
     }
 
+    /// An intake's record key: the survivor's pseudonym, then a keyed hash of the case code (case
+    /// codes are never readable on disk).
+    fn intake_key(&self, s: &Subject, code: &str) -> Vec<u8> {
+        subject_key(s, &self.service_id("intake", code))
+    }
+
     /// Keeps a completed intake under the survivor's data key.
     pub fn save_intake(&self, s: &Subject, intake: &Intake) -> Result<(), StoreError> {
-        self.put(s, &subject_key(s, intake.code.as_bytes()), intake)
+        self.put(s, &self.intake_key(s, &intake.code), intake)
     }
 
     pub fn load_log(&self, s: &Subject) -> Result<ChatLog, StoreError> {
@@ -489,12 +495,12 @@ impl Store {
     }
 
     pub fn load_intake(&self, s: &Subject, code: &str) -> Result<Option<Intake>, StoreError> {
-        self.get(s, &subject_key(s, code.as_bytes()))
+        self.get(s, &self.intake_key(s, code))
     }
 
     /// Removes a completed intake (once an attorney has accepted its sealed copy).
     pub fn remove_intake(&self, s: &Subject, code: &str) -> Result<(), StoreError> {
-        self.tree(TREE_INTAKES)?.remove(subject_key(s, code.as_bytes()))?;
+        self.tree(TREE_INTAKES)?.remove(self.intake_key(s, code))?;
         Ok(())
     }
 
@@ -533,7 +539,7 @@ impl Store {
         let intake = change
             .intake
             .map(|i| {
-                let key = subject_key(s, i.code.as_bytes());
+                let key = self.intake_key(s, &i.code);
                 self.seal_record(&dk, &key, i).map(|v| (key, v))
             })
             .transpose()?;
@@ -675,7 +681,7 @@ impl Store {
             for i in &intakes {
                 let expired = i.delivered_at.is_some_and(|d| d.as_second() + r.delivered_days * day <= now.as_second());
                 if expired {
-                    self.tree(TREE_INTAKES)?.remove(subject_key(&s, i.code.as_bytes()))?;
+                    self.tree(TREE_INTAKES)?.remove(self.intake_key(&s, &i.code))?;
                     p.intakes += 1;
                 } else {
                     live_intakes += 1;

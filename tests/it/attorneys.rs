@@ -9,11 +9,12 @@ use crate::telegram::{full_intake, Bot};
 use std::path::Path;
 use std::time::Duration;
 
-const SURVIVOR: i64 = 5001;
-const A: i64 = 7001;
-const B: i64 = 7002;
-const C: i64 = 7003;
-const ADMIN: i64 = 7900;
+// Distinctive chat ids, so that finding one in a log means a leak, not a coincidence.
+const SURVIVOR: i64 = 770_055_123;
+const A: i64 = 770_066_101;
+const B: i64 = 770_066_202;
+const C: i64 = 770_066_303;
+const ADMIN: i64 = 770_066_909;
 
 struct Keys {
     ids: Vec<age::x25519::Identity>,
@@ -123,13 +124,14 @@ fn a_case_reaches_an_attorney_sealed_and_moves_on_decline_lapse_and_revocation()
         Err(_) => eprintln!("note: the `age` tool is not installed here; .ci/run installs it"),
     }
     // The server holds no age identity: nothing it has can open the file.
-    for entry in walk(&dir.path().join("data")) {
+    for entry in crate::store::walk(&dir.path().join("data")) {
         let bytes = std::fs::read(&entry).unwrap_or_default();
-        assert!(
-            !String::from_utf8_lossy(&bytes).contains("AGE-SECRET-KEY"),
-            "{} holds an age identity",
-            entry.display()
-        );
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("AGE-SECRET-KEY"), "{} holds an age identity", entry.display());
+        // Nothing readable at rest: no answer, chat id, attorney name or case file.
+        for canary in ["Canary", &SURVIVOR.to_string(), &A.to_string(), "Ana A", "BEGIN AGE", &code] {
+            assert!(!text.contains(canary), "{canary} readable in {}", entry.display());
+        }
     }
 
     // A declines with the button: the case goes to B, sealed to B's key only.
@@ -179,28 +181,78 @@ fn a_case_reaches_an_attorney_sealed_and_moves_on_decline_lapse_and_revocation()
     assert!(out.contains("audit log intact: 7 entries; head #7 "), "{out}");
     bot.stop();
     let log = std::fs::read_to_string(dir.path().join("bot.log")).unwrap();
-    for canary in ["Canary", &SURVIVOR.to_string(), &A.to_string(), "CANARY-TOKEN"] {
+    for canary in ["Canary", &SURVIVOR.to_string(), &A.to_string(), &C.to_string(), "CANARY-TOKEN"] {
         assert!(!log.contains(canary), "the log must not contain {canary}");
     }
     // Stopped: the same commands work directly on the store.
     let (rc, out, err) = admin(dir.path(), &["audit", "verify"]);
     assert_eq!(rc, 0, "{out}{err}");
     assert!(out.contains("head #7 "), "{out}");
+    // The sealed copy is kept for the retention period after acceptance (14 days), then deleted.
+    let soon = (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24 * 13)).to_string();
+    let (_, out, _) = admin(dir.path(), &["cases", "sweep", "--now", &soon]);
+    assert!(out.contains("0 delivered case(s) past retention deleted"), "{out}");
+    let past = (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24 * 15)).to_string();
+    let (rc, out, err) = admin(dir.path(), &["cases", "sweep", "--now", &past]);
+    assert_eq!(rc, 0, "{out}{err}");
+    assert!(out.contains("1 delivered case(s) past retention deleted"), "{out}");
+    let (_, out, _) = admin(dir.path(), &["cases", "list"]);
+    assert_eq!(out.trim(), "no cases");
 }
 
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(walk(&p));
-            } else {
-                out.push(p);
-            }
-        }
+#[test]
+fn the_audit_log_detects_an_altered_a_removed_or_a_reordered_entry() {
+    use clearpath::audit;
+    use clearpath::store::{crypto::Key, Store, TREE_AUDIT};
+    let dir = tempfile::tempdir().unwrap();
+    let master = Key::generate();
+    let store = Store::open(dir.path(), master.clone()).unwrap();
+    let t0: jiff::Timestamp = "2026-11-25T10:00:00Z".parse().unwrap();
+    assert_eq!(audit::describe(&audit::verify(&store).unwrap()), "audit log intact: no entries yet");
+    for (i, ev) in ["offered", "declined", "offered", "accepted"].iter().enumerate() {
+        audit::append(&store, ev, Some("ABCD2345"), Some(if i < 2 { "Ana A" } else { "Ben B" }), t0).unwrap();
     }
-    out
+    let v = audit::verify(&store).unwrap();
+    assert_eq!(v.entries, 4);
+    let head = v.head.clone().unwrap();
+    assert_eq!(head.0, 4);
+    let key = |n: u64| n.to_be_bytes();
+    let get = |n: u64| store.service_get::<audit::Entry>(TREE_AUDIT, &key(n)).unwrap().unwrap();
+    let original = get(2);
+
+    // Altered: who declined is changed (the record re-sealed properly, as someone with the key
+    // could).
+    let mut forged = original.clone();
+    forged.attorney = Some("Ben B".into());
+    store.service_put(TREE_AUDIT, &key(2), &forged).unwrap();
+    assert_eq!(audit::verify(&store).unwrap_err(), "entry #2 was altered: its hash does not match its contents");
+    // Altered and re-hashed: the next entry no longer follows it.
+    let mut rehashed = forged.clone();
+    rehashed.hash = "f".repeat(64);
+    store.service_put(TREE_AUDIT, &key(2), &rehashed).unwrap();
+    assert!(audit::verify(&store).unwrap_err().contains("entry #2"), "either the hash or the chain gives it away");
+    store.service_put(TREE_AUDIT, &key(2), &original).unwrap();
+    assert_eq!(audit::verify(&store).unwrap(), v);
+
+    // Removed from the middle.
+    store.service_remove(TREE_AUDIT, &key(3)).unwrap();
+    assert_eq!(audit::verify(&store).unwrap_err(), "entry #3 is missing (the next entry is #4)");
+    // Removing the newest entries leaves an intact but shorter chain: comparing the head printed
+    // earlier shows it.
+    store.service_remove(TREE_AUDIT, &key(4)).unwrap();
+    let v2 = audit::verify(&store).unwrap();
+    assert_ne!(v2.head.unwrap(), head);
+    // Copied to another place on disk: the sealed record is bound to its key and does not open.
+    drop(store);
+    {
+        let db = sled::open(dir.path().join("store/db")).unwrap();
+        let t = db.open_tree(TREE_AUDIT).unwrap();
+        let raw = t.get(key(2)).unwrap().unwrap();
+        t.insert(key(3), raw).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path(), master).unwrap();
+    assert!(audit::verify(&store).unwrap_err().contains("does not open"), "{:?}", audit::verify(&store));
 }
 
 #[test]
@@ -209,7 +261,7 @@ fn an_invited_attorney_enrolls_once_and_receives_waiting_cases() {
     let dir = tempfile::tempdir().unwrap();
     let keys = Keys::new(1);
     // No attorney configured: the completed case waits, and the administrator is told.
-    let bot = Bot::start(&d, dir.path(), &format!("admins = [{ADMIN}]\n"));
+    let bot = Bot::start(&d, dir.path(), &format!("admins = [{ADMIN}]\n\n[handoff]\nsummary_as_text = true\n"));
     let stranger = unknown_command_reply(&d, 5999);
     full_intake(&d, SURVIVOR, "en");
     let msgs = d.wait_for(ADMIN, 30, "the administrators' alert", |m| {
@@ -236,6 +288,9 @@ fn an_invited_attorney_enrolls_once_and_receives_waiting_cases() {
     assert_eq!(rc, 0, "{out}{err}");
     let msgs = d.wait_for(7004, 30, "the waiting case", |m| triage(m).is_some() && !documents(m).is_empty());
     assert!(open_with(&keys.ids[0], &documents(&msgs).pop().unwrap().1).is_some());
+    // This organisation chose to send the summary as text too.
+    let msgs = d.wait_for(7004, 30, "the summary as text", |m| m.iter().any(|m| m.text.starts_with("# Referral ")));
+    assert!(msgs.iter().all(|m| m.text.chars().count() <= 4096));
     let (rc, out, _) = admin(dir.path(), &["audit", "verify"]);
     assert_eq!(rc, 0);
     // unassigned, invited, enrolled, offered
