@@ -15,6 +15,31 @@ fn the_example_config_is_valid_and_shows_the_defaults() {
     assert_eq!(c.telegram.throttle, d.telegram.throttle);
     assert_eq!(c.telegram.poll_timeout_secs, d.telegram.poll_timeout_secs);
     assert_eq!(c.telegram.exit_text, d.telegram.exit_text);
+    assert_eq!(c.handoff.offer_hours, d.handoff.offer_hours);
+    assert_eq!(c.handoff.summary_as_text, d.handoff.summary_as_text);
+    assert_eq!(c.handoff.alert_after_failures, d.handoff.alert_after_failures);
+}
+
+#[test]
+fn attorneys_in_the_config_are_checked() {
+    let p = Path::new("c.toml");
+    let key = age::x25519::Identity::generate().to_public().to_string();
+    let one = |name: &str, recipient: &str, j: &str, default: bool| {
+        format!("[[attorney]]\nname = {name:?}\nchat = 1\nrecipient = {recipient:?}\njurisdictions = [{j}]\ndefault = {default}\n")
+    };
+    let ok = Config::parse(p, &(one("Ana", &key, "\"NY\"", false) + &one("Ben", &key, "\"*\"", true))).unwrap();
+    assert_eq!(ok.attorneys.len(), 2);
+    assert_eq!(ok.attorneys[0].language, "en");
+    let e = Config::parse(p, &one("Ana", "age1nope", "\"NY\"", false)).unwrap_err().to_string();
+    assert_eq!(e, "c.toml: setting `attorney`: attorney #1 (Ana): \"age1nope\" is not an age recipient (age1...)");
+    let e = Config::parse(p, &one("Ana", &key, "\"New York\"", false)).unwrap_err().to_string();
+    assert!(e.contains("\"New York\" is not a jurisdiction code"), "{e}");
+    let e = Config::parse(p, &(one("Ana", &key, "\"NY\"", false) + &one("ana", &key, "\"NJ\"", false))).unwrap_err();
+    assert!(e.to_string().contains("attorney #2: the name \"ana\" is used twice"), "{e}");
+    let e = Config::parse(p, &(one("Ana", &key, "\"NY\"", true) + &one("Ben", &key, "\"NJ\"", true))).unwrap_err();
+    assert!(e.to_string().contains("only one attorney can be the default"), "{e}");
+    let e = Config::parse(p, "[handoff]\noffer_hours = 0\n").unwrap_err().to_string();
+    assert_eq!(e, "c.toml: setting `handoff.offer_hours`: must be between 1 and 1440 hours");
 }
 
 #[test]
