@@ -246,6 +246,10 @@ pub struct Gatekeepers {
     pub prosecutor_days: i64,
     #[serde(default)]
     pub hearing: String,
+    /// What the fields cannot say (e.g. a hearing only if the prosecutor objects; the statute is
+    /// silent on notice).
+    #[serde(default)]
+    pub notes: String,
     #[serde(default)]
     pub source: String,
     #[serde(default)]

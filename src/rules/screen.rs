@@ -2,7 +2,7 @@
 //! every remedy route of its jurisdiction. Pure: no I/O, the date comes in as a value.
 //!
 //! Honesty over optimism: a route that is not verified, a fact the intake cannot settle, a date
-//! known too loosely, or a rule read only in a secondary source all give `needs_review`, never a
+//! known too loosely, or a rule not confirmed in current statute text all give `needs_review`, never a
 //! guess. `likely_eligible` needs a verified route and every condition it states shown.
 
 use super::model::{Confidence, Jurisdiction, Route, Rules, Status};
@@ -338,33 +338,34 @@ pub fn screen_route(
         e.review("This rule has not been verified against the statute text: check it before relying on it.");
     }
     if let Some(Confidence::Medium | Confidence::Low) = r.confidence {
-        e.review("The citation was read only in a secondary source.");
+        e.review("The citation was not confirmed in current statute text (see the rule's notes).");
     }
-    // A fact read only in a secondary source counts where it can change this case's outcome;
+    // A fact not confirmed in current statute text (read in a secondary source, or in statute text
+    // that may have been amended since) counts where it can change this case's outcome;
     // elsewhere it becomes something for the attorney to confirm.
     let secondary = |f: Option<super::model::Fact<'_>>| f.is_some_and(|f| f.confidence != Some(Confidence::High));
     if r.status == Status::Verified {
         if secondary(r.offenses.as_ref().map(|x| x.fact())) {
-            e.review("Which offenses this route covers was read only in a secondary source.");
+            e.review("Which offenses this route covers was not confirmed in current statute text.");
         }
         if secondary(r.nexus.as_ref().map(|x| x.fact())) {
-            e.review("The required connection to the trafficking was read only in a secondary source.");
+            e.review("The required connection to the trafficking was not confirmed in current statute text.");
         }
         let felony_or_unknown = !matches!(case.level.as_deref(), Some("misdemeanor" | "violation"));
         if secondary(r.felonies.as_ref().map(|x| x.fact())) && felony_or_unknown {
-            e.review("Which felonies this route covers was read only in a secondary source.");
+            e.review("Which felonies this route covers was not confirmed in current statute text.");
         }
         if let Some(t) = &r.timing {
             if secondary(Some(t.fact())) {
                 if matches!(t.kind.as_str(), "any_time" | "due_diligence") {
-                    e.show("confirmation that no time limit applies (read only in a secondary source)");
+                    e.show("confirmation that no time limit applies (not confirmed in current statute text)");
                 } else {
-                    e.review("The time limits were read only in a secondary source.");
+                    e.review("The time limits were not confirmed in current statute text.");
                 }
             }
         }
         if secondary(r.disqualifiers.as_ref().map(|x| x.fact())) {
-            e.show("confirmation of what bars relief (read only in a secondary source)");
+            e.show("confirmation of what bars relief (not confirmed in current statute text)");
         }
     }
 
@@ -380,13 +381,22 @@ pub fn screen_route(
         _ => {}
     }
 
-    // Offenses.
+    // Offenses. Where the scope itself is not confirmed in current statute text, an offense
+    // outside it is a question for the attorney, not a firm "not covered".
+    let scope_confirmed = !secondary(r.offenses.as_ref().map(|x| x.fact()));
+    let outside = |e: &mut Eval, msg: String| {
+        if scope_confirmed {
+            e.no(msg)
+        } else {
+            e.review(format!("{msg} (The scope was not confirmed in current statute text: check it.)"))
+        }
+    };
     match (&r.offenses, case.category.as_deref().filter(|c| *c != "unknown")) {
         (None, _) => e.review("The offenses this route covers are not recorded."),
         (Some(_), None) => e.review("The kind of offense is not known."),
         (Some(o), Some(cat)) => {
             if o.exclude.iter().any(|x| x == cat) {
-                e.no(format!("{} is excluded from this route.", super::category::describe(cat)));
+                outside(&mut e, format!("{} is excluded from this route.", super::category::describe(cat)));
             } else {
                 match o.scope.as_str() {
                     "any" => {}
@@ -395,14 +405,14 @@ pub fn screen_route(
                             if o.include.is_empty() || cat == "other" {
                                 e.review("Whether this offense is on the statute's list needs checking.");
                             } else {
-                                e.no(format!("This route covers only: {}.", o.include.join(", ")));
+                                outside(&mut e, format!("This route covers only: {}.", o.include.join(", ")));
                             }
                         }
                     }
                     "nonviolent" => {
                         let def = if o.definition.is_empty() { String::new() } else { format!(" ({})", o.definition) };
                         if super::category::violent_on_its_face(cat) {
-                            e.no(format!("This route covers nonviolent offenses only{def}."));
+                            outside(&mut e, format!("This route covers nonviolent offenses only{def}."));
                         } else {
                             match violent_facts(case) {
                                 Some(true) => e.review(format!("The charge involved violence, a weapon or an injury; the route covers nonviolent offenses only{def}.")),
