@@ -1,19 +1,39 @@
 //! Load tool: the real bot (`clearpath serve`, release build) against the Bot API double on
-//! 127.0.0.1, throttling off, wiping on, one flush per batch, on the machine's normal disk.
-//! Reports updates/s, p50/p99 update-to-reply latency and the bot's CPU time per update at 1,
-//! 100 and 1,000 concurrent chats.
+//! 127.0.0.1, throttling off, wiping after each answer, one flush per batch, on the machine's
+//! normal disk.
 //!
-//!     cargo bench --bench load            (or: cargo bench --bench load -- 1000 for one size)
+//! Each simulated survivor goes through the first steps of the intake (`/start`, language,
+//! safety, device, consent) and then goes back and forth (`/back`, consent again) as people do,
+//! one input at a time: it sends its next input a think time after the bot's question arrives.
+//! With N chats and a target rate R, the think time is N/R, so the offered load is about R
+//! updates/s; rate 0 means no think time (each chat answers at once: the bot's capacity).
+//!
+//! Reported: updates/s achieved, p50/p99 latency from pushing an update into the double to the
+//! double receiving the bot's next question for that chat, and the bot's CPU time per update
+//! (user + system, from /proc).
+//!
+//!     cargo bench --bench load                     # the standard set
+//!     cargo bench --bench load -- 1000:2000 1000:0  # chats:rate pairs
 
 #[path = "../tests/it/botapi.rs"]
 mod botapi;
 
 use botapi::Double;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The first inputs of an intake, as button presses (choice ids).
-const ROUNDS: &[&str] = &["start", "en", "safe", "only_me", "agree"];
+/// The intake's first inputs, then a cycle repeated.
+const FIRST: &[Input] =
+    &[Input::Text("/start"), Input::Press("en"), Input::Press("safe"), Input::Press("only_me"), Input::Press("agree")];
+const CYCLE: &[Input] = &[Input::Text("/back"), Input::Press("agree")];
+
+#[derive(Clone, Copy)]
+enum Input {
+    Text(&'static str),
+    Press(&'static str),
+}
 
 fn cpu_ticks(pid: u32) -> u64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
@@ -31,9 +51,26 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-#[allow(clippy::needless_range_loop)]
-fn run(chats: i64) {
+struct Chat {
+    /// Index of the next input.
+    next: usize,
+    /// When the input awaiting its answer was pushed.
+    waiting: Option<Instant>,
+    /// The question on screen: message id and buttons.
+    shown: Option<(i64, Vec<(String, String)>)>,
+}
+
+fn input(i: usize) -> Input {
+    if i < FIRST.len() {
+        FIRST[i]
+    } else {
+        CYCLE[(i - FIRST.len()) % CYCLE.len()]
+    }
+}
+
+fn run(chats: usize, rate: f64) {
     let d = Double::start();
+    let events = d.watch();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let cfg = dir.path().join("c.toml");
@@ -62,69 +99,82 @@ fn run(chats: i64) {
         })
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    // Let it start (and set its command menu) before the clock starts.
+    std::thread::sleep(Duration::from_millis(500));
     let pid = bot.id();
-    let ticks_per_sec = 100.0; // USER_HZ on Linux
-    let cpu0 = cpu_ticks(pid);
-    let mut latencies = Vec::new();
+    let steps = FIRST.len() + CYCLE.len() * (10_000 / chats).clamp(5, 1000);
+    let think = if rate > 0.0 { Duration::from_secs_f64(chats as f64 / rate) } else { Duration::ZERO };
+    let mut state: Vec<Chat> = (0..chats).map(|_| Chat { next: 0, waiting: None, shown: None }).collect();
+    let mut due: BinaryHeap<Reverse<(Instant, usize)>> = BinaryHeap::new();
     let started = Instant::now();
-    let mut updates = 0u64;
-    for round in ROUNDS {
-        let before: Vec<i64> = (0..chats).map(|c| d.messages(c + 1).iter().map(|m| m.id).max().unwrap_or(0)).collect();
-        let mut pushed = Vec::new();
-        for c in 0..chats {
-            let chat = c + 1;
-            let t = Instant::now();
-            if *round == "start" {
-                d.send_text(chat, "/start", "en");
-            } else {
-                let m = d.last_bot(chat).unwrap();
-                let data = m.buttons.iter().find(|b| b.1.ends_with(&format!(":{round}"))).unwrap().1.clone();
-                d.press(chat, m.id, &data, "en");
+    for c in 0..chats {
+        // Spread the first inputs over one think time.
+        let offset = think.mul_f64(c as f64 / chats as f64);
+        due.push(Reverse((started + offset, c)));
+    }
+    let cpu0 = cpu_ticks(pid);
+    let mut latencies = Vec::with_capacity(chats * steps);
+    let mut finished = 0;
+    let mut last_reply = started;
+    while finished < chats {
+        let now = Instant::now();
+        while let Some(Reverse((t, c))) = due.peek().copied() {
+            if t > now {
+                break;
             }
-            pushed.push(t);
-            updates += 1;
-        }
-        // Wait for every chat's reply; latency = push to the reply's arrival at the double.
-        let deadline = Instant::now() + Duration::from_secs(300);
-        let mut done = vec![false; chats as usize];
-        while done.iter().any(|x| !x) {
-            assert!(Instant::now() < deadline, "replies did not arrive");
-            let state = d.state.0.lock().unwrap();
-            for c in 0..chats as usize {
-                if done[c] {
-                    continue;
+            due.pop();
+            let ch = &mut state[c];
+            let chat = c as i64 + 1;
+            match input(ch.next) {
+                Input::Text(t) => {
+                    d.send_text(chat, t, "en");
                 }
-                if let Some(msgs) = state.chats.get(&(c as i64 + 1)) {
-                    if msgs.iter().any(|m| m.from_bot && m.id > before[c] && !m.buttons.is_empty()) {
-                        done[c] = true;
+                Input::Press(id) => {
+                    let (mid, buttons) = ch.shown.clone().expect("a question on screen");
+                    let data = buttons
+                        .iter()
+                        .find(|b| b.1.ends_with(&format!(":{id}")))
+                        .unwrap_or_else(|| panic!("chat {chat}: no button {id} in {buttons:?}"))
+                        .1
+                        .clone();
+                    d.press_known(chat, mid, &buttons, &data);
+                }
+            }
+            ch.waiting = Some(Instant::now());
+            ch.next += 1;
+        }
+        let wait =
+            due.peek().map(|Reverse((t, _))| t.saturating_duration_since(now)).unwrap_or(Duration::from_millis(50));
+        match events.recv_timeout(wait.min(Duration::from_millis(50))) {
+            Ok((chat, at, mid, buttons)) => {
+                let c = (chat - 1) as usize;
+                let ch = &mut state[c];
+                ch.shown = Some((mid, buttons));
+                if let Some(sent) = ch.waiting.take() {
+                    latencies.push(at.saturating_duration_since(sent));
+                    last_reply = last_reply.max(at);
+                    if ch.next < steps {
+                        due.push(Reverse((at + think, c)));
+                    } else {
+                        finished += 1;
                     }
                 }
             }
-            drop(state);
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        // Exact arrival times from the double's request log.
-        let reqs = d.requests();
-        for c in 0..chats as usize {
-            let chat = c as i64 + 1;
-            if let Some(r) = reqs.iter().find(|r| {
-                r.method == "sendmessage"
-                    && r.body["chat_id"] == chat
-                    && r.at >= pushed[c]
-                    && r.body.get("reply_markup").is_some()
-            }) {
-                latencies.push(r.at.duration_since(pushed[c]));
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                assert!(started.elapsed() < Duration::from_secs(600), "replies stopped arriving");
             }
+            Err(e) => panic!("{e}"),
         }
     }
-    let elapsed = started.elapsed();
-    let cpu = (cpu_ticks(pid) - cpu0) as f64 / ticks_per_sec;
+    let elapsed = last_reply.duration_since(started);
+    let cpu = (cpu_ticks(pid) - cpu0) as f64 / 100.0; // USER_HZ
     let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
     let _ = bot.wait();
+    let updates = latencies.len();
     latencies.sort();
     println!(
-        "| {chats} | {updates} | {:.0} | {:.1} | {:.1} | {:.0} |",
+        "| {chats} | {} | {updates} | {:.0} | {:.1} | {:.1} | {:.0} |",
+        if rate > 0.0 { format!("{rate:.0}/s") } else { "as fast as possible".to_string() },
         updates as f64 / elapsed.as_secs_f64(),
         percentile(&latencies, 0.5).as_secs_f64() * 1000.0,
         percentile(&latencies, 0.99).as_secs_f64() * 1000.0,
@@ -133,10 +183,19 @@ fn run(chats: i64) {
 }
 
 fn main() {
-    let sizes: Vec<i64> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![1, 100, 1000] } else { sizes };
-    println!("| chats | updates | updates/s | p50 ms | p99 ms | bot CPU µs/update |\n|---|---|---|---|---|---|");
-    for n in sizes {
-        run(n);
+    let pairs: Vec<(usize, f64)> = std::env::args()
+        .skip(1)
+        .filter_map(|a| {
+            let (c, r) = a.split_once(':')?;
+            Some((c.parse().ok()?, r.parse().ok()?))
+        })
+        .collect();
+    let pairs =
+        if pairs.is_empty() { vec![(1, 0.0), (100, 1000.0), (1000, 2000.0), (100, 0.0), (1000, 0.0)] } else { pairs };
+    println!(
+        "| chats | offered | updates | updates/s | p50 ms | p99 ms | bot CPU µs/update |\n|---|---|---|---|---|---|---|"
+    );
+    for (chats, rate) in pairs {
+        run(chats, rate);
     }
 }

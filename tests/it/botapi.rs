@@ -29,6 +29,9 @@ pub struct Req {
     pub body: Value,
 }
 
+/// A question the bot showed: (chat, when, message id, buttons as (label, callback data)).
+pub type Shown = (i64, Instant, i64, Vec<(String, String)>);
+
 #[derive(Default)]
 pub struct State {
     next_update: u64,
@@ -40,6 +43,9 @@ pub struct State {
     pub requests: Vec<Req>,
     /// Failures to inject, in order, for a method: (HTTP-ish error code, retry_after).
     pub fail: BTreeMap<String, VecDeque<(u16, Option<u32>)>>,
+    /// Told of every question the bot shows (a message with buttons): (chat, when, message id,
+    /// buttons). For the load tool, which must not scan the state.
+    pub watcher: Option<std::sync::mpsc::Sender<Shown>>,
 }
 
 pub struct Double {
@@ -76,39 +82,16 @@ fn message_json(chat: i64, m: &Msg, lang: &str) -> Value {
 
 impl Double {
     pub fn start() -> Double {
-        let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
-        let url = format!("http://{}/", server.server_addr().to_ip().unwrap());
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/", listener.local_addr().unwrap());
         let state =
             Arc::new((Mutex::new(State { next_update: 1, next_message: 1, ..Default::default() }), Condvar::new()));
         let st = state.clone();
         std::thread::spawn(move || {
-            for mut req in server.incoming_requests() {
+            for conn in listener.incoming() {
+                let Ok(conn) = conn else { continue };
                 let st = st.clone();
-                std::thread::spawn(move || {
-                    let mut raw = Vec::new();
-                    let _ = std::io::Read::read_to_end(req.as_reader(), &mut raw);
-                    // Method names are case-insensitive in the Bot API (teloxide sends "SendMessage").
-                    let method = req.url().rsplit('/').next().unwrap_or("").to_ascii_lowercase();
-                    let ctype = req
-                        .headers()
-                        .iter()
-                        .find(|h| h.field.equiv("Content-Type"))
-                        .map(|h| h.value.as_str().to_string())
-                        .unwrap_or_default();
-                    let body: Value = match ctype.split("boundary=").nth(1) {
-                        Some(b) => multipart(&raw, b.trim_matches('"')),
-                        None => serde_json::from_slice(&raw).unwrap_or(Value::Null),
-                    };
-                    let (code, resp) = handle(&st, &method, &body);
-                    let mut r = tiny_http::Response::from_string(resp)
-                        .with_status_code(code)
-                        .with_header("Content-Type: application/json".parse::<tiny_http::Header>().unwrap());
-                    if code != 200 {
-                        // tiny_http keeps some failed exchanges open in ways reqwest then waits on.
-                        r = r.with_header("Connection: close".parse::<tiny_http::Header>().unwrap());
-                    }
-                    let _ = req.respond(r);
-                });
+                std::thread::spawn(move || serve_connection(conn, &st));
             }
         });
         Double { url, state }
@@ -178,6 +161,35 @@ impl Double {
         self.state.0.lock().unwrap().requests.clone()
     }
 
+    /// Reports every question the bot shows from now on.
+    pub fn watch(&self) -> std::sync::mpsc::Receiver<Shown> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.state.0.lock().unwrap().watcher = Some(tx);
+        rx
+    }
+
+    /// Pushes a button press without looking up the message (the load tool knows its buttons).
+    pub fn press_known(&self, chat: i64, message_id: i64, buttons: &[(String, String)], data: &str) -> u64 {
+        let msg = Msg {
+            id: message_id,
+            text: String::new(),
+            from_bot: true,
+            protect: true,
+            buttons: buttons.to_vec(),
+            deleted: false,
+            document: None,
+        };
+        self.push_update(json!({
+            "callback_query": {
+                "id": format!("cb{}", message_id * 1000 + data.len() as i64),
+                "from": user(chat, "en"),
+                "chat_instance": "ci",
+                "data": data,
+                "message": message_json(chat, &msg, "en"),
+            }
+        }))
+    }
+
     /// Forgets confirmations: the last `n` updates are offered again (as after lost confirms).
     pub fn reoffer_last(&self, n: u64) {
         let mut s = self.state.0.lock().unwrap();
@@ -239,6 +251,87 @@ impl Double {
     /// Highest update id handed out so far.
     pub fn last_update_id(&self) -> u64 {
         self.state.0.lock().unwrap().next_update - 1
+    }
+}
+
+/// One keep-alive HTTP/1.1 connection: a thread per connection (the bot keeps a small pool), each
+/// request answered as it comes. Bodies by Content-Length or chunked.
+fn serve_connection(conn: std::net::TcpStream, st: &Arc<(Mutex<State>, Condvar)>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let _ = conn.set_nodelay(true);
+    let Ok(read_half) = conn.try_clone() else { return };
+    let mut reader = BufReader::new(read_half);
+    let mut writer = conn;
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let path = line.split_whitespace().nth(1).unwrap_or("").to_string();
+        let (mut len, mut chunked, mut ctype, mut close) = (0usize, false, String::new(), false);
+        loop {
+            let mut h = String::new();
+            if reader.read_line(&mut h).unwrap_or(0) == 0 {
+                return;
+            }
+            let h = h.trim_end();
+            if h.is_empty() {
+                break;
+            }
+            let Some((k, v)) = h.split_once(':') else { continue };
+            let (k, v) = (k.trim().to_ascii_lowercase(), v.trim());
+            match k.as_str() {
+                "content-length" => len = v.parse().unwrap_or(0),
+                "transfer-encoding" => chunked = v.eq_ignore_ascii_case("chunked"),
+                "content-type" => ctype = v.to_string(),
+                "connection" => close = v.eq_ignore_ascii_case("close"),
+                _ => {}
+            }
+        }
+        let mut raw = Vec::new();
+        if chunked {
+            loop {
+                let mut size = String::new();
+                if reader.read_line(&mut size).unwrap_or(0) == 0 {
+                    return;
+                }
+                let n = usize::from_str_radix(size.trim().split(';').next().unwrap_or("0"), 16).unwrap_or(0);
+                let mut chunk = vec![0; n + 2];
+                if reader.read_exact(&mut chunk).is_err() {
+                    return;
+                }
+                if n == 0 {
+                    break;
+                }
+                raw.extend_from_slice(&chunk[..n]);
+            }
+        } else {
+            raw.resize(len, 0);
+            if reader.read_exact(&mut raw).is_err() {
+                return;
+            }
+        }
+        // Method names are case-insensitive in the Bot API (teloxide sends "SendMessage").
+        let method = path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+        let body: Value = match ctype.split("boundary=").nth(1) {
+            Some(b) => multipart(&raw, b.trim_matches('"')),
+            None => serde_json::from_slice(&raw).unwrap_or(Value::Null),
+        };
+        let (code, resp) = handle(st, &method, &body);
+        let reason = match code {
+            200 => "OK",
+            400 => "Bad Request",
+            429 => "Too Many Requests",
+            _ => "Internal Server Error",
+        };
+        let head = format!(
+            "HTTP/1.1 {code} {reason}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            resp.len()
+        );
+        if writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(resp.as_bytes())).is_err() || close {
+            return;
+        }
     }
 }
 
@@ -350,6 +443,11 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 document: None,
             };
             s.chats.entry(chat).or_default().push(msg.clone());
+            if !msg.buttons.is_empty() {
+                if let Some(w) = &s.watcher {
+                    let _ = w.send((chat, Instant::now(), msg.id, msg.buttons.clone()));
+                }
+            }
             (200, ok(message_json(chat, &msg, "en")))
         }
         "senddocument" => {
