@@ -90,13 +90,15 @@ impl App {
     /// state is durable. A record that does not open gives the survivor a calm message and the
     /// cause goes to the log (without anything that identifies them); nothing is overwritten.
     pub fn handle(&self, who: &Subject, input: Input, now: Timestamp) -> Result<Handled, StoreError> {
-        self.handle_with(who, input, now, None, true, |_| (Vec::new(), None))
+        self.handle_with(who, input, now, None, true, None, |_| (Vec::new(), None))
     }
 
     /// [`App::handle`] for channels with a durable outbox: `deliver` turns what was handled into
     /// messages to send (and the updated record of messages on the device); they are written in
     /// the same transaction as the session and the channel's update id. With `flush` false the
-    /// caller flushes once for a whole batch.
+    /// caller flushes once for a whole batch. `loaded` is the session if the caller already read
+    /// it (to read it once per update), else it is read here.
+    #[allow(clippy::too_many_arguments)]
     pub fn handle_with(
         &self,
         who: &Subject,
@@ -104,9 +106,11 @@ impl App {
         now: Timestamp,
         inbox: Option<(u64, Timestamp)>,
         flush: bool,
+        loaded: Option<Result<Option<Session>, StoreError>>,
         deliver: impl FnOnce(&Handled) -> (Vec<OutboxEntry>, Option<ChatLog>),
     ) -> Result<Handled, StoreError> {
-        let session = match self.store(|st| st.load_session(who)) {
+        let loaded = loaded.unwrap_or_else(|| self.store(|st| st.load_session(who)));
+        let session = match loaded {
             Ok(s) => s.unwrap_or_else(|| Session::new(&self.flow.id, &self.flow.hash, now)),
             Err(e @ (StoreError::Record { .. } | StoreError::Decode { .. } | StoreError::Version { .. })) => {
                 tracing::error!(subject = %who.tag(), error = %e, "a survivor's session does not open");

@@ -629,6 +629,27 @@ impl Store {
         Ok(())
     }
 
+    /// Records what left the outbox for one chat: the ids of messages now on the device (added to
+    /// the chat's log, so they can be wiped) and the entries done, removed. One log update for
+    /// several messages. A crash before this runs sends those entries again (at least once).
+    pub fn outbox_done(
+        &self,
+        s: &Subject,
+        keys: &[Vec<u8>],
+        sent: &[(i64, jiff::Timestamp)],
+    ) -> Result<(), StoreError> {
+        if !sent.is_empty() {
+            let mut log = self.load_log(s)?;
+            log.messages.extend(sent.iter().map(|(id, at)| (*id, *at, true)));
+            self.save_log(s, &log)?;
+        }
+        let t = self.tree(TREE_OUTBOX)?;
+        for k in keys {
+            t.remove(k.as_slice())?;
+        }
+        Ok(())
+    }
+
     /// Erases everything of one survivor: their data key first (so nothing of theirs can be
     /// opened any more, even from old log segments), then their records; then flushes.
     pub fn erase(&self, s: &Subject) -> Result<(), StoreError> {

@@ -67,10 +67,10 @@ fn unknown_command_reply(d: &Double, chat: i64) -> String {
 
 /// Sends a text and returns the bot's next message in that chat.
 fn reply_to(d: &Double, chat: i64, text: &str) -> String {
-    let before = d.messages(chat).iter().map(|m| m.id).max().unwrap_or(0);
+    let before = d.seq(chat);
     d.send_text(chat, text, "en");
-    let msgs = d.wait_for(chat, 20, &format!("a reply to {text}"), |m| m.iter().any(|m| m.from_bot && m.id > before));
-    msgs.iter().find(|m| m.from_bot && m.id > before).unwrap().text.clone()
+    let msgs = d.wait_for(chat, 20, &format!("a reply to {text}"), |m| m.iter().any(|m| m.from_bot && m.seq > before));
+    msgs.iter().filter(|m| m.from_bot && m.seq > before).min_by_key(|m| m.seq).unwrap().text.clone()
 }
 
 #[test]

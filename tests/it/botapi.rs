@@ -20,6 +20,9 @@ pub struct Msg {
     pub deleted: bool,
     /// A file sent with sendDocument: (file name, contents as text).
     pub document: Option<(String, String)>,
+    /// Order of the last change (sent or edited), across all chats: a question rewritten in place
+    /// keeps its id but gets a new `seq`.
+    pub seq: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +35,13 @@ pub struct Req {
 /// A question the bot showed: (chat, when, message id, buttons as (label, callback data)).
 pub type Shown = (i64, Instant, i64, Vec<(String, String)>);
 
+impl State {
+    fn bump(&mut self) -> u64 {
+        self.next_seq += 1;
+        self.next_seq
+    }
+}
+
 #[derive(Default)]
 pub struct State {
     next_update: u64,
@@ -39,6 +49,7 @@ pub struct State {
     updates: Vec<Value>,
     confirmed: u64,
     next_message: i64,
+    next_seq: u64,
     pub chats: BTreeMap<i64, Vec<Msg>>,
     pub requests: Vec<Req>,
     /// Failures to inject, in order, for a method: (HTTP-ish error code, retry_after).
@@ -123,6 +134,7 @@ impl Double {
                 buttons: vec![],
                 deleted: false,
                 document: None,
+                seq: s.bump(),
             };
             s.chats.entry(chat).or_default().push(msg.clone());
             msg
@@ -178,6 +190,7 @@ impl Double {
             buttons: buttons.to_vec(),
             deleted: false,
             document: None,
+            seq: 0,
         };
         self.push_update(json!({
             "callback_query": {
@@ -215,11 +228,12 @@ impl Double {
     }
 
     /// Ticks the given options of the newest multiple-choice question, then presses Done.
-    pub fn tick_and_send(&self, chat: i64, ids: &[&str], lang: &str) {
+    /// Returns the chat's `seq` just before Done was pressed (what comes after is the reply).
+    pub fn tick_and_send(&self, chat: i64, ids: &[&str], lang: &str) -> u64 {
         let find = |msgs: &[Msg]| {
             msgs.iter()
-                .rev()
-                .find(|m| m.from_bot && !m.deleted && m.buttons.iter().any(|b| b.1.starts_with("d:")))
+                .filter(|m| m.from_bot && !m.deleted && m.buttons.iter().any(|b| b.1.starts_with("d:")))
+                .max_by_key(|m| m.seq)
                 .cloned()
         };
         let msgs = self.wait_for(chat, 90, "a multiple-choice question", |m| find(m).is_some());
@@ -240,12 +254,19 @@ impl Double {
         }
         let now = self.messages(chat).into_iter().find(|m| m.id == q.id).unwrap();
         let done = now.buttons.iter().find(|b| b.1.starts_with("d:")).unwrap().1.clone();
+        let before = self.seq(chat);
         self.press(chat, q.id, &done, lang);
+        before
     }
 
     /// The newest visible bot message.
     pub fn last_bot(&self, chat: i64) -> Option<Msg> {
-        self.visible(chat).into_iter().rev().find(|m| m.from_bot)
+        self.visible(chat).into_iter().filter(|m| m.from_bot).max_by_key(|m| m.seq)
+    }
+
+    /// The order number of the chat's latest change, to wait for what comes after it.
+    pub fn seq(&self, chat: i64) -> u64 {
+        self.messages(chat).iter().map(|m| m.seq).max().unwrap_or(0)
     }
 
     /// Highest update id handed out so far.
@@ -441,6 +462,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 buttons,
                 deleted: false,
                 document: None,
+                seq: s.bump(),
             };
             s.chats.entry(chat).or_default().push(msg.clone());
             if !msg.buttons.is_empty() {
@@ -465,6 +487,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 buttons: vec![],
                 deleted: false,
                 document: Some((name.clone(), contents.clone())),
+                seq: s.bump(),
             };
             s.chats.entry(chat).or_default().push(msg);
             let v = json!({
@@ -493,13 +516,32 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
         "editmessagetext" => {
             let chat = body["chat_id"].as_i64().unwrap();
             let id = body["message_id"].as_i64().unwrap();
+            let buttons = buttons_of(body);
             let mut s = m.lock().unwrap();
+            let seq = s.bump();
             let mut found = None;
+            let text = body["text"].as_str().unwrap_or("").to_string();
+            let same =
+                s.chats.entry(chat).or_default().iter().any(|x| x.id == id && x.text == text && x.buttons == buttons);
+            if same {
+                // As Telegram does.
+                return (
+                    400,
+                    json!({ "ok": false, "error_code": 400, "description": "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message" }).to_string(),
+                );
+            }
             for msg in s.chats.entry(chat).or_default().iter_mut() {
-                if msg.id == id {
-                    msg.text = body["text"].as_str().unwrap_or("").to_string();
-                    msg.buttons.clear();
+                if msg.id == id && !msg.deleted {
+                    msg.text = text.clone();
+                    // Without a keyboard in the edit, Telegram removes the old one.
+                    msg.buttons = buttons.clone();
+                    msg.seq = seq;
                     found = Some(msg.clone());
+                }
+            }
+            if let (Some(msg), Some(w)) = (&found, &s.watcher) {
+                if !msg.buttons.is_empty() {
+                    let _ = w.send((chat, Instant::now(), msg.id, msg.buttons.clone()));
                 }
             }
             match found {
@@ -516,10 +558,12 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
             let id = body["message_id"].as_i64().unwrap();
             let buttons = buttons_of(body);
             let mut s = m.lock().unwrap();
+            let seq = s.bump();
             let mut found = None;
             for msg in s.chats.entry(chat).or_default().iter_mut() {
-                if msg.id == id {
+                if msg.id == id && !msg.deleted {
                     msg.buttons = buttons.clone();
+                    msg.seq = seq;
                     found = Some(msg.clone());
                 }
             }

@@ -86,7 +86,7 @@ impl Drop for Bot {
 /// by pressing the button, text by typing. Waits for the next prompt (or the end).
 fn act(d: &Double, chat: i64, lang: &str, line: &str) {
     let v: Value = serde_json::from_str(line).unwrap();
-    let before = d.messages(chat).iter().map(|m| m.id).max().unwrap_or(0);
+    let mut before = d.seq(chat);
     let press = |id: &str| {
         let m = d.last_bot(chat).expect("a prompt on screen");
         let data = m
@@ -102,7 +102,7 @@ fn act(d: &Double, chat: i64, lang: &str, line: &str) {
         press(id);
     } else if let Some(ids) = v["choices"].as_array() {
         let ids: Vec<&str> = ids.iter().map(|i| i.as_str().unwrap()).collect();
-        d.tick_and_send(chat, &ids, lang);
+        before = d.tick_and_send(chat, &ids, lang);
     } else if let Some(t) = v["text"].as_str() {
         d.send_text(chat, t, lang);
     } else if let Some(c) = v["command"].as_str() {
@@ -111,7 +111,7 @@ fn act(d: &Double, chat: i64, lang: &str, line: &str) {
     d.wait_for(chat, 20, &format!("a reply to {line}"), |msgs| {
         msgs.iter().any(|m| {
             m.from_bot
-                && m.id > before
+                && m.seq > before
                 && !m.deleted
                 && (!m.buttons.is_empty() || m.text.contains("Thank you") || m.text.contains("Gracias"))
         })
@@ -140,9 +140,23 @@ fn a_survivor_completes_an_intake_in_english_and_in_spanish() {
     let es = d.last_bot(770011224).unwrap();
     assert!(es.text.starts_with("Gracias. Sus respuestas fueron enviadas"), "{es:#?}");
     // Every message to a survivor carried protect_content.
+    // (A question answered with a button is rewritten in place into the next one: that message
+    // was sent protected.)
     let sends: Vec<_> = d.requests().into_iter().filter(|r| r.method == "sendmessage").collect();
-    assert!(sends.len() > 70);
     assert!(sends.iter().all(|r| r.body["protect_content"] == true), "a message without protect_content");
+    let rewrites = d.requests().into_iter().filter(|r| r.method == "editmessagetext").count();
+    assert!(sends.len() + rewrites > 70, "{} sends, {rewrites} rewrites", sends.len());
+    assert!(rewrites > 20, "questions answered by buttons are rewritten in place: {rewrites}");
+    for chat in [770011223, 770011224] {
+        assert!(d.messages(chat).iter().filter(|m| m.from_bot).all(|m| m.protect));
+    }
+    let sends: Vec<_> = d
+        .requests()
+        .into_iter()
+        .filter(|r| {
+            r.method == "sendmessage" || (r.method == "editmessagetext" && r.body.get("reply_markup").is_some())
+        })
+        .collect();
     // Wiping after each answer: only the last message is left on the phone.
     assert_eq!(d.visible(770011223).len(), 1, "{:#?}", d.visible(770011223));
     // Every question had an Exit button.
@@ -190,17 +204,17 @@ fn exit_leaves_one_neutral_message_and_start_resumes() {
     }
     assert!(d.visible(7).len() > 10, "on_exit keeps messages until the exit");
     let prompt = d.last_bot(7).unwrap();
-    let before = d.messages(7).iter().map(|m| m.id).max().unwrap();
+    let before = d.seq(7);
     d.press(7, prompt.id, "x", "en");
-    let v = d.wait_for(7, 20, "the exit", |m| m.iter().any(|m| m.id > before && m.from_bot && m.text == "👍"));
+    let v = d.wait_for(7, 20, "the exit", |m| m.iter().any(|m| m.seq > before && m.from_bot && m.text == "👍"));
     let visible: Vec<_> = v.iter().filter(|m| !m.deleted).collect();
     assert_eq!(visible.len(), 1, "{visible:#?}");
     assert_eq!(visible[0].text, "👍");
     // /start offers to resume; resuming lands on the same question.
-    let before = d.messages(7).iter().map(|m| m.id).max().unwrap();
+    let before = d.seq(7);
     d.send_text(7, "/start", "en");
     d.wait_for(7, 20, "the resume offer", |m| {
-        m.iter().any(|m| m.id > before && m.from_bot && m.buttons.iter().any(|b| b.1.ends_with(":resume")))
+        m.iter().any(|m| m.seq > before && m.from_bot && m.buttons.iter().any(|b| b.1.ends_with(":resume")))
     });
     act(&d, 7, "en", r#"{"choice": "resume"}"#);
     assert!(d.last_bot(7).unwrap().text.starts_with("What was the charge about"), "{:#?}", d.last_bot(7));
@@ -263,16 +277,28 @@ fn forged_presses_stickers_and_edits_change_nothing() {
     let q = d.last_bot(11).unwrap();
     assert!(q.text.starts_with("Hi. Is it safe"));
     // Garbage data, a press for another step, a sticker, an edited message, a membership update.
-    let before = d.messages(11).iter().map(|m| m.id).max().unwrap();
+    // The question as the bot sends or rewrites it (a re-prompt rewrites the message in place).
+    let asked = || {
+        d.requests()
+            .iter()
+            .filter(|r| {
+                matches!(r.method.as_str(), "sendmessage" | "editmessagetext")
+                    && r.body["text"].as_str().is_some_and(|t| t.starts_with("Hi. Is it safe"))
+            })
+            .count()
+    };
+    let asked_before = asked();
     d.press(11, q.id, "c:deadbeef:safe", "en");
     d.press(11, q.id, "garbage \u{1F4A9}", "en");
     d.push_raw(serde_json::json!({ "message": { "message_id": 9001, "date": 1764000000, "chat": { "id": 11, "type": "private", "first_name": "T" }, "from": { "id": 11, "is_bot": false, "first_name": "T" }, "sticker": { "file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1, "height": 1, "is_animated": false, "is_video": false } } }));
     d.push_raw(serde_json::json!({ "edited_message": { "message_id": 9002, "date": 1764000000, "edit_date": 1764000001, "chat": { "id": 11, "type": "private", "first_name": "T" }, "from": { "id": 11, "is_bot": false, "first_name": "T" }, "text": "2" } }));
     d.push_raw(serde_json::json!({ "my_chat_member": { "chat": { "id": 11, "type": "private", "first_name": "T" }, "from": { "id": 11, "is_bot": false, "first_name": "T" }, "date": 1764000000, "old_chat_member": { "status": "member", "user": { "id": 42, "is_bot": true, "first_name": "Bot" } }, "new_chat_member": { "status": "kicked", "until_date": 0, "user": { "id": 42, "is_bot": true, "first_name": "Bot" } } } }));
     // The stale and garbage presses re-prompt the same question; nothing moves on.
-    d.wait_for(11, 20, "two re-prompts", |m| {
-        m.iter().filter(|m| m.id > before && m.from_bot && m.text.starts_with("Hi. Is it safe")).count() >= 2
-    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while asked() < asked_before + 2 {
+        assert!(Instant::now() < deadline, "two re-prompts expected");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     std::thread::sleep(Duration::from_millis(500));
     let now = d.last_bot(11).unwrap();
     assert!(now.text.starts_with("Hi. Is it safe"), "{now:#?}");
@@ -341,12 +367,12 @@ fn kills_and_a_sigterm_mid_burst_lose_nothing_and_apply_nothing_twice() {
 /// Like `act`, but waits as long as a restart may take.
 fn act_patient(d: &Double, chat: i64, line: &str) {
     let v: Value = serde_json::from_str(line).unwrap();
-    let before = d.messages(chat).iter().map(|m| m.id).max().unwrap_or(0);
+    let before = d.seq(chat);
     if let Some(ids) = v["choices"].as_array() {
         let ids: Vec<&str> = ids.iter().map(|i| i.as_str().unwrap()).collect();
-        d.tick_and_send(chat, &ids, "en");
+        let before = d.tick_and_send(chat, &ids, "en");
         d.wait_for(chat, 90, &format!("chat {chat}: a reply to {line}"), |msgs| {
-            msgs.iter().any(|m| m.from_bot && m.id > before && !m.deleted && !m.buttons.is_empty())
+            msgs.iter().any(|m| m.from_bot && m.seq > before && !m.deleted && !m.buttons.is_empty())
         });
         return;
     }
@@ -361,8 +387,8 @@ fn act_patient(d: &Double, chat: i64, line: &str) {
             });
             let m = msgs
                 .iter()
-                .rev()
-                .find(|m| m.from_bot && !m.deleted && m.buttons.iter().any(|b| b.1.ends_with(&suffix)))
+                .filter(|m| m.from_bot && !m.deleted && m.buttons.iter().any(|b| b.1.ends_with(&suffix)))
+                .max_by_key(|m| m.seq)
                 .unwrap();
             let data = m.buttons.iter().find(|b| b.1.ends_with(&suffix)).unwrap().1.clone();
             d.press(chat, m.id, &data, "en");
@@ -376,7 +402,7 @@ fn act_patient(d: &Double, chat: i64, line: &str) {
         }
     }
     d.wait_for(chat, 90, &format!("chat {chat}: a reply to {line}"), |msgs| {
-        msgs.iter().any(|m| m.from_bot && m.id > before && !m.deleted && !m.buttons.is_empty())
+        msgs.iter().any(|m| m.from_bot && m.seq > before && !m.deleted && !m.buttons.is_empty())
     });
 }
 

@@ -47,9 +47,13 @@ pub enum Payload {
     Delete {
         ids: Vec<i64>,
     },
+    /// A bot message rewritten: the neutral text on exit, or the next question in place of the
+    /// one just answered (with its buttons).
     Edit {
         id: i64,
         text: String,
+        #[serde(default)]
+        buttons: Vec<Vec<(String, String)>>,
     },
     /// A multiple-choice question's buttons, after a tick was toggled.
     EditButtons {
@@ -194,11 +198,16 @@ async fn handle_batch(app: &Arc<App>, cfg: &TelegramConfig, updates: Vec<Update>
         let _ = app.store(|s| s.mark_seen(id, now + jiff::SignedDuration::from_hours(24 * INBOX_DAYS)));
         tracing::debug!(kind = kind_name(&u), "ignored update");
     }
+    // A few workers take chats from the batch, each chat's updates in order. More threads than
+    // cores only contend (sled serialises transactions and readers wait on them).
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 8).min(by_chat.len());
+    let queue = Arc::new(std::sync::Mutex::new(by_chat.into_iter().collect::<Vec<_>>()));
     let mut tasks = tokio::task::JoinSet::new();
-    for (chat, ups) in by_chat {
-        let app = app.clone();
-        let cfg = cfg.clone();
-        tasks.spawn_blocking(move || {
+    for _ in 0..workers {
+        let (app, cfg, queue) = (app.clone(), cfg.clone(), queue.clone());
+        tasks.spawn_blocking(move || loop {
+            let next = queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
+            let Some((chat, ups)) = next else { return };
             for u in ups {
                 let kind = kind_name(&u);
                 let started = std::time::Instant::now();
@@ -379,11 +388,12 @@ pub fn handle_update(
             }
         }
     }
-    let session = app.store(|s| s.load_session(&who)).ok().flatten();
-    let current = session.as_ref().map(crate::engine::current_key).unwrap_or_default();
+    let loaded = app.store(|s| s.load_session(&who));
+    let session = loaded.as_ref().ok().and_then(|s| s.as_ref());
+    let current = session.map(crate::engine::current_key).unwrap_or_default();
     // Only typed text is resolved against the prompt (numbers, labels): render it only then.
     let typed = matches!(&u.kind, UpdateKind::Message(m) if m.text().is_some_and(|t| !t.starts_with('/')));
-    let last_prompt = if typed { session.as_ref().and_then(|s| last_prompt(app, s)) } else { None };
+    let last_prompt = if typed { session.and_then(|s| last_prompt(app, s)) } else { None };
     let inc = incoming(&u, last_prompt.as_ref(), &current);
     let mut log = app.store(|s| s.load_log(&who)).unwrap_or_default();
     if let Some(id) = inc.message_id {
@@ -407,9 +417,9 @@ pub fn handle_update(
         return app.store(|s| s.commit(&who, crate::store::Change { inbox, log: Some(&log), ..Default::default() }));
     };
     let is_answer = !matches!(input, Input::Command { .. });
-    let handled = app.handle_with(&who, input, now, inbox, false, |h| {
+    let handled = app.handle_with(&who, input, now, inbox, false, Some(loaded), |h| {
         let done = app.locales.format(&h.lang, "choice-done", &[]);
-        deliver(cfg, chat, h, &mut log, inc.callback_id, is_answer, now, &done)
+        deliver(cfg, chat, h, &mut log, inc.callback_id, inc.pressed, is_answer, now, &done)
     })?;
     if let (Some(code), true) = (&handled.submitted, app.desk.is_some()) {
         // A crash before this line leaves the intake without a referral; the sweep opens it.
@@ -497,6 +507,7 @@ fn deliver(
     h: &Handled,
     log: &mut ChatLog,
     callback: Option<String>,
+    pressed: Option<i64>,
     is_answer: bool,
     now: Timestamp,
     done_label: &str,
@@ -508,10 +519,21 @@ fn deliver(
     let exiting = h.wipe;
     let wipe_now =
         ((exiting || h.erased) && cfg.wipe != Wipe::Never) || (is_answer && cfg.wipe == Wipe::AfterEachAnswer);
+    // A button answered with the next question as the only reply: the answered question becomes
+    // the next one (one request instead of a deletion and a new message, and nothing piles up on
+    // the phone). Its text fits one message.
+    let rewrite = match (wipe_now && !exiting && !h.erased, pressed, h.out.as_slice()) {
+        (true, Some(id), [Out::Prompt(p)]) => {
+            let (text, buttons) = prompt_message(p, done_label);
+            (text.chars().count() <= crate::rules::summary::TELEGRAM_LIMIT).then_some((id, text, buttons))
+        }
+        _ => None,
+    };
     if wipe_now {
         let (deletable, old): (Vec<_>, Vec<_>) =
             log.messages.iter().partition(|(_, at, _)| now.as_second() - at.as_second() < DELETABLE_SECS);
-        let ids: Vec<i64> = deletable.iter().map(|(id, _, _)| *id).collect();
+        let kept = rewrite.as_ref().map(|(id, ..)| *id);
+        let ids: Vec<i64> = deletable.iter().map(|(id, _, _)| *id).filter(|id| Some(*id) != kept).collect();
         if !ids.is_empty() {
             payloads.push(Payload::Delete { ids });
         }
@@ -519,11 +541,17 @@ fn deliver(
             let neutral = exit_text(cfg, &h.lang);
             for m in &old {
                 if m.2 {
-                    payloads.push(Payload::Edit { id: m.0, text: neutral.clone() });
+                    payloads.push(Payload::Edit { id: m.0, text: neutral.clone(), buttons: vec![] });
                 }
             }
         }
+        let kept_entry = kept.map(|id| log.messages.iter().find(|m| m.0 == id).copied().unwrap_or((id, now, true)));
         log.messages.clear();
+        log.messages.extend(kept_entry);
+    }
+    if let Some((id, text, buttons)) = rewrite {
+        payloads.push(Payload::Edit { id, text, buttons });
+        return (entries(chat, now, payloads), Some(log.clone()));
     }
     for o in &h.out {
         let (text, buttons) = match o {

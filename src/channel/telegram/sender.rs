@@ -115,6 +115,38 @@ async fn send_chat(
     keys: Vec<Vec<u8>>,
     shared: &Shared,
 ) -> Option<Timestamp> {
+    // Entries done and message ids sent, recorded together: at once after a message that is now
+    // on the device (so a wipe right after sees it), else when this run ends.
+    let mut done: Vec<Vec<u8>> = Vec::new();
+    let mut sent: Vec<(i64, Timestamp)> = Vec::new();
+    let settle = |done: &mut Vec<Vec<u8>>, sent: &mut Vec<(i64, Timestamp)>| {
+        if done.is_empty() && sent.is_empty() {
+            return;
+        }
+        let _guard = shared.log_lock.lock().unwrap_or_else(|e| e.into_inner());
+        if let Err(e) = app.store(|s| s.outbox_done(&subject, done, sent)) {
+            tracing::error!(error = %e, "could not record sent messages; they may be sent again");
+        }
+        done.clear();
+        sent.clear();
+    };
+    let next = send_entries(bot, app, &subject, keys, shared, &mut done, &mut sent, &settle).await;
+    settle(&mut done, &mut sent);
+    next
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn send_entries(
+    bot: &Bot,
+    app: &Arc<App>,
+    subject: &Subject,
+    keys: Vec<Vec<u8>>,
+    shared: &Shared,
+    done: &mut Vec<Vec<u8>>,
+    sent: &mut Vec<(i64, Timestamp)>,
+    settle: &impl Fn(&mut Vec<Vec<u8>>, &mut Vec<(i64, Timestamp)>),
+) -> Option<Timestamp> {
+    let subject = *subject;
     for key in keys {
         let mut entry = match app.store(|s| s.outbox_entry(&subject, &key)) {
             Ok(Some(e)) => e,
@@ -132,7 +164,7 @@ async fn send_chat(
         }
         let Ok(chat) = entry.chat.parse::<i64>() else { continue };
         let Ok(payload) = serde_json::from_value::<Payload>(entry.payload.clone()) else {
-            let _ = app.store(|s| s.outbox_update(&subject, &key, None));
+            done.push(key);
             continue;
         };
         if shared.throttle && matches!(payload, Payload::Send { .. } | Payload::Edit { .. }) {
@@ -159,25 +191,28 @@ async fn send_chat(
         }
         let started = Instant::now();
         let permit = shared.inflight.acquire().await.ok();
-        let result = send(bot, chat, &payload).await;
+        let mut result = send(bot, chat, &payload).await;
+        if let (Sent::Permanent, Payload::Edit { text, buttons, .. }) = (&result, &payload) {
+            if !buttons.is_empty() {
+                // The question could not be rewritten in place (too old, or gone): send it anew,
+                // so the survivor is never left without the next question.
+                let fresh = Payload::Send { text: text.clone(), buttons: buttons.clone(), protect: true };
+                result = send(bot, chat, &fresh).await;
+            }
+        }
         drop(permit);
         tracing::debug!(op = op_name(&payload), elapsed_ms = started.elapsed().as_millis() as u64, "outbox send");
         match result {
             Sent::Ok(id) => {
-                let app2 = app.clone();
-                let _guard = shared.log_lock.lock().unwrap_or_else(|e| e.into_inner());
-                let _ = app2.store(|s| {
-                    if let Some(id) = id {
-                        let mut log = s.load_log(&subject)?;
-                        log.messages.push((id, Timestamp::now(), true));
-                        s.save_log(&subject, &log)?;
-                    }
-                    s.outbox_update(&subject, &key, None)
-                });
+                done.push(key);
+                if let Some(id) = id {
+                    sent.push((id, Timestamp::now()));
+                    settle(done, sent);
+                }
             }
             Sent::Permanent => {
                 tracing::warn!(op = op_name(&payload), "outbox entry refused for good; dropped");
-                let _ = app.store(|s| s.outbox_update(&subject, &key, None));
+                done.push(key);
             }
             Sent::RetryAfter(secs) => {
                 let nb = Timestamp::now() + jiff::SignedDuration::from_secs(secs.max(1) as i64);
@@ -271,8 +306,17 @@ async fn send(bot: &Bot, chat: i64, p: &Payload) -> Sent {
                 Err(e) => Err(e),
             }
         }
-        Payload::Edit { id, text } => {
-            bot.edit_message_text(chat_id, MessageId(*id as i32), text.clone()).await.map(|_| None)
+        Payload::Edit { id, text, buttons } => {
+            use teloxide::payloads::EditMessageTextSetters;
+            let mut req = bot.edit_message_text(chat_id, MessageId(*id as i32), text.clone());
+            if !buttons.is_empty() {
+                req = req.reply_markup(keyboard(buttons));
+            }
+            match req.await {
+                // Already showing exactly this: nothing to do.
+                Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(None),
+                r => r.map(|_| None),
+            }
         }
         Payload::EditButtons { id, buttons } => {
             use teloxide::payloads::EditMessageReplyMarkupSetters;
