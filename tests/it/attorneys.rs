@@ -123,6 +123,15 @@ fn a_case_reaches_an_attorney_sealed_and_moves_on_decline_lapse_and_revocation()
         }
         Err(_) => eprintln!("note: the `age` tool is not installed here; .ci/run installs it"),
     }
+    // And with `clearpath attorney open`, for attorneys without the age tool.
+    let (rc, out, err) = run_bin(
+        &["attorney", "open", case_file.to_str().unwrap(), "--identity", id_file.to_str().unwrap()],
+        &[],
+        "",
+        &root(),
+    );
+    assert_eq!(rc, 0, "{err}");
+    assert_eq!(out, plain);
     // The server holds no age identity: nothing it has can open the file.
     for entry in crate::store::walk(&dir.path().join("data")) {
         let bytes = std::fs::read(&entry).unwrap_or_default();
@@ -170,6 +179,13 @@ fn a_case_reaches_an_attorney_sealed_and_moves_on_decline_lapse_and_revocation()
     for word in ["attorney", "lawyer", "case", "record", "legal"] {
         assert!(!notice.text.to_lowercase().contains(word), "the notice must stay neutral: {}", notice.text);
     }
+
+    // /case sends the sealed copy again, to the holder only.
+    let before = documents(&d.messages(C)).len();
+    d.send_text(C, &format!("/case {code}"), "en");
+    let msgs = d.wait_for(C, 20, "the file again", |m| documents(m).len() > before);
+    assert!(open_with(&keys.ids[2], &documents(&msgs).pop().unwrap().1).is_some());
+    assert_eq!(reply_to(&d, A, &format!("/case {code}")), format!("There is no case {code} that you hold."));
 
     let (rc, out, _) = admin(dir.path(), &["cases", "list"]);
     assert_eq!(rc, 0);
