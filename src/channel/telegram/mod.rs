@@ -177,6 +177,8 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
     let _ = app.store(|s| s.flush());
     wake.notify_one();
     let _ = tokio::time::timeout(std::time::Duration::from_secs(5), sender).await;
+    // What the sender recorded last (it does not fsync each round).
+    let _ = app.store(|s| s.flush());
     tracing::info!("stopped");
     Ok(())
 }
@@ -396,6 +398,9 @@ pub fn handle_update(
     let last_prompt = if typed { session.and_then(|s| last_prompt(app, s)) } else { None };
     let inc = incoming(&u, last_prompt.as_ref(), &current);
     let mut log = app.store(|s| s.load_log(&who)).unwrap_or_default();
+    // Written back only if this update changed it (often it does not: a rewritten question keeps
+    // its message).
+    let original = log.clone();
     if let Some(id) = inc.message_id {
         log.messages.push((id, now, false));
     }
@@ -409,17 +414,20 @@ pub fn handle_update(
             [inc.callback_id.map(|id| Payload::AnswerCallback { id }), Some(Payload::EditButtons { id, buttons })];
         let entries = entries(chat, now, payloads.into_iter().flatten());
         return app.store(|s| {
-            s.commit(&who, crate::store::Change { inbox, outbox: entries, log: Some(&log), ..Default::default() })
+            let log = (log != original).then_some(&log);
+            s.commit(&who, crate::store::Change { inbox, outbox: entries, log, ..Default::default() })
         });
     }
     let Some(input) = inc.input else {
         // Nothing to do but remember the update (and the message, to wipe it later).
-        return app.store(|s| s.commit(&who, crate::store::Change { inbox, log: Some(&log), ..Default::default() }));
+        let log = (log != original).then_some(&log);
+        return app.store(|s| s.commit(&who, crate::store::Change { inbox, log, ..Default::default() }));
     };
     let is_answer = !matches!(input, Input::Command { .. });
     let handled = app.handle_with(&who, input, now, inbox, false, Some(loaded), |h| {
         let done = app.locales.format(&h.lang, "choice-done", &[]);
-        deliver(cfg, chat, h, &mut log, inc.callback_id, inc.pressed, is_answer, now, &done)
+        let (entries, log) = deliver(cfg, chat, h, &mut log, inc.callback_id, inc.pressed, is_answer, now, &done);
+        (entries, log.filter(|l| *l != original))
     })?;
     if let (Some(code), true) = (&handled.submitted, app.desk.is_some()) {
         // A crash before this line leaves the intake without a referral; the sweep opens it.
