@@ -311,6 +311,23 @@ fn an_invited_attorney_enrolls_once_and_receives_waiting_cases() {
     assert_eq!(rc, 0);
     // unassigned, invited, enrolled, offered
     assert!(out.contains("4 entries"), "{out}");
+
+    // The survivor deletes their data: the case is withdrawn and the attorney asked to delete
+    // their copy.
+    d.send_text(SURVIVOR, "/delete", "en");
+    let q = d.wait_for(SURVIVOR, 20, "the delete question", |m| {
+        m.iter().any(|m| m.from_bot && !m.deleted && m.buttons.iter().any(|b| b.1.ends_with(":delete_confirm")))
+    });
+    let q =
+        q.iter().filter(|m| m.buttons.iter().any(|b| b.1.ends_with(":delete_confirm"))).max_by_key(|m| m.seq).unwrap();
+    let data = q.buttons.iter().find(|b| b.1.ends_with(":delete_confirm")).unwrap().1.clone();
+    d.press(SURVIVOR, q.id, &data, "en");
+    d.wait_for(7004, 20, "the withdrawal", |m| m.iter().any(|m| m.text.contains("was withdrawn")));
+    let (_, out, _) = admin(dir.path(), &["cases", "list"]);
+    assert_eq!(out.trim(), "no cases");
+    let (rc, out, _) = admin(dir.path(), &["audit", "verify"]);
+    assert_eq!(rc, 0);
+    assert!(out.contains("5 entries"), "{out}");
     bot.stop();
 }
 
