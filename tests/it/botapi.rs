@@ -513,58 +513,43 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
             }
             (200, ok(json!(true)))
         }
-        "editmessagetext" => {
+        // A text edit (the neutral exit text, or the next question in place of the answered one)
+        // or a keyboard edit (a tick toggled).
+        "editmessagetext" | "editmessagereplymarkup" => {
             let chat = body["chat_id"].as_i64().unwrap();
             let id = body["message_id"].as_i64().unwrap();
             let buttons = buttons_of(body);
+            let text = (method == "editmessagetext").then(|| body["text"].as_str().unwrap_or("").to_string());
             let mut s = m.lock().unwrap();
-            let seq = s.bump();
-            let mut found = None;
-            let text = body["text"].as_str().unwrap_or("").to_string();
-            let same =
-                s.chats.entry(chat).or_default().iter().any(|x| x.id == id && x.text == text && x.buttons == buttons);
-            if same {
+            let unchanged = s
+                .chats
+                .entry(chat)
+                .or_default()
+                .iter()
+                .any(|x| x.id == id && text.as_ref().is_none_or(|t| *t == x.text) && x.buttons == buttons);
+            if unchanged {
                 // As Telegram does.
                 return (
                     400,
                     json!({ "ok": false, "error_code": 400, "description": "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message" }).to_string(),
                 );
             }
+            let seq = s.bump();
+            let mut found = None;
             for msg in s.chats.entry(chat).or_default().iter_mut() {
                 if msg.id == id && !msg.deleted {
-                    msg.text = text.clone();
+                    if let Some(t) = &text {
+                        msg.text = t.clone();
+                    }
                     // Without a keyboard in the edit, Telegram removes the old one.
                     msg.buttons = buttons.clone();
                     msg.seq = seq;
                     found = Some(msg.clone());
                 }
             }
-            if let (Some(msg), Some(w)) = (&found, &s.watcher) {
+            if let (Some(msg), Some(w), true) = (&found, &s.watcher, text.is_some()) {
                 if !msg.buttons.is_empty() {
                     let _ = w.send((chat, Instant::now(), msg.id, msg.buttons.clone()));
-                }
-            }
-            match found {
-                Some(msg) => (200, ok(message_json(chat, &msg, "en"))),
-                None => (
-                    400,
-                    json!({ "ok": false, "error_code": 400, "description": "Bad Request: message to edit not found" })
-                        .to_string(),
-                ),
-            }
-        }
-        "editmessagereplymarkup" => {
-            let chat = body["chat_id"].as_i64().unwrap();
-            let id = body["message_id"].as_i64().unwrap();
-            let buttons = buttons_of(body);
-            let mut s = m.lock().unwrap();
-            let seq = s.bump();
-            let mut found = None;
-            for msg in s.chats.entry(chat).or_default().iter_mut() {
-                if msg.id == id && !msg.deleted {
-                    msg.buttons = buttons.clone();
-                    msg.seq = seq;
-                    found = Some(msg.clone());
                 }
             }
             match found {
