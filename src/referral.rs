@@ -128,6 +128,10 @@ pub struct Desk {
     pub settings: crate::config::HandoffConfig,
     lock: Mutex<()>,
     roster: Mutex<Option<Vec<Attorney>>>,
+    /// Look for completed intakes without a referral at the next sweep: at start-up (a crash may
+    /// have come between storing an intake and opening its referral) and after a failed opening.
+    /// Not every minute: that would open every survivor's records each time.
+    rescan: std::sync::atomic::AtomicBool,
 }
 
 impl Desk {
@@ -137,7 +141,15 @@ impl Desk {
         admins: Vec<i64>,
         settings: crate::config::HandoffConfig,
     ) -> Desk {
-        Desk { rules, attorneys, admins, settings, lock: Mutex::new(()), roster: Mutex::new(None) }
+        Desk {
+            rules,
+            attorneys,
+            admins,
+            settings,
+            lock: Mutex::new(()),
+            roster: Mutex::new(None),
+            rescan: std::sync::atomic::AtomicBool::new(true),
+        }
     }
 }
 
@@ -387,7 +399,11 @@ fn withdraw(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
 pub fn submitted(app: &App, who: &Subject, code: &str, chat: Option<i64>, now: Timestamp) -> Result<(), DeskError> {
     let d = desk(app)?;
     let _g = guard(d);
-    open_case(app, d, who, code, chat, now)?;
+    let opened = open_case(app, d, who, code, chat, now);
+    if opened.is_err() {
+        d.rescan.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+    opened?;
     app.store(|st| st.flush())?;
     Ok(())
 }
@@ -445,13 +461,15 @@ pub fn describe(s: &Swept) -> String {
 }
 
 /// Runs at start-up, every minute while serving, and on `clearpath cases sweep`: opens a referral
-/// for any completed intake without one, moves offers nobody answered in time, offers waiting
-/// cases again (someone may have enrolled), and deletes sealed copies past retention.
+/// for any completed intake without one (at start-up and after a failed opening), moves offers
+/// nobody answered in time, offers waiting cases again (someone may have enrolled), and deletes
+/// sealed copies past retention.
 pub fn sweep(app: &App, now: Timestamp) -> Result<Swept, DeskError> {
     let d = desk(app)?;
     let _g = guard(d);
     let mut out = Swept::default();
-    let subjects = app.store(|st| st.subjects())?;
+    let rescan = d.rescan.swap(false, std::sync::atomic::Ordering::SeqCst);
+    let subjects = if rescan { app.store(|st| st.subjects())? } else { vec![] };
     for s in subjects {
         let intakes = match app.store(|st| st.intakes(&s)) {
             Ok(i) => i,

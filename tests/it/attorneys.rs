@@ -358,3 +358,35 @@ fn a_case_file_that_fails_to_send_for_a_while_arrives_once_across_a_restart() {
     assert_eq!(d.messages(A).iter().filter(|m| triage(std::slice::from_ref(m)).is_some()).count(), 1);
     bot.stop();
 }
+
+#[test]
+fn a_completed_intake_left_without_a_referral_is_routed_at_the_next_start() {
+    // An intake stored with no referral (as a crash between the two would leave it): here made by
+    // the terminal chat, which has no case desk. The next start (a direct `cases sweep`) opens and
+    // offers it.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let input = crate::cli::FULL_INTAKE.join("\n");
+    let (rc, _, err) = run_bin(&["chat", "--json", "--data-dir", data.to_str().unwrap()], &[], &input, &root());
+    assert_eq!(rc, 0, "{err}");
+    let key = age::x25519::Identity::generate().to_public().to_string();
+    let cfg = dir.path().join("clearpath.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "data_dir = {:?}\nkey_file = {:?}\n{}",
+            data.to_str().unwrap(),
+            data.join("dev-master.key").to_str().unwrap(),
+            attorney("Ana A", A, &key, "\"NY\"", false)
+        ),
+    )
+    .unwrap();
+    let (rc, out, err) = run_bin(&["cases", "sweep", "--config", cfg.to_str().unwrap()], &[], "", &root());
+    assert_eq!(rc, 0, "{out}{err}");
+    assert!(out.starts_with("1 case(s) opened"), "{out}");
+    let (_, out, _) = run_bin(&["cases", "list", "--config", cfg.to_str().unwrap()], &[], "", &root());
+    assert!(out.contains("offered") && out.contains("Ana A") && out.contains("NY"), "{out}");
+    // Once only.
+    let (_, out, _) = run_bin(&["cases", "sweep", "--config", cfg.to_str().unwrap()], &[], "", &root());
+    assert!(out.starts_with("0 case(s) opened"), "{out}");
+}
