@@ -224,7 +224,7 @@ fn to_chat(app: &App, chat: i64, payloads: Vec<Payload>, now: Timestamp) -> Resu
 pub fn alert_admins(app: &App, text: &str, now: Timestamp) {
     let Some(d) = app.desk.as_ref() else { return };
     if d.admins.is_empty() {
-        tracing::warn!("no administrators configured to tell: {text}");
+        tracing::warn!("no administrators configured to tell about a case or a delivery problem");
     }
     for chat in &d.admins {
         let p = Payload::Send { text: text.to_string(), buttons: vec![], protect: false };
@@ -345,7 +345,8 @@ fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), De
             save(app, r)?;
             to_chat(app, a.chat, delivery(app, d, r, &a, Some(&intake), now), now)?;
             log(app, "offered", Some(&r.code), Some(&a.name), now)?;
-            tracing::info!(case = %r.code, "case offered to an attorney");
+            // No case code or name in the log: `clearpath cases list` shows them to administrators.
+            tracing::info!("a case was offered to an attorney");
         }
         (None, Some(_)) => {
             let was_waiting = r.state == CaseState::Waiting && r.holder.is_none() && r.offered_at.is_some();
