@@ -193,10 +193,18 @@ fn yes() -> bool {
     true
 }
 
+fn required() -> bool {
+    true
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Nexus {
     pub standard: String,
+    /// Whether the person must connect the offense to being trafficked. `false` for routes that
+    /// reach offenses whatever their cause (e.g. a general sealing route listed for survivors).
+    #[serde(default = "required")]
+    pub required: bool,
     #[serde(default)]
     pub source: String,
     #[serde(default)]

@@ -488,17 +488,24 @@ pub fn screen_route(
         _ => {}
     }
 
-    // Connection to the trafficking.
-    let standard = r.nexus.as_ref().map(|n| n.standard.clone()).unwrap_or_else(|| "connected to".into());
-    match case.nexus {
-        Some(Tri::Yes) => {}
-        Some(Tri::No) => e.no("The survivor did not connect this offense to being trafficked."),
-        _ => e.review("Whether the offense was connected to being trafficked is not settled."),
+    // Connection to the trafficking (unless this route reaches offenses whatever their cause).
+    match &r.nexus {
+        Some(n) if !n.required => {}
+        nexus => {
+            match case.nexus {
+                Some(Tri::Yes) => {}
+                Some(Tri::No) => e.no("The survivor did not connect this offense to being trafficked."),
+                _ => e.review("Whether the offense was connected to being trafficked is not settled."),
+            }
+            match nexus {
+                Some(n) => e.show(format!("the required connection to the trafficking: {}", n.standard)),
+                None => {
+                    e.review("The required connection to the trafficking is not recorded.");
+                    e.show("that the offense was connected to being trafficked");
+                }
+            }
+        }
     }
-    if r.nexus.is_none() {
-        e.review("The required connection to the trafficking is not recorded.");
-    }
-    e.show(format!("that the offense was \"{standard}\" being trafficked"));
 
     // Timing.
     match &r.timing {
