@@ -116,11 +116,6 @@ fn u64_of(key: &[u8]) -> u64 {
     key.try_into().map(u64::from_be_bytes).unwrap_or(0)
 }
 
-/// Every entry, oldest first (for `clearpath audit show`).
-pub fn entries(store: &Store) -> Result<Vec<Entry>, StoreError> {
-    Ok(store.service_all::<Entry>(TREE_AUDIT)?.into_iter().map(|(_, e)| e).collect())
-}
-
 pub fn describe(v: &Verified) -> String {
     match &v.head {
         Some((n, h)) => format!("audit log intact: {} entries; head #{n} {h}", v.entries),

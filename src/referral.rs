@@ -305,6 +305,11 @@ fn delivery(app: &App, d: &Desk, r: &Referral, a: &Attorney, intake: Option<&Int
     out
 }
 
+/// Every referral, in key order.
+fn all_referrals(app: &App) -> Result<Vec<Referral>, StoreError> {
+    Ok(app.store(|st| st.service_all::<Referral>(TREE_REFERRALS))?.into_iter().map(|(_, r)| r).collect())
+}
+
 fn load(app: &App, code: &str) -> Result<Option<Referral>, StoreError> {
     app.store(|st| st.service_get(TREE_REFERRALS, &case_key(st, code)))
 }
@@ -486,7 +491,7 @@ pub fn sweep(app: &App, now: Timestamp) -> Result<Swept, DeskError> {
             }
         }
     }
-    let all: Vec<Referral> = app.store(|st| st.service_all(TREE_REFERRALS))?.into_iter().map(|(_, r)| r).collect();
+    let all = all_referrals(app)?;
     let offer = SignedDuration::from_hours(d.settings.offer_hours);
     let keep = SignedDuration::from_hours(24 * app.retention.delivered_days);
     let names: Vec<String> = roster(app)?.into_iter().map(|a| a.name).collect();
@@ -527,10 +532,8 @@ pub fn command(app: &App, a: &Attorney, cmd: &str, arg: &str, now: Timestamp) ->
     let held = |r: &Referral| r.holder.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(&a.name));
     let reply = match cmd {
         "cases" => {
-            let mine: Vec<Referral> = app
-                .store(|st| st.service_all::<Referral>(TREE_REFERRALS))?
+            let mine: Vec<Referral> = all_referrals(app)?
                 .into_iter()
-                .map(|(_, r)| r)
                 .filter(|r| held(r) && matches!(r.state, CaseState::Offered | CaseState::Accepted))
                 .collect();
             if mine.is_empty() {
@@ -617,7 +620,7 @@ pub fn forget(app: &App, who: &Subject, now: Timestamp) -> Result<(), DeskError>
     let d = desk(app)?;
     let _g = guard(d);
     let hex = who.to_hex();
-    let all: Vec<Referral> = app.store(|st| st.service_all(TREE_REFERRALS))?.into_iter().map(|(_, r)| r).collect();
+    let all = all_referrals(app)?;
     for r in all.into_iter().filter(|r| r.subject == hex) {
         withdraw(app, &r, now)?;
     }
@@ -722,7 +725,7 @@ pub fn revoke(app: &App, name: &str, now: Timestamp) -> Result<usize, DeskError>
         audit::append(st, "revoked", None, Some(&a.name), now)
     })?;
     refresh_roster(d);
-    let all: Vec<Referral> = app.store(|st| st.service_all(TREE_REFERRALS))?.into_iter().map(|(_, r)| r).collect();
+    let all = all_referrals(app)?;
     let mut moved = 0;
     for mut r in all {
         if r.state == CaseState::Offered && r.holder.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(&a.name)) {
@@ -737,7 +740,7 @@ pub fn revoke(app: &App, name: &str, now: Timestamp) -> Result<usize, DeskError>
 
 /// The cases as an administrator sees them (no personal data).
 pub fn list(app: &App) -> Result<Vec<Referral>, DeskError> {
-    let mut all: Vec<Referral> = app.store(|st| st.service_all(TREE_REFERRALS))?.into_iter().map(|(_, r)| r).collect();
+    let mut all = all_referrals(app)?;
     all.sort_by_key(|r| r.created_at);
     Ok(all)
 }
