@@ -403,15 +403,35 @@ impl Store {
 
     /// The survivor's data key, creating and storing one on first use. A key stored without a
     /// record (a crash in between) is harmless: the retention purge erases it.
+    ///
+    /// Created with one compare-and-swap (store the new key only if there is none): no separate
+    /// lookup on the way, and two writers racing for the same new survivor both end up with the
+    /// one key that was stored, never a record sealed under a key that another write replaced.
     fn data_key_or_create(&self, s: &Subject) -> Result<Key, StoreError> {
-        if let Some(k) = self.data_key(s)? {
-            return Ok(k);
+        if let Some(k) = self.keys.lock().unwrap_or_else(|p| p.into_inner()).get(s) {
+            return Ok(k.clone());
         }
         let k = Key::generate();
         let wrapped = encode_record(&self.master, TREE_KEYS, &s.0, 1, k.expose());
-        self.tree(TREE_KEYS)?.insert(s.0, wrapped)?;
-        self.cache_key(s, k.clone());
-        Ok(k)
+        match self.tree(TREE_KEYS)?.compare_and_swap(s.0, None as Option<&[u8]>, Some(wrapped))? {
+            Ok(()) => {
+                self.cache_key(s, k.clone());
+                Ok(k)
+            }
+            // A key was there already (stored earlier, or by a racing writer): use that one.
+            Err(sled::CompareAndSwapError { current: Some(raw), .. }) => {
+                let (_, plain) = decode_record(&self.master, TREE_KEYS, &s.0, &raw)?;
+                let key = Key::from_slice(&plain).ok_or_else(|| StoreError::Decode {
+                    tree: TREE_KEYS,
+                    key: hex::encode(&s.0[..4]),
+                    message: "a data key of the wrong length".into(),
+                })?;
+                self.cache_key(s, key.clone());
+                Ok(key)
+            }
+            // Unreachable: the swap fails only when a value is present.
+            Err(sled::CompareAndSwapError { current: None, .. }) => self.data_key_or_create(s),
+        }
     }
 
     fn seal_record<T: Record>(&self, dk: &Key, key: &[u8], value: &T) -> Result<Vec<u8>, StoreError> {

@@ -530,3 +530,47 @@ proptest! {
         prop_assert!(open(&Key::generate(), &ad, &a).is_err());
     }
 }
+
+#[test]
+fn writers_racing_on_a_new_survivor_share_one_data_key() {
+    // Several threads write the first records of the same new survivors at once (a session and
+    // intakes). Each survivor must end with one data key that opens every record, after a
+    // restart too (no record sealed under a key another writer replaced).
+    let dir = tempfile::tempdir().unwrap();
+    let key = Key::generate();
+    let names: Vec<String> = (0..100).map(|i| format!("racer-{i}")).collect();
+    {
+        let store = Store::open(dir.path(), key.clone()).unwrap();
+        let subjects: Vec<_> = names.iter().map(|n| store.subject("test", n)).collect();
+        std::thread::scope(|scope| {
+            for t in 0..4 {
+                let (store, subjects) = (&store, &subjects);
+                scope.spawn(move || {
+                    for s in subjects {
+                        if t == 0 {
+                            store.save_session(s, &session("racer")).unwrap();
+                        } else {
+                            let intake = Intake {
+                                code: format!("CODE{t}"),
+                                flow_id: "intake".into(),
+                                locale: "en".into(),
+                                answers: Default::default(),
+                                submitted_at: "2026-11-25T00:00:00Z".parse().unwrap(),
+                                delivered_at: None,
+                                contact_chat: None,
+                            };
+                            store.save_intake(s, &intake).unwrap();
+                        }
+                    }
+                });
+            }
+        });
+    }
+    let store = Store::open(dir.path(), key).unwrap();
+    for n in &names {
+        let s = store.subject("test", n);
+        assert!(store.load_session(&s).unwrap().is_some(), "{n}: session");
+        let codes: Vec<String> = store.intakes(&s).unwrap().into_iter().map(|i| i.code).collect();
+        assert_eq!(codes.len(), 3, "{n}: intakes {codes:?}");
+    }
+}
