@@ -229,6 +229,10 @@ pub struct Store {
     /// Seals records that belong to no survivor (inbox entries).
     service: Key,
     dir: PathBuf,
+    /// Survivors with outbox entries added since the sender last asked ([`Store::take_queued`]),
+    /// so it need not scan the whole outbox to find new work. Memory only: after a restart the
+    /// sender scans the outbox once.
+    queued: std::sync::Mutex<std::collections::HashSet<Subject>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -355,7 +359,16 @@ impl Store {
         ] {
             trees.push((t, db.open_tree(t)?));
         }
-        Ok(Store { keys: Default::default(), trees, db, master, pseud, service, dir: data_dir.to_path_buf() })
+        Ok(Store {
+            keys: Default::default(),
+            trees,
+            db,
+            master,
+            pseud,
+            service,
+            dir: data_dir.to_path_buf(),
+            queued: Default::default(),
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -599,7 +612,24 @@ impl Store {
             }
             Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
         })?;
+        if !outbox.is_empty() {
+            self.queued.lock().unwrap_or_else(|p| p.into_inner()).insert(*s);
+        }
         Ok(())
+    }
+
+    /// The survivors whose outbox got new entries since the last call (then forgotten).
+    pub fn take_queued(&self) -> Vec<Subject> {
+        self.queued.lock().unwrap_or_else(|p| p.into_inner()).drain().collect()
+    }
+
+    /// Keys of one survivor's waiting messages, oldest first.
+    pub fn outbox_keys_of(&self, s: &Subject) -> Result<Vec<Vec<u8>>, StoreError> {
+        let mut out = Vec::new();
+        for k in self.tree(TREE_OUTBOX)?.scan_prefix(s.0).keys() {
+            out.push(k?.to_vec());
+        }
+        Ok(out)
     }
 
     /// Remembers an update that changed nothing (so a redelivery is skipped too).

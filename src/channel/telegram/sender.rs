@@ -49,6 +49,14 @@ struct Shared {
     inflight: tokio::sync::Semaphore,
 }
 
+/// How often the whole outbox is looked over besides the survivors the store reports as queued
+/// (a safety net: entries left by a restart, a key rotation or anything the report missed).
+const RESCAN: Duration = Duration::from_secs(5);
+
+/// Runs until `stop`. Each chat with something to send gets its own task, started as soon as its
+/// entries are queued, never waiting for other chats: a chat whose replies arrive while its task
+/// runs is picked up again when that task ends (so its messages stay in order), and a chat that
+/// has to wait (429, backoff) waits alone.
 pub async fn run(
     bot: Bot,
     app: Arc<App>,
@@ -62,51 +70,107 @@ pub async fn run(
         throttle: cfg.throttle,
         inflight: tokio::sync::Semaphore::new(32),
     });
+    let mut chats = Chats::default();
+    let mut tasks: tokio::task::JoinSet<(Subject, Option<Timestamp>)> = tokio::task::JoinSet::new();
+    let mut rescan_at = Instant::now();
     loop {
-        let pending = {
-            let app = app.clone();
-            tokio::task::spawn_blocking(move || app.store(|s| s.outbox_keys())).await
-        };
-        let pending = match pending {
-            Ok(Ok(p)) => p,
-            Ok(Err(e)) => {
-                tracing::error!(error = %e, "outbox unreadable");
-                vec![]
-            }
-            Err(_) => vec![],
-        };
-        let mut by_chat: BTreeMap<Subject, Vec<Vec<u8>>> = BTreeMap::new();
-        for (s, k) in pending {
-            by_chat.entry(s).or_default().push(k);
-        }
-        let mut next_wake: Option<Timestamp> = None;
-        let mut tasks = tokio::task::JoinSet::new();
-        for (subject, entries) in by_chat {
-            let (bot, app, shared) = (bot.clone(), app.clone(), shared.clone());
-            tasks.spawn(async move { send_chat(&bot, &app, subject, entries, &shared).await });
-        }
-        while let Some(r) = tasks.join_next().await {
-            if let Ok(Some(t)) = r {
-                next_wake = Some(next_wake.map_or(t, |n: Timestamp| n.min(t)));
-            }
-        }
-        // No fsync here: what the sender records (entries done, ids of messages sent) reaches the
-        // disk with the next batch's flush or sled's own within half a second. Lost by a crash,
-        // it only means those entries are sent again, and logged again (at least once).
         if *stop.borrow() {
+            // Let the sends in hand finish (the caller bounds how long); start nothing new.
+            while tasks.join_next().await.is_some() {}
             return;
         }
-        let wait = next_wake
+        // Work to start: chats queued since last time, chats whose wait is over, and now and then
+        // everything in the outbox.
+        let mut candidates: Vec<Subject> = app.store(|s| Ok(s.take_queued())).unwrap_or_default();
+        let now = Timestamp::now();
+        let due: Vec<Subject> = chats.waiting.iter().filter(|(_, t)| **t <= now).map(|(s, _)| *s).collect();
+        for s in &due {
+            chats.waiting.remove(s);
+        }
+        candidates.extend(due);
+        if Instant::now() >= rescan_at {
+            rescan_at = Instant::now() + RESCAN;
+            match app.store(|s| s.outbox_keys()) {
+                Ok(keys) => {
+                    let mut seen = std::collections::BTreeSet::new();
+                    for (s, _) in keys {
+                        if seen.insert(s) && !chats.waiting.contains_key(&s) {
+                            candidates.push(s);
+                        }
+                    }
+                }
+                Err(e) => tracing::error!(error = %e, "outbox unreadable"),
+            }
+        }
+        for subject in candidates {
+            if chats.busy.contains(&subject) {
+                // Its task may already be past these entries: look again when it ends.
+                chats.again.insert(subject);
+                continue;
+            }
+            start(&mut tasks, &mut chats, &bot, &app, &shared, subject);
+        }
+        let next_due = chats.waiting.values().min().copied();
+        let wait = next_due
             .map(|t| {
                 Duration::from_millis((t.as_millisecond() - Timestamp::now().as_millisecond()).clamp(10, 60_000) as u64)
             })
-            .unwrap_or(Duration::from_secs(5));
+            .unwrap_or(RESCAN)
+            .min(rescan_at.saturating_duration_since(Instant::now()).max(Duration::from_millis(10)));
         tokio::select! {
+            _ = stop.changed() => {}
             _ = wake.notified() => {}
             _ = tokio::time::sleep(wait) => {}
-            _ = stop.changed() => return,
+            Some(done) = tasks.join_next(), if !tasks.is_empty() => {
+                let Ok((subject, next)) = done else { continue };
+                chats.busy.remove(&subject);
+                let again = chats.again.remove(&subject);
+                match next {
+                    // It has to wait; anything queued meanwhile waits behind it, in order.
+                    Some(t) => {
+                        chats.waiting.insert(subject, t);
+                    }
+                    None if again => start(&mut tasks, &mut chats, &bot, &app, &shared, subject),
+                    None => {}
+                }
+            }
         }
     }
+}
+
+/// The sender's view of the chats it serves.
+#[derive(Default)]
+struct Chats {
+    /// A task is sending this chat's entries.
+    busy: std::collections::HashSet<Subject>,
+    /// Queued again while its task ran.
+    again: std::collections::HashSet<Subject>,
+    /// Must wait until then (429, backoff, a message's not-before time).
+    waiting: BTreeMap<Subject, Timestamp>,
+}
+
+/// Starts a task for one chat's waiting entries, if it has any.
+fn start(
+    tasks: &mut tokio::task::JoinSet<(Subject, Option<Timestamp>)>,
+    chats: &mut Chats,
+    bot: &Bot,
+    app: &Arc<App>,
+    shared: &Arc<Shared>,
+    subject: Subject,
+) {
+    let keys = match app.store(|s| s.outbox_keys_of(&subject)) {
+        Ok(k) => k,
+        Err(e) => {
+            tracing::error!(error = %e, "outbox unreadable");
+            return;
+        }
+    };
+    if keys.is_empty() {
+        return;
+    }
+    chats.busy.insert(subject);
+    let (bot, app, shared) = (bot.clone(), app.clone(), shared.clone());
+    tasks.spawn(async move { (subject, send_chat(&bot, &app, subject, keys, &shared).await) });
 }
 
 /// Sends one chat's entries in order until one has to wait; returns when to try again.
