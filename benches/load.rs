@@ -10,7 +10,8 @@
 //!
 //! Reported: updates/s achieved, p50/p99 latency from pushing an update into the double to the
 //! double receiving the bot's next question for that chat, and the bot's CPU time per update
-//! (user + system, from /proc).
+//! (user + system, from /proc), and the same for the double and the load generator together
+//! (this process), which share the machine's cores with the bot.
 //!
 //!     cargo bench --bench load                     # the standard set
 //!     cargo bench --bench load -- 1000:2000 1000:0  # chats:rate pairs
@@ -91,7 +92,7 @@ fn run(chats: usize, rate: f64) {
         .env("TELOXIDE_API_URL", &d.url)
         .env("CLEARPATH_CONFIG", &cfg)
         .env("CLEARPATH_MASTER_KEY_FILE", &key)
-        .env("CLEARPATH_LOG", "warn")
+        .env("CLEARPATH_LOG", std::env::var("LOAD_BOT_FILTER").unwrap_or_else(|_| "warn".into()))
         .stdout(Stdio::null())
         .stderr(match std::env::var_os("LOAD_BOT_LOG") {
             Some(p) => Stdio::from(std::fs::File::create(p).unwrap()),
@@ -113,6 +114,7 @@ fn run(chats: usize, rate: f64) {
         due.push(Reverse((started + offset, c)));
     }
     let cpu0 = cpu_ticks(pid);
+    let own0 = cpu_ticks(std::process::id());
     let mut latencies = Vec::with_capacity(chats * steps);
     let mut finished = 0;
     let mut last_reply = started;
@@ -168,17 +170,19 @@ fn run(chats: usize, rate: f64) {
     }
     let elapsed = last_reply.duration_since(started);
     let cpu = (cpu_ticks(pid) - cpu0) as f64 / 100.0; // USER_HZ
+    let own = (cpu_ticks(std::process::id()) - own0) as f64 / 100.0;
     let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
     let _ = bot.wait();
     let updates = latencies.len();
     latencies.sort();
     println!(
-        "| {chats} | {} | {updates} | {:.0} | {:.1} | {:.1} | {:.0} |",
+        "| {chats} | {} | {updates} | {:.0} | {:.1} | {:.1} | {:.0} | {:.0} |",
         if rate > 0.0 { format!("{rate:.0}/s") } else { "as fast as possible".to_string() },
         updates as f64 / elapsed.as_secs_f64(),
         percentile(&latencies, 0.5).as_secs_f64() * 1000.0,
         percentile(&latencies, 0.99).as_secs_f64() * 1000.0,
         cpu / updates as f64 * 1e6,
+        own / updates as f64 * 1e6,
     );
 }
 
@@ -193,7 +197,7 @@ fn main() {
     let pairs =
         if pairs.is_empty() { vec![(1, 0.0), (100, 1000.0), (1000, 2000.0), (100, 0.0), (1000, 0.0)] } else { pairs };
     println!(
-        "| chats | offered | updates | updates/s | p50 ms | p99 ms | bot CPU µs/update |\n|---|---|---|---|---|---|---|"
+        "| chats | offered | updates | updates/s | p50 ms | p99 ms | bot CPU µs/update | double+generator CPU µs/update |\n|---|---|---|---|---|---|---|---|"
     );
     for (chats, rate) in pairs {
         run(chats, rate);
