@@ -439,10 +439,11 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
             }
             loop {
                 let confirmed = s.confirmed;
-                let pending: Vec<Value> =
-                    s.updates.iter().filter(|u| u["update_id"].as_u64().unwrap() >= confirmed).cloned().collect();
+                // Updates are kept in id order: find the first unconfirmed one without a scan.
+                let first = s.updates.partition_point(|u| u["update_id"].as_u64().unwrap() < confirmed);
+                let pending: Vec<Value> = s.updates[first..].iter().take(100).cloned().collect();
                 if !pending.is_empty() || Instant::now() >= deadline {
-                    return (200, ok(Value::Array(pending.into_iter().take(100).collect())));
+                    return (200, ok(Value::Array(pending)));
                 }
                 let (g, _) = cv.wait_timeout(s, Duration::from_millis(20)).unwrap();
                 s = g;
