@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let dir = tempfile::tempdir().unwrap();
-                let db = sled::Config::new().path(dir.path().join("db")).open().unwrap();
+                let db = clearpath::store::sled_config().path(dir.path().join("db")).open().unwrap();
                 let tree = db.open_tree("sessions").unwrap();
                 let keys: Vec<[u8; 32]> = (0..N).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
                 (dir, db, tree, keys)
@@ -111,7 +111,7 @@ fn bench(c: &mut Criterion) {
             })
         });
         let pdir = tempfile::tempdir().unwrap();
-        let db = sled::Config::new().path(pdir.path().join("db")).open().unwrap();
+        let db = clearpath::store::sled_config().path(pdir.path().join("db")).open().unwrap();
         let tree = db.open_tree("sessions").unwrap();
         let keys: Vec<[u8; 32]> = (0..N).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
         let mut round = 0;
@@ -143,7 +143,7 @@ fn bench(c: &mut Criterion) {
             })
         });
         let pdir = tempfile::tempdir().unwrap();
-        let db = sled::Config::new().path(pdir.path().join("db")).open().unwrap();
+        let db = clearpath::store::sled_config().path(pdir.path().join("db")).open().unwrap();
         let tree = db.open_tree("sessions").unwrap();
         let keys: Vec<[u8; 32]> = (0..M).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
         let mut round = 0;
@@ -191,7 +191,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     let pdir = tempfile::tempdir().unwrap();
-    let db = sled::Config::new().path(pdir.path().join("db")).open().unwrap();
+    let db = clearpath::store::sled_config().path(pdir.path().join("db")).open().unwrap();
     let tree = db.open_tree("sessions").unwrap();
     let keys: Vec<[u8; 32]> = (0..N).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
     for (k, r) in keys.iter().zip(&records) {

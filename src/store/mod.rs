@@ -296,6 +296,15 @@ pub(crate) fn tree_name(t: &str) -> &'static str {
     }
 }
 
+/// How clearpath opens sled, everywhere (the store, rotation, the probe, the benchmarks).
+/// `HighThroughput`: sled's default (`LowSpace`) rewrites whole pages of records much more often
+/// to keep the log small, and under load that rewriting was most of the bot's disk work. The log
+/// grows more between compactions; nothing readable is in it (every value is sealed), and
+/// `keys rotate` rewrites the database from live records only.
+pub fn sled_config() -> sled::Config {
+    sled::Config::new().mode(sled::Mode::HighThroughput)
+}
+
 /// Paths of the store inside a data directory.
 pub fn paths(data_dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let store = data_dir.join(STORE_DIR);
@@ -337,7 +346,7 @@ impl Store {
             ensure_unlocked(&db_path)?;
             probe(&db_path, &store_dir, &master)?;
         }
-        let db = sled::Config::new().path(&db_path).open().map_err(|e| match e {
+        let db = sled_config().path(&db_path).open().map_err(|e| match e {
             sled::Error::Io(ref io) if io.to_string().contains("could not acquire lock") => {
                 StoreError::Locked(db_path.clone())
             }
@@ -910,8 +919,7 @@ fn probe(db_path: &Path, store_dir: &Path, master: &Key) -> Result<(), StoreErro
     let _ = std::fs::remove_dir_all(&probe_dir);
     copy_dir(db_path, &probe_dir)?;
     let result = (|| {
-        let db =
-            sled::Config::new().path(&probe_dir).open().map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))?;
+        let db = sled_config().path(&probe_dir).open().map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))?;
         let meta = db.open_tree(TREE_META).map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))?;
         if let Some(raw) = meta.get(b"pseudonym-key").map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))? {
             decode_record(master, TREE_META, b"pseudonym-key", &raw)?;

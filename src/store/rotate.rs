@@ -73,7 +73,7 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
     std::fs::create_dir_all(&new_dir)?;
     restrict_dir(&new_dir)?;
     write_keycheck(&new_dir.join(KEYCHECK_FILE), new)?;
-    let db = sled::Config::new().path(new_dir.join(DB_DIR)).open()?;
+    let db = super::sled_config().path(new_dir.join(DB_DIR)).open()?;
     let old_db = store.raw();
     let old_master = store.master();
     let (mut subjects, mut records) = (0, 0);
