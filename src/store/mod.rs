@@ -296,13 +296,11 @@ pub(crate) fn tree_name(t: &str) -> &'static str {
     }
 }
 
-/// How clearpath opens sled, everywhere (the store, rotation, the probe, the benchmarks).
-/// `HighThroughput`: sled's default (`LowSpace`) rewrites whole pages of records much more often
-/// to keep the log small, and under load that rewriting was most of the bot's disk work. The log
-/// grows more between compactions; nothing readable is in it (every value is sealed), and
-/// `keys rotate` rewrites the database from live records only.
+/// How clearpath opens sled, everywhere (the store, rotation, the probe, the benchmarks), so a
+/// setting changed here applies to all of them. sled's defaults: `HighThroughput` mode was tried
+/// and made no measurable difference under the load tool (BENCHMARKS.md).
 pub fn sled_config() -> sled::Config {
-    sled::Config::new().mode(sled::Mode::HighThroughput)
+    sled::Config::new()
 }
 
 /// Paths of the store inside a data directory.
@@ -600,18 +598,18 @@ impl Store {
             }
         }
         let sessions = self.tree(TREE_SESSIONS)?;
-        let intakes = self.tree(TREE_INTAKES)?;
         let inbox_t = self.tree(TREE_INBOX)?;
         let outbox_t = self.tree(TREE_OUTBOX)?;
-        (&sessions, &intakes, &inbox_t, &outbox_t).transaction(|(sessions, intakes, inbox_t, outbox_t)| {
+        type Abort = sled::transaction::ConflictableTransactionError<StoreError>;
+        let common = |sessions: &sled::transaction::TransactionalTree,
+                      inbox_t: &sled::transaction::TransactionalTree,
+                      outbox_t: &sled::transaction::TransactionalTree|
+         -> Result<(), Abort> {
             if let Some(v) = &session {
                 sessions.insert(&s.0, v.clone())?;
             }
             if let Some((k, v)) = &log {
                 sessions.insert(k.clone(), v.clone())?;
-            }
-            if let Some((k, v)) = &intake {
-                intakes.insert(k.clone(), v.clone())?;
             }
             if let Some((k, v)) = &inbox {
                 inbox_t.insert(k.to_vec(), v.clone())?;
@@ -619,8 +617,21 @@ impl Store {
             for (k, v) in &outbox {
                 outbox_t.insert(k.clone(), v.clone())?;
             }
-            Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
-        })?;
+            Ok(())
+        };
+        // A transaction costs per tree it spans: the intakes tree joins only when an intake is
+        // written (once per intake), not for every answer.
+        match &intake {
+            None => (&sessions, &inbox_t, &outbox_t).transaction(|(a, b, c)| common(a, b, c))?,
+            Some((k, v)) => {
+                let intakes = self.tree(TREE_INTAKES)?;
+                (&sessions, &inbox_t, &outbox_t, &intakes).transaction(|(a, b, c, d)| {
+                    common(a, b, c)?;
+                    d.insert(k.clone(), v.clone())?;
+                    Ok::<_, Abort>(())
+                })?
+            }
+        }
         if !outbox.is_empty() {
             self.queued.lock().unwrap_or_else(|p| p.into_inner()).insert(*s);
         }
