@@ -121,8 +121,20 @@ pub async fn run(
             _ = stop.changed() => {}
             _ = wake.notified() => {}
             _ = tokio::time::sleep(wait) => {}
-            Some(done) = tasks.join_next(), if !tasks.is_empty() => {
-                let Ok((subject, next)) = done else { continue };
+            Some(done) = tasks.join_next_with_id(), if !tasks.is_empty() => {
+                let (subject, next) = match done {
+                    Ok((id, (subject, next))) => {
+                        chats.task_of.remove(&id);
+                        (subject, next)
+                    }
+                    // A task that panicked: its chat is tried again in a moment, not left
+                    // marked busy for ever.
+                    Err(e) => {
+                        let Some(subject) = chats.task_of.remove(&e.id()) else { continue };
+                        tracing::error!("a chat's sending task failed; retrying in a second");
+                        (subject, Some(Timestamp::now() + jiff::SignedDuration::from_secs(1)))
+                    }
+                };
                 chats.busy.remove(&subject);
                 let again = chats.again.remove(&subject);
                 match next {
@@ -147,6 +159,8 @@ struct Chats {
     again: std::collections::HashSet<Subject>,
     /// Must wait until then (429, backoff, a message's not-before time).
     waiting: BTreeMap<Subject, Timestamp>,
+    /// Which chat each running task serves.
+    task_of: std::collections::HashMap<tokio::task::Id, Subject>,
 }
 
 /// Starts a task for one chat's waiting entries, if it has any.
@@ -170,7 +184,8 @@ fn start(
     }
     chats.busy.insert(subject);
     let (bot, app, shared) = (bot.clone(), app.clone(), shared.clone());
-    tasks.spawn(async move { (subject, send_chat(&bot, &app, subject, keys, &shared).await) });
+    let task = tasks.spawn(async move { (subject, send_chat(&bot, &app, subject, keys, &shared).await) });
+    chats.task_of.insert(task.id(), subject);
 }
 
 /// Sends one chat's entries in order until one has to wait; returns when to try again.
