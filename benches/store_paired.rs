@@ -1,0 +1,161 @@
+//! The encrypted store against plain sled, measured in pairs: each round times the same 1,000
+//! operations on both sides back to back (alternating which goes first), and the ratio is taken
+//! per round. On a shared virtual machine whose speed drifts by tens of percent from one minute
+//! to the next, this is what keeps the ratio honest; criterion's separate runs (`--bench store`)
+//! can land on a fast minute for one side and a slow one for the other.
+//!
+//! Same records, same flush policy (sled's default background flush, no fsync per operation).
+//! Updates alternate between two versions of each record (sled skips an insert whose value
+//! equals the stored one).
+//!
+//!     cargo bench --bench store_paired            # 30 rounds
+//!     cargo bench --bench store_paired -- 60      # more rounds
+
+#[path = "records.rs"]
+mod records;
+
+use clearpath::engine::answer::{Answer, Value};
+use clearpath::engine::Session;
+use clearpath::store::crypto::Key;
+use clearpath::store::{sled_config, Store, Subject};
+use records::record;
+use std::time::{Duration, Instant};
+
+const N: usize = 1_000;
+
+struct Encrypted {
+    _dir: tempfile::TempDir,
+    store: Store,
+    subjects: Vec<Subject>,
+}
+
+struct Plain {
+    _dir: tempfile::TempDir,
+    _db: sled::Db,
+    tree: sled::Tree,
+    keys: Vec<[u8; 32]>,
+}
+
+fn encrypted() -> Encrypted {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), Key::generate()).unwrap();
+    let subjects = (0..N).map(|i| store.subject("bench", &i.to_string())).collect();
+    Encrypted { _dir: dir, store, subjects }
+}
+
+fn plain() -> Plain {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sled_config().path(dir.path().join("db")).open().unwrap();
+    let tree = db.open_tree("sessions").unwrap();
+    let keys = (0..N).map(|i| *blake3::hash(i.to_string().as_bytes()).as_bytes()).collect();
+    Plain { _dir: dir, _db: db, tree, keys }
+}
+
+fn time(f: impl FnOnce()) -> Duration {
+    let t = Instant::now();
+    f();
+    t.elapsed()
+}
+
+fn put_e(e: &Encrypted, v: &[Session]) {
+    for (s, r) in e.subjects.iter().zip(v) {
+        e.store.save_session(s, r).unwrap();
+    }
+}
+
+fn put_p(p: &Plain, v: &[Session]) {
+    for (k, r) in p.keys.iter().zip(v) {
+        p.tree.insert(k, serde_json::to_vec(r).unwrap()).unwrap();
+    }
+}
+
+fn get_e(e: &Encrypted) {
+    for s in &e.subjects {
+        std::hint::black_box(e.store.load_session(s).unwrap());
+    }
+}
+
+fn get_p(p: &Plain) {
+    for k in &p.keys {
+        let v = p.tree.get(k).unwrap().unwrap();
+        std::hint::black_box(serde_json::from_slice::<Session>(&v).unwrap());
+    }
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn quartiles(v: &mut [f64]) -> (f64, f64) {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (v[v.len() / 4], v[v.len() * 3 / 4])
+}
+
+fn main() {
+    let rounds: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(30);
+    let records: Vec<Session> = (0..N).map(record).collect();
+    let next: Vec<Session> = records
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.answers.insert("contact_time".into(), Answer::Answered(Value::Text("weekend mornings".into())));
+            r
+        })
+        .collect();
+    let versions = [&records, &next];
+    // op -> (encrypted ms, plain ms, ratio) per round
+    let ops = ["put, new survivors", "update", "get"];
+    let mut results: Vec<Vec<(f64, f64)>> = vec![Vec::new(); ops.len()];
+    // Long-lived stores for update and get (as in a running bot).
+    let (e, p) = (encrypted(), plain());
+    put_e(&e, &records);
+    put_p(&p, &records);
+    for round in 0..rounds {
+        let e_first = round % 2 == 0;
+        // put: fresh stores each round (setup not timed)
+        let (fe, fp) = (encrypted(), plain());
+        let (te, tp) = if e_first {
+            let te = time(|| put_e(&fe, &records));
+            (te, time(|| put_p(&fp, &records)))
+        } else {
+            let tp = time(|| put_p(&fp, &records));
+            (time(|| put_e(&fe, &records)), tp)
+        };
+        results[0].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
+        drop((fe, fp));
+        let v = versions[(round + 1) % 2];
+        let (te, tp) = if e_first {
+            let te = time(|| put_e(&e, v));
+            (te, time(|| put_p(&p, v)))
+        } else {
+            let tp = time(|| put_p(&p, v));
+            (time(|| put_e(&e, v)), tp)
+        };
+        results[1].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
+        let (te, tp) = if e_first {
+            let te = time(|| get_e(&e));
+            (te, time(|| get_p(&p)))
+        } else {
+            let tp = time(|| get_p(&p));
+            (time(|| get_e(&e)), tp)
+        };
+        results[2].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
+    }
+    println!("{rounds} rounds of {N} operations per side; medians per round; ratio = encrypted / plain, per round");
+    println!("| operation | encrypted ms | plain ms | ratio (median) | ratio (middle half) |\n|---|---|---|---|---|");
+    for (op, r) in ops.iter().zip(&results) {
+        let mut es: Vec<f64> = r.iter().map(|x| x.0).collect();
+        let mut ps: Vec<f64> = r.iter().map(|x| x.1).collect();
+        let mut ratios: Vec<f64> = r.iter().map(|x| x.0 / x.1).collect();
+        let (q1, q3) = quartiles(&mut ratios.clone());
+        println!(
+            "| {op} | {:.1} | {:.1} | {:.2}x | {:.2}x-{:.2}x |",
+            median(&mut es),
+            median(&mut ps),
+            median(&mut ratios),
+            q1,
+            q3
+        );
+    }
+}
