@@ -214,6 +214,12 @@ impl Double {
         s.fail.entry(method.to_ascii_lowercase()).or_default().extend(failures.iter().copied());
     }
 
+    /// Like [`Double::fail`], for one chat's requests only.
+    pub fn fail_chat(&self, method: &str, chat: i64, failures: &[(u16, Option<u32>)]) {
+        let mut s = self.state.0.lock().unwrap();
+        s.fail.entry(format!("{}@{chat}", method.to_ascii_lowercase())).or_default().extend(failures.iter().copied());
+    }
+
     /// Waits until `pred` holds for the chat's messages (or panics after `secs`).
     pub fn wait_for(&self, chat: i64, secs: u64, what: &str, pred: impl Fn(&[Msg]) -> bool) -> Vec<Msg> {
         let deadline = Instant::now() + Duration::from_secs(secs);
@@ -416,7 +422,13 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
     {
         let mut s = m.lock().unwrap();
         s.requests.push(Req { at: Instant::now(), method: method.to_string(), body: body.clone() });
-        if let Some(q) = s.fail.get_mut(method) {
+        // Failures for this chat only ("method@chat"), else for the method.
+        let for_chat = body["chat_id"].as_i64().map(|c| format!("{method}@{c}"));
+        let key = match for_chat {
+            Some(k) if s.fail.get(&k).is_some_and(|q| !q.is_empty()) => k,
+            _ => method.to_string(),
+        };
+        if let Some(q) = s.fail.get_mut(&key) {
             if let Some((code, retry)) = q.pop_front() {
                 let mut v = json!({ "ok": false, "error_code": code, "description": if code == 429 { format!("Too Many Requests: retry after {}", retry.unwrap_or(1)) } else { "Internal Server Error".to_string() } });
                 if let Some(r) = retry {

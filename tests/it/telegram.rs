@@ -267,6 +267,28 @@ fn rate_limits_and_server_errors_delay_replies_but_lose_none() {
 }
 
 #[test]
+fn a_chat_waiting_out_a_429_holds_up_no_other_chat() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "");
+    d.fail_chat("sendmessage", 21, &[(429, Some(6))]);
+    let t = Instant::now();
+    d.send_text(21, "/start", "en");
+    // Chat 21's reply meets its 429 ...
+    while !d.requests().iter().any(|r| r.method == "sendmessage" && r.body["chat_id"].as_i64() == Some(21)) {
+        assert!(t.elapsed() < Duration::from_secs(10), "chat 21's reply was never attempted");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // ... and chat 22, arriving now, is answered at once (its update handled: the offset moved on).
+    d.send_text(22, "/start", "en");
+    d.wait_for(22, 5, "chat 22's first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    assert!(t.elapsed() < Duration::from_secs(5), "chat 22 waited behind chat 21's retry_after");
+    // Chat 21 gets its reply after its wait, not before.
+    d.wait_for(21, 20, "chat 21's first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    assert!(t.elapsed() >= Duration::from_secs(6), "retry_after was not honoured for chat 21");
+}
+
+#[test]
 fn forged_presses_stickers_and_edits_change_nothing() {
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();
