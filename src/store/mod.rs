@@ -233,7 +233,14 @@ pub struct Store {
     /// so it need not scan the whole outbox to find new work. Memory only: after a restart the
     /// sender scans the outbox once.
     queued: std::sync::Mutex<std::collections::HashSet<Subject>>,
+    /// Outbox entries just written, by record key, so the sender need not read back and open
+    /// what this process sealed a moment ago. The sealed record in sled stays the durable copy
+    /// (read after a restart, a failed attempt, or when this is full). Taken when read.
+    fresh: std::sync::Mutex<std::collections::HashMap<Vec<u8>, OutboxEntry>>,
 }
+
+/// At most this many outbox entries are kept in memory (a stalled sender never grows it further).
+const FRESH_MAX: usize = 10_000;
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -375,6 +382,7 @@ impl Store {
             service,
             dir: data_dir.to_path_buf(),
             queued: Default::default(),
+            fresh: Default::default(),
         })
     }
 
@@ -633,6 +641,13 @@ impl Store {
             }
         }
         if !outbox.is_empty() {
+            let mut fresh = self.fresh.lock().unwrap_or_else(|p| p.into_inner());
+            if fresh.len() + outbox.len() <= FRESH_MAX {
+                for ((k, _), e) in outbox.iter().zip(change.outbox) {
+                    fresh.insert(k.clone(), e);
+                }
+            }
+            drop(fresh);
             self.queued.lock().unwrap_or_else(|p| p.into_inner()).insert(*s);
         }
         Ok(())
@@ -681,12 +696,23 @@ impl Store {
 
     /// One waiting message; `None` if it was sent meanwhile or its survivor was erased.
     pub fn outbox_entry(&self, s: &Subject, key: &[u8]) -> Result<Option<OutboxEntry>, StoreError> {
+        if let Some(e) = self.fresh.lock().unwrap_or_else(|p| p.into_inner()).remove(key) {
+            return Ok(Some(e));
+        }
         self.get(s, key)
+    }
+
+    fn forget_fresh(&self, keys: impl IntoIterator<Item = impl AsRef<[u8]>>) {
+        let mut fresh = self.fresh.lock().unwrap_or_else(|p| p.into_inner());
+        for k in keys {
+            fresh.remove(k.as_ref());
+        }
     }
 
     /// Replaces an outbox entry (e.g. after a failed attempt) or removes it once sent.
     pub fn outbox_update(&self, s: &Subject, key: &[u8], entry: Option<&OutboxEntry>) -> Result<(), StoreError> {
         let t = self.tree(TREE_OUTBOX)?;
+        self.forget_fresh([key]);
         match entry {
             None => {
                 t.remove(key)?;
@@ -714,6 +740,7 @@ impl Store {
             self.save_log(s, &log)?;
         }
         let t = self.tree(TREE_OUTBOX)?;
+        self.forget_fresh(keys);
         for k in keys {
             t.remove(k.as_slice())?;
         }
@@ -724,6 +751,7 @@ impl Store {
     /// opened any more, even from old log segments), then their records; then flushes.
     pub fn erase(&self, s: &Subject) -> Result<(), StoreError> {
         self.keys.lock().unwrap_or_else(|p| p.into_inner()).remove(s);
+        self.fresh.lock().unwrap_or_else(|p| p.into_inner()).retain(|k, _| !k.starts_with(&s.0));
         self.tree(TREE_KEYS)?.remove(s.0)?;
         for t in SUBJECT_TREES {
             let tree = self.tree(t)?;
