@@ -170,12 +170,21 @@ impl App {
             erased,
         };
         let (outbox, log) = deliver(&handled);
+        // After an erasure only a fresh session with the chosen language remains.
+        let keep = !erased || (s.locale.is_some() && s.status != Status::New);
+        // The update id rides in the session when there is one to write (one record fewer per
+        // answer); the channel skips an input whose id is not above it (see `App::already_applied`).
+        let inbox = match (keep, inbox) {
+            (true, Some((id, _))) => {
+                s.last_input = Some((id, now));
+                None
+            }
+            (_, inbox) => inbox,
+        };
         self.store(|st| {
             if erased {
                 st.erase(who)?;
             }
-            // After an erasure only a fresh session with the chosen language remains.
-            let keep = !erased || (s.locale.is_some() && s.status != Status::New);
             let change =
                 Change { session: keep.then_some(&s), intake: intake.as_ref(), inbox, outbox, log: log.as_ref() };
             st.commit(who, change)?;
@@ -190,6 +199,15 @@ impl App {
             }
         }
         Ok(handled)
+    }
+
+    /// Whether a channel input was already applied to this session: its id is at or below the
+    /// last one applied. Inputs of one chat are applied in order and every write is durable in
+    /// order, so any earlier input of the chat was applied too. The mark counts only while it is
+    /// under six days old: Telegram restarts update ids at random after a week without updates,
+    /// which cannot have happened since this chat's last input if that input is recent.
+    pub fn already_applied(session: &Session, id: u64, now: Timestamp) -> bool {
+        session.last_input.is_some_and(|(last, at)| id <= last && now.as_second() - at.as_second() < 6 * 86_400)
     }
 
     /// Pauses a conversation whose channel went away (end of input), so `/start` offers to resume.

@@ -33,6 +33,11 @@ pub struct Session {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub submitted_at: Option<Timestamp>,
+    /// Set by the app, never by the engine: the channel's id of the last input applied to this
+    /// session and when, written with the session itself, so a redelivered input is recognised
+    /// without a separate record (see `App::handle_with`).
+    #[serde(default)]
+    pub last_input: Option<(u64, Timestamp)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +89,7 @@ impl Session {
             created_at: now,
             updated_at: now,
             submitted_at: None,
+            last_input: None,
         }
     }
 

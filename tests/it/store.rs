@@ -574,3 +574,18 @@ fn writers_racing_on_a_new_survivor_share_one_data_key() {
         assert_eq!(codes.len(), 3, "{n}: intakes {codes:?}");
     }
 }
+
+#[test]
+fn a_redelivered_update_is_recognised_by_the_session_mark_only_while_it_is_recent() {
+    use clearpath::app::App;
+    let now: jiff::Timestamp = "2026-11-25T12:00:00Z".parse().unwrap();
+    let mut s = session("x");
+    assert!(!App::already_applied(&s, 7, now), "no mark yet");
+    s.last_input = Some((100, now - jiff::SignedDuration::from_hours(1)));
+    assert!(App::already_applied(&s, 100, now), "the last update itself");
+    assert!(App::already_applied(&s, 95, now), "an earlier update of the same chat");
+    assert!(!App::already_applied(&s, 101, now), "a new update");
+    // Telegram picks update ids at random after a week without updates: an old mark says nothing.
+    s.last_input = Some((100, now - jiff::SignedDuration::from_hours(24 * 8)));
+    assert!(!App::already_applied(&s, 42, now), "a mark older than six days");
+}

@@ -392,6 +392,10 @@ pub fn handle_update(
     }
     let loaded = app.store(|s| s.load_session(&who));
     let session = loaded.as_ref().ok().and_then(|s| s.as_ref());
+    if session.is_some_and(|s| App::already_applied(s, update_id, now)) {
+        tracing::debug!("update already applied to the session; skipped");
+        return Ok(());
+    }
     let current = session.map(crate::engine::current_key).unwrap_or_default();
     // Only typed text is resolved against the prompt (numbers, labels): render it only then.
     let typed = matches!(&u.kind, UpdateKind::Message(m) if m.text().is_some_and(|t| !t.starts_with('/')));
