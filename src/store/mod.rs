@@ -605,41 +605,41 @@ impl Store {
                 seq = self.db.generate_id()?;
             }
         }
-        let sessions = self.tree(TREE_SESSIONS)?;
-        let inbox_t = self.tree(TREE_INBOX)?;
-        let outbox_t = self.tree(TREE_OUTBOX)?;
-        type Abort = sled::transaction::ConflictableTransactionError<StoreError>;
-        let common = |sessions: &sled::transaction::TransactionalTree,
-                      inbox_t: &sled::transaction::TransactionalTree,
-                      outbox_t: &sled::transaction::TransactionalTree|
-         -> Result<(), Abort> {
+        // A transaction costs per tree it spans: it spans only the trees this change writes (an
+        // answer usually writes the sessions and outbox trees; the intakes tree once per intake).
+        let mut trees = vec![self.tree(TREE_SESSIONS)?];
+        let slot = |trees: &mut Vec<sled::Tree>, used: bool, name: &str| -> Result<Option<usize>, StoreError> {
+            Ok(if used {
+                trees.push(self.tree(name)?);
+                Some(trees.len() - 1)
+            } else {
+                None
+            })
+        };
+        let inbox_at = slot(&mut trees, inbox.is_some(), TREE_INBOX)?;
+        let outbox_at = slot(&mut trees, !outbox.is_empty(), TREE_OUTBOX)?;
+        let intake_at = slot(&mut trees, intake.is_some(), TREE_INTAKES)?;
+        let refs: Vec<&sled::Tree> = trees.iter().collect();
+        refs.as_slice().transaction(|t| {
             if let Some(v) = &session {
-                sessions.insert(&s.0, v.clone())?;
+                t[0].insert(&s.0, v.clone())?;
             }
             if let Some((k, v)) = &log {
-                sessions.insert(k.clone(), v.clone())?;
+                t[0].insert(k.clone(), v.clone())?;
             }
-            if let Some((k, v)) = &inbox {
-                inbox_t.insert(k.to_vec(), v.clone())?;
+            if let (Some(i), Some((k, v))) = (inbox_at, &inbox) {
+                t[i].insert(k.to_vec(), v.clone())?;
             }
-            for (k, v) in &outbox {
-                outbox_t.insert(k.clone(), v.clone())?;
+            if let Some(i) = outbox_at {
+                for (k, v) in &outbox {
+                    t[i].insert(k.clone(), v.clone())?;
+                }
             }
-            Ok(())
-        };
-        // A transaction costs per tree it spans: the intakes tree joins only when an intake is
-        // written (once per intake), not for every answer.
-        match &intake {
-            None => (&sessions, &inbox_t, &outbox_t).transaction(|(a, b, c)| common(a, b, c))?,
-            Some((k, v)) => {
-                let intakes = self.tree(TREE_INTAKES)?;
-                (&sessions, &inbox_t, &outbox_t, &intakes).transaction(|(a, b, c, d)| {
-                    common(a, b, c)?;
-                    d.insert(k.clone(), v.clone())?;
-                    Ok::<_, Abort>(())
-                })?
+            if let (Some(i), Some((k, v))) = (intake_at, &intake) {
+                t[i].insert(k.clone(), v.clone())?;
             }
-        }
+            Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
+        })?;
         if !outbox.is_empty() {
             let mut fresh = self.fresh.lock().unwrap_or_else(|p| p.into_inner());
             if fresh.len() + outbox.len() <= FRESH_MAX {
