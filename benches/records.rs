@@ -29,3 +29,10 @@ pub fn record(i: usize) -> Session {
     s.answers.insert("contact_time".into(), Answer::Answered(Value::Text("weekday evenings after six".into())));
     s
 }
+
+/// The same session one answer later (every answer changes the session).
+pub fn one_answer_later(r: &Session) -> Session {
+    let mut r = r.clone();
+    r.answers.insert("contact_time".into(), Answer::Answered(Value::Text("weekend mornings".into())));
+    r
+}

@@ -7,7 +7,6 @@
 //!
 //!     cargo bench --bench store
 
-use clearpath::engine::answer::{Answer, Value};
 use clearpath::engine::Session;
 use clearpath::store::crypto::Key;
 use clearpath::store::Store;
@@ -15,21 +14,13 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 #[path = "records.rs"]
 mod records;
-use records::record;
+use records::{one_answer_later, record};
 
 const N: usize = 1_000;
 
 fn bench(c: &mut Criterion) {
     let records: Vec<Session> = (0..N).map(record).collect();
-    // the same sessions one answer later
-    let next: Vec<Session> = records
-        .iter()
-        .map(|r| {
-            let mut r = r.clone();
-            r.answers.insert("contact_time".into(), Answer::Answered(Value::Text("weekend mornings".into())));
-            r
-        })
-        .collect();
+    let next: Vec<Session> = records.iter().map(one_answer_later).collect();
     let versions = [&records, &next];
     let mut g = c.benchmark_group("store");
 

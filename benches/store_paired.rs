@@ -14,11 +14,10 @@
 #[path = "records.rs"]
 mod records;
 
-use clearpath::engine::answer::{Answer, Value};
 use clearpath::engine::Session;
 use clearpath::store::crypto::Key;
 use clearpath::store::{sled_config, Store, Subject};
-use records::record;
+use records::{one_answer_later, record};
 use std::time::{Duration, Instant};
 
 const N: usize = 1_000;
@@ -95,14 +94,7 @@ fn quartiles(v: &mut [f64]) -> (f64, f64) {
 fn main() {
     let rounds: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(30);
     let records: Vec<Session> = (0..N).map(record).collect();
-    let next: Vec<Session> = records
-        .iter()
-        .map(|r| {
-            let mut r = r.clone();
-            r.answers.insert("contact_time".into(), Answer::Answered(Value::Text("weekend mornings".into())));
-            r
-        })
-        .collect();
+    let next: Vec<Session> = records.iter().map(one_answer_later).collect();
     let versions = [&records, &next];
     // op -> (encrypted ms, plain ms, ratio) per round
     let ops = ["put, new survivors", "update", "get"];
