@@ -591,11 +591,7 @@ impl Store {
                 self.seal_record(&dk, &key, i).map(|v| (key, v))
             })
             .transpose()?;
-        let inbox = change.inbox.map(|(id, expires)| {
-            let key = id.to_be_bytes();
-            let plain = serde_json::to_vec(&expires).unwrap_or_default();
-            (key, encode_record(&self.service, TREE_INBOX, &key, 1, &plain))
-        });
+        let inbox = change.inbox.map(|(id, expires)| self.inbox_record(id, expires));
         let mut outbox = Vec::new();
         if !change.outbox.is_empty() {
             let mut seq = self.db.generate_id()?;
@@ -607,7 +603,7 @@ impl Store {
         }
         // A transaction costs per tree it spans: it spans only the trees this change writes (an
         // answer usually writes the sessions and outbox trees; the intakes tree once per intake).
-        let mut trees = vec![self.tree(TREE_SESSIONS)?];
+        let mut trees = Vec::new();
         let slot = |trees: &mut Vec<sled::Tree>, used: bool, name: &str| -> Result<Option<usize>, StoreError> {
             Ok(if used {
                 trees.push(self.tree(name)?);
@@ -616,16 +612,17 @@ impl Store {
                 None
             })
         };
+        let sessions_at = slot(&mut trees, session.is_some() || log.is_some(), TREE_SESSIONS)?;
         let inbox_at = slot(&mut trees, inbox.is_some(), TREE_INBOX)?;
         let outbox_at = slot(&mut trees, !outbox.is_empty(), TREE_OUTBOX)?;
         let intake_at = slot(&mut trees, intake.is_some(), TREE_INTAKES)?;
         let refs: Vec<&sled::Tree> = trees.iter().collect();
         refs.as_slice().transaction(|t| {
-            if let Some(v) = &session {
-                t[0].insert(&s.0, v.clone())?;
+            if let (Some(i), Some(v)) = (sessions_at, &session) {
+                t[i].insert(&s.0, v.clone())?;
             }
-            if let Some((k, v)) = &log {
-                t[0].insert(k.clone(), v.clone())?;
+            if let (Some(i), Some((k, v))) = (sessions_at, &log) {
+                t[i].insert(k.clone(), v.clone())?;
             }
             if let (Some(i), Some((k, v))) = (inbox_at, &inbox) {
                 t[i].insert(k.to_vec(), v.clone())?;
@@ -669,10 +666,17 @@ impl Store {
 
     /// Remembers an update that changed nothing (so a redelivery is skipped too).
     pub fn mark_seen(&self, update_id: u64, expires: jiff::Timestamp) -> Result<(), StoreError> {
+        let (key, value) = self.inbox_record(update_id, expires);
+        self.tree(TREE_INBOX)?.insert(key, value)?;
+        Ok(())
+    }
+
+    /// An inbox entry: the update id as key, its expiry sealed under the service key.
+    fn inbox_record(&self, update_id: u64, expires: jiff::Timestamp) -> ([u8; 8], Vec<u8>) {
         let key = update_id.to_be_bytes();
         let plain = serde_json::to_vec(&expires).unwrap_or_default();
-        self.tree(TREE_INBOX)?.insert(key, encode_record(&self.service, TREE_INBOX, &key, 1, &plain))?;
-        Ok(())
+        let value = encode_record(&self.service, TREE_INBOX, &key, 1, &plain);
+        (key, value)
     }
 
     /// Whether a channel update was already handled.
