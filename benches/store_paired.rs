@@ -21,6 +21,10 @@ use records::{one_answer_later, record};
 use std::time::{Duration, Instant};
 
 const N: usize = 1_000;
+/// Survivors in the whole-intake measurement, and the writes each makes: a one-case intake
+/// answers about 30 of the flow's 45 steps, and every answer rewrites the session.
+const INTAKES: usize = 100;
+const WRITES_PER_INTAKE: usize = 30;
 
 struct Encrypted {
     _dir: tempfile::TempDir,
@@ -68,6 +72,24 @@ fn put_p(p: &Plain, v: &[Session]) {
     }
 }
 
+/// A survivor's whole intake as the store sees it: the first record (which creates the data key),
+/// then one update per later answer, for the first `INTAKES` survivors.
+fn intake_e(e: &Encrypted, v: [&[Session]; 2]) {
+    for (i, s) in e.subjects.iter().take(INTAKES).enumerate() {
+        for w in 0..WRITES_PER_INTAKE {
+            e.store.save_session(s, &v[w % 2][i]).unwrap();
+        }
+    }
+}
+
+fn intake_p(p: &Plain, v: [&[Session]; 2]) {
+    for (i, k) in p.keys.iter().take(INTAKES).enumerate() {
+        for w in 0..WRITES_PER_INTAKE {
+            p.tree.insert(k, serde_json::to_vec(&v[w % 2][i]).unwrap()).unwrap();
+        }
+    }
+}
+
 fn get_e(e: &Encrypted) {
     for s in &e.subjects {
         std::hint::black_box(e.store.load_session(s).unwrap());
@@ -97,7 +119,7 @@ fn main() {
     let next: Vec<Session> = records.iter().map(one_answer_later).collect();
     let versions = [&records, &next];
     // op -> (encrypted ms, plain ms, ratio) per round
-    let ops = ["put, new survivors", "update", "get"];
+    let ops = ["put, new survivors", "update", "get", "whole intake (first record + 29 updates, 100 survivors)"];
     let mut results: Vec<Vec<(f64, f64)>> = vec![Vec::new(); ops.len()];
     // Long-lived stores for update and get (as in a running bot).
     let (e, p) = (encrypted(), plain());
@@ -115,6 +137,18 @@ fn main() {
             (time(|| put_e(&fe, &records)), tp)
         };
         results[0].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
+        drop((fe, fp));
+        // whole intakes: fresh stores each round too
+        let (fe, fp) = (encrypted(), plain());
+        let both = [records.as_slice(), next.as_slice()];
+        let (te, tp) = if e_first {
+            let te = time(|| intake_e(&fe, both));
+            (te, time(|| intake_p(&fp, both)))
+        } else {
+            let tp = time(|| intake_p(&fp, both));
+            (time(|| intake_e(&fe, both)), tp)
+        };
+        results[3].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
         drop((fe, fp));
         let v = versions[(round + 1) % 2];
         let (te, tp) = if e_first {
@@ -134,7 +168,7 @@ fn main() {
         };
         results[2].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
     }
-    println!("{rounds} rounds of {N} operations per side; medians per round; ratio = encrypted / plain, per round");
+    println!("{rounds} rounds of {N} operations per side (the whole-intake row: {} writes); medians per round; ratio = encrypted / plain, per round", INTAKES * WRITES_PER_INTAKE);
     println!("| operation | encrypted ms | plain ms | ratio (median) | ratio (middle half) |\n|---|---|---|---|---|");
     for (op, r) in ops.iter().zip(&results) {
         let mut es: Vec<f64> = r.iter().map(|x| x.0).collect();
