@@ -289,6 +289,39 @@ fn a_chat_waiting_out_a_429_holds_up_no_other_chat() {
 }
 
 #[test]
+fn a_press_is_acknowledged_at_once_even_while_the_chat_waits_out_a_429() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "");
+    d.send_text(23, "/start", "en");
+    let q = d.wait_for(23, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    let q = q.into_iter().rev().find(|m| m.from_bot && !m.buttons.is_empty()).unwrap();
+    let button = |lang: &str| q.buttons.iter().find(|(_, d)| d.ends_with(&format!(":{lang}"))).unwrap().1.clone();
+    // The reply to the first press (the next question, rewritten in place) meets a 6 s rate
+    // limit, so the chat's messages wait ...
+    d.fail_chat("editmessagetext", 23, &[(429, Some(6))]);
+    d.fail_chat("sendmessage", 23, &[(429, Some(6))]);
+    let acks = |d: &Double| d.requests().iter().filter(|r| r.method == "answercallbackquery").count();
+    let t = Instant::now();
+    d.press(23, q.id, &button("en"), "en");
+    while !d.requests().iter().any(|r| r.method == "editmessagetext" && r.body["chat_id"].as_i64() == Some(23)) {
+        assert!(t.elapsed() < Duration::from_secs(5), "the reply was never attempted");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // ... and a second press, made while they wait, is acknowledged at once all the same (the
+    // button would otherwise spin on the survivor's screen for the whole wait).
+    d.press(23, q.id, &button("es"), "es");
+    while acks(&d) < 2 {
+        assert!(t.elapsed() < Duration::from_secs(4), "a press was not acknowledged while the chat waited");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The reply itself still comes, after the wait, and each press was acknowledged once.
+    d.wait_for(23, 20, "the next question", |m| m.iter().any(|m| m.from_bot && m.text.starts_with("Hi. Is it safe")));
+    assert!(t.elapsed() >= Duration::from_secs(6), "retry_after was not honoured");
+    assert_eq!(acks(&d), 2, "two presses, two acknowledgements");
+}
+
+#[test]
 fn forged_presses_stickers_and_edits_change_nothing() {
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();

@@ -60,6 +60,8 @@ pub enum Payload {
         id: i64,
         buttons: Vec<Vec<(String, String)>>,
     },
+    /// No longer written: presses are acknowledged directly, outside the outbox (see
+    /// `handle_batch`). Still delivered if an outbox written by an older version holds one.
     AnswerCallback {
         id: String,
     },
@@ -165,8 +167,13 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         let started = std::time::Instant::now();
         let next = updates.iter().map(|u| u.id.0 as i64 + 1).max().unwrap_or(offset as i64);
         let count = updates.len();
-        handle_batch(&app, &cfg, updates).await;
-        if let Err(e) = app.store(|s| s.flush()) {
+        handle_batch(&app, &cfg, &bot, updates).await;
+        // The fsync waits on the disk: off the async workers, which meanwhile keep sending.
+        let a = app.clone();
+        let flushed = tokio::task::spawn_blocking(move || a.store(|s| s.flush()))
+            .await
+            .unwrap_or_else(|e| Err(crate::store::StoreError::Io(std::io::Error::other(e.to_string()))));
+        if let Err(e) = flushed {
             tracing::error!(error = %e, "flush failed; the batch will be offered again");
             continue;
         }
@@ -184,7 +191,22 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
 }
 
 /// Handles a batch: chats in parallel, each chat's updates in order.
-async fn handle_batch(app: &Arc<App>, cfg: &TelegramConfig, updates: Vec<Update>) {
+async fn handle_batch(app: &Arc<App>, cfg: &TelegramConfig, bot: &Bot, updates: Vec<Update>) {
+    // Every button press is acknowledged at once, straight to Telegram (the button stops
+    // spinning), even in a chat that is waiting out a rate limit. The acknowledgement carries
+    // nothing of the survivor's and losing it loses nothing, so it skips the sealed outbox: no
+    // record to seal, write and remove for it. Answering a press twice (after a restart) only
+    // earns an error from Telegram.
+    for u in &updates {
+        if let UpdateKind::CallbackQuery(q) = &u.kind {
+            let (bot, id) = (bot.clone(), q.id.clone());
+            tokio::spawn(async move {
+                if let Err(e) = bot.answer_callback_query(id).await {
+                    tracing::debug!(error = %redact(&e.to_string()), "a button press was not acknowledged");
+                }
+            });
+        }
+    }
     let mut by_chat: BTreeMap<i64, Vec<Update>> = BTreeMap::new();
     let mut other = Vec::new();
     for u in updates {
@@ -247,7 +269,6 @@ struct Incoming {
     input: Option<Input>,
     /// The survivor's own message, to wipe later.
     message_id: Option<i64>,
-    callback_id: Option<String>,
     /// The bot message whose button was pressed: it may not be in the chat log yet if the
     /// press came before the sender recorded it.
     pressed: Option<i64>,
@@ -288,10 +309,9 @@ fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str) -> I
                 // remembered, so it is wiped with the rest).
                 None => None,
             };
-            Incoming { input, message_id, callback_id: None, pressed: None, toggled: None }
+            Incoming { input, message_id, pressed: None, toggled: None }
         }
         UpdateKind::CallbackQuery(q) => {
-            let callback_id = Some(q.id.0.clone());
             let pressed = q.message.as_ref().map(|m| m.id().0 as i64);
             let markup: Vec<Vec<(String, String)>> = match &q.message {
                 Some(teloxide::types::MaybeInaccessibleMessage::Regular(m)) => m
@@ -345,10 +365,10 @@ fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str) -> I
                     })
                     .or_else(|| Some(stale()))
             };
-            Incoming { input, message_id: None, callback_id, pressed, toggled }
+            Incoming { input, message_id: None, pressed, toggled }
         }
         // Edited messages change nothing: an answer is taken as it was first sent.
-        _ => Incoming { input: None, message_id: None, callback_id: None, pressed: None, toggled: None },
+        _ => Incoming { input: None, message_id: None, pressed: None, toggled: None },
     }
 }
 
@@ -414,9 +434,7 @@ pub fn handle_update(
         }
     }
     if let (Some(buttons), Some(id)) = (inc.toggled, inc.pressed) {
-        let payloads =
-            [inc.callback_id.map(|id| Payload::AnswerCallback { id }), Some(Payload::EditButtons { id, buttons })];
-        let entries = entries(chat, now, payloads.into_iter().flatten());
+        let entries = entries(chat, now, [Payload::EditButtons { id, buttons }]);
         return app.store(|s| {
             let log = (log != original).then_some(&log);
             s.commit(&who, crate::store::Change { inbox, outbox: entries, log, ..Default::default() })
@@ -430,7 +448,7 @@ pub fn handle_update(
     let is_answer = !matches!(input, Input::Command { .. });
     let handled = app.handle_with(&who, input, now, inbox, false, Some(loaded), |h| {
         let done = app.locales.format(&h.lang, "choice-done", &[]);
-        let (entries, log) = deliver(cfg, chat, h, &mut log, inc.callback_id, inc.pressed, is_answer, now, &done);
+        let (entries, log) = deliver(cfg, chat, h, &mut log, inc.pressed, is_answer, now, &done);
         (entries, log.filter(|l| *l != original))
     })?;
     if let (Some(code), true) = (&handled.submitted, app.desk.is_some()) {
@@ -475,7 +493,6 @@ fn attorney_update(
             None => ("help".to_string(), String::new()),
         }),
         UpdateKind::CallbackQuery(q) => {
-            payloads.push(Payload::AnswerCallback { id: q.id.0.clone() });
             let data = q.data.as_deref().unwrap_or("");
             if let Some(code) = data.strip_prefix("a:") {
                 Some(("accept".to_string(), code.to_string()))
@@ -518,16 +535,12 @@ fn deliver(
     chat: i64,
     h: &Handled,
     log: &mut ChatLog,
-    callback: Option<String>,
     pressed: Option<i64>,
     is_answer: bool,
     now: Timestamp,
     done_label: &str,
 ) -> (Vec<OutboxEntry>, Option<ChatLog>) {
     let mut payloads = Vec::new();
-    if let Some(id) = callback {
-        payloads.push(Payload::AnswerCallback { id });
-    }
     let exiting = h.wipe;
     let wipe_now =
         ((exiting || h.erased) && cfg.wipe != Wipe::Never) || (is_answer && cfg.wipe == Wipe::AfterEachAnswer);
