@@ -23,6 +23,10 @@ pub struct App {
     /// The case desk (attorneys and routing), when serving.
     pub desk: Option<crate::referral::Desk>,
     store: StoreCell,
+    /// Locks for changing one survivor's chat log, which two parts of the process read, change
+    /// and write back: the update handler (messages to wipe) and the sender (messages sent).
+    /// Striped by pseudonym: 256 locks, held for the span of one change.
+    chat_locks: Vec<std::sync::Mutex<()>>,
 }
 
 /// The open store, behind a lock so that a key rotation can close and reopen it while the
@@ -70,7 +74,15 @@ impl App {
             handoff: None,
             desk: None,
             store: StoreCell { inner: RwLock::new(Some(store)), dir },
+            chat_locks: (0..256).map(|_| std::sync::Mutex::new(())).collect(),
         }
+    }
+
+    /// Held while one survivor's chat log is read, changed and written back, so that the update
+    /// handler and the sender never overwrite each other's change (a message id lost from the
+    /// log would be a message never wiped from the phone).
+    pub fn chat_lock(&self, s: &Subject) -> std::sync::MutexGuard<'_, ()> {
+        self.chat_locks[s.stripe() as usize].lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn renderer(&self) -> Renderer<'_> {

@@ -221,6 +221,41 @@ fn exit_leaves_one_neutral_message_and_start_resumes() {
 }
 
 #[test]
+fn a_burst_of_messages_leaves_nothing_behind_on_exit() {
+    // The sender records each message it sends in the chat's log while the handler may be
+    // changing the same log for the survivor's next message: neither may lose the other's
+    // change, or a message would never be wiped.
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "wipe = \"on_exit\"");
+    d.send_text(8, "/start", "en");
+    d.wait_for(8, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    for round in 0..6 {
+        let before = d.seq(8);
+        for _ in 0..15 {
+            d.send_text(8, "/help", "en");
+            std::thread::sleep(Duration::from_millis(3));
+        }
+        d.wait_for(8, 30, &format!("round {round}: the replies to the burst"), |m| {
+            m.iter().filter(|m| m.seq > before && m.from_bot && !m.deleted).count() >= 15
+        });
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let before = d.seq(8);
+    d.send_text(8, "/exit", "en");
+    let v = d.wait_for(8, 20, "the exit", |m| m.iter().any(|m| m.seq > before && m.from_bot && m.text == "👍"));
+    std::thread::sleep(Duration::from_millis(300));
+    let visible: Vec<_> = d.visible(8);
+    assert!(v.len() > 90, "the burst was answered ({} messages)", v.len());
+    assert_eq!(
+        visible.len(),
+        1,
+        "left on the phone: {:#?}",
+        visible.iter().map(|m| (m.id, m.from_bot, &m.text[..m.text.len().min(30)])).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn replayed_updates_after_a_restart_change_nothing() {
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();

@@ -421,6 +421,8 @@ pub fn handle_update(
     let typed = matches!(&u.kind, UpdateKind::Message(m) if m.text().is_some_and(|t| !t.starts_with('/')));
     let last_prompt = if typed { session.and_then(|s| last_prompt(app, s)) } else { None };
     let inc = incoming(&u, last_prompt.as_ref(), &current);
+    // From reading the chat log to writing it back, the sender must not record into it.
+    let log_held = app.chat_lock(&who);
     let mut log = app.store(|s| s.load_log(&who)).unwrap_or_default();
     // Written back only if this update changed it (often it does not: a rewritten question keeps
     // its message).
@@ -451,6 +453,7 @@ pub fn handle_update(
         let (entries, log) = deliver(cfg, chat, h, &mut log, inc.pressed, is_answer, now, &done);
         (entries, log.filter(|l| *l != original))
     })?;
+    drop(log_held);
     if let (Some(code), true) = (&handled.submitted, app.desk.is_some()) {
         // A crash before this line leaves the intake without a referral; the sweep opens it.
         if let Err(e) = crate::referral::submitted(app, &who, code, Some(chat), now) {

@@ -41,8 +41,6 @@ enum Sent {
 /// What every chat's sending shares.
 struct Shared {
     pace: Mutex<Pace>,
-    /// Serialises updates of the per-chat message logs between chats' tasks.
-    log_lock: Mutex<()>,
     throttle: bool,
     /// Requests in flight at once: enough to keep many chats moving, few enough not to swamp the
     /// connection pool (or a self-hosted Bot API server).
@@ -66,7 +64,6 @@ pub async fn run(
 ) {
     let shared = Arc::new(Shared {
         pace: Mutex::new(Pace::default()),
-        log_lock: Mutex::new(()),
         throttle: cfg.throttle,
         inflight: tokio::sync::Semaphore::new(32),
     });
@@ -204,7 +201,8 @@ async fn send_chat(
         if done.is_empty() && sent.is_empty() {
             return;
         }
-        let _guard = shared.log_lock.lock().unwrap_or_else(|e| e.into_inner());
+        // The update handler may be changing this chat's log too (see `App::chat_lock`).
+        let _guard = app.chat_lock(&subject);
         if let Err(e) = app.store(|s| s.outbox_done(&subject, done, sent)) {
             tracing::error!(error = %e, "could not record sent messages; they may be sent again");
         }
