@@ -165,12 +165,12 @@ impl std::fmt::Debug for Subject {
 }
 
 impl Subject {
-    /// A short, non-identifying tag for logs.
     /// A byte of the pseudonym (a keyed hash, so evenly spread): for striping locks.
     pub fn stripe(&self) -> u8 {
         self.0[0]
     }
 
+    /// A short, non-identifying tag for logs.
     pub fn tag(&self) -> String {
         hex::encode(&self.0[..4])
     }

@@ -251,7 +251,7 @@ fn a_burst_of_messages_leaves_nothing_behind_on_exit() {
         visible.len(),
         1,
         "left on the phone: {:#?}",
-        visible.iter().map(|m| (m.id, m.from_bot, &m.text[..m.text.len().min(30)])).collect::<Vec<_>>()
+        visible.iter().map(|m| (m.id, m.from_bot, m.text.chars().take(30).collect::<String>())).collect::<Vec<_>>()
     );
 }
 
