@@ -60,6 +60,19 @@ fn time(f: impl FnOnce()) -> Duration {
     t.elapsed()
 }
 
+/// Times the encrypted and the plain side of one operation back to back, in the given order;
+/// returns (encrypted ms, plain ms).
+fn paired(encrypted_first: bool, enc: impl FnOnce(), plain: impl FnOnce()) -> (f64, f64) {
+    let (te, tp) = if encrypted_first {
+        let te = time(enc);
+        (te, time(plain))
+    } else {
+        let tp = time(plain);
+        (time(enc), tp)
+    };
+    (te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3)
+}
+
 fn put_e(e: &Encrypted, v: &[Session]) {
     for (s, r) in e.subjects.iter().zip(v) {
         e.store.save_session(s, r).unwrap();
@@ -129,44 +142,16 @@ fn main() {
         let e_first = round % 2 == 0;
         // put: fresh stores each round (setup not timed)
         let (fe, fp) = (encrypted(), plain());
-        let (te, tp) = if e_first {
-            let te = time(|| put_e(&fe, &records));
-            (te, time(|| put_p(&fp, &records)))
-        } else {
-            let tp = time(|| put_p(&fp, &records));
-            (time(|| put_e(&fe, &records)), tp)
-        };
-        results[0].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
+        results[0].push(paired(e_first, || put_e(&fe, &records), || put_p(&fp, &records)));
         drop((fe, fp));
         // whole intakes: fresh stores each round too
         let (fe, fp) = (encrypted(), plain());
         let both = [records.as_slice(), next.as_slice()];
-        let (te, tp) = if e_first {
-            let te = time(|| intake_e(&fe, both));
-            (te, time(|| intake_p(&fp, both)))
-        } else {
-            let tp = time(|| intake_p(&fp, both));
-            (time(|| intake_e(&fe, both)), tp)
-        };
-        results[3].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
+        results[3].push(paired(e_first, || intake_e(&fe, both), || intake_p(&fp, both)));
         drop((fe, fp));
         let v = versions[(round + 1) % 2];
-        let (te, tp) = if e_first {
-            let te = time(|| put_e(&e, v));
-            (te, time(|| put_p(&p, v)))
-        } else {
-            let tp = time(|| put_p(&p, v));
-            (time(|| put_e(&e, v)), tp)
-        };
-        results[1].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
-        let (te, tp) = if e_first {
-            let te = time(|| get_e(&e));
-            (te, time(|| get_p(&p)))
-        } else {
-            let tp = time(|| get_p(&p));
-            (time(|| get_e(&e)), tp)
-        };
-        results[2].push((te.as_secs_f64() * 1e3, tp.as_secs_f64() * 1e3));
+        results[1].push(paired(e_first, || put_e(&e, v), || put_p(&p, v)));
+        results[2].push(paired(e_first, || get_e(&e), || get_p(&p)));
     }
     println!("{rounds} rounds of {N} operations per side (the whole-intake row: {} writes); medians per round; ratio = encrypted / plain, per round", INTAKES * WRITES_PER_INTAKE);
     println!("| operation | encrypted ms | plain ms | ratio (median) | ratio (middle half) |\n|---|---|---|---|---|");
