@@ -234,9 +234,9 @@ pub struct Store {
     /// Seals records that belong to no survivor (inbox entries).
     service: Key,
     dir: PathBuf,
-    /// Outbox entries (record key -> survivor) added since the last flush began: not durable
-    /// yet, so not yet offered to the sender, nor listed by [`Store::outbox_keys`].
-    queued: std::sync::Mutex<std::collections::HashMap<Vec<u8>, Subject>>,
+    /// Survivors with outbox entries added since the last flush began: not durable yet, so not
+    /// yet offered to the sender.
+    queued: std::sync::Mutex<std::collections::HashSet<Subject>>,
     /// Survivors whose new outbox entries a flush has made durable, until the sender asks
     /// ([`Store::take_queued`]), so it need not scan the whole outbox to find new work. Memory
     /// only: after a restart the sender scans the outbox once.
@@ -654,8 +654,7 @@ impl Store {
                 }
             }
             drop(fresh);
-            let mut queued = self.queued.lock().unwrap_or_else(|p| p.into_inner());
-            queued.extend(outbox.iter().map(|(k, _)| (k.clone(), *s)));
+            self.queued.lock().unwrap_or_else(|p| p.into_inner()).insert(*s);
         }
         Ok(())
     }
@@ -668,21 +667,12 @@ impl Store {
     }
 
     /// Keys of one survivor's waiting messages, oldest first.
-    /// (Only entries a flush has made durable; the same for [`Store::outbox_keys`].)
     pub fn outbox_keys_of(&self, s: &Subject) -> Result<Vec<Vec<u8>>, StoreError> {
         let mut out = Vec::new();
         for k in self.tree(TREE_OUTBOX)?.scan_prefix(s.0).keys() {
             out.push(k?.to_vec());
         }
-        self.drop_unflushed(&mut out, |k| k);
         Ok(out)
-    }
-
-    fn drop_unflushed<T>(&self, keys: &mut Vec<T>, key: impl Fn(&T) -> &Vec<u8>) {
-        let queued = self.queued.lock().unwrap_or_else(|p| p.into_inner());
-        if !queued.is_empty() {
-            keys.retain(|k| !queued.contains_key(key(k)));
-        }
     }
 
     /// Remembers an update that changed nothing (so a redelivery is skipped too).
@@ -716,7 +706,6 @@ impl Store {
                 out.push((s, k.to_vec()));
             }
         }
-        self.drop_unflushed(&mut out, |(_, k)| k);
         Ok(out)
     }
 
@@ -932,7 +921,7 @@ impl Store {
         let covered = std::mem::take(&mut *self.queued.lock().unwrap_or_else(|p| p.into_inner()));
         match self.db.flush() {
             Ok(_) => {
-                self.ready.lock().unwrap_or_else(|p| p.into_inner()).extend(covered.into_values());
+                self.ready.lock().unwrap_or_else(|p| p.into_inner()).extend(covered);
                 Ok(())
             }
             Err(e) => {

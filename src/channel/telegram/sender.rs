@@ -311,9 +311,7 @@ async fn send_entries(
                         );
                         let app2 = app.clone();
                         let _ = tokio::task::spawn_blocking(move || {
-                            crate::referral::alert_admins(&app2, &text, Timestamp::now());
-                            // Queued alerts go out once durable.
-                            app2.store(|s| s.flush())
+                            crate::referral::alert_admins(&app2, &text, Timestamp::now())
                         })
                         .await;
                     }
