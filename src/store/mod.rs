@@ -234,13 +234,10 @@ pub struct Store {
     /// Seals records that belong to no survivor (inbox entries).
     service: Key,
     dir: PathBuf,
-    /// Survivors with outbox entries added since the last flush began: not durable yet, so not
-    /// yet offered to the sender.
+    /// Survivors with outbox entries added since the sender last asked ([`Store::take_queued`]),
+    /// so it need not scan the whole outbox to find new work. Memory only: after a restart the
+    /// sender scans the outbox once.
     queued: std::sync::Mutex<std::collections::HashSet<Subject>>,
-    /// Survivors whose new outbox entries a flush has made durable, until the sender asks
-    /// ([`Store::take_queued`]), so it need not scan the whole outbox to find new work. Memory
-    /// only: after a restart the sender scans the outbox once.
-    ready: std::sync::Mutex<std::collections::HashSet<Subject>>,
     /// Outbox entries just written, by record key, so the sender need not read back and open
     /// what this process sealed a moment ago. The sealed record in sled stays the durable copy
     /// (read after a restart, a failed attempt, or when this is full). Taken when read.
@@ -390,7 +387,6 @@ impl Store {
             service,
             dir: data_dir.to_path_buf(),
             queued: Default::default(),
-            ready: Default::default(),
             fresh: Default::default(),
         })
     }
@@ -659,11 +655,9 @@ impl Store {
         Ok(())
     }
 
-    /// The survivors whose outbox got new, flushed entries since the last call (then forgotten).
-    /// Entries not yet flushed are not offered: a reply never leaves before the change that
-    /// caused it is durable.
+    /// The survivors whose outbox got new entries since the last call (then forgotten).
     pub fn take_queued(&self) -> Vec<Subject> {
-        self.ready.lock().unwrap_or_else(|p| p.into_inner()).drain().collect()
+        self.queued.lock().unwrap_or_else(|p| p.into_inner()).drain().collect()
     }
 
     /// Keys of one survivor's waiting messages, oldest first.
@@ -915,20 +909,10 @@ impl Store {
         self.commit(s, Change { outbox: entries.to_vec(), ..Default::default() })
     }
 
-    /// Makes every write so far durable (fsync), and offers the outbox entries it covers to the
-    /// sender ([`Store::take_queued`]).
+    /// Makes every write so far durable (fsync).
     pub fn flush(&self) -> Result<(), StoreError> {
-        let covered = std::mem::take(&mut *self.queued.lock().unwrap_or_else(|p| p.into_inner()));
-        match self.db.flush() {
-            Ok(_) => {
-                self.ready.lock().unwrap_or_else(|p| p.into_inner()).extend(covered);
-                Ok(())
-            }
-            Err(e) => {
-                self.queued.lock().unwrap_or_else(|p| p.into_inner()).extend(covered);
-                Err(e.into())
-            }
-        }
+        self.db.flush()?;
+        Ok(())
     }
 
     /// Raw access for rotation, which copies live records without opening survivors' data.

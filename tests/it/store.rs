@@ -589,29 +589,3 @@ fn a_redelivered_update_is_recognised_by_the_session_mark_only_while_it_is_recen
     s.last_input = Some((100, now - jiff::SignedDuration::from_hours(24 * 8)));
     assert!(!App::already_applied(&s, 42, now), "a mark older than six days");
 }
-
-#[test]
-fn new_replies_are_offered_to_the_sender_only_once_flushed() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path(), Key::generate()).unwrap();
-    let (a, b) = (store.subject("telegram", "1"), store.subject("telegram", "2"));
-    let entry = |text: &str| clearpath::store::OutboxEntry {
-        chat: "1".into(),
-        created_at: "2026-11-25T00:00:00Z".parse().unwrap(),
-        attempts: 0,
-        not_before: None,
-        payload: serde_json::json!({ "op": "send", "text": text, "protect": true }),
-    };
-    store.enqueue(&a, &[entry("one")]).unwrap();
-    // Written, not yet durable: the sender is not told.
-    assert!(store.take_queued().is_empty());
-    store.flush().unwrap();
-    // A write after the flush waits for the next one.
-    store.enqueue(&b, &[entry("two")]).unwrap();
-    assert_eq!(store.take_queued(), vec![a]);
-    assert!(store.take_queued().is_empty(), "offered once");
-    store.flush().unwrap();
-    assert_eq!(store.take_queued(), vec![b]);
-    // Offered or not, the entries stay in the outbox until sent.
-    assert_eq!(store.outbox_keys().unwrap().len(), 2);
-}
