@@ -173,6 +173,10 @@ pub struct Felonies {
     pub covered: String,
     #[serde(default)]
     pub classes: Vec<String>,
+    /// With `covered = "some"`: the offense categories whose felony forms the route reaches
+    /// (a route may list theft and drug possession but reach only felony drug possession).
+    #[serde(default)]
+    pub categories: Vec<String>,
     #[serde(default = "yes")]
     pub misdemeanors: bool,
     #[serde(default)]
@@ -596,6 +600,18 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
                     "felonies",
                     format!("route {}: covered \"{}\" is not all, none, some or unknown", r.id, f.covered),
                 );
+            }
+            for c in &f.categories {
+                if !super::category::is_category(c) {
+                    e(
+                        &format!("\"{c}\""),
+                        "category",
+                        format!("route {}: \"{c}\" is not an offense category (see rules/README.md)", r.id),
+                    );
+                }
+            }
+            if !f.categories.is_empty() && f.covered != "some" {
+                e(&at, "felonies", format!("route {}: felony `categories` go with covered = \"some\"", r.id));
             }
         }
     }

@@ -436,11 +436,15 @@ pub fn screen_route(
                     _ => e.review("The route's offense scope is not one the screening knows."),
                 }
             }
-            if !o.statutes_excluded.is_empty()
-                && (super::category::violent_on_its_face(cat) || violent_facts(case) == Some(true))
-                && e.outcome < Outcome::NotCovered
-            {
-                e.review(format!("Check the statute's exclusion list: {}.", o.statutes_excluded.join("; ")));
+            if !o.statutes_excluded.is_empty() && e.outcome < Outcome::NotCovered {
+                let list = o.statutes_excluded.join("; ");
+                if super::category::violent_on_its_face(cat) || violent_facts(case) == Some(true) {
+                    e.review(format!("Check the statute's exclusion list: {list}."));
+                } else {
+                    // Exclusions are statutes, finer than the intake's categories (a driving
+                    // offense may or may not be the excluded DUI): the attorney checks the charge.
+                    e.show(format!("that the offense is not one the statute excludes ({list})"));
+                }
             }
             if o.max_age_at_offense > 0 {
                 match case.age_at_offense {
@@ -468,18 +472,36 @@ pub fn screen_route(
         }
         (Some(f), Some("felony")) => match f.covered.as_str() {
             "none" => e.no("This route does not reach felonies."),
-            // A route that lists its offenses and names this one has answered the question.
-            "some" if listed(r, case) => {}
-            "some" => match (&case.felony_class, f.classes.is_empty()) {
-                (Some(c), false) if f.classes.iter().any(|x| x.eq_ignore_ascii_case(c)) => {}
-                (Some(c), false) => {
-                    e.no(format!("Felony class {c} is not among the classes covered ({}).", f.classes.join(", ")))
+            // Only some felonies: the rule says which by category (`categories`) or by class. That
+            // a route lists this offense does not settle it: a statute may list theft but reach
+            // only misdemeanor theft.
+            "some" => {
+                let cat = case.category.as_deref().unwrap_or("unknown");
+                if !f.categories.is_empty() && !f.categories.iter().any(|c| c == cat) {
+                    let msg = format!(
+                        "At felony level this route reaches only: {}.",
+                        f.categories.iter().map(|c| super::category::describe(c)).collect::<Vec<_>>().join(", ")
+                    );
+                    if cat == "unknown" || cat == "other" || secondary(Some(f.fact())) {
+                        e.review(msg);
+                    } else {
+                        e.no(msg);
+                    }
+                } else if f.classes.is_empty() {
+                    if f.categories.is_empty() {
+                        e.review("Only some felonies are covered.");
+                    }
+                } else {
+                    match &case.felony_class {
+                        Some(c) if f.classes.iter().any(|x| x.eq_ignore_ascii_case(c)) => {}
+                        Some(c) => e.no(format!(
+                            "Felony class {c} is not among the classes covered ({}).",
+                            f.classes.join(", ")
+                        )),
+                        None => e.review(format!("Only some felonies are covered (classes {}).", f.classes.join(", "))),
+                    }
                 }
-                _ => e.review(format!(
-                    "Only some felonies are covered{}.",
-                    if f.classes.is_empty() { String::new() } else { format!(" (classes {})", f.classes.join(", ")) }
-                )),
-            },
+            }
             "unknown" => e.review("Whether felonies are covered is not recorded."),
             _ => {}
         },
@@ -689,13 +711,6 @@ pub fn screen_route(
         eligible_from: e.eligible_from,
         sources,
     }
-}
-
-/// The route lists its offenses and this case's category is on the list.
-fn listed(r: &Route, case: &Case) -> bool {
-    r.offenses
-        .as_ref()
-        .is_some_and(|o| o.scope == "list" && case.category.as_ref().is_some_and(|c| o.include.contains(c)))
 }
 
 fn range(a: Date, b: Date) -> String {

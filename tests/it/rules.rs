@@ -290,3 +290,25 @@ fn attorney_summary_of_an_intake() {
     assert!(parts.iter().all(|p| p.chars().count() <= 4096));
     assert_eq!(parts.concat(), long);
 }
+
+#[test]
+fn a_listed_offense_does_not_settle_its_felonies_and_excluded_statutes_are_a_condition() {
+    // Virginia lists larceny among the offenses it reaches, but at felony level only possession
+    // under § 18.2-250 (rules/VA.toml, felonies.categories).
+    let felony = |category: &str| case(json!({ "jurisdiction": "VA", "category": category, "level": "felony" }));
+    let (_, out, _) = screen(None, &input("2026-11-25", felony("theft")), "json");
+    assert_eq!(outcomes(&out), vec![("vacatur".to_string(), "not_covered".to_string())], "{out}");
+    assert!(out.contains("At felony level this route reaches only: "), "{out}");
+    let (_, out, _) = screen(None, &input("2026-11-25", felony("drug_possession")), "json");
+    assert_ne!(outcomes(&out)[0].1, "not_covered", "{out}");
+    // Washington's misdemeanor route excludes DUI-related convictions by statute, finer than the
+    // intake's "driving": a driving conviction carries the exclusion as a condition to check.
+    let driving = case(json!({ "jurisdiction": "WA", "category": "driving" }));
+    let (_, out, _) = screen(None, &input("2026-11-25", driving), "json");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let route = v["cases"][0]["routes"].as_array().unwrap().iter().find(|r| r["route"] == "victim_vacatur").unwrap();
+    assert!(
+        route["conditions"].as_array().unwrap().iter().any(|c| c.as_str().unwrap().contains("RCW 46.61.5055")),
+        "{route:#}"
+    );
+}
