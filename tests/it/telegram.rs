@@ -240,7 +240,19 @@ fn a_burst_of_messages_leaves_nothing_behind_on_exit() {
             m.iter().filter(|m| m.seq > before && m.from_bot && !m.deleted).count() >= 15
         });
     }
-    std::thread::sleep(Duration::from_millis(300));
+    // Every reply delivered (nothing new for a while) before the exit: what is at stake here is
+    // the log, not replies still queued when the survivor exits.
+    let t = Instant::now();
+    let mut last = d.seq(8);
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = d.seq(8);
+        if now == last {
+            break;
+        }
+        assert!(t.elapsed() < Duration::from_secs(60), "the replies to the bursts never stopped");
+        last = now;
+    }
     let before = d.seq(8);
     d.send_text(8, "/exit", "en");
     let v = d.wait_for(8, 20, "the exit", |m| m.iter().any(|m| m.seq > before && m.from_bot && m.text == "👍"));
