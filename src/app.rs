@@ -197,8 +197,15 @@ impl App {
             if erased {
                 st.erase(who)?;
             }
-            let change =
-                Change { session: keep.then_some(&s), intake: intake.as_ref(), inbox, outbox, log: log.as_ref() };
+            let change = Change {
+                session: keep.then_some(&s),
+                intake: intake.as_ref(),
+                inbox,
+                outbox,
+                log: log.as_ref(),
+                // On exit, replies not yet sent are dropped: sent after the wipe, they would stay.
+                discard_unsent: wipe,
+            };
             st.commit(who, change)?;
             if flush {
                 st.flush()?;

@@ -196,6 +196,9 @@ pub struct Change<'a> {
     pub outbox: Vec<OutboxEntry>,
     pub intake: Option<&'a Intake>,
     pub log: Option<&'a ChatLog>,
+    /// Drop the survivor's replies not yet sent (they leave the chat on exit: sent after the
+    /// wipe, they would stay on the phone). The entries of this change are kept.
+    pub discard_unsent: bool,
 }
 
 /// Counts from a retention purge.
@@ -580,6 +583,10 @@ impl Store {
             if let Some((id, expires)) = change.inbox {
                 self.mark_seen(id, expires)?;
             }
+            if change.discard_unsent {
+                let unsent = self.outbox_keys_of(s)?;
+                self.outbox_done(s, &unsent, &[])?;
+            }
             return Ok(());
         }
         let dk = self.data_key_or_create(s)?;
@@ -597,6 +604,7 @@ impl Store {
             })
             .transpose()?;
         let inbox = change.inbox.map(|(id, expires)| self.inbox_record(id, expires));
+        let unsent = if change.discard_unsent { self.outbox_keys_of(s)? } else { Vec::new() };
         let mut outbox = Vec::new();
         if !change.outbox.is_empty() {
             let mut seq = self.db.generate_id()?;
@@ -619,8 +627,11 @@ impl Store {
         };
         let sessions_at = slot(&mut trees, session.is_some() || log.is_some(), TREE_SESSIONS)?;
         let inbox_at = slot(&mut trees, inbox.is_some(), TREE_INBOX)?;
-        let outbox_at = slot(&mut trees, !outbox.is_empty(), TREE_OUTBOX)?;
+        let outbox_at = slot(&mut trees, !outbox.is_empty() || !unsent.is_empty(), TREE_OUTBOX)?;
         let intake_at = slot(&mut trees, intake.is_some(), TREE_INTAKES)?;
+        if trees.is_empty() {
+            return Ok(());
+        }
         let refs: Vec<&sled::Tree> = trees.iter().collect();
         refs.as_slice().transaction(|t| {
             if let (Some(i), Some(v)) = (sessions_at, &session) {
@@ -633,6 +644,9 @@ impl Store {
                 t[i].insert(k.to_vec(), v.clone())?;
             }
             if let Some(i) = outbox_at {
+                for k in &unsent {
+                    t[i].remove(k.as_slice())?;
+                }
                 for (k, v) in &outbox {
                     t[i].insert(k.clone(), v.clone())?;
                 }
@@ -642,6 +656,9 @@ impl Store {
             }
             Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
         })?;
+        if !unsent.is_empty() {
+            self.forget_fresh(&unsent);
+        }
         if !outbox.is_empty() {
             let mut fresh = self.fresh.lock().unwrap_or_else(|p| p.into_inner());
             if fresh.len() + outbox.len() <= FRESH_MAX {
@@ -728,7 +745,10 @@ impl Store {
             }
             Some(e) => {
                 let Some(dk) = self.data_key(s)? else { return Ok(()) };
-                t.insert(key, self.seal_record(&dk, key, e)?)?;
+                // Only over the entry as it is: one dropped meanwhile (an exit discards unsent
+                // replies, an erasure everything) stays dropped.
+                let Some(old) = t.get(key)? else { return Ok(()) };
+                let _ = t.compare_and_swap(key, Some(old), Some(self.seal_record(&dk, key, e)?))?;
             }
         }
         Ok(())

@@ -268,6 +268,37 @@ fn a_burst_of_messages_leaves_nothing_behind_on_exit() {
 }
 
 #[test]
+fn replies_still_waiting_when_the_survivor_exits_are_never_sent() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "");
+    d.send_text(24, "/start", "en");
+    d.wait_for(24, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    // The replies to /help meet a 4 s rate limit ...
+    d.fail_chat("sendmessage", 24, &[(429, Some(4))]);
+    let sends = |d: &Double| {
+        d.requests().iter().filter(|r| r.method == "sendmessage" && r.body["chat_id"].as_i64() == Some(24)).count()
+    };
+    let before = sends(&d);
+    let t = Instant::now();
+    d.send_text(24, "/help", "en");
+    while sends(&d) == before {
+        assert!(t.elapsed() < Duration::from_secs(5), "the help reply was never attempted");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // ... and the survivor exits while they wait: they must never arrive after the wipe.
+    let seq = d.seq(24);
+    d.send_text(24, "/exit", "en");
+    d.wait_for(24, 20, "the exit", |m| m.iter().any(|m| m.seq > seq && m.from_bot && m.text == "👍"));
+    // Past the rate limit's end, when the held replies would have gone out.
+    std::thread::sleep(Duration::from_secs(6).saturating_sub(t.elapsed()) + Duration::from_secs(1));
+    let visible = d.visible(24);
+    assert_eq!(visible.len(), 1, "{visible:#?}");
+    assert_eq!(visible[0].text, "👍");
+    assert_eq!(sends(&d), before + 2, "one attempt at the help reply (refused), then the exit's message");
+}
+
+#[test]
 fn replayed_updates_after_a_restart_change_nothing() {
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();
