@@ -260,13 +260,11 @@ fn the_audit_log_detects_an_altered_a_removed_or_a_reordered_entry() {
     assert_ne!(v2.head.unwrap(), head);
     // Copied to another place on disk: the sealed record is bound to its key and does not open.
     drop(store);
-    {
-        let db = sled::open(dir.path().join("store/db")).unwrap();
+    crate::support::with_raw_sled(dir.path(), |db| {
         let t = db.open_tree(TREE_AUDIT).unwrap();
         let raw = t.get(key(2)).unwrap().unwrap();
         t.insert(key(3), raw).unwrap();
-        db.flush().unwrap();
-    }
+    });
     let store = Store::open(dir.path(), master).unwrap();
     assert!(audit::verify(&store).unwrap_err().contains("does not open"), "{:?}", audit::verify(&store));
 }

@@ -1,7 +1,7 @@
 //! The encrypted store, on the real sled on disk and through the real binary.
 
 use crate::cli::FULL_INTAKE;
-use crate::support::{root, run_bin};
+use crate::support::{root, run_bin, with_raw_sled};
 use clearpath::engine::answer::{Answer, Value};
 use clearpath::engine::Session;
 use clearpath::store::crypto::Key;
@@ -174,25 +174,6 @@ fn startup_refuses_bad_keys_and_a_corrupted_database_without_touching_files() {
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("refusing to guess"), "{err}");
     assert_eq!(snapshot(data.path()), before);
-}
-
-/// Opens sled directly (the store closed) to tamper with records as an attacker with the disk
-/// could. Returns once sled's background thread has let go of the files.
-fn with_raw_sled(dir: &Path, f: impl FnOnce(&sled::Db)) {
-    let db = sled::open(dir.join("store/db")).unwrap();
-    f(&db);
-    db.flush().unwrap();
-    drop(db);
-    let lock = dir.join("store/db/db");
-    for _ in 0..200 {
-        let file = std::fs::OpenOptions::new().read(true).write(true).open(&lock).unwrap();
-        if fs2::FileExt::try_lock_exclusive(&file).is_ok() {
-            let _ = fs2::FileExt::unlock(&file);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("sled kept its lock");
 }
 
 #[test]

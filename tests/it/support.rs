@@ -171,3 +171,34 @@ pub fn run_bin(args: &[&str], envs: &[(&str, &str)], stdin: &str, cwd: &Path) ->
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Opens sled directly (the store closed) to tamper with records as an attacker with the disk
+/// could. Returns once sled's background thread has let go of the files.
+pub fn with_raw_sled(dir: &Path, f: impl FnOnce(&sled::Db)) {
+    // A store just dropped may still hold sled's lock for a moment (its background work ends
+    // on sled's own threads): wait for it, as for the release below.
+    let mut tries = 0;
+    let db = loop {
+        match sled::open(dir.join("store/db")) {
+            Ok(db) => break db,
+            Err(e) if tries < 200 && e.to_string().contains("could not acquire lock") => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(e) => panic!("sled does not open: {e}"),
+        }
+    };
+    f(&db);
+    db.flush().unwrap();
+    drop(db);
+    let lock = dir.join("store/db/db");
+    for _ in 0..200 {
+        let file = std::fs::OpenOptions::new().read(true).write(true).open(&lock).unwrap();
+        if fs2::FileExt::try_lock_exclusive(&file).is_ok() {
+            let _ = fs2::FileExt::unlock(&file);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("sled kept its lock");
+}
