@@ -629,9 +629,6 @@ impl Store {
         let inbox_at = slot(&mut trees, inbox.is_some(), TREE_INBOX)?;
         let outbox_at = slot(&mut trees, !outbox.is_empty() || !unsent.is_empty(), TREE_OUTBOX)?;
         let intake_at = slot(&mut trees, intake.is_some(), TREE_INTAKES)?;
-        if trees.is_empty() {
-            return Ok(());
-        }
         let refs: Vec<&sled::Tree> = trees.iter().collect();
         refs.as_slice().transaction(|t| {
             if let (Some(i), Some(v)) = (sessions_at, &session) {
