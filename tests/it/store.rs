@@ -547,6 +547,7 @@ fn writers_racing_on_a_new_survivor_share_one_data_key() {
             }
         });
     }
+    crate::support::wait_unlocked(dir.path());
     let store = Store::open(dir.path(), key).unwrap();
     for n in &names {
         let s = store.subject("test", n);

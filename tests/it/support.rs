@@ -191,6 +191,12 @@ pub fn with_raw_sled(dir: &Path, f: impl FnOnce(&sled::Db)) {
     f(&db);
     db.flush().unwrap();
     drop(db);
+    wait_unlocked(dir);
+}
+
+/// Returns once no sled in this process holds the store's lock any more (a store just dropped
+/// lets go when sled's own threads finish with it).
+pub fn wait_unlocked(dir: &Path) {
     let lock = dir.join("store/db/db");
     for _ in 0..200 {
         let file = std::fs::OpenOptions::new().read(true).write(true).open(&lock).unwrap();
