@@ -751,26 +751,36 @@ impl Store {
         Ok(())
     }
 
-    /// Records what left the outbox for one chat: the ids of messages now on the device (added to
-    /// the chat's log, so they can be wiped) and the entries done, removed. One log update for
+    /// Records what left the outbox for one chat: the entries done, removed, and the messages
+    /// now on the device, added to the chat's log (so they can be wiped); one log update for
     /// several messages. A crash before this runs sends those entries again (at least once).
+    ///
+    /// `sent` pairs each message with the entry it came from. An entry that is no longer there
+    /// was dropped while its message was on its way (the survivor exited, or was erased): that
+    /// message landed after the wipe, so it is not logged, and its id is returned for the caller
+    /// to delete at once. Call it under the chat's lock (`App::chat_lock`), so an exit either sees
+    /// the message in the log or has already dropped its entry.
     pub fn outbox_done(
         &self,
         s: &Subject,
         keys: &[Vec<u8>],
-        sent: &[(i64, jiff::Timestamp)],
-    ) -> Result<(), StoreError> {
-        if !sent.is_empty() {
-            let mut log = self.load_log(s)?;
-            log.messages.extend(sent.iter().map(|(id, at)| (*id, *at, true)));
-            self.save_log(s, &log)?;
-        }
+        sent: &[(Vec<u8>, i64, jiff::Timestamp)],
+    ) -> Result<Vec<i64>, StoreError> {
         let t = self.tree(TREE_OUTBOX)?;
         self.forget_fresh(keys);
+        let mut gone = Vec::new();
         for k in keys {
-            t.remove(k.as_slice())?;
+            if t.remove(k.as_slice())?.is_none() {
+                gone.push(k.as_slice());
+            }
         }
-        Ok(())
+        let (late, kept): (Vec<_>, Vec<_>) = sent.iter().partition(|(k, _, _)| gone.contains(&k.as_slice()));
+        if !kept.is_empty() {
+            let mut log = self.load_log(s)?;
+            log.messages.extend(kept.iter().map(|(_, id, at)| (*id, *at, true)));
+            self.save_log(s, &log)?;
+        }
+        Ok(late.into_iter().map(|(_, id, _)| *id).collect())
     }
 
     /// Erases everything of one survivor: their data key first (so nothing of theirs can be

@@ -54,6 +54,9 @@ pub struct State {
     pub requests: Vec<Req>,
     /// Failures to inject, in order, for a method: (HTTP-ish error code, retry_after).
     pub fail: BTreeMap<String, VecDeque<(u16, Option<u32>)>>,
+    /// Delays to hold requests for, in order, keyed like `fail`: the request is answered (and its
+    /// effect, such as a message appearing, happens) only after the delay, as with a slow network.
+    pub hold: BTreeMap<String, VecDeque<Duration>>,
     /// Told of every question the bot shows (a message with buttons): (chat, when, message id,
     /// buttons). For the load tool, which must not scan the state.
     pub watcher: Option<std::sync::mpsc::Sender<Shown>>,
@@ -218,6 +221,13 @@ impl Double {
     pub fn fail_chat(&self, method: &str, chat: i64, failures: &[(u16, Option<u32>)]) {
         let mut s = self.state.0.lock().unwrap();
         s.fail.entry(format!("{}@{chat}", method.to_ascii_lowercase())).or_default().extend(failures.iter().copied());
+    }
+
+    /// Holds the chat's next request of `method` for `delay` before it takes effect and is
+    /// answered: a request in flight.
+    pub fn hold_chat(&self, method: &str, chat: i64, delay: Duration) {
+        let mut s = self.state.0.lock().unwrap();
+        s.hold.entry(format!("{}@{chat}", method.to_ascii_lowercase())).or_default().push_back(delay);
     }
 
     /// Waits until `pred` holds for the chat's messages (or panics after `secs`).
@@ -419,7 +429,7 @@ fn buttons_of(body: &Value) -> Vec<(String, String)> {
 
 fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16, String) {
     let (m, cv) = &**st;
-    {
+    let hold = {
         let mut s = m.lock().unwrap();
         s.requests.push(Req { at: Instant::now(), method: method.to_string(), body: body.clone() });
         // Failures for this chat only ("method@chat"), else for the method.
@@ -437,6 +447,11 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 return (code, v.to_string());
             }
         }
+        let held = body["chat_id"].as_i64().map(|c| format!("{method}@{c}"));
+        held.and_then(|k| s.hold.get_mut(&k).and_then(|q| q.pop_front()))
+    };
+    if let Some(delay) = hold {
+        std::thread::sleep(delay);
     }
     match method {
         "getme" => (200, ok(bot_user())),

@@ -299,6 +299,38 @@ fn replies_still_waiting_when_the_survivor_exits_are_never_sent() {
 }
 
 #[test]
+fn a_reply_in_flight_when_the_survivor_exits_is_deleted_as_it_lands() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "");
+    d.send_text(25, "/start", "en");
+    d.wait_for(25, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    // The reply to /help is slow on the network: Telegram shows it only 1.5 s after it left ...
+    d.hold_chat("sendmessage", 25, Duration::from_millis(1500));
+    let sends = |d: &Double| {
+        d.requests().iter().filter(|r| r.method == "sendmessage" && r.body["chat_id"].as_i64() == Some(25)).count()
+    };
+    let before = sends(&d);
+    let t = Instant::now();
+    d.send_text(25, "/help", "en");
+    while sends(&d) == before {
+        assert!(t.elapsed() < Duration::from_secs(5), "the help reply was never sent");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // ... and the survivor exits while it is on its way: it lands after the wipe was decided.
+    let seq = d.seq(25);
+    d.send_text(25, "/exit", "en");
+    d.wait_for(25, 20, "the exit", |m| m.iter().any(|m| m.seq > seq && m.from_bot && m.text == "👍"));
+    // The chat's replies go out in order, so the held reply has landed by now (the scenario is real).
+    assert!(d.messages(25).iter().any(|m| m.from_bot && m.text.contains("Hotline")), "the held reply never landed");
+    // Give a late deletion its moment, then nothing but the neutral message may be left.
+    std::thread::sleep(Duration::from_millis(500));
+    let visible = d.visible(25);
+    assert_eq!(visible.len(), 1, "{visible:#?}");
+    assert_eq!(visible[0].text, "👍");
+}
+
+#[test]
 fn replayed_updates_after_a_restart_change_nothing() {
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();

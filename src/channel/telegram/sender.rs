@@ -196,22 +196,53 @@ async fn send_chat(
     // Entries done and message ids sent, recorded together: at once after a message that is now
     // on the device (so a wipe right after sees it), else when this run ends.
     let mut done: Vec<Vec<u8>> = Vec::new();
-    let mut sent: Vec<(i64, Timestamp)> = Vec::new();
-    let settle = |done: &mut Vec<Vec<u8>>, sent: &mut Vec<(i64, Timestamp)>| {
+    let mut sent: Vec<Sent1> = Vec::new();
+    let settle = |done: &mut Vec<Vec<u8>>, sent: &mut Vec<Sent1>| -> Vec<i64> {
         if done.is_empty() && sent.is_empty() {
-            return;
+            return Vec::new();
         }
         // The update handler may be changing this chat's log too (see `App::chat_lock`).
         let _guard = app.chat_lock(&subject);
-        if let Err(e) = app.store(|s| s.outbox_done(&subject, done, sent)) {
-            tracing::error!(error = %e, "could not record sent messages; they may be sent again");
-        }
+        let late = match app.store(|s| s.outbox_done(&subject, done, sent)) {
+            Ok(late) => late,
+            Err(e) => {
+                tracing::error!(error = %e, "could not record sent messages; they may be sent again");
+                Vec::new()
+            }
+        };
         done.clear();
         sent.clear();
+        late
     };
     let next = send_entries(bot, app, &subject, keys, shared, &mut done, &mut sent, &settle).await;
-    settle(&mut done, &mut sent);
+    // Messages were settled as each landed: what is left here is only entries without one.
+    let late = settle(&mut done, &mut sent);
+    debug_assert!(late.is_empty());
     next
+}
+
+/// A message sent and the outbox entry it came from: (entry key, message id, when).
+type Sent1 = (Vec<u8>, i64, Timestamp);
+
+/// Deletes messages that landed after the survivor's wipe (their entries were dropped by an exit
+/// or an erasure while they were on their way). Directly, not through the outbox: an erased
+/// survivor must get no new records. A few quick tries; the survivor is waiting for a clean screen.
+async fn delete_late(bot: &Bot, chat: i64, late: Vec<i64>) {
+    if late.is_empty() {
+        return;
+    }
+    let payload = Payload::Delete { ids: late };
+    for attempt in 0..5u32 {
+        match send(bot, chat, &payload).await {
+            Sent::Ok(_) | Sent::Permanent => {
+                tracing::info!("a reply that landed after an exit was deleted");
+                return;
+            }
+            Sent::RetryAfter(secs) => tokio::time::sleep(Duration::from_secs(secs.clamp(1, 5) as u64)).await,
+            Sent::Transient => tokio::time::sleep(Duration::from_millis(200 << attempt)).await,
+        }
+    }
+    tracing::warn!("a reply that landed after an exit could not be deleted");
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -222,8 +253,8 @@ async fn send_entries(
     keys: Vec<Vec<u8>>,
     shared: &Shared,
     done: &mut Vec<Vec<u8>>,
-    sent: &mut Vec<(i64, Timestamp)>,
-    settle: &impl Fn(&mut Vec<Vec<u8>>, &mut Vec<(i64, Timestamp)>),
+    sent: &mut Vec<Sent1>,
+    settle: &impl Fn(&mut Vec<Vec<u8>>, &mut Vec<Sent1>) -> Vec<i64>,
 ) -> Option<Timestamp> {
     let subject = *subject;
     for key in keys {
@@ -283,10 +314,13 @@ async fn send_entries(
         tracing::debug!(op = op_name(&payload), elapsed_ms = started.elapsed().as_millis() as u64, "outbox send");
         match result {
             Sent::Ok(id) => {
-                done.push(key);
                 if let Some(id) = id {
-                    sent.push((id, Timestamp::now()));
-                    settle(done, sent);
+                    done.push(key.clone());
+                    sent.push((key, id, Timestamp::now()));
+                    let late = settle(done, sent);
+                    delete_late(bot, chat, late).await;
+                } else {
+                    done.push(key);
                 }
             }
             Sent::Permanent => {
