@@ -167,7 +167,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         let started = std::time::Instant::now();
         let next = updates.iter().map(|u| u.id.0 as i64 + 1).max().unwrap_or(offset as i64);
         let count = updates.len();
-        handle_batch(&app, &cfg, &bot, updates).await;
+        handle_batch(&app, &cfg, &bot, &wake, updates).await;
         // The fsync waits on the disk: off the async workers, which meanwhile keep sending.
         let a = app.clone();
         let flushed = tokio::task::spawn_blocking(move || a.store(|s| s.flush()))
@@ -191,7 +191,13 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
 }
 
 /// Handles a batch: chats in parallel, each chat's updates in order.
-async fn handle_batch(app: &Arc<App>, cfg: &TelegramConfig, bot: &Bot, updates: Vec<Update>) {
+async fn handle_batch(
+    app: &Arc<App>,
+    cfg: &TelegramConfig,
+    bot: &Bot,
+    wake: &Arc<tokio::sync::Notify>,
+    updates: Vec<Update>,
+) {
     // Every button press is acknowledged at once, straight to Telegram (the button stops
     // spinning), even in a chat that is waiting out a rate limit. The acknowledgement carries
     // nothing of the survivor's and losing it loses nothing, so it skips the sealed outbox: no
@@ -228,7 +234,7 @@ async fn handle_batch(app: &Arc<App>, cfg: &TelegramConfig, bot: &Bot, updates: 
     let queue = Arc::new(std::sync::Mutex::new(by_chat.into_iter().collect::<Vec<_>>()));
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..workers {
-        let (app, cfg, queue) = (app.clone(), cfg.clone(), queue.clone());
+        let (app, cfg, queue, wake) = (app.clone(), cfg.clone(), queue.clone(), wake.clone());
         tasks.spawn_blocking(move || loop {
             let next = queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
             let Some((chat, ups)) = next else { return };
@@ -241,6 +247,10 @@ async fn handle_batch(app: &Arc<App>, cfg: &TelegramConfig, bot: &Bot, updates: 
                     tracing::debug!(kind, elapsed_us = started.elapsed().as_micros() as u64, "update handled");
                 }
             }
+            // This chat's replies are in the outbox: the sender may take them now, without
+            // waiting for the rest of the batch and its flush (sending is at least once: a crash
+            // before the flush offers the updates again and the replies go out twice).
+            wake.notify_one();
         });
     }
     while tasks.join_next().await.is_some() {}
