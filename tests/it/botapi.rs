@@ -45,13 +45,16 @@ impl State {
 #[derive(Default)]
 pub struct State {
     next_update: u64,
-    /// All updates ever offered, with their ids; those below `confirmed` are gone.
-    updates: Vec<Value>,
+    /// All updates ever offered, as (id, JSON text), serialised once; those below `confirmed` are
+    /// gone.
+    updates: Vec<(u64, String)>,
     confirmed: u64,
     next_message: i64,
     next_seq: u64,
     pub chats: BTreeMap<i64, Vec<Msg>>,
     pub requests: Vec<Req>,
+    /// Whether requests are recorded (on, except in the load tool, which does not read them).
+    pub record: bool,
     /// Failures to inject, in order, for a method: (HTTP-ish error code, retry_after).
     pub fail: BTreeMap<String, VecDeque<(u16, Option<u32>)>>,
     /// Delays to hold requests for, in order, keyed like `fail`: the request is answered (and its
@@ -68,7 +71,7 @@ pub struct Double {
 }
 
 fn ok(result: Value) -> String {
-    json!({ "ok": true, "result": result }).to_string()
+    format!("{{\"ok\":true,\"result\":{result}}}")
 }
 
 fn user(chat: i64, lang: &str) -> Value {
@@ -98,8 +101,10 @@ impl Double {
     pub fn start() -> Double {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}/", listener.local_addr().unwrap());
-        let state =
-            Arc::new((Mutex::new(State { next_update: 1, next_message: 1, ..Default::default() }), Condvar::new()));
+        let state = Arc::new((
+            Mutex::new(State { next_update: 1, next_message: 1, record: true, ..Default::default() }),
+            Condvar::new(),
+        ));
         let st = state.clone();
         std::thread::spawn(move || {
             for conn in listener.incoming() {
@@ -117,7 +122,7 @@ impl Double {
         let id = s.next_update;
         s.next_update += 1;
         u["update_id"] = json!(id);
-        s.updates.push(u);
+        s.updates.push((id, u.to_string()));
         cv.notify_all();
         id
     }
@@ -431,7 +436,9 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
     let (m, cv) = &**st;
     let hold = {
         let mut s = m.lock().unwrap();
-        s.requests.push(Req { at: Instant::now(), method: method.to_string(), body: body.clone() });
+        if s.record {
+            s.requests.push(Req { at: Instant::now(), method: method.to_string(), body: body.clone() });
+        }
         // Failures for this chat only ("method@chat"), else for the method.
         let for_chat = body["chat_id"].as_i64().map(|c| format!("{method}@{c}"));
         let key = match for_chat {
@@ -467,10 +474,10 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
             loop {
                 let confirmed = s.confirmed;
                 // Updates are kept in id order: find the first unconfirmed one without a scan.
-                let first = s.updates.partition_point(|u| u["update_id"].as_u64().unwrap() < confirmed);
-                let pending: Vec<Value> = s.updates[first..].iter().take(100).cloned().collect();
+                let first = s.updates.partition_point(|(id, _)| *id < confirmed);
+                let pending: Vec<&str> = s.updates[first..].iter().take(100).map(|(_, u)| u.as_str()).collect();
                 if !pending.is_empty() || Instant::now() >= deadline {
-                    return (200, ok(Value::Array(pending)));
+                    return (200, format!("{{\"ok\":true,\"result\":[{}]}}", pending.join(",")));
                 }
                 let (g, _) = cv.wait_timeout(s, Duration::from_millis(20)).unwrap();
                 s = g;
