@@ -279,6 +279,10 @@ pub struct Gatekeepers {
 pub struct Disqualifiers {
     #[serde(default)]
     pub later_convictions: bool,
+    /// Only a conviction within this many years after the one to be relieved bars the route (and,
+    /// like the route itself, only one in the same jurisdiction); unset: any later conviction.
+    #[serde(default)]
+    pub later_convictions_within_years: Option<u32>,
     #[serde(default)]
     pub pending_charges: bool,
     #[serde(default)]

@@ -602,10 +602,13 @@ pub fn screen_route(
     // Disqualifiers.
     if let Some(dq) = &r.disqualifiers {
         if dq.later_convictions {
-            match person.later_convictions {
-                Some(Tri::Yes) => e.no("A later conviction bars this route."),
-                Some(Tri::No) => {}
-                _ => e.review("A later conviction would bar this route; whether there is one is not known."),
+            match dq.later_convictions_within_years {
+                None => match person.later_convictions {
+                    Some(Tri::Yes) => e.no("A later conviction bars this route."),
+                    Some(Tri::No) => {}
+                    _ => e.review("A later conviction would bar this route; whether there is one is not known."),
+                },
+                Some(years) => later_in_window(&mut e, j, years, person, all, case),
             }
         }
         if dq.pending_charges {
@@ -710,6 +713,57 @@ pub fn screen_route(
         notes,
         eligible_from: e.eligible_from,
         sources,
+    }
+}
+
+/// A bar on later convictions that reaches only those within `years` after this conviction (in
+/// this jurisdiction). The survivor's other reported convictions there are checked by date; a
+/// later conviction the survivor mentioned in general cannot be placed, so it is for the attorney.
+fn later_in_window(e: &mut Eval, j: &Jurisdiction, years: u32, person: &Person, all: &[Case], case: &Case) {
+    let window = format!("{years} years after this conviction");
+    let this = pdate(&case.conviction_date).ok().flatten();
+    let mut unsure = false;
+    for other in all.iter().filter(|c| !std::ptr::eq(*c, case)) {
+        let same = other.jurisdiction.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(&j.jurisdiction));
+        if !same || record_kind(other.disposition.as_deref()) != Some("conviction") {
+            continue;
+        }
+        let when = pdate(&other.conviction_date).ok().flatten();
+        match (this, when) {
+            (Some(a), Some(b)) => {
+                let end = |d: Date| d.saturating_add(jiff::Span::new().years(years as i64));
+                if b.latest() <= a.earliest() || b.earliest() > end(a.latest()) {
+                    // Before this one, or past the window: no bar.
+                } else if b.earliest() > a.latest() && b.latest() <= end(a.earliest()) {
+                    e.no(format!(
+                        "Another conviction in {} ({}) falls within the {window}, which bars this route.",
+                        j.name,
+                        b.to_iso()
+                    ));
+                    return;
+                } else {
+                    unsure = true;
+                }
+            }
+            _ => unsure = true,
+        }
+    }
+    if unsure {
+        e.review(format!(
+            "A conviction in {} within the {window} bars this route; whether another reported conviction falls in that window needs its exact date.",
+            j.name
+        ));
+    }
+    match person.later_convictions {
+        Some(Tri::No) => {}
+        Some(Tri::Yes) => e.review(format!(
+            "A later conviction bars this route only if it is in {} and within the {window}: check its court and date.",
+            j.name
+        )),
+        _ => e.review(format!(
+            "A conviction in {} within the {window} would bar this route; whether there is one is not known.",
+            j.name
+        )),
     }
 }
 

@@ -312,3 +312,40 @@ fn a_listed_offense_does_not_settle_its_felonies_and_excluded_statutes_are_a_con
         "{route:#}"
     );
 }
+
+#[test]
+fn a_later_conviction_bars_hawaii_vacatur_only_within_three_years() {
+    // HRS § 712-1209.6 (rules/HI.toml, S8): relief "if the defendant is not subsequently convicted
+    // of any offense under the Hawaii Penal Code within three years after the date of the original
+    // conviction". Before, any later conviction screened `not_covered`.
+    let hi = |conviction: &str| {
+        case(json!({ "jurisdiction": "HI", "conviction_date": conviction, "offense_date": conviction,
+                     "sentence_completed_date": conviction }))
+    };
+    let two = |later: Value, said: &str| {
+        json!({ "date": "2026-11-25", "person": { "citizenship": "citizen", "later_convictions": said,
+                "trafficking_ended": "2020" },
+                "cases": [hi("2015-04-10"), later] })
+    };
+    let vacatur = |out: &str| outcomes(out).into_iter().find(|(r, _)| r == "vacatur").unwrap().1;
+    // A Hawaii conviction 14 months later, inside the window: barred, with the reason.
+    let theft = |date: &str| case(json!({ "jurisdiction": "HI", "category": "theft", "conviction_date": date }));
+    let (_, out, _) = screen(None, &two(theft("2016-06-15"), "no"), "json");
+    assert_eq!(vacatur(&out), "not_covered", "{out}");
+    assert!(out.contains("falls within the 3 years after this conviction"), "{out}");
+    // Four years later: outside the window, no bar.
+    let (_, out, _) = screen(None, &two(theft("2019-06-15"), "no"), "json");
+    assert_eq!(vacatur(&out), "likely_eligible", "{out}");
+    // In another state, inside the window: not a Hawaii Penal Code conviction.
+    let elsewhere = case(json!({ "jurisdiction": "CA", "category": "theft", "conviction_date": "2016-06-15" }));
+    let (_, out, _) = screen(None, &two(elsewhere, "no"), "json");
+    assert_eq!(vacatur(&out), "likely_eligible", "{out}");
+    // Known only to the year 2018, which may or may not be within three years of April 2015.
+    let (_, out, _) = screen(None, &two(theft("2018"), "no"), "json");
+    assert_eq!(vacatur(&out), "needs_review", "{out}");
+    // A later conviction mentioned only in general cannot be placed: for the attorney, never a no.
+    let single = json!({ "date": "2026-11-25", "person": { "citizenship": "citizen", "later_convictions": "yes" },
+                         "cases": [hi("2015-04-10")] });
+    let (_, out, _) = screen(None, &single, "json");
+    assert_eq!(vacatur(&out), "needs_review", "{out}");
+}
