@@ -331,6 +331,43 @@ fn a_reply_in_flight_when_the_survivor_exits_is_deleted_as_it_lands() {
 }
 
 #[test]
+fn a_reply_in_flight_when_the_survivor_erases_their_data_is_deleted_as_it_lands() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "");
+    d.send_text(26, "/start", "en");
+    d.wait_for(26, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    d.send_text(26, "/delete", "en");
+    let msgs = d.wait_for(26, 20, "the delete question", |m| {
+        m.iter().any(|m| !m.deleted && m.buttons.iter().any(|b| b.1.ends_with(":delete_confirm")))
+    });
+    let q = msgs.iter().rev().find(|m| m.buttons.iter().any(|b| b.1.ends_with(":delete_confirm"))).unwrap().clone();
+    // The survivor asks for help first, and its reply is slow on the network ...
+    d.hold_chat("sendmessage", 26, Duration::from_millis(1500));
+    let sends = |d: &Double| {
+        d.requests().iter().filter(|r| r.method == "sendmessage" && r.body["chat_id"].as_i64() == Some(26)).count()
+    };
+    let before = sends(&d);
+    let t = Instant::now();
+    d.send_text(26, "/help", "en");
+    while sends(&d) == before {
+        assert!(t.elapsed() < Duration::from_secs(5), "the help reply was never sent");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // ... and confirms the deletion while it is on its way.
+    let data = q.buttons.iter().find(|b| b.1.ends_with(":delete_confirm")).unwrap().1.clone();
+    d.press(26, q.id, &data, "en");
+    d.wait_for(26, 20, "the deletion", |m| {
+        m.iter().any(|m| !m.deleted && m.text.starts_with("Everything you told us"))
+    });
+    assert!(d.messages(26).iter().any(|m| m.text.contains("Hotline")), "the held reply never landed");
+    std::thread::sleep(Duration::from_millis(500));
+    let visible = d.visible(26);
+    assert!(!visible.iter().any(|m| m.text.contains("Hotline")), "{visible:#?}");
+    assert!(!visible.iter().any(|m| !m.from_bot), "{visible:#?}");
+}
+
+#[test]
 fn replayed_updates_after_a_restart_change_nothing() {
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();
