@@ -767,20 +767,26 @@ impl Store {
         sent: &[(Vec<u8>, i64, jiff::Timestamp)],
     ) -> Result<Vec<i64>, StoreError> {
         let t = self.tree(TREE_OUTBOX)?;
-        self.forget_fresh(keys);
-        let mut gone = Vec::new();
-        for k in keys {
-            if t.remove(k.as_slice())?.is_none() {
-                gone.push(k.as_slice());
+        let (mut late, mut kept) = (Vec::new(), Vec::new());
+        for (k, id, at) in sent {
+            if t.contains_key(k)? {
+                kept.push((*id, *at, true));
+            } else {
+                late.push(*id);
             }
         }
-        let (late, kept): (Vec<_>, Vec<_>) = sent.iter().partition(|(k, _, _)| gone.contains(&k.as_slice()));
+        // The log first, then the entries: a crash in between sends an entry again (and logs it
+        // twice, harmlessly), never leaves a message on the device that no wipe knows of.
         if !kept.is_empty() {
             let mut log = self.load_log(s)?;
-            log.messages.extend(kept.iter().map(|(_, id, at)| (*id, *at, true)));
+            log.messages.extend(kept);
             self.save_log(s, &log)?;
         }
-        Ok(late.into_iter().map(|(_, id, _)| *id).collect())
+        self.forget_fresh(keys);
+        for k in keys {
+            t.remove(k.as_slice())?;
+        }
+        Ok(late)
     }
 
     /// Erases everything of one survivor: their data key first (so nothing of theirs can be

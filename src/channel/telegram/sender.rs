@@ -235,14 +235,14 @@ async fn delete_late(bot: &Bot, chat: i64, late: Vec<i64>) {
     for attempt in 0..5u32 {
         match send(bot, chat, &payload).await {
             Sent::Ok(_) | Sent::Permanent => {
-                tracing::info!("a reply that landed after an exit was deleted");
+                tracing::info!("a reply that landed after a wipe was deleted");
                 return;
             }
             Sent::RetryAfter(secs) => tokio::time::sleep(Duration::from_secs(secs.clamp(1, 5) as u64)).await,
             Sent::Transient => tokio::time::sleep(Duration::from_millis(200 << attempt)).await,
         }
     }
-    tracing::warn!("a reply that landed after an exit could not be deleted");
+    tracing::warn!("a reply that landed after a wipe could not be deleted");
 }
 
 #[allow(clippy::too_many_arguments)]
