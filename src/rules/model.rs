@@ -283,6 +283,10 @@ pub struct Disqualifiers {
     /// like the route itself, only one in the same jurisdiction); unset: any later conviction.
     #[serde(default)]
     pub later_convictions_within_years: Option<u32>,
+    /// The text leaves open whether a later conviction bars the route (e.g. conditions of another
+    /// chapter that may or may not apply): a later conviction, or not knowing, gives needs_review.
+    #[serde(default)]
+    pub later_convictions_may_bar: bool,
     #[serde(default)]
     pub pending_charges: bool,
     #[serde(default)]

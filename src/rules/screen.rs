@@ -610,6 +610,12 @@ pub fn screen_route(
                 },
                 Some(years) => later_in_window(&mut e, j, years, person, all, case),
             }
+        } else if dq.later_convictions_may_bar {
+            match person.later_convictions {
+                Some(Tri::No) => {}
+                Some(Tri::Yes) => e.review("Whether a later conviction bars this route is not settled by the text (see the rule's notes): the attorney checks it."),
+                _ => e.review("A later conviction may bar this route; whether there is one is not known."),
+            }
         }
         if dq.pending_charges {
             match person.pending_charges {
