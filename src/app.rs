@@ -107,7 +107,7 @@ impl App {
 
     /// [`App::handle`] for channels with a durable outbox: `deliver` turns what was handled into
     /// messages to send (and the updated record of messages on the device); they are written in
-    /// the same transaction as the session and the channel's update id. With `flush` false the
+    /// one atomic change with the session and the channel's update id. With `flush` false the
     /// caller flushes once for a whole batch. `loaded` is the session if the caller already read
     /// it (to read it once per update), else it is read here.
     #[allow(clippy::too_many_arguments)]
@@ -186,6 +186,7 @@ impl App {
         let keep = !erased || (s.locale.is_some() && s.status != Status::New);
         // The update id rides in the session when there is one to write (one record fewer per
         // answer); the channel skips an input whose id is not above it (see `App::already_applied`).
+        let input = inbox.map(|(id, _)| id);
         let inbox = match (keep, inbox) {
             (true, Some((id, _))) => {
                 s.last_input = Some((id, now));
@@ -205,6 +206,7 @@ impl App {
                 log: log.as_ref(),
                 // On exit, replies not yet sent are dropped: sent after the wipe, they would stay.
                 discard_unsent: wipe,
+                input,
             };
             st.commit(who, change)?;
             if flush {

@@ -133,6 +133,10 @@ pub struct OutboxEntry {
     pub not_before: Option<jiff::Timestamp>,
     /// What to send; the channel decides its meaning.
     pub payload: serde_json::Value,
+    /// The channel's id of the input this answers (set by [`Store::commit`]): an entry whose
+    /// input never counted as applied is dropped after a crash ([`Store::drop_unapplied`]).
+    #[serde(default)]
+    pub input: Option<u64>,
 }
 
 impl Record for OutboxEntry {
@@ -199,6 +203,9 @@ pub struct Change<'a> {
     /// Drop the survivor's replies not yet sent (they leave the chat on exit: sent after the
     /// wipe, they would stay on the phone). The entries of this change are kept.
     pub discard_unsent: bool,
+    /// The channel's id of the input this change applies, stamped on its outbox entries (when
+    /// not given, the `inbox` id; give it where the id rides in the session instead).
+    pub input: Option<u64>,
 }
 
 /// Counts from a retention purge.
@@ -571,21 +578,26 @@ impl Store {
         Ok(out)
     }
 
-    /// Applies everything one handled input changed in one transaction: the session, the update
-    /// id it came with, the replies it caused, and a completed intake. Not flushed: call
+    /// Applies everything one handled input changed, atomically: the session, the update id it
+    /// came with, the replies it caused, and a completed intake. Not flushed: call
     /// [`Store::flush`] once per batch, before confirming the batch to its source.
-    pub fn commit(&self, s: &Subject, change: Change<'_>) -> Result<(), StoreError> {
+    pub fn commit(&self, s: &Subject, mut change: Change<'_>) -> Result<(), StoreError> {
+        let input = change.input.or(change.inbox.map(|(id, _)| id));
+        for e in &mut change.outbox {
+            e.input = e.input.or(input);
+        }
         let personal =
             change.session.is_some() || change.intake.is_some() || change.log.is_some() || !change.outbox.is_empty();
         if !personal {
             // Nothing of the survivor's: no data key is created for them (an erased survivor
             // stays erased).
-            if let Some((id, expires)) = change.inbox {
-                self.mark_seen(id, expires)?;
-            }
+            // The inbox mark last: it is what makes the input count as applied.
             if change.discard_unsent {
                 let unsent = self.outbox_keys_of(s)?;
                 self.outbox_done(s, &unsent, &[])?;
+            }
+            if let Some((id, expires)) = change.inbox {
+                self.mark_seen(id, expires)?;
             }
             return Ok(());
         }
@@ -614,8 +626,38 @@ impl Store {
                 seq = self.db.generate_id()?;
             }
         }
-        // A transaction costs per tree it spans: it spans only the trees this change writes (an
-        // answer usually writes the sessions and outbox trees; the intakes tree once per intake).
+        if intake.is_none() {
+            // Single writes, in order, the record that marks the input as applied (the session,
+            // else the inbox entry) last. sled recovers its log as a prefix, in write order: after
+            // a crash either that record is there, and everything before it too, or the input is
+            // offered again and applied again; the replies it had left in the outbox are then
+            // dropped at start-up (`drop_unapplied`: each carries its input's id), so the outcome
+            // is that of a transaction. No transaction: in sled 0.34 each one writes and syncs the
+            // log buffer twice (it rolls the buffer and seals the batch manifest in one of its
+            // own), where single writes wait for the batch's one flush (BENCHMARKS.md).
+            let outbox_tree = self.tree(TREE_OUTBOX)?;
+            for k in &unsent {
+                outbox_tree.remove(k.as_slice())?;
+            }
+            for (k, v) in &outbox {
+                outbox_tree.insert(k.as_slice(), v.as_slice())?;
+            }
+            let sessions = self.tree(TREE_SESSIONS)?;
+            if let Some((k, v)) = log {
+                sessions.insert(k, v)?;
+            }
+            if let Some((k, v)) = inbox {
+                self.tree(TREE_INBOX)?.insert(k, v)?;
+            }
+            if let Some(v) = session {
+                sessions.insert(s.0, v)?;
+            }
+            self.after_commit(s, &unsent, outbox, change.outbox);
+            return Ok(());
+        }
+        // A completed intake is written in one transaction with the rest: applied twice, it
+        // would become two cases. A transaction costs per tree it spans: it spans only the trees
+        // this change writes.
         let mut trees = Vec::new();
         let slot = |trees: &mut Vec<sled::Tree>, used: bool, name: &str| -> Result<Option<usize>, StoreError> {
             Ok(if used {
@@ -653,25 +695,59 @@ impl Store {
             }
             Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
         })?;
+        self.after_commit(s, &unsent, outbox, change.outbox);
+        Ok(())
+    }
+
+    /// After a commit: the dropped entries are forgotten, the new ones handed to the sender.
+    fn after_commit(
+        &self,
+        s: &Subject,
+        unsent: &[Vec<u8>],
+        outbox: Vec<(Vec<u8>, Vec<u8>)>,
+        entries: Vec<OutboxEntry>,
+    ) {
         if !unsent.is_empty() {
-            self.forget_fresh(&unsent);
+            self.forget_fresh(unsent);
         }
         if !outbox.is_empty() {
             let mut fresh = self.fresh.lock().unwrap_or_else(|p| p.into_inner());
             if fresh.len() + outbox.len() <= FRESH_MAX {
-                for ((k, _), e) in outbox.iter().zip(change.outbox) {
-                    fresh.insert(k.clone(), e);
+                for ((k, _), e) in outbox.into_iter().zip(entries) {
+                    fresh.insert(k, e);
                 }
             }
             drop(fresh);
             self.queued.lock().unwrap_or_else(|p| p.into_inner()).insert(*s);
         }
-        Ok(())
     }
 
     /// The survivors whose outbox got new entries since the last call (then forgotten).
     pub fn take_queued(&self) -> Vec<Subject> {
         self.queued.lock().unwrap_or_else(|p| p.into_inner()).drain().collect()
+    }
+
+    /// After a crash: drops outbox entries whose input never counted as applied (its session
+    /// carries no mark at or past the input's id and the inbox has no entry for it). Their input
+    /// is offered again, since a batch is confirmed only after its flush, and answered again.
+    /// Entries without an input id (older records, the case desk's deliveries) are kept. Call it
+    /// at start-up, before sending. Returns how many were dropped.
+    pub fn drop_unapplied(&self) -> Result<usize, StoreError> {
+        let mut dropped = 0;
+        for (s, key) in self.outbox_keys()? {
+            let Ok(Some(entry)) = self.get::<OutboxEntry>(&s, &key) else { continue };
+            let Some(id) = entry.input else { continue };
+            let marked = match self.load_session(&s) {
+                Ok(Some(session)) => session.last_input.is_some_and(|(last, _)| last >= id),
+                _ => false,
+            };
+            if !marked && !self.seen(id)? {
+                self.tree(TREE_OUTBOX)?.remove(&key)?;
+                self.forget_fresh([&key]);
+                dropped += 1;
+            }
+        }
+        Ok(dropped)
     }
 
     /// Keys of one survivor's waiting messages, oldest first.

@@ -571,3 +571,40 @@ fn a_redelivered_update_is_recognised_by_the_session_mark_only_while_it_is_recen
     s.last_input = Some((100, now - jiff::SignedDuration::from_hours(24 * 8)));
     assert!(!App::already_applied(&s, 42, now), "a mark older than six days");
 }
+
+#[test]
+fn replies_to_an_input_not_applied_before_a_crash_are_dropped_at_start_up() {
+    use clearpath::channel::telegram::{entries, Payload};
+    use clearpath::store::Change;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), Key::generate()).unwrap();
+    let now: jiff::Timestamp = "2026-11-25T12:00:00Z".parse().unwrap();
+    let reply = |chat: i64| entries(chat, now, [Payload::Send { text: "next".into(), buttons: vec![], protect: true }]);
+    // A crash came after this input's replies were written and before its session: what sled
+    // recovers is a prefix of the writes, and this is the prefix that ends there.
+    let lost = store.subject("telegram", "1");
+    store.commit(&lost, Change { outbox: reply(1), input: Some(50), ..Default::default() }).unwrap();
+    // Applied: the session carries the input's mark ...
+    let marked = store.subject("telegram", "2");
+    let mut s = session("x");
+    s.last_input = Some((60, now));
+    store
+        .commit(&marked, Change { session: Some(&s), outbox: reply(2), input: Some(60), ..Default::default() })
+        .unwrap();
+    // ... or the inbox has it (an update that left no session) ...
+    let seen = store.subject("telegram", "3");
+    let inbox = Some((70, now + jiff::SignedDuration::from_hours(24)));
+    store.commit(&seen, Change { inbox, outbox: reply(3), ..Default::default() }).unwrap();
+    // ... and the case desk's deliveries answer no input at all.
+    let desk = store.subject("telegram", "4");
+    store.enqueue(&desk, &reply(4)).unwrap();
+    assert_eq!(store.outbox_keys().unwrap().len(), 4);
+    assert_eq!(store.drop_unapplied().unwrap(), 1);
+    let left: Vec<_> = store.outbox_keys().unwrap().into_iter().map(|(s, _)| s).collect();
+    assert!(!left.contains(&lost), "the reply to the lost input is still queued");
+    for s in [marked, seen, desk] {
+        assert!(left.contains(&s));
+    }
+    // Nothing more to drop the second time.
+    assert_eq!(store.drop_unapplied().unwrap(), 0);
+}

@@ -128,6 +128,13 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
             }
         });
     }
+    // Replies a crash left behind for inputs that never counted as applied: those inputs come
+    // again and are answered again, so these would go out twice.
+    match app.store(|s| s.drop_unapplied()) {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(dropped = n, "replies to inputs not applied before a crash dropped"),
+        Err(e) => tracing::error!(error = %e, "outbox unreadable at start-up"),
+    }
     let wake = Arc::new(tokio::sync::Notify::new());
     let sender = tokio::spawn(sender::run(bot.clone(), app.clone(), cfg.clone(), wake.clone(), stop_rx.clone()));
     let mut stop = stop_rx.clone();
@@ -229,7 +236,7 @@ async fn handle_batch(
         tracing::debug!(kind = kind_name(&u), "ignored update");
     }
     // A few workers take chats from the batch, each chat's updates in order. More threads than
-    // cores only contend (sled serialises transactions and readers wait on them).
+    // cores only contend.
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 8).min(by_chat.len());
     let queue = Arc::new(std::sync::Mutex::new(by_chat.into_iter().collect::<Vec<_>>()));
     let mut tasks = tokio::task::JoinSet::new();
@@ -618,6 +625,7 @@ pub fn entries(chat: i64, now: Timestamp, payloads: impl IntoIterator<Item = Pay
             attempts: 0,
             not_before: None,
             payload: serde_json::to_value(p).unwrap_or_default(),
+            input: None,
         })
         .collect()
 }
