@@ -267,6 +267,24 @@ fn a_burst_of_messages_leaves_nothing_behind_on_exit() {
     );
 }
 
+/// The chat's sendMessage requests so far.
+fn sends(d: &Double, chat: i64) -> usize {
+    d.requests().iter().filter(|r| r.method == "sendmessage" && r.body["chat_id"].as_i64() == Some(chat)).count()
+}
+
+/// The survivor asks for help; returns once the bot has tried to send the reply (the double may be
+/// refusing or holding it): the chat's sends before, and when /help was typed.
+fn help_reply_attempted(d: &Double, chat: i64) -> (usize, Instant) {
+    let before = sends(d, chat);
+    let t = Instant::now();
+    d.send_text(chat, "/help", "en");
+    while sends(d, chat) == before {
+        assert!(t.elapsed() < Duration::from_secs(5), "chat {chat}: the help reply was never attempted");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    (before, t)
+}
+
 #[test]
 fn replies_still_waiting_when_the_survivor_exits_are_never_sent() {
     let d = Double::start();
@@ -276,16 +294,7 @@ fn replies_still_waiting_when_the_survivor_exits_are_never_sent() {
     d.wait_for(24, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
     // The replies to /help meet a 4 s rate limit ...
     d.fail_chat("sendmessage", 24, &[(429, Some(4))]);
-    let sends = |d: &Double| {
-        d.requests().iter().filter(|r| r.method == "sendmessage" && r.body["chat_id"].as_i64() == Some(24)).count()
-    };
-    let before = sends(&d);
-    let t = Instant::now();
-    d.send_text(24, "/help", "en");
-    while sends(&d) == before {
-        assert!(t.elapsed() < Duration::from_secs(5), "the help reply was never attempted");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let (before, t) = help_reply_attempted(&d, 24);
     // ... and the survivor exits while they wait: they must never arrive after the wipe.
     let seq = d.seq(24);
     d.send_text(24, "/exit", "en");
@@ -295,7 +304,7 @@ fn replies_still_waiting_when_the_survivor_exits_are_never_sent() {
     let visible = d.visible(24);
     assert_eq!(visible.len(), 1, "{visible:#?}");
     assert_eq!(visible[0].text, "👍");
-    assert_eq!(sends(&d), before + 2, "one attempt at the help reply (refused), then the exit's message");
+    assert_eq!(sends(&d, 24), before + 2, "one attempt at the help reply (refused), then the exit's message");
 }
 
 #[test]
@@ -307,16 +316,7 @@ fn a_reply_in_flight_when_the_survivor_exits_is_deleted_as_it_lands() {
     d.wait_for(25, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
     // The reply to /help is slow on the network: Telegram shows it only 1.5 s after it left ...
     d.hold_chat("sendmessage", 25, Duration::from_millis(1500));
-    let sends = |d: &Double| {
-        d.requests().iter().filter(|r| r.method == "sendmessage" && r.body["chat_id"].as_i64() == Some(25)).count()
-    };
-    let before = sends(&d);
-    let t = Instant::now();
-    d.send_text(25, "/help", "en");
-    while sends(&d) == before {
-        assert!(t.elapsed() < Duration::from_secs(5), "the help reply was never sent");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    help_reply_attempted(&d, 25);
     // ... and the survivor exits while it is on its way: it lands after the wipe was decided.
     let seq = d.seq(25);
     d.send_text(25, "/exit", "en");
@@ -344,16 +344,7 @@ fn a_reply_in_flight_when_the_survivor_erases_their_data_is_deleted_as_it_lands(
     let q = msgs.iter().rev().find(|m| m.buttons.iter().any(|b| b.1.ends_with(":delete_confirm"))).unwrap().clone();
     // The survivor asks for help first, and its reply is slow on the network ...
     d.hold_chat("sendmessage", 26, Duration::from_millis(1500));
-    let sends = |d: &Double| {
-        d.requests().iter().filter(|r| r.method == "sendmessage" && r.body["chat_id"].as_i64() == Some(26)).count()
-    };
-    let before = sends(&d);
-    let t = Instant::now();
-    d.send_text(26, "/help", "en");
-    while sends(&d) == before {
-        assert!(t.elapsed() < Duration::from_secs(5), "the help reply was never sent");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    help_reply_attempted(&d, 26);
     // ... and confirms the deletion while it is on its way.
     let data = q.buttons.iter().find(|b| b.1.ends_with(":delete_confirm")).unwrap().1.clone();
     d.press(26, q.id, &data, "en");
