@@ -359,6 +359,33 @@ fn a_reply_in_flight_when_the_survivor_erases_their_data_is_deleted_as_it_lands(
 }
 
 #[test]
+fn replies_a_crash_left_for_an_update_never_applied_are_not_sent_after_a_restart() {
+    use clearpath::channel::telegram::{entries, Payload};
+    use clearpath::store::{Change, Store};
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("master.key");
+    clearpath::store::keyfile::init(&key).unwrap();
+    {
+        // What sled can recover after a crash mid-update: the reply to update 50 was written, the
+        // session that marks the update applied was not. And a delivery that answers no update.
+        let store = Store::open(&dir.path().join("data"), clearpath::store::keyfile::read_file(&key).unwrap()).unwrap();
+        let now = jiff::Timestamp::now();
+        let send = |text: &str| entries(27, now, [Payload::Send { text: text.into(), buttons: vec![], protect: true }]);
+        let who = store.subject("telegram", "27");
+        store.commit(&who, Change { outbox: send("orphan reply"), input: Some(50), ..Default::default() }).unwrap();
+        store.enqueue(&who, &send("queued notice")).unwrap();
+        store.flush().unwrap();
+    }
+    crate::support::wait_unlocked(&dir.path().join("data"));
+    let _bot = Bot::start(&d, dir.path(), "");
+    d.wait_for(27, 20, "the queued notice", |m| m.iter().any(|m| m.text == "queued notice"));
+    // The update itself would be offered again and answered anew; its old reply never goes out.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!d.messages(27).iter().any(|m| m.text == "orphan reply"), "{:#?}", d.messages(27));
+}
+
+#[test]
 fn replayed_updates_after_a_restart_change_nothing() {
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();
