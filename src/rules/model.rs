@@ -622,6 +622,23 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
                 e(&at, "felonies", format!("route {}: felony `categories` go with covered = \"some\"", r.id));
             }
         }
+        if let Some(d) = &r.disqualifiers {
+            // Either refines a bar on later convictions; set the wrong way, it would be ignored.
+            if d.later_convictions_within_years.is_some() && !d.later_convictions {
+                e(
+                    &at,
+                    "disqualifiers",
+                    format!("route {}: later_convictions_within_years goes with later_convictions = true", r.id),
+                );
+            }
+            if d.later_convictions_may_bar && d.later_convictions {
+                e(
+                    &at,
+                    "disqualifiers",
+                    format!("route {}: later_convictions_may_bar is for a route without a firm bar (later_convictions = false)", r.id),
+                );
+            }
+        }
     }
     for ex in &j.examples {
         let at = format!("name = \"{}\"", ex.name);

@@ -349,3 +349,22 @@ fn a_later_conviction_bars_hawaii_vacatur_only_within_three_years() {
     let (_, out, _) = screen(None, &single, "json");
     assert_eq!(vacatur(&out), "needs_review", "{out}");
 }
+
+#[test]
+fn a_later_conviction_refinement_set_the_wrong_way_is_an_error_with_its_line() {
+    // An admin turns Hawaii's bar off but leaves its window: the window would be silently ignored.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("rules/HI.toml")).unwrap();
+    let broken = text.replacen(
+        "later_convictions = true\n  later_convictions_within_years = 3",
+        "later_convictions = false\n  later_convictions_within_years = 3",
+        1,
+    );
+    assert_ne!(broken, text);
+    std::fs::write(dir.path().join("HI.toml"), broken).unwrap();
+    let (code, out, err) = run_bin(&["rules", "check", "--rules", dir.path().to_str().unwrap()], &[], "", &root());
+    assert_ne!(code, 0, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(all.contains("HI.toml:") && all.contains("error[disqualifiers]"), "{all}");
+    assert!(all.contains("later_convictions_within_years goes with later_convictions = true"), "{all}");
+}
