@@ -9,6 +9,7 @@
 //! Replies leave through the durable outbox (see [`sender`]), per chat, so one chat waiting out a
 //! 429 never holds up the others or the offset.
 
+pub mod api;
 pub mod sender;
 
 use crate::app::{App, Handled};
@@ -75,7 +76,10 @@ pub enum Payload {
 /// Builds the bot: the token from `TELOXIDE_TOKEN` or `TELOXIDE_TOKEN_FILE`, the API from
 /// `TELOXIDE_API_URL` (a self-hosted Bot API server or a test double).
 pub fn bot(token: &SecretString, api_url: Option<&str>) -> anyhow::Result<Bot> {
-    let bot = Bot::new(token.expose_secret());
+    // teloxide's client settings, but never following a redirect: the Bot API does not redirect,
+    // and every request URL carries the token (the policy also cost a URL parse per request).
+    let client = teloxide::net::default_reqwest_settings().redirect(reqwest::redirect::Policy::none()).build()?;
+    let bot = Bot::with_client(token.expose_secret(), client);
     Ok(match api_url {
         Some(u) => {
             bot.set_api_url(reqwest::Url::parse(u).map_err(|e| anyhow::anyhow!("TELOXIDE_API_URL is not a URL: {e}"))?)
@@ -136,7 +140,8 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         Err(e) => tracing::error!(error = %e, "outbox unreadable at start-up"),
     }
     let wake = Arc::new(tokio::sync::Notify::new());
-    let sender = tokio::spawn(sender::run(bot.clone(), app.clone(), cfg.clone(), wake.clone(), stop_rx.clone()));
+    let api = api::Api::new(bot.clone());
+    let sender = tokio::spawn(sender::run(api.clone(), app.clone(), cfg.clone(), wake.clone(), stop_rx.clone()));
     let mut stop = stop_rx.clone();
     let mut offset: i32 = 0;
     let mut failures: u32 = 0;
@@ -174,7 +179,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         let started = std::time::Instant::now();
         let next = updates.iter().map(|u| u.id.0 as i64 + 1).max().unwrap_or(offset as i64);
         let count = updates.len();
-        handle_batch(&app, &cfg, &bot, &wake, updates).await;
+        handle_batch(&app, &cfg, &api, &wake, updates).await;
         // The fsync waits on the disk: off the async workers, which meanwhile keep sending.
         let a = app.clone();
         let flushed = tokio::task::spawn_blocking(move || a.store(|s| s.flush()))
@@ -201,7 +206,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
 async fn handle_batch(
     app: &Arc<App>,
     cfg: &TelegramConfig,
-    bot: &Bot,
+    api: &api::Api,
     wake: &Arc<tokio::sync::Notify>,
     updates: Vec<Update>,
 ) {
@@ -212,10 +217,10 @@ async fn handle_batch(
     // earns an error from Telegram.
     for u in &updates {
         if let UpdateKind::CallbackQuery(q) = &u.kind {
-            let (bot, id) = (bot.clone(), q.id.clone());
+            let (api, id) = (api.clone(), q.id.clone());
             tokio::spawn(async move {
-                if let Err(e) = bot.answer_callback_query(id).await {
-                    tracing::debug!(error = %redact(&e.to_string()), "a button press was not acknowledged");
+                if let Err(e) = api.answer_callback(&id.0).await {
+                    tracing::debug!(error = ?e, "a button press was not acknowledged");
                 }
             });
         }

@@ -4,6 +4,7 @@
 //! per chat, about 30 a second overall). An entry leaves the outbox only once Telegram accepted
 //! it, so a crash between sending and recording may send it twice, never zero times.
 
+use super::api::{Api, Failure};
 use super::Payload;
 use crate::app::App;
 use crate::config::TelegramConfig;
@@ -12,10 +13,9 @@ use jiff::Timestamp;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use teloxide::payloads::SendMessageSetters;
 use teloxide::prelude::Requester;
-use teloxide::types::{ChatId, InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
-use teloxide::{ApiError, Bot, RequestError};
+use teloxide::types::ChatId;
+use teloxide::ApiError;
 
 /// Pacing shared by all chats: when each chat and the bot as a whole may send next.
 #[derive(Default)]
@@ -56,7 +56,7 @@ const RESCAN: Duration = Duration::from_secs(5);
 /// runs is picked up again when that task ends (so its messages stay in order), and a chat that
 /// has to wait (429, backoff) waits alone.
 pub async fn run(
-    bot: Bot,
+    api: Api,
     app: Arc<App>,
     cfg: TelegramConfig,
     wake: Arc<tokio::sync::Notify>,
@@ -105,7 +105,7 @@ pub async fn run(
                 chats.again.insert(subject);
                 continue;
             }
-            start(&mut tasks, &mut chats, &bot, &app, &shared, subject);
+            start(&mut tasks, &mut chats, &api, &app, &shared, subject);
         }
         let next_due = chats.waiting.values().min().copied();
         let wait = next_due
@@ -139,7 +139,7 @@ pub async fn run(
                     Some(t) => {
                         chats.waiting.insert(subject, t);
                     }
-                    None if again => start(&mut tasks, &mut chats, &bot, &app, &shared, subject),
+                    None if again => start(&mut tasks, &mut chats, &api, &app, &shared, subject),
                     None => {}
                 }
             }
@@ -164,7 +164,7 @@ struct Chats {
 fn start(
     tasks: &mut tokio::task::JoinSet<(Subject, Option<Timestamp>)>,
     chats: &mut Chats,
-    bot: &Bot,
+    api: &Api,
     app: &Arc<App>,
     shared: &Arc<Shared>,
     subject: Subject,
@@ -180,14 +180,14 @@ fn start(
         return;
     }
     chats.busy.insert(subject);
-    let (bot, app, shared) = (bot.clone(), app.clone(), shared.clone());
-    let task = tasks.spawn(async move { (subject, send_chat(&bot, &app, subject, keys, &shared).await) });
+    let (api, app, shared) = (api.clone(), app.clone(), shared.clone());
+    let task = tasks.spawn(async move { (subject, send_chat(&api, &app, subject, keys, &shared).await) });
     chats.task_of.insert(task.id(), subject);
 }
 
 /// Sends one chat's entries in order until one has to wait; returns when to try again.
 async fn send_chat(
-    bot: &Bot,
+    api: &Api,
     app: &Arc<App>,
     subject: Subject,
     keys: Vec<Vec<u8>>,
@@ -214,7 +214,7 @@ async fn send_chat(
         sent.clear();
         late
     };
-    let next = send_entries(bot, app, &subject, keys, shared, &mut done, &mut sent, &settle).await;
+    let next = send_entries(api, app, &subject, keys, shared, &mut done, &mut sent, &settle).await;
     // Messages were settled as each landed: what is left here is only entries without one.
     let late = settle(&mut done, &mut sent);
     debug_assert!(late.is_empty());
@@ -227,13 +227,13 @@ type Sent1 = (Vec<u8>, i64, Timestamp);
 /// Deletes messages that landed after the survivor's wipe (their entries were dropped by an exit
 /// or an erasure while they were on their way). Directly, not through the outbox: an erased
 /// survivor must get no new records. A few quick tries; the survivor is waiting for a clean screen.
-async fn delete_late(bot: &Bot, chat: i64, late: Vec<i64>) {
+async fn delete_late(api: &Api, chat: i64, late: Vec<i64>) {
     if late.is_empty() {
         return;
     }
     let payload = Payload::Delete { ids: late };
     for attempt in 0..5u32 {
-        match send(bot, chat, &payload).await {
+        match send(api, chat, &payload).await {
             Sent::Ok(_) | Sent::Permanent => {
                 tracing::info!("a reply that landed after a wipe was deleted");
                 return;
@@ -247,7 +247,7 @@ async fn delete_late(bot: &Bot, chat: i64, late: Vec<i64>) {
 
 #[allow(clippy::too_many_arguments)]
 async fn send_entries(
-    bot: &Bot,
+    api: &Api,
     app: &Arc<App>,
     subject: &Subject,
     keys: Vec<Vec<u8>>,
@@ -301,13 +301,13 @@ async fn send_entries(
         }
         let started = Instant::now();
         let permit = shared.inflight.acquire().await.ok();
-        let mut result = send(bot, chat, &payload).await;
+        let mut result = send(api, chat, &payload).await;
         if let (Sent::Permanent, Payload::Edit { text, buttons, .. }) = (&result, &payload) {
             if !buttons.is_empty() {
                 // The question could not be rewritten in place (too old, or gone): send it anew,
                 // so the survivor is never left without the next question.
                 let fresh = Payload::Send { text: text.clone(), buttons: buttons.clone(), protect: true };
-                result = send(bot, chat, &fresh).await;
+                result = send(api, chat, &fresh).await;
             }
         }
         drop(permit);
@@ -318,7 +318,7 @@ async fn send_entries(
                     done.push(key.clone());
                     sent.push((key, id, Timestamp::now()));
                     let late = settle(done, sent);
-                    delete_late(bot, chat, late).await;
+                    delete_late(api, chat, late).await;
                 } else {
                     done.push(key);
                 }
@@ -372,17 +372,17 @@ fn op_name(p: &Payload) -> &'static str {
     }
 }
 
-fn classify(e: &RequestError) -> Sent {
+fn classify(e: &Failure) -> Sent {
     match e {
-        RequestError::RetryAfter(s) => Sent::RetryAfter(s.seconds()),
-        RequestError::Api(ApiError::MessageToDeleteNotFound)
-        | RequestError::Api(ApiError::MessageCantBeDeleted)
-        | RequestError::Api(ApiError::MessageToEditNotFound)
-        | RequestError::Api(ApiError::MessageNotModified)
-        | RequestError::Api(ApiError::BotBlocked)
-        | RequestError::Api(ApiError::ChatNotFound)
-        | RequestError::Api(ApiError::UserDeactivated) => Sent::Permanent,
-        RequestError::Api(ApiError::Unknown(msg))
+        Failure::RetryAfter(s) => Sent::RetryAfter(*s),
+        Failure::Api(ApiError::MessageToDeleteNotFound)
+        | Failure::Api(ApiError::MessageCantBeDeleted)
+        | Failure::Api(ApiError::MessageToEditNotFound)
+        | Failure::Api(ApiError::MessageNotModified)
+        | Failure::Api(ApiError::BotBlocked)
+        | Failure::Api(ApiError::ChatNotFound)
+        | Failure::Api(ApiError::UserDeactivated) => Sent::Permanent,
+        Failure::Api(ApiError::Unknown(msg))
             if msg.contains("query is too old") || msg.contains("message can't be") =>
         {
             Sent::Permanent
@@ -391,60 +391,27 @@ fn classify(e: &RequestError) -> Sent {
     }
 }
 
-/// Rows of (label, callback data) as an inline keyboard.
-fn keyboard(buttons: &[Vec<(String, String)>]) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new(
-        buttons
-            .iter()
-            .map(|row| row.iter().map(|(label, data)| InlineKeyboardButton::callback(label.clone(), data.clone()))),
-    )
-}
-
-async fn send(bot: &Bot, chat: i64, p: &Payload) -> Sent {
-    let chat_id = ChatId(chat);
+async fn send(api: &Api, chat: i64, p: &Payload) -> Sent {
     let r = match p {
-        Payload::Send { text, buttons, protect } => {
-            let mut req = bot.send_message(chat_id, text.clone()).protect_content(*protect);
-            if !buttons.is_empty() {
-                req = req.reply_markup(keyboard(buttons));
-            }
-            req.await.map(|m| Some(m.id.0 as i64))
-        }
-        Payload::Delete { ids } => {
-            let ids: Vec<MessageId> = ids.iter().map(|i| MessageId(*i as i32)).collect();
-            // Deleting what is already gone is fine: the goal is that it is gone.
-            match bot.delete_messages(chat_id, ids).await {
-                Ok(_) => Ok(None),
-                Err(RequestError::Api(_)) => Ok(None),
-                Err(e) => Err(e),
-            }
-        }
-        Payload::Edit { id, text, buttons } => {
-            use teloxide::payloads::EditMessageTextSetters;
-            let mut req = bot.edit_message_text(chat_id, MessageId(*id as i32), text.clone());
-            if !buttons.is_empty() {
-                req = req.reply_markup(keyboard(buttons));
-            }
-            match req.await {
-                // Already showing exactly this: nothing to do.
-                Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(None),
-                r => r.map(|_| None),
-            }
-        }
-        Payload::EditButtons { id, buttons } => {
-            use teloxide::payloads::EditMessageReplyMarkupSetters;
-            bot.edit_message_reply_markup(chat_id, MessageId(*id as i32))
-                .reply_markup(keyboard(buttons))
-                .await
-                .map(|_| None)
-        }
-        Payload::AnswerCallback { id } => {
-            bot.answer_callback_query(teloxide::types::CallbackQueryId(id.clone())).await.map(|_| None)
-        }
+        Payload::Send { text, buttons, protect } => api.send_message(chat, text, buttons, *protect).await,
+        Payload::Delete { ids } => match api.delete_messages(chat, ids).await {
+            // Deleting what is already gone (or can no longer be deleted) is fine: the goal is
+            // that it is gone, and retrying would not change the answer. A 5xx or a network
+            // error is retried: the message may still be on the phone.
+            Ok(()) | Err(Failure::Api(_)) => Ok(None),
+            Err(e) => Err(e),
+        },
+        Payload::Edit { id, text, buttons } => match api.edit_text(chat, *id, text, buttons).await {
+            // Already showing exactly this: nothing to do.
+            Ok(()) | Err(Failure::Api(ApiError::MessageNotModified)) => Ok(None),
+            Err(e) => Err(e),
+        },
+        Payload::EditButtons { id, buttons } => api.edit_buttons(chat, *id, buttons).await.map(|_| None),
+        Payload::AnswerCallback { id } => api.answer_callback(id).await.map(|_| None),
         Payload::Document { name, text } => {
             let file = teloxide::types::InputFile::memory(text.clone().into_bytes()).file_name(name.clone());
             // Not protected: an attorney must be able to save the case file.
-            bot.send_document(chat_id, file).await.map(|_| None)
+            api.bot().send_document(ChatId(chat), file).await.map(|_| None).map_err(Failure::from)
         }
     };
     match r {
@@ -452,7 +419,7 @@ async fn send(bot: &Bot, chat: i64, p: &Payload) -> Sent {
         Err(e) => {
             let c = classify(&e);
             if matches!(c, Sent::Transient) {
-                tracing::warn!(error = %super::redact(&e.to_string()), "send failed; will retry");
+                tracing::warn!(error = ?e, "send failed; will retry");
             }
             c
         }
