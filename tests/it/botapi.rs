@@ -63,6 +63,8 @@ pub struct State {
     /// Told of every question the bot shows (a message with buttons): (chat, when, message id,
     /// buttons). For the load tool, which must not scan the state.
     pub watcher: Option<std::sync::mpsc::Sender<Shown>>,
+    /// The longest a getUpdates long poll is held open (default 2 s, to keep tests quick).
+    pub max_poll_secs: Option<u64>,
 }
 
 pub struct Double {
@@ -432,6 +434,10 @@ fn buttons_of(body: &Value) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+fn s_max_poll(st: &Arc<(Mutex<State>, Condvar)>) -> u64 {
+    st.0.lock().unwrap().max_poll_secs.unwrap_or(2)
+}
+
 fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16, String) {
     let (m, cv) = &**st;
     let hold = {
@@ -465,7 +471,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
         "setmycommands" | "deletewebhook" => (200, ok(json!(true))),
         "getupdates" => {
             let offset = body["offset"].as_u64().unwrap_or(0);
-            let timeout = body["timeout"].as_u64().unwrap_or(0).min(2);
+            let timeout = body["timeout"].as_u64().unwrap_or(0).min(s_max_poll(st));
             let deadline = Instant::now() + Duration::from_secs(timeout);
             let mut s = m.lock().unwrap();
             if offset > s.confirmed {

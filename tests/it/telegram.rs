@@ -23,10 +23,8 @@ impl Bot {
         let cfg = dir.join("clearpath.toml");
         // Throttling off unless a test asks for it: it would slow every test to Telegram's pace.
         let throttle = if extra.contains("throttle") { "" } else { "throttle = false\n" };
-        let text = format!(
-            "data_dir = {:?}\n\n[telegram]\n{throttle}poll_timeout_secs = 1\n{extra}\n",
-            data.to_str().unwrap()
-        );
+        let poll = if extra.contains("poll_timeout_secs") { "" } else { "poll_timeout_secs = 1\n" };
+        let text = format!("data_dir = {:?}\n\n[telegram]\n{throttle}{poll}{extra}\n", data.to_str().unwrap());
         std::fs::write(&cfg, text).unwrap();
         let key = dir.join("master.key");
         if !key.exists() {
@@ -448,6 +446,26 @@ fn a_wipe_answered_with_server_errors_is_retried_until_the_answer_is_gone() {
         m.iter().any(|m| !m.from_bot && m.text == "Canary-Name-7731" && m.deleted)
     });
     assert!(msgs.iter().filter(|m| !m.from_bot).all(|m| m.deleted), "{msgs:#?}");
+}
+
+#[test]
+fn a_quiet_long_poll_outlasts_the_http_clients_own_timeout() {
+    // teloxide's HTTP client gives up on any request after 17 s, its own long polls included. A
+    // 20 s poll on a quiet night must be waited out, not failed, logged and retried after a pause.
+    let d = Double::start();
+    d.state.0.lock().unwrap().max_poll_secs = Some(30);
+    let dir = tempfile::tempdir().unwrap();
+    let bot = Bot::start(&d, dir.path(), "poll_timeout_secs = 20");
+    std::thread::sleep(Duration::from_secs(19));
+    let polls = d.requests().iter().filter(|r| r.method == "getupdates").count();
+    assert_eq!(polls, 1, "the first long poll was cut short");
+    let t = Instant::now();
+    d.send_text(5, "/start", "en");
+    d.wait_for(5, 5, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    assert!(t.elapsed() < Duration::from_secs(3), "the update waited {:?}", t.elapsed());
+    drop(bot);
+    let log = std::fs::read_to_string(dir.path().join("bot.log")).unwrap();
+    assert!(!log.contains("getUpdates failed"), "{log}");
 }
 
 #[test]

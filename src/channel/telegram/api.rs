@@ -42,6 +42,7 @@ fn is_server_error(description: &str) -> bool {
 
 #[derive(Clone, Copy)]
 enum Method {
+    GetUpdates,
     SendMessage,
     EditMessageText,
     EditMessageReplyMarkup,
@@ -49,7 +50,8 @@ enum Method {
     AnswerCallbackQuery,
 }
 
-const METHODS: [(Method, &str); 5] = [
+const METHODS: [(Method, &str); 6] = [
+    (Method::GetUpdates, "getUpdates"),
     (Method::SendMessage, "sendMessage"),
     (Method::EditMessageText, "editMessageText"),
     (Method::EditMessageReplyMarkup, "editMessageReplyMarkup"),
@@ -113,6 +115,26 @@ struct EditBody<'a> {
 struct DeleteBody<'a> {
     chat_id: i64,
     message_ids: &'a [i64],
+}
+
+#[derive(Serialize)]
+struct GetUpdatesBody<'a> {
+    offset: i64,
+    timeout: u32,
+    allowed_updates: &'a [&'a str],
+}
+
+/// getUpdates' reply: each update still read by teloxide (which turns one it cannot read into
+/// `UpdateKind::Error` rather than failing the batch).
+#[derive(Deserialize)]
+struct UpdatesReply {
+    ok: bool,
+    #[serde(default)]
+    result: Vec<teloxide::types::Update>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    parameters: Option<Parameters>,
 }
 
 #[derive(Serialize)]
@@ -238,27 +260,67 @@ impl Api {
         self.call(Method::DeleteMessages, &DeleteBody { chat_id: chat, message_ids: ids }).await.map(|_| ())
     }
 
+    /// The next updates from `offset` on (confirming those before it), waiting up to `timeout`
+    /// seconds for one. Read without teloxide's untagged response wrapper, which buffered each
+    /// whole batch before reading it again.
+    pub async fn get_updates(
+        &self,
+        offset: i64,
+        timeout: u32,
+        allowed: &[&str],
+    ) -> Result<Vec<teloxide::types::Update>, Failure> {
+        let body = GetUpdatesBody { offset, timeout, allowed_updates: allowed };
+        // The client gives up on a request after 17 s (teloxide's setting, which its own polling
+        // never raises for a long poll): give the long poll its whole timeout and some.
+        let wait = std::time::Duration::from_secs(timeout as u64 + 10);
+        let (status, bytes) = self.post(Method::GetUpdates, &body, Some(wait)).await?;
+        let reply: UpdatesReply = serde_json::from_slice(bytes.as_ref())
+            .map_err(|_| Failure::Transient(format!("a reply that is not the Bot API's (HTTP {})", status.as_u16())))?;
+        if reply.ok {
+            return Ok(reply.result);
+        }
+        if let Some(secs) = reply.parameters.and_then(|p| p.retry_after) {
+            return Err(Failure::RetryAfter(secs));
+        }
+        Err(Failure::Transient(reply.description.unwrap_or_default()))
+    }
+
     /// Stops a pressed button's spinner.
     pub async fn answer_callback(&self, id: &str) -> Result<(), Failure> {
         self.call(Method::AnswerCallbackQuery, &AnswerBody { callback_query_id: id }).await.map(|_| ())
     }
 
-    async fn call(&self, method: Method, body: &impl Serialize) -> Result<Option<i64>, Failure> {
+    async fn post(
+        &self,
+        method: Method,
+        body: &impl Serialize,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<(reqwest::StatusCode, impl AsRef<[u8]>), Failure> {
         let body = serde_json::to_vec(body).map_err(|e| Failure::Transient(e.to_string()))?;
-        let response = self
+        let request = self
             .inner
             .bot
             .client()
             .post(self.inner.urls[method as usize].clone())
             .header(reqwest::header::CONTENT_TYPE, reqwest::header::HeaderValue::from_static("application/json"))
-            .body(body)
+            .body(body);
+        let request = match timeout {
+            Some(t) => request.timeout(t),
+            None => request,
+        };
+        let response = request
             .send()
             .await
             // reqwest's errors name the URL, and the URL carries the token.
             .map_err(|e| Failure::Transient(e.without_url().to_string()))?;
         let status = response.status();
         let bytes = response.bytes().await.map_err(|e| Failure::Transient(e.without_url().to_string()))?;
-        let reply: Reply = serde_json::from_slice(&bytes)
+        Ok((status, bytes))
+    }
+
+    async fn call(&self, method: Method, body: &impl Serialize) -> Result<Option<i64>, Failure> {
+        let (status, bytes) = self.post(method, body, None).await?;
+        let reply: Reply = serde_json::from_slice(bytes.as_ref())
             .map_err(|_| Failure::Transient(format!("a reply that is not the Bot API's (HTTP {})", status.as_u16())))?;
         if reply.ok {
             return Ok(reply.result.and_then(|r| r.0));

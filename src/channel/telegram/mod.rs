@@ -22,10 +22,8 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use teloxide::payloads::GetUpdatesSetters;
 use teloxide::prelude::Requester;
-use teloxide::requests::Request;
-use teloxide::types::{AllowedUpdate, Update, UpdateKind};
+use teloxide::types::{Update, UpdateKind};
 use teloxide::Bot;
 
 /// How long a handled update id is remembered (Telegram restarts ids after a quiet week).
@@ -143,20 +141,16 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
     let api = api::Api::new(bot.clone());
     let sender = tokio::spawn(sender::run(api.clone(), app.clone(), cfg.clone(), wake.clone(), stop_rx.clone()));
     let mut stop = stop_rx.clone();
-    let mut offset: i32 = 0;
+    let mut offset: i64 = 0;
     let mut failures: u32 = 0;
     loop {
         if *stop.borrow() {
             break;
         }
-        let request = bot.get_updates().offset(offset).timeout(cfg.poll_timeout_secs).allowed_updates(vec![
-            AllowedUpdate::Message,
-            AllowedUpdate::CallbackQuery,
-            AllowedUpdate::EditedMessage,
-        ]);
+        let request = api.get_updates(offset, cfg.poll_timeout_secs, &["message", "callback_query", "edited_message"]);
         let updates = tokio::select! {
             _ = stop.changed() => break,
-            r = request.send() => r,
+            r = request => r,
         };
         let updates = match updates {
             Ok(u) => {
@@ -165,7 +159,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
             }
             Err(e) => {
                 failures += 1;
-                tracing::warn!(error = %redact(&e.to_string()), failures, "getUpdates failed; retrying");
+                tracing::warn!(error = ?e, failures, "getUpdates failed; retrying");
                 let wait = std::time::Duration::from_millis((250u64 << failures.min(6)).min(30_000));
                 tokio::select! {
                     _ = stop.changed() => break,
@@ -177,7 +171,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
             continue;
         }
         let started = std::time::Instant::now();
-        let next = updates.iter().map(|u| u.id.0 as i64 + 1).max().unwrap_or(offset as i64);
+        let next = updates.iter().map(|u| u.id.0 as i64 + 1).max().unwrap_or(offset);
         let count = updates.len();
         handle_batch(&app, &cfg, &api, &wake, updates).await;
         // The fsync waits on the disk: off the async workers, which meanwhile keep sending.
@@ -189,7 +183,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
             tracing::error!(error = %e, "flush failed; the batch will be offered again");
             continue;
         }
-        offset = next as i32;
+        offset = next;
         wake.notify_one();
         tracing::debug!(updates = count, elapsed_ms = started.elapsed().as_millis() as u64, "batch handled");
     }
