@@ -174,6 +174,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         let next = updates.iter().map(|u| u.id.0 as i64 + 1).max().unwrap_or(offset);
         let count = updates.len();
         handle_batch(&app, &cfg, &api, &wake, updates).await;
+        let handled_us = started.elapsed().as_micros() as u64;
         // The fsync waits on the disk: off the async workers, which meanwhile keep sending.
         let a = app.clone();
         let flushed = tokio::task::spawn_blocking(move || a.store(|s| s.flush()))
@@ -185,7 +186,12 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         }
         offset = next;
         wake.notify_one();
-        tracing::debug!(updates = count, elapsed_ms = started.elapsed().as_millis() as u64, "batch handled");
+        tracing::debug!(
+            updates = count,
+            handled_us,
+            elapsed_us = started.elapsed().as_micros() as u64,
+            "batch handled and flushed"
+        );
     }
     let _ = app.store(|s| s.flush());
     wake.notify_one();
@@ -196,7 +202,9 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
     Ok(())
 }
 
-/// Handles a batch: chats in parallel, each chat's updates in order.
+/// Handles a batch: each chat's updates in order; the chats of a larger batch in parallel on
+/// worker threads. (Handling is short CPU work, no network: what must never wait on another
+/// chat is sending, which the sender does per chat.)
 async fn handle_batch(
     app: &Arc<App>,
     cfg: &TelegramConfig,
@@ -236,6 +244,18 @@ async fn handle_batch(
     }
     // A few workers take chats from the batch, each chat's updates in order. More threads than
     // cores only contend.
+    // A batch from a few chats (the usual case, even under load: most batches hold one to three
+    // updates) is handled right here: handing it to worker threads cost more in wake-ups than
+    // it saved (BENCHMARKS.md, session 6).
+    if by_chat.len() <= INLINE_CHATS {
+        for (chat, ups) in by_chat {
+            for u in ups {
+                handle_logged(app, cfg, chat, u);
+            }
+            wake.notify_one();
+        }
+        return;
+    }
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 8).min(by_chat.len());
     let queue = Arc::new(std::sync::Mutex::new(by_chat.into_iter().collect::<Vec<_>>()));
     let mut tasks = tokio::task::JoinSet::new();
@@ -245,13 +265,7 @@ async fn handle_batch(
             let next = queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
             let Some((chat, ups)) = next else { return };
             for u in ups {
-                let kind = kind_name(&u);
-                let started = std::time::Instant::now();
-                if let Err(e) = handle_update(&app, &cfg, chat, u, Timestamp::now()) {
-                    tracing::error!(kind, error = %e, "update not handled");
-                } else {
-                    tracing::debug!(kind, elapsed_us = started.elapsed().as_micros() as u64, "update handled");
-                }
+                handle_logged(&app, &cfg, chat, u);
             }
             // This chat's replies are in the outbox: the sender may take them now, without
             // waiting for the rest of the batch and its flush (sending is at least once: a crash
@@ -260,6 +274,19 @@ async fn handle_batch(
         });
     }
     while tasks.join_next().await.is_some() {}
+}
+
+/// Batches from at most this many chats are handled on the polling task itself.
+const INLINE_CHATS: usize = 4;
+
+fn handle_logged(app: &App, cfg: &TelegramConfig, chat: i64, u: Update) {
+    let kind = kind_name(&u);
+    let started = std::time::Instant::now();
+    if let Err(e) = handle_update(app, cfg, chat, u, Timestamp::now()) {
+        tracing::error!(kind, error = %e, "update not handled");
+    } else {
+        tracing::debug!(kind, elapsed_us = started.elapsed().as_micros() as u64, "update handled");
+    }
 }
 
 fn chat_of(u: &Update) -> Option<i64> {
