@@ -15,6 +15,7 @@
 //!
 //!     cargo bench --bench load                     # the standard set
 //!     cargo bench --bench load -- 1000:2000 1000:0  # chats:rate pairs
+//!     LOAD_TRACE=/tmp/t cargo bench --bench load -- 1000:2000  # and every update's latency
 
 #[path = "../tests/it/botapi.rs"]
 mod botapi;
@@ -115,6 +116,9 @@ fn run(chats: usize, rate: f64) {
         let offset = think.mul_f64(c as f64 / chats as f64);
         due.push(Reverse((started + offset, c)));
     }
+    // LOAD_TRACE=<file>: one line per update (microseconds since the start when it was pushed,
+    // its latency in microseconds, the chat), to see when slow updates happen.
+    let mut trace = std::env::var_os("LOAD_TRACE").map(|p| std::io::BufWriter::new(std::fs::File::create(p).unwrap()));
     let cpu0 = cpu_ticks(pid);
     let own0 = cpu_ticks(std::process::id());
     let mut latencies = Vec::with_capacity(chats * steps);
@@ -156,6 +160,11 @@ fn run(chats: usize, rate: f64) {
                 ch.shown = Some((mid, buttons));
                 if let Some(sent) = ch.waiting.take() {
                     latencies.push(at.saturating_duration_since(sent));
+                    if let Some(t) = trace.as_mut() {
+                        use std::io::Write;
+                        let (since, took) = (sent.duration_since(started), at.saturating_duration_since(sent));
+                        writeln!(t, "{} {} {chat}", since.as_micros(), took.as_micros()).unwrap();
+                    }
                     last_reply = last_reply.max(at);
                     if ch.next < steps {
                         due.push(Reverse((at + think, c)));
