@@ -1,12 +1,13 @@
-//! The requests the bot makes for nearly every update (send or edit a question, delete an
-//! answer, acknowledge a press), made with the teloxide bot's own HTTP client, token and API URL,
-//! but read with a slim parser.
+//! The requests the bot makes for nearly every update (fetch updates, send or edit a question,
+//! delete an answer, acknowledge a press), made with the teloxide bot's own HTTP client, token and
+//! API URL, but read with a slim parser.
 //!
 //! teloxide reads every reply into its full `Message` through untagged enums, so serde buffers
 //! the whole JSON and then tries variant after variant: under load that was about a tenth of the
-//! bot's CPU, for replies of which the outbox needs only the message id. The method URLs are built
-//! once, not per request. Everything else (getUpdates, the command menu, documents) goes through
-//! teloxide as before.
+//! bot's CPU, for replies of which the outbox needs only the message id. Updates are still read
+//! into teloxide's `Update`, without the untagged wrapper around the batch. The method URLs are
+//! built once, not per request. Everything else (the command menu, documents) goes through
+//! teloxide's own requests.
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};

@@ -242,8 +242,6 @@ async fn handle_batch(
         let _ = app.store(|s| s.mark_seen(id, now + jiff::SignedDuration::from_hours(24 * INBOX_DAYS)));
         tracing::debug!(kind = kind_name(&u), "ignored update");
     }
-    // A few workers take chats from the batch, each chat's updates in order. More threads than
-    // cores only contend.
     // A batch from a few chats (the usual case, even under load: most batches hold one to three
     // updates) is handled right here: handing it to worker threads cost more in wake-ups than
     // it saved (BENCHMARKS.md, session 6).
@@ -256,6 +254,8 @@ async fn handle_batch(
         }
         return;
     }
+    // A few workers take chats from the batch, each chat's updates in order. More threads than
+    // cores only contend.
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 8).min(by_chat.len());
     let queue = Arc::new(std::sync::Mutex::new(by_chat.into_iter().collect::<Vec<_>>()));
     let mut tasks = tokio::task::JoinSet::new();
