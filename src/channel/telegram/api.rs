@@ -321,22 +321,50 @@ impl Api {
 
     async fn call(&self, method: Method, body: &impl Serialize) -> Result<Option<i64>, Failure> {
         let (status, bytes) = self.post(method, body, None).await?;
-        let reply: Reply = serde_json::from_slice(bytes.as_ref())
-            .map_err(|_| Failure::Transient(format!("a reply that is not the Bot API's (HTTP {})", status.as_u16())))?;
-        if reply.ok {
-            return Ok(reply.result.and_then(|r| r.0));
-        }
-        if let Some(secs) = reply.parameters.and_then(|p| p.retry_after) {
-            return Err(Failure::RetryAfter(secs));
-        }
-        let description = reply.description.unwrap_or_default();
-        if status.is_server_error() || reply.error_code.is_some_and(|c| c >= 500) {
-            return Err(Failure::Transient(description));
-        }
-        // teloxide's own reading of the description (it falls back to `Unknown`).
-        let error =
-            ApiError::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(&description))
-                .unwrap_or(ApiError::Unknown(description));
-        Err(Failure::Api(error))
+        read_reply(status.as_u16(), bytes.as_ref())
+    }
+}
+
+/// What a Bot API reply means for the outbox: the message id (if the result is a message), or
+/// why not. A body that is not the Bot API's (a proxy's error page, a cut-off reply) is transient.
+fn read_reply(status: u16, body: &[u8]) -> Result<Option<i64>, Failure> {
+    let reply: Reply = serde_json::from_slice(body)
+        .map_err(|_| Failure::Transient(format!("a reply that is not the Bot API's (HTTP {status})")))?;
+    if reply.ok {
+        return Ok(reply.result.and_then(|r| r.0));
+    }
+    if let Some(secs) = reply.parameters.and_then(|p| p.retry_after) {
+        return Err(Failure::RetryAfter(secs));
+    }
+    let description = reply.description.unwrap_or_default();
+    if status >= 500 || reply.error_code.is_some_and(|c| c >= 500) {
+        return Err(Failure::Transient(description));
+    }
+    // teloxide's own reading of the description (it falls back to `Unknown`).
+    let error = ApiError::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(&description))
+        .unwrap_or(ApiError::Unknown(description));
+    Err(Failure::Api(error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replies_read_as_the_outbox_needs_them() {
+        let sent = br#"{"ok":true,"result":{"message_id":42,"date":1,"chat":{"id":5,"type":"private"},"text":"x","reply_markup":{"inline_keyboard":[[{"text":"a","callback_data":"b"}]]}}}"#;
+        assert!(matches!(read_reply(200, sent), Ok(Some(42))));
+        assert!(matches!(read_reply(200, br#"{"ok":true,"result":true}"#), Ok(None)));
+        let wait = br#"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}"#;
+        assert!(matches!(read_reply(429, wait), Err(Failure::RetryAfter(7))));
+        let gone = br#"{"ok":false,"error_code":400,"description":"Bad Request: message to delete not found"}"#;
+        assert!(matches!(read_reply(400, gone), Err(Failure::Api(ApiError::MessageToDeleteNotFound))));
+        let odd = br#"{"ok":false,"error_code":400,"description":"Bad Request: something new"}"#;
+        assert!(matches!(read_reply(400, odd), Err(Failure::Api(ApiError::Unknown(_)))));
+        // A 5xx is worth retrying whatever its body says, and so is a proxy's HTML page.
+        let busy = br#"{"ok":false,"error_code":500,"description":"Internal Server Error"}"#;
+        assert!(matches!(read_reply(500, busy), Err(Failure::Transient(_))));
+        assert!(matches!(read_reply(502, b"<html>Bad Gateway</html>"), Err(Failure::Transient(_))));
+        assert!(matches!(read_reply(200, br#"{"ok":tr"#), Err(Failure::Transient(_))));
     }
 }
