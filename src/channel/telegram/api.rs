@@ -125,19 +125,6 @@ struct GetUpdatesBody<'a> {
     allowed_updates: &'a [&'a str],
 }
 
-/// getUpdates' reply: each update still read by teloxide (which turns one it cannot read into
-/// `UpdateKind::Error` rather than failing the batch).
-#[derive(Deserialize)]
-struct UpdatesReply {
-    ok: bool,
-    #[serde(default)]
-    result: Vec<teloxide::types::Update>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    parameters: Option<Parameters>,
-}
-
 #[derive(Serialize)]
 struct AnswerBody<'a> {
     callback_query_id: &'a str,
@@ -145,10 +132,9 @@ struct AnswerBody<'a> {
 
 /// A Bot API reply: `{"ok": true, "result": ...}` or `{"ok": false, "description": ...}`.
 #[derive(Deserialize)]
-struct Reply {
+struct Reply<T> {
     ok: bool,
-    #[serde(default)]
-    result: Option<SentId>,
+    result: Option<T>,
     #[serde(default)]
     error_code: Option<u16>,
     #[serde(default)]
@@ -275,15 +261,9 @@ impl Api {
         // never raises for a long poll): give the long poll its whole timeout and some.
         let wait = std::time::Duration::from_secs(timeout as u64 + 10);
         let (status, bytes) = self.post(Method::GetUpdates, &body, Some(wait)).await?;
-        let reply: UpdatesReply = serde_json::from_slice(bytes.as_ref())
-            .map_err(|_| Failure::Transient(format!("a reply that is not the Bot API's (HTTP {})", status.as_u16())))?;
-        if reply.ok {
-            return Ok(reply.result);
-        }
-        if let Some(secs) = reply.parameters.and_then(|p| p.retry_after) {
-            return Err(Failure::RetryAfter(secs));
-        }
-        Err(Failure::Transient(reply.description.unwrap_or_default()))
+        // Each update is still read by teloxide's `Update`, which turns one it cannot read into
+        // `UpdateKind::Error` rather than failing the batch.
+        Ok(read_reply::<Vec<teloxide::types::Update>>(status.as_u16(), bytes.as_ref())?.unwrap_or_default())
     }
 
     /// Stops a pressed button's spinner.
@@ -321,17 +301,17 @@ impl Api {
 
     async fn call(&self, method: Method, body: &impl Serialize) -> Result<Option<i64>, Failure> {
         let (status, bytes) = self.post(method, body, None).await?;
-        read_reply(status.as_u16(), bytes.as_ref())
+        Ok(read_reply::<SentId>(status.as_u16(), bytes.as_ref())?.and_then(|r| r.0))
     }
 }
 
-/// What a Bot API reply means for the outbox: the message id (if the result is a message), or
-/// why not. A body that is not the Bot API's (a proxy's error page, a cut-off reply) is transient.
-fn read_reply(status: u16, body: &[u8]) -> Result<Option<i64>, Failure> {
-    let reply: Reply = serde_json::from_slice(body)
+/// A Bot API reply's result, or why there is none. A body that is not the Bot API's (a proxy's
+/// error page, a cut-off reply) is transient, like a 5xx.
+fn read_reply<T: serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> Result<Option<T>, Failure> {
+    let reply: Reply<T> = serde_json::from_slice(body)
         .map_err(|_| Failure::Transient(format!("a reply that is not the Bot API's (HTTP {status})")))?;
     if reply.ok {
-        return Ok(reply.result.and_then(|r| r.0));
+        return Ok(reply.result);
     }
     if let Some(secs) = reply.parameters.and_then(|p| p.retry_after) {
         return Err(Failure::RetryAfter(secs));
@@ -350,21 +330,25 @@ fn read_reply(status: u16, body: &[u8]) -> Result<Option<i64>, Failure> {
 mod tests {
     use super::*;
 
+    fn read(status: u16, body: &[u8]) -> Result<Option<i64>, Failure> {
+        read_reply::<SentId>(status, body).map(|r| r.and_then(|r| r.0))
+    }
+
     #[test]
     fn replies_read_as_the_outbox_needs_them() {
         let sent = br#"{"ok":true,"result":{"message_id":42,"date":1,"chat":{"id":5,"type":"private"},"text":"x","reply_markup":{"inline_keyboard":[[{"text":"a","callback_data":"b"}]]}}}"#;
-        assert!(matches!(read_reply(200, sent), Ok(Some(42))));
-        assert!(matches!(read_reply(200, br#"{"ok":true,"result":true}"#), Ok(None)));
+        assert!(matches!(read(200, sent), Ok(Some(42))));
+        assert!(matches!(read(200, br#"{"ok":true,"result":true}"#), Ok(None)));
         let wait = br#"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}"#;
-        assert!(matches!(read_reply(429, wait), Err(Failure::RetryAfter(7))));
+        assert!(matches!(read(429, wait), Err(Failure::RetryAfter(7))));
         let gone = br#"{"ok":false,"error_code":400,"description":"Bad Request: message to delete not found"}"#;
-        assert!(matches!(read_reply(400, gone), Err(Failure::Api(ApiError::MessageToDeleteNotFound))));
+        assert!(matches!(read(400, gone), Err(Failure::Api(ApiError::MessageToDeleteNotFound))));
         let odd = br#"{"ok":false,"error_code":400,"description":"Bad Request: something new"}"#;
-        assert!(matches!(read_reply(400, odd), Err(Failure::Api(ApiError::Unknown(_)))));
+        assert!(matches!(read(400, odd), Err(Failure::Api(ApiError::Unknown(_)))));
         // A 5xx is worth retrying whatever its body says, and so is a proxy's HTML page.
         let busy = br#"{"ok":false,"error_code":500,"description":"Internal Server Error"}"#;
-        assert!(matches!(read_reply(500, busy), Err(Failure::Transient(_))));
-        assert!(matches!(read_reply(502, b"<html>Bad Gateway</html>"), Err(Failure::Transient(_))));
-        assert!(matches!(read_reply(200, br#"{"ok":tr"#), Err(Failure::Transient(_))));
+        assert!(matches!(read(500, busy), Err(Failure::Transient(_))));
+        assert!(matches!(read(502, b"<html>Bad Gateway</html>"), Err(Failure::Transient(_))));
+        assert!(matches!(read(200, br#"{"ok":tr"#), Err(Failure::Transient(_))));
     }
 }
