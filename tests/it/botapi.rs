@@ -367,10 +367,12 @@ fn serve_connection(conn: std::net::TcpStream, st: &Arc<(Mutex<State>, Condvar)>
             200 => "OK",
             400 => "Bad Request",
             429 => "Too Many Requests",
+            502 => "Bad Gateway",
             _ => "Internal Server Error",
         };
         let head = format!(
-            "HTTP/1.1 {code} {reason}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            "HTTP/1.1 {code} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\r\n",
+            if resp.starts_with('<') { "text/html" } else { "application/json" },
             resp.len()
         );
         if writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(resp.as_bytes())).is_err() || close {
@@ -453,6 +455,10 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
         };
         if let Some(q) = s.fail.get_mut(&key) {
             if let Some((code, retry)) = q.pop_front() {
+                if code == 502 {
+                    // As a proxy in front of a Bot API server answers: a page, not the API's JSON.
+                    return (code, "<html><body><h1>502 Bad Gateway</h1></body></html>".to_string());
+                }
                 let mut v = json!({ "ok": false, "error_code": code, "description": if code == 429 { format!("Too Many Requests: retry after {}", retry.unwrap_or(1)) } else { "Internal Server Error".to_string() } });
                 if let Some(r) = retry {
                     v["parameters"] = json!({ "retry_after": r });

@@ -431,7 +431,7 @@ fn rate_limits_and_server_errors_delay_replies_but_lose_none() {
 fn a_wipe_answered_with_server_errors_is_retried_until_the_answer_is_gone() {
     // A 5xx says nothing about whether the message was deleted: it must be tried again, or the
     // survivor's answer stays on the phone. (Only Telegram's own refusals, such as a message
-    // already gone, end a deletion.)
+    // already gone, end a deletion.) The 502 comes as a proxy's HTML page, not the API's JSON.
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();
     let _bot = Bot::start(&d, dir.path(), "");
