@@ -734,15 +734,26 @@ impl Store {
     /// at start-up, before sending. Returns how many were dropped.
     pub fn drop_unapplied(&self) -> Result<usize, StoreError> {
         let mut dropped = 0;
+        let outbox = self.tree(TREE_OUTBOX)?;
+        // Keys begin with their survivor's: each survivor's session is read once, for the mark.
+        let mut last: Option<(Subject, Option<u64>)> = None;
         for (s, key) in self.outbox_keys()? {
             let Ok(Some(entry)) = self.get::<OutboxEntry>(&s, &key) else { continue };
             let Some(id) = entry.input else { continue };
-            let marked = match self.load_session(&s) {
-                Ok(Some(session)) => session.last_input.is_some_and(|(last, _)| last >= id),
-                _ => false,
+            let mark = match &last {
+                Some((who, mark)) if *who == s => *mark,
+                _ => {
+                    let mark = match self.load_session(&s) {
+                        Ok(Some(session)) => session.last_input.map(|(last, _)| last),
+                        _ => None,
+                    };
+                    last = Some((s, mark));
+                    mark
+                }
             };
-            if !marked && !self.seen(id)? {
-                self.tree(TREE_OUTBOX)?.remove(&key)?;
+            let applied = mark.is_some_and(|m| m >= id);
+            if !applied && !self.seen(id)? {
+                outbox.remove(&key)?;
                 self.forget_fresh([&key]);
                 dropped += 1;
             }
