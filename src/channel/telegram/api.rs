@@ -25,20 +25,16 @@ pub enum Failure {
     Transient(String),
 }
 
+/// For the requests still made through teloxide (documents). teloxide reports a 5xx as an
+/// unknown API error, which the sender retries like any refusal it does not know.
 impl From<RequestError> for Failure {
     fn from(e: RequestError) -> Self {
         match e {
             RequestError::RetryAfter(s) => Failure::RetryAfter(s.seconds()),
-            RequestError::Api(ApiError::Unknown(msg)) if is_server_error(&msg) => Failure::Transient(msg),
             RequestError::Api(a) => Failure::Api(a),
             other => Failure::Transient(super::redact(&other.to_string())),
         }
     }
-}
-
-/// teloxide reads a 5xx with a JSON body as an unknown API error with the reply's description.
-fn is_server_error(description: &str) -> bool {
-    description.starts_with("Internal Server Error") || description.starts_with("Bad Gateway")
 }
 
 #[derive(Clone, Copy)]
