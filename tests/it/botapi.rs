@@ -370,12 +370,13 @@ fn serve_connection(conn: std::net::TcpStream, st: &Arc<(Mutex<State>, Condvar)>
             502 => "Bad Gateway",
             _ => "Internal Server Error",
         };
-        let head = format!(
-            "HTTP/1.1 {code} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\r\n",
+        // Head and body in one write, as a server does: one segment on the wire, not two.
+        let reply = format!(
+            "HTTP/1.1 {code} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\r\n{resp}",
             if resp.starts_with('<') { "text/html" } else { "application/json" },
             resp.len()
         );
-        if writer.write_all(head.as_bytes()).and_then(|_| writer.write_all(resp.as_bytes())).is_err() || close {
+        if writer.write_all(reply.as_bytes()).is_err() || close {
             return;
         }
     }
