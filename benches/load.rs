@@ -15,6 +15,7 @@
 //!
 //!     cargo bench --bench load                     # the standard set
 //!     cargo bench --bench load -- 1000:2000 1000:0  # chats:rate pairs
+//!     cargo bench --bench load -- 1000:2000:125     # and inputs per chat (a longer run)
 //!     LOAD_TRACE=/tmp/t cargo bench --bench load -- 1000:2000  # and every update's latency
 
 #[path = "../tests/it/botapi.rs"]
@@ -70,7 +71,7 @@ fn input(i: usize) -> Input {
     }
 }
 
-fn run(chats: usize, rate: f64) {
+fn run(chats: usize, rate: f64, per_chat: Option<usize>) {
     let d = Double::start();
     // The load tool reads no recorded requests: keeping every one would only cost the double.
     d.state.0.lock().unwrap().record = false;
@@ -106,7 +107,7 @@ fn run(chats: usize, rate: f64) {
     // Let it start (and set its command menu) before the clock starts.
     std::thread::sleep(Duration::from_millis(500));
     let pid = bot.id();
-    let steps = FIRST.len() + CYCLE.len() * (10_000 / chats).clamp(5, 1000);
+    let steps = per_chat.unwrap_or(FIRST.len() + CYCLE.len() * (10_000 / chats).clamp(5, 1000)).max(FIRST.len());
     let think = if rate > 0.0 { Duration::from_secs_f64(chats as f64 / rate) } else { Duration::ZERO };
     let mut state: Vec<Chat> = (0..chats).map(|_| Chat { next: 0, waiting: None, shown: None }).collect();
     let mut due: BinaryHeap<Reverse<(Instant, usize)>> = BinaryHeap::new();
@@ -198,19 +199,28 @@ fn run(chats: usize, rate: f64) {
 }
 
 fn main() {
-    let pairs: Vec<(usize, f64)> = std::env::args()
+    // chats:rate, or chats:rate:inputs (inputs per chat, for a longer run).
+    let runs: Vec<(usize, f64, Option<usize>)> = std::env::args()
         .skip(1)
         .filter_map(|a| {
-            let (c, r) = a.split_once(':')?;
-            Some((c.parse().ok()?, r.parse().ok()?))
+            let mut f = a.split(':');
+            let (c, r) = (f.next()?.parse().ok()?, f.next()?.parse().ok()?);
+            let n = match f.next() {
+                Some(n) => Some(n.parse().ok()?),
+                None => None,
+            };
+            Some((c, r, n))
         })
         .collect();
-    let pairs =
-        if pairs.is_empty() { vec![(1, 0.0), (100, 1000.0), (1000, 2000.0), (100, 0.0), (1000, 0.0)] } else { pairs };
+    let runs = if runs.is_empty() {
+        vec![(1, 0.0, None), (100, 1000.0, None), (1000, 2000.0, None), (100, 0.0, None), (1000, 0.0, None)]
+    } else {
+        runs
+    };
     println!(
         "| chats | offered | updates | updates/s | p50 ms | p99 ms | bot CPU µs/update | double+generator CPU µs/update |\n|---|---|---|---|---|---|---|---|"
     );
-    for (chats, rate) in pairs {
-        run(chats, rate);
+    for (chats, rate, per_chat) in runs {
+        run(chats, rate, per_chat);
     }
 }
