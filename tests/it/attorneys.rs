@@ -180,6 +180,18 @@ fn a_case_reaches_an_attorney_sealed_and_moves_on_decline_lapse_and_revocation()
         assert!(!notice.text.to_lowercase().contains(word), "the notice must stay neutral: {}", notice.text);
     }
 
+    // A command that comes again (as after a crash between its effect and the record of its
+    // update) changes nothing: it is answered, and the audit log below has no second entry.
+    assert_eq!(reply_to(&d, C, &format!("/accept {code}")), format!("You already accepted case {code}."));
+    assert_eq!(
+        reply_to(&d, A, &format!("/decline {code}")),
+        format!("There is no case {code} that you hold."),
+        "a decline that comes again after the case moved on"
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    let notices = d.messages(SURVIVOR).iter().filter(|m| m.text.starts_with("Hello again")).count();
+    assert_eq!(notices, 1, "the survivor is told once");
+
     // /case sends the sealed copy again, to the holder only.
     let before = documents(&d.messages(C)).len();
     d.send_text(C, &format!("/case {code}"), "en");
