@@ -168,7 +168,7 @@ pub enum AttorneyCmd {
         /// Their age public key (age1...), from `clearpath attorney keygen` on their computer.
         #[arg(long)]
         recipient: String,
-        /// Language of their summaries.
+        /// Language of the survivor's answers in their summaries (the screening stays in English).
         #[arg(long, default_value = "en")]
         language: String,
         /// How long the code stays valid.

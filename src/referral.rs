@@ -36,7 +36,10 @@ pub struct Attorney {
     pub recipient: String,
     /// USPS codes, `US` for federal cases, or `*` for any.
     pub jurisdictions: Vec<String>,
-    /// Language of their summaries.
+    /// Language in which their summaries give the survivor's answers (questions and chosen
+    /// options). The screening itself, the triage message and the replies to attorneys are in
+    /// English: the rules are written and checked in English, and a translated legal analysis
+    /// would be one nobody has checked.
     #[serde(default = "english")]
     pub language: String,
     /// Receives cases nobody else serves or everybody declined.
