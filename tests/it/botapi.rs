@@ -437,6 +437,23 @@ fn buttons_of(body: &Value) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+/// What Telegram refuses in a message, with its own descriptions: text over 4096 characters, a
+/// keyboard over 100 buttons (Telegram's "reply markup is too long" comes at about that size),
+/// callback data over 64 bytes.
+fn refuse_message(body: &Value, buttons: &[(String, String)]) -> Option<(u16, String)> {
+    let refuse = |d: &str| Some((400, json!({ "ok": false, "error_code": 400, "description": d }).to_string()));
+    if body["text"].as_str().is_some_and(|t| t.chars().count() > 4096) {
+        return refuse("Bad Request: message is too long");
+    }
+    if buttons.len() > 100 {
+        return refuse("Bad Request: reply markup is too long");
+    }
+    if buttons.iter().any(|(_, d)| d.len() > 64) {
+        return refuse("Bad Request: BUTTON_DATA_INVALID");
+    }
+    None
+}
+
 fn s_max_poll(st: &Arc<(Mutex<State>, Condvar)>) -> u64 {
     st.0.lock().unwrap().max_poll_secs.unwrap_or(2)
 }
@@ -499,6 +516,9 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
         "sendmessage" => {
             let chat = body["chat_id"].as_i64().unwrap();
             let buttons = buttons_of(body);
+            if let Some(refused) = refuse_message(body, &buttons) {
+                return refused;
+            }
             let mut s = m.lock().unwrap();
             let id = s.next_message;
             s.next_message += 1;
@@ -553,6 +573,14 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 Some(v) => v.as_array().unwrap().iter().map(|x| x.as_i64().unwrap()).collect(),
                 None => vec![body["message_id"].as_i64().unwrap()],
             };
+            // Telegram's limits for deleteMessages: 1 to 100 identifiers (its own descriptions).
+            let refuse = |d: &str| (400, json!({ "ok": false, "error_code": 400, "description": d }).to_string());
+            if ids.is_empty() {
+                return refuse("Bad Request: message identifiers are not specified");
+            }
+            if ids.len() > 100 {
+                return refuse("Bad Request: too many message identifiers specified");
+            }
             let mut s = m.lock().unwrap();
             for msg in s.chats.entry(chat).or_default().iter_mut() {
                 if ids.contains(&msg.id) {
@@ -568,6 +596,9 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
             let id = body["message_id"].as_i64().unwrap();
             let buttons = buttons_of(body);
             let text = (method == "editmessagetext").then(|| body["text"].as_str().unwrap_or("").to_string());
+            if let Some(refused) = refuse_message(body, &buttons) {
+                return refused;
+            }
             let mut s = m.lock().unwrap();
             let unchanged = s
                 .chats

@@ -108,6 +108,9 @@ struct EditBody<'a> {
     reply_markup: Option<Markup<'a>>,
 }
 
+/// The most messages one `deleteMessages` request may name.
+const MAX_DELETE: usize = 100;
+
 #[derive(Serialize)]
 struct DeleteBody<'a> {
     chat_id: i64,
@@ -239,8 +242,14 @@ impl Api {
         self.call(Method::EditMessageReplyMarkup, &body).await.map(|_| ())
     }
 
+    /// Deletes messages, at most 100 to a request (Telegram refuses more, and refusing is not
+    /// deleting: a quick exit after a long conversation wipes hundreds). Messages already gone
+    /// are skipped by Telegram, so a retry after a failed request may send every part again.
     pub async fn delete_messages(&self, chat: i64, ids: &[i64]) -> Result<(), Failure> {
-        self.call(Method::DeleteMessages, &DeleteBody { chat_id: chat, message_ids: ids }).await.map(|_| ())
+        for part in ids.chunks(MAX_DELETE) {
+            self.call(Method::DeleteMessages, &DeleteBody { chat_id: chat, message_ids: part }).await?;
+        }
+        Ok(())
     }
 
     /// The next updates from `offset` on (confirming those before it), waiting up to `timeout`

@@ -382,8 +382,17 @@ fn classify(e: &Failure) -> Sent {
         | Failure::Api(ApiError::BotBlocked)
         | Failure::Api(ApiError::ChatNotFound)
         | Failure::Api(ApiError::UserDeactivated) => Sent::Permanent,
+        // A message Telegram will never take as it is: retrying would only hold up the chat's
+        // later replies for ever. (The bot keeps within these limits; this is the net.)
+        Failure::Api(ApiError::MessageIsTooLong)
+        | Failure::Api(ApiError::EditedMessageIsTooLong)
+        | Failure::Api(ApiError::MessageTextIsEmpty)
+        | Failure::Api(ApiError::ButtonDataInvalid)
+        | Failure::Api(ApiError::CantParseEntities(_)) => Sent::Permanent,
         Failure::Api(ApiError::Unknown(msg))
-            if msg.contains("query is too old") || msg.contains("message can't be") =>
+            if msg.contains("query is too old")
+                || msg.contains("message can't be")
+                || msg.contains("reply markup is too long") =>
         {
             Sent::Permanent
         }
@@ -398,7 +407,12 @@ async fn send(api: &Api, chat: i64, p: &Payload) -> Sent {
             // Deleting what is already gone (or can no longer be deleted) is fine: the goal is
             // that it is gone, and retrying would not change the answer. A 5xx or a network
             // error is retried: the message may still be on the phone.
-            Ok(()) | Err(Failure::Api(_)) => Ok(None),
+            Ok(()) | Err(Failure::Api(ApiError::MessageToDeleteNotFound | ApiError::MessageCantBeDeleted)) => Ok(None),
+            Err(Failure::Api(e)) => {
+                // Any other refusal would refuse again: said loudly, since a message may be left.
+                tracing::warn!(error = ?e, "Telegram refused a deletion; a message may be left on the phone");
+                Ok(None)
+            }
             Err(e) => Err(e),
         },
         Payload::Edit { id, text, buttons } => match api.edit_text(chat, *id, text, buttons).await {
@@ -418,8 +432,10 @@ async fn send(api: &Api, chat: i64, p: &Payload) -> Sent {
         Ok(id) => Sent::Ok(id),
         Err(e) => {
             let c = classify(&e);
-            if matches!(c, Sent::Transient) {
-                tracing::warn!(error = ?e, "send failed; will retry");
+            match c {
+                Sent::Transient => tracing::warn!(error = ?e, "send failed; will retry"),
+                Sent::Permanent => tracing::debug!(error = ?e, "refused for good"),
+                _ => {}
             }
             c
         }
