@@ -72,6 +72,7 @@ pub const CODE_MESSAGES: &[&str] = &[
     "review-intro",
     "review-group-item",
     "review-empty",
+    "review-type-number",
     "resume-prompt",
     "resume-code-ask",
     "resume-code-set",

@@ -71,6 +71,7 @@ review-intro =
     You can change any answer, or send them.
 review-group-item = Case { $n }
 review-empty = You haven't answered any questions yet.
+review-type-number = To change an answer, type its number.
 
 resume-prompt = Welcome back. Would you like to continue where you left off?
 resume-code-ask = Please type your code to continue.

@@ -70,6 +70,7 @@ review-intro =
     Puede cambiar cualquier respuesta, o enviarlas.
 review-group-item = Caso { $n }
 review-empty = Todavía no ha contestado ninguna pregunta.
+review-type-number = Para cambiar una respuesta, escriba su número.
 
 resume-prompt = Hola de nuevo. ¿Quiere seguir donde se quedó?
 resume-code-ask = Por favor escriba su código para continuar.

@@ -774,3 +774,50 @@ fn multiple_choice_ticks_several_options() {
         "{back:#?}"
     );
 }
+
+/// A survivor with many convictions reaches a review with more answers than a keyboard can hold
+/// (Telegram refuses one much over 100 buttons, and the double does too): the review still
+/// arrives, numbers its answers, and a typed number changes that answer (it never sends).
+#[test]
+fn a_review_of_many_cases_arrives_and_a_typed_number_changes_that_answer() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = Bot::start(&d, dir.path(), "");
+    let chat = 61;
+    d.send_text(chat, "/start", "en");
+    d.wait_for(chat, 20, "the language question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    // The intake up to its first case, seven cases (over 100 answers), then the rest up to the
+    // review.
+    let case = &FULL_INTAKE[8..22];
+    let mut lines: Vec<&str> = FULL_INTAKE[..8].to_vec();
+    for i in 0..7 {
+        lines.extend_from_slice(case);
+        lines.push(if i < 6 { r#"{"choice": "yes"}"# } else { r#"{"choice": "no"}"# });
+    }
+    lines.extend_from_slice(&FULL_INTAKE[23..FULL_INTAKE.len() - 1]);
+    for l in &lines {
+        act(&d, chat, "en", l);
+    }
+    let review = d.last_bot(chat).unwrap();
+    assert!(review.buttons.iter().any(|b| b.0 == "Send my answers"), "{review:#?}");
+    assert!(review.buttons.len() <= 2 + clearpath::channel::telegram::REVIEW_BUTTONS, "{}", review.buttons.len());
+    assert!(!review.buttons.iter().any(|b| b.0.starts_with("Change answer")), "no button per answer");
+    let all: String = d.visible(chat).iter().filter(|m| m.from_bot).map(|m| m.text.clone()).collect();
+    assert!(all.contains("1. Name to use: Canary-Name-7731"), "{all}");
+    assert!(all.contains("\n101. "), "every answer numbered: {all}");
+    assert!(review.text.contains("To change an answer, type its number."), "{}", review.text);
+    // "5" is the fifth answer (case 1's county), as numbered: it is asked again, not sent.
+    let before = d.seq(chat);
+    d.send_text(chat, "5", "en");
+    let msgs = d.wait_for(chat, 20, "the county question again", |m| {
+        m.iter().any(|m| m.from_bot && m.seq > before && !m.deleted && m.text.starts_with("Which county"))
+    });
+    assert!(!msgs.iter().any(|m| m.text.contains("Thank you")), "a number must never send the answers");
+    act(&d, chat, "en", r#"{"text": "Canary-County-0005"}"#);
+    let review = d.last_bot(chat).unwrap();
+    assert!(review.buttons.iter().any(|b| b.0 == "Send my answers"), "back on the review: {review:#?}");
+    let all: String = d.visible(chat).iter().filter(|m| m.from_bot).map(|m| m.text.clone()).collect();
+    assert!(all.contains("5. Case 1 · County or court: Canary-County-0005"), "{all}");
+    act(&d, chat, "en", r#"{"choice": "submit"}"#);
+    assert!(d.visible(chat).iter().any(|m| m.from_bot && m.text.contains("Thank you")));
+}

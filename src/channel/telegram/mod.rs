@@ -331,6 +331,17 @@ pub fn key_tag(key: &str) -> String {
     blake3::hash(key.as_bytes()).to_hex()[..8].to_string()
 }
 
+/// On the review, a typed number is the answer of that number to change, as the message numbers
+/// them (never "send", which only its button or its words do).
+fn review_number(p: &OutPrompt, t: &str) -> Option<Input> {
+    if p.input != "review" {
+        return None;
+    }
+    let n = t.trim().trim_end_matches('.').parse::<usize>().ok().filter(|n| *n >= 1)?;
+    let item = p.review.get(n - 1)?;
+    Some(Input::Choice { id: format!("change:{}", item.key), step: Some(p.key.clone()) })
+}
+
 fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str) -> Incoming {
     match &u.kind {
         UpdateKind::Message(m) => {
@@ -344,7 +355,7 @@ fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str) -> I
                     }
                     Some(cmd) => cmd,
                     None => match last_prompt {
-                        Some(p) => resolve_text(p, t),
+                        Some(p) => review_number(p, t).unwrap_or_else(|| resolve_text(p, t)),
                         None => Input::Text(t.to_string()),
                     },
                 }),
@@ -492,8 +503,8 @@ pub fn handle_update(
     };
     let is_answer = !matches!(input, Input::Command { .. });
     let handled = app.handle_with(&who, input, now, inbox, false, Some(loaded), |h| {
-        let done = app.locales.format(&h.lang, "choice-done", &[]);
-        let (entries, log) = deliver(cfg, chat, h, &mut log, inc.pressed, is_answer, now, &done);
+        let words = Words::new(app, &h.lang);
+        let (entries, log) = deliver(cfg, chat, h, &mut log, inc.pressed, is_answer, now, &words);
         (entries, log.filter(|l| *l != original))
     })?;
     drop(log_held);
@@ -584,7 +595,7 @@ fn deliver(
     pressed: Option<i64>,
     is_answer: bool,
     now: Timestamp,
-    done_label: &str,
+    words: &Words,
 ) -> (Vec<OutboxEntry>, Option<ChatLog>) {
     let mut payloads = Vec::new();
     let exiting = h.wipe;
@@ -595,7 +606,7 @@ fn deliver(
     // the phone). Its text fits one message.
     let rewrite = match (wipe_now && !exiting && !h.erased, pressed, h.out.as_slice()) {
         (true, Some(id), [Out::Prompt(p)]) => {
-            let (text, buttons) = prompt_message(p, done_label);
+            let (text, buttons) = prompt_message(p, words);
             (text.chars().count() <= crate::rules::summary::TELEGRAM_LIMIT).then_some((id, text, buttons))
         }
         _ => None,
@@ -629,7 +640,7 @@ fn deliver(
             Out::Info { kind: "exit", .. } => (exit_text(cfg, &h.lang), vec![]),
             Out::Info { text, .. } => (text.clone(), vec![]),
             Out::Done { text, .. } => (text.clone(), vec![]),
-            Out::Prompt(p) => prompt_message(p, done_label),
+            Out::Prompt(p) => prompt_message(p, words),
         };
         for part in crate::rules::summary::split(&text, crate::rules::summary::TELEGRAM_LIMIT) {
             payloads.push(Payload::Send { text: part, buttons: vec![], protect: true });
@@ -661,15 +672,42 @@ fn exit_text(cfg: &TelegramConfig, lang: &str) -> String {
     cfg.exit_text.get(lang).or_else(|| cfg.exit_text.get("en")).cloned().unwrap_or_else(|| "👍".into())
 }
 
+/// Words of the interface that a prompt's message needs, in the survivor's language.
+pub struct Words {
+    /// The button that ends a multiple choice.
+    pub done: String,
+    /// On a review too long for a button per answer: how to change one.
+    pub type_number: String,
+}
+
+impl Words {
+    pub fn new(app: &App, lang: &str) -> Words {
+        Words {
+            done: app.locales.format(lang, "choice-done", &[]),
+            type_number: app.locales.format(lang, "review-type-number", &[]),
+        }
+    }
+}
+
+/// A review with more answers than this gets no button per answer: the survivor types the
+/// number of the one to change. Telegram refuses a keyboard much larger ("reply markup is too
+/// long"), and a survivor with many convictions must still reach the end.
+pub const REVIEW_BUTTONS: usize = 50;
+
 /// A prompt as a message: the question (and hint, and the earlier answer), with a button per
-/// choice and an Exit button on every question.
-pub fn prompt_message(p: &OutPrompt, done_label: &str) -> (String, Vec<Vec<(String, String)>>) {
+/// choice and an Exit button on every question. A review numbers its answers, as its "Change
+/// answer N" buttons do.
+pub fn prompt_message(p: &OutPrompt, words: &Words) -> (String, Vec<Vec<(String, String)>>) {
     let mut text = p.text.clone();
     if let Some(h) = &p.hint {
         text.push_str(&format!("\n\n{h}"));
     }
-    for item in &p.review {
-        text.push_str(&format!("\n• {}: {}", item.question, item.answer));
+    for (i, item) in p.review.iter().enumerate() {
+        text.push_str(&format!("\n{}. {}: {}", i + 1, item.question, item.answer));
+    }
+    let typed_changes = p.input == "review" && p.review.len() > REVIEW_BUTTONS;
+    if typed_changes {
+        text.push_str(&format!("\n\n{}", words.type_number));
     }
     if let Some(a) = &p.answer {
         text.push_str(&format!("\n\n→ {a}"));
@@ -687,10 +725,14 @@ pub fn prompt_message(p: &OutPrompt, done_label: &str) -> (String, Vec<Vec<(Stri
                 _ => vec![(format!("{UNTICKED}{}", c.label), format!("t:{tag}:{}", c.id))],
             })
             .collect();
-        rows.push(vec![(done_label.to_string(), format!("d:{tag}"))]);
+        rows.push(vec![(words.done.clone(), format!("d:{tag}"))]);
         rows
     } else {
-        p.choices.iter().map(|c| vec![(c.label.clone(), format!("c:{tag}:{}", c.id))]).collect()
+        p.choices
+            .iter()
+            .filter(|c| !(typed_changes && c.id.starts_with("change:")))
+            .map(|c| vec![(c.label.clone(), format!("c:{tag}:{}", c.id))])
+            .collect()
     };
     rows.push(vec![("✕".to_string(), "x".to_string())]);
     (text, rows)
