@@ -821,3 +821,45 @@ fn a_review_of_many_cases_arrives_and_a_typed_number_changes_that_answer() {
     act(&d, chat, "en", r#"{"choice": "submit"}"#);
     assert!(d.visible(chat).iter().any(|m| m.from_bot && m.text.contains("Thank you")));
 }
+
+/// A wipe of more than 100 messages goes in parts (Telegram's limit for one deleteMessages): a
+/// part Telegram refuses does not keep the parts after it from going.
+#[test]
+fn a_refused_part_of_a_long_wipe_does_not_stop_the_rest() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let bot = Bot::start(&d, dir.path(), "wipe = \"on_exit\"");
+    let chat = 62;
+    d.send_text(chat, "/start", "en");
+    d.wait_for(chat, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    for i in 0..70 {
+        let before = d.seq(chat);
+        d.send_text(chat, "/help", "en");
+        d.wait_for(chat, 20, &format!("help {i}"), |m| m.iter().any(|m| m.from_bot && m.seq > before));
+    }
+    let newest = d.messages(chat).iter().filter(|m| !m.from_bot).map(|m| m.id).max().unwrap();
+    // Telegram refuses the first part (as it does when those messages are already gone).
+    d.fail("deletemessages", &[(400, None)]);
+    let before = d.seq(chat);
+    d.send_text(chat, "/exit", "en");
+    d.wait_for(chat, 20, "the exit", |m| m.iter().any(|m| m.seq > before && m.from_bot && m.text == "👍"));
+    let deletes = || d.requests().iter().filter(|r| r.method == "deletemessages").count();
+    let t = Instant::now();
+    while deletes() < 2 {
+        assert!(t.elapsed() < Duration::from_secs(10), "the second part was never sent");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let msgs = d.messages(chat);
+    assert!(msgs.iter().any(|m| m.id == newest && m.deleted), "the newest messages (the second part) are wiped");
+    let parts: Vec<usize> = d
+        .requests()
+        .iter()
+        .filter(|r| r.method == "deletemessages")
+        .map(|r| r.body["message_ids"].as_array().unwrap().len())
+        .collect();
+    assert!(parts.iter().all(|n| (1..=100).contains(n)) && parts.iter().sum::<usize>() > 100, "{parts:?}");
+    bot.stop();
+    let log = std::fs::read_to_string(dir.path().join("bot.log")).unwrap();
+    assert!(log.contains("Telegram refused a deletion"), "the refusal is logged");
+}

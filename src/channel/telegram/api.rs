@@ -245,11 +245,22 @@ impl Api {
     /// Deletes messages, at most 100 to a request (Telegram refuses more, and refusing is not
     /// deleting: a quick exit after a long conversation wipes hundreds). Messages already gone
     /// are skipped by Telegram, so a retry after a failed request may send every part again.
+    ///
+    /// A part Telegram refuses (its messages gone, or too old) does not stop the parts after it:
+    /// the first refusal is returned once every part was tried. A 429, 5xx or network error is
+    /// returned at once, to try the whole deletion again later.
     pub async fn delete_messages(&self, chat: i64, ids: &[i64]) -> Result<(), Failure> {
+        let mut refused = None;
         for part in ids.chunks(MAX_DELETE) {
-            self.call(Method::DeleteMessages, &DeleteBody { chat_id: chat, message_ids: part }).await?;
+            match self.call(Method::DeleteMessages, &DeleteBody { chat_id: chat, message_ids: part }).await {
+                Ok(_) => {}
+                Err(Failure::Api(e)) => {
+                    refused.get_or_insert(e);
+                }
+                Err(e) => return Err(e),
+            }
         }
-        Ok(())
+        refused.map_or(Ok(()), |e| Err(Failure::Api(e)))
     }
 
     /// The next updates from `offset` on (confirming those before it), waiting up to `timeout`
