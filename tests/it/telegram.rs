@@ -863,3 +863,17 @@ fn a_refused_part_of_a_long_wipe_does_not_stop_the_rest() {
     let log = std::fs::read_to_string(dir.path().join("bot.log")).unwrap();
     assert!(log.contains("Telegram refused a deletion"), "the refusal is logged");
 }
+
+/// A Bot API that accepts connections and never answers (a network black hole) at start-up: a
+/// SIGTERM still stops the bot within 10 seconds.
+#[test]
+fn a_sigterm_while_the_bot_api_never_answers_stops_within_ten_seconds() {
+    let hole = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let double = Double { url: format!("http://{}/", hole.local_addr().unwrap()), state: Default::default() };
+    let dir = tempfile::tempdir().unwrap();
+    let bot = Bot::start(&double, dir.path(), "");
+    std::thread::sleep(Duration::from_millis(1500));
+    let took = bot.stop();
+    assert!(took < Duration::from_secs(10), "stopping took {took:?}");
+    drop(hole);
+}

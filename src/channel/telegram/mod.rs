@@ -109,7 +109,17 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         tracing::info!("stopping: finishing the batch in hand");
         let _ = stop_tx.send(true);
     });
-    set_commands(&bot, &app).await;
+    // The command menu is not needed to serve: set it alongside, so that an unreachable Bot API
+    // at start-up neither delays the first update nor a stop (each try may wait 17 s).
+    {
+        let (bot, app, mut stop) = (bot.clone(), app.clone(), stop_rx.clone());
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = set_commands(&bot, &app) => {}
+                _ = stop.changed() => {}
+            }
+        });
+    }
     // The case desk: at start-up (cases a crash left unrouted, offers that lapsed while stopped),
     // then every minute.
     if app.desk.is_some() {
