@@ -652,20 +652,34 @@ fn deliver(
             Out::Done { text, .. } => (text.clone(), vec![]),
             Out::Prompt(p) => prompt_message(p, words),
         };
-        for part in crate::rules::summary::split(&text, crate::rules::summary::TELEGRAM_LIMIT) {
-            payloads.push(Payload::Send { text: part, buttons: vec![], protect: true });
-        }
-        if let Some(Payload::Send { buttons: b, .. }) = payloads.last_mut() {
-            *b = buttons;
+        // Telegram refuses an empty message.
+        if !text.trim().is_empty() {
+            payloads.push(Payload::Send { text, buttons, protect: true });
         }
     }
     (entries(chat, now, payloads), Some(log.clone()))
 }
 
-/// Payloads for one chat as outbox entries.
+/// Payloads for one chat as outbox entries. A text longer than one Telegram message goes as
+/// several, cut at line breaks where it can, with its buttons under the last part: every
+/// message to anyone (a survivor's review, an attorney's list of cases) passes here.
 pub fn entries(chat: i64, now: Timestamp, payloads: impl IntoIterator<Item = Payload>) -> Vec<OutboxEntry> {
+    use crate::rules::summary::{split, TELEGRAM_LIMIT};
     payloads
         .into_iter()
+        .flat_map(|p| match p {
+            Payload::Send { text, buttons, protect } if text.chars().count() > TELEGRAM_LIMIT => {
+                let mut parts: Vec<Payload> = split(&text, TELEGRAM_LIMIT)
+                    .into_iter()
+                    .map(|text| Payload::Send { text, buttons: vec![], protect })
+                    .collect();
+                if let Some(Payload::Send { buttons: b, .. }) = parts.last_mut() {
+                    *b = buttons;
+                }
+                parts
+            }
+            p => vec![p],
+        })
         .map(|p| OutboxEntry {
             chat: chat.to_string(),
             created_at: now,
@@ -824,4 +838,32 @@ pub fn redact(s: &str) -> String {
 /// A subject for a Telegram chat.
 pub fn subject(app: &App, chat: i64) -> Result<Subject, crate::store::StoreError> {
     app.subject("telegram", &chat.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_goes_as_several_messages_with_its_buttons_under_the_last() {
+        let line = "A line of a long list, such as an attorney's cases or a long review.\n";
+        let text = line.repeat(150);
+        let buttons = vec![vec![("Send".to_string(), "c:x:submit".to_string())]];
+        let short = Payload::Send { text: "Hi".into(), buttons: vec![], protect: true };
+        let long = Payload::Send { text: text.clone(), buttons: buttons.clone(), protect: true };
+        let out = entries(7, Timestamp::UNIX_EPOCH, [short, long]);
+        let sends: Vec<Payload> = out.iter().map(|e| serde_json::from_value(e.payload.clone()).unwrap()).collect();
+        assert!(sends.len() >= 4, "{}", sends.len());
+        let mut joined = String::new();
+        for (i, p) in sends.iter().enumerate().skip(1) {
+            let Payload::Send { text: t, buttons: b, protect } = p else { panic!("{p:?}") };
+            assert!(t.chars().count() <= crate::rules::summary::TELEGRAM_LIMIT);
+            assert!(t.ends_with('\n'), "cut at a line break");
+            assert!(*protect);
+            assert_eq!(b.is_empty(), i + 1 < sends.len(), "buttons only under the last part");
+            joined.push_str(t);
+        }
+        assert_eq!(joined, text);
+        assert!(matches!(&sends[0], Payload::Send { text, .. } if text == "Hi"));
+    }
 }
