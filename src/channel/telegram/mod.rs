@@ -629,12 +629,13 @@ fn deliver(
         if !ids.is_empty() {
             payloads.push(Payload::Delete { ids });
         }
-        if exiting {
-            let neutral = exit_text(cfg, &h.lang);
-            for m in &old {
-                if m.2 {
-                    payloads.push(Payload::Edit { id: m.0, text: neutral.clone(), buttons: vec![] });
-                }
+        // Too old to delete (a survivor who paused for days): the bot's own messages are edited
+        // to the neutral text, on every wipe, not only on exit, since the log forgets them now.
+        // (What the survivor typed that long ago, the bot can neither delete nor edit.)
+        let neutral = exit_text(cfg, &h.lang);
+        for m in &old {
+            if m.2 && Some(m.0) != kept {
+                payloads.push(Payload::Edit { id: m.0, text: neutral.clone(), buttons: vec![] });
             }
         }
         let kept_entry = kept.map(|id| log.messages.iter().find(|m| m.0 == id).copied().unwrap_or((id, now, true)));
@@ -843,6 +844,53 @@ pub fn subject(app: &App, chat: i64) -> Result<Subject, crate::store::StoreError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn handled(wipe: bool, out: Vec<Out>) -> Handled {
+        Handled { lang: "en".into(), replies: vec![], out, wipe, submitted: None, erased: false }
+    }
+
+    fn config(wipe: &str) -> TelegramConfig {
+        toml::from_str(&format!("wipe = \"{wipe}\"\nexit_text = {{ en = \"OK\" }}")).unwrap()
+    }
+
+    fn payloads(entries: &[OutboxEntry]) -> Vec<Payload> {
+        entries.iter().map(|e| serde_json::from_value(e.payload.clone()).unwrap()).collect()
+    }
+
+    /// Message 1: the bot's, 3 days old; 2: the survivor's, 3 days old; 3: the bot's, an hour old.
+    fn log(now: Timestamp) -> ChatLog {
+        let ago = |h: i64| now - jiff::SignedDuration::from_hours(h);
+        ChatLog { messages: vec![(1, ago(72), true), (2, ago(72), false), (3, ago(1), true)] }
+    }
+
+    #[test]
+    fn an_exit_deletes_what_it_can_and_makes_older_bot_messages_neutral() {
+        let now = Timestamp::now();
+        let mut l = log(now);
+        let h = handled(true, vec![Out::Info { kind: "exit", text: "Paused.".into() }]);
+        let words = Words { done: "Done".into(), type_number: String::new() };
+        let (entries, kept) = deliver(&config("on_exit"), 5, &h, &mut l, None, false, now, &words);
+        let p = payloads(&entries);
+        assert!(matches!(&p[0], Payload::Delete { ids } if ids == &vec![3]), "{p:?}");
+        assert!(matches!(&p[1], Payload::Edit { id: 1, text, buttons } if text == "OK" && buttons.is_empty()), "{p:?}");
+        assert!(matches!(&p[2], Payload::Send { text, protect: true, .. } if text == "OK"), "{p:?}");
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(kept.unwrap().messages.is_empty());
+    }
+
+    #[test]
+    fn an_answer_after_days_away_makes_the_old_question_neutral_before_forgetting_it() {
+        let now = Timestamp::now();
+        let mut l = log(now);
+        let h = handled(false, vec![Out::Info { kind: "help", text: "Next question".into() }]);
+        let words = Words { done: "Done".into(), type_number: String::new() };
+        let (entries, _) = deliver(&config("after_each_answer"), 5, &h, &mut l, None, true, now, &words);
+        let p = payloads(&entries);
+        assert!(matches!(&p[0], Payload::Delete { ids } if ids == &vec![3]), "{p:?}");
+        assert!(matches!(&p[1], Payload::Edit { id: 1, text, .. } if text == "OK"), "the 3-day-old question: {p:?}");
+        assert!(matches!(&p[2], Payload::Send { text, .. } if text == "Next question"), "{p:?}");
+        assert_eq!(p.len(), 3, "the survivor's own old message cannot be touched: {p:?}");
+    }
 
     #[test]
     fn a_long_text_goes_as_several_messages_with_its_buttons_under_the_last() {
