@@ -300,9 +300,8 @@ fn delivery(app: &App, d: &Desk, r: &Referral, a: &Attorney, intake: Option<&Int
         if let Some(i) = intake {
             let date = now.to_zoned(jiff::tz::TimeZone::UTC).date();
             let (md, _) = crate::rules::summary::markdown(&app.flow, &app.locales, &d.rules, i, date, &a.language);
-            for part in crate::rules::summary::split(&md, crate::rules::summary::TELEGRAM_LIMIT) {
-                out.push(Payload::Send { text: part, buttons: vec![], protect: false });
-            }
+            // Split into messages where outbox entries are made (`telegram::entries`).
+            out.push(Payload::Send { text: md, buttons: vec![], protect: false });
         }
     }
     out
