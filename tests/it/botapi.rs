@@ -72,6 +72,11 @@ pub struct Double {
     pub state: Arc<(Mutex<State>, Condvar)>,
 }
 
+/// Telegram's refusal of a request: 400 and its description.
+fn bad_request(description: &str) -> (u16, String) {
+    (400, json!({ "ok": false, "error_code": 400, "description": description }).to_string())
+}
+
 fn ok(result: Value) -> String {
     format!("{{\"ok\":true,\"result\":{result}}}")
 }
@@ -441,7 +446,7 @@ fn buttons_of(body: &Value) -> Vec<(String, String)> {
 /// keyboard over 100 buttons (Telegram's "reply markup is too long" comes at about that size),
 /// callback data over 64 bytes.
 fn refuse_message(body: &Value, buttons: &[(String, String)]) -> Option<(u16, String)> {
-    let refuse = |d: &str| Some((400, json!({ "ok": false, "error_code": 400, "description": d }).to_string()));
+    let refuse = |d: &str| Some(bad_request(d));
     if body["text"].as_str().is_some_and(|t| t.chars().count() > 4096) {
         return refuse("Bad Request: message is too long");
     }
@@ -574,12 +579,11 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 None => vec![body["message_id"].as_i64().unwrap()],
             };
             // Telegram's limits for deleteMessages: 1 to 100 identifiers (its own descriptions).
-            let refuse = |d: &str| (400, json!({ "ok": false, "error_code": 400, "description": d }).to_string());
             if ids.is_empty() {
-                return refuse("Bad Request: message identifiers are not specified");
+                return bad_request("Bad Request: message identifiers are not specified");
             }
             if ids.len() > 100 {
-                return refuse("Bad Request: too many message identifiers specified");
+                return bad_request("Bad Request: too many message identifiers specified");
             }
             let mut s = m.lock().unwrap();
             for msg in s.chats.entry(chat).or_default().iter_mut() {
@@ -608,10 +612,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 .any(|x| x.id == id && text.as_ref().is_none_or(|t| *t == x.text) && x.buttons == buttons);
             if unchanged {
                 // As Telegram does.
-                return (
-                    400,
-                    json!({ "ok": false, "error_code": 400, "description": "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message" }).to_string(),
-                );
+                return bad_request("Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
             }
             let seq = s.bump();
             let mut found = None;
@@ -633,11 +634,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
             }
             match found {
                 Some(msg) => (200, ok(message_json(chat, &msg, "en"))),
-                None => (
-                    400,
-                    json!({ "ok": false, "error_code": 400, "description": "Bad Request: message to edit not found" })
-                        .to_string(),
-                ),
+                None => bad_request("Bad Request: message to edit not found"),
             }
         }
         "answercallbackquery" => (200, ok(json!(true))),
