@@ -857,6 +857,16 @@ mod tests {
         entries.iter().map(|e| serde_json::from_value(e.payload.clone()).unwrap()).collect()
     }
 
+    /// What `deliver` sends for `out`, with the log below, in the given wiping mode.
+    fn delivered(wipe_mode: &str, exiting: bool, is_answer: bool, out: Out) -> (Vec<Payload>, Option<ChatLog>) {
+        let now = Timestamp::now();
+        let mut l = log(now);
+        let words = Words { done: "Done".into(), type_number: String::new() };
+        let (entries, kept) =
+            deliver(&config(wipe_mode), 5, &handled(exiting, vec![out]), &mut l, None, is_answer, now, &words);
+        (payloads(&entries), kept)
+    }
+
     /// Message 1: the bot's, 3 days old; 2: the survivor's, 3 days old; 3: the bot's, an hour old.
     fn log(now: Timestamp) -> ChatLog {
         let ago = |h: i64| now - jiff::SignedDuration::from_hours(h);
@@ -865,12 +875,7 @@ mod tests {
 
     #[test]
     fn an_exit_deletes_what_it_can_and_makes_older_bot_messages_neutral() {
-        let now = Timestamp::now();
-        let mut l = log(now);
-        let h = handled(true, vec![Out::Info { kind: "exit", text: "Paused.".into() }]);
-        let words = Words { done: "Done".into(), type_number: String::new() };
-        let (entries, kept) = deliver(&config("on_exit"), 5, &h, &mut l, None, false, now, &words);
-        let p = payloads(&entries);
+        let (p, kept) = delivered("on_exit", true, false, Out::Info { kind: "exit", text: "Paused.".into() });
         assert!(matches!(&p[0], Payload::Delete { ids } if ids == &vec![3]), "{p:?}");
         assert!(matches!(&p[1], Payload::Edit { id: 1, text, buttons } if text == "OK" && buttons.is_empty()), "{p:?}");
         assert!(matches!(&p[2], Payload::Send { text, protect: true, .. } if text == "OK"), "{p:?}");
@@ -880,12 +885,8 @@ mod tests {
 
     #[test]
     fn an_answer_after_days_away_makes_the_old_question_neutral_before_forgetting_it() {
-        let now = Timestamp::now();
-        let mut l = log(now);
-        let h = handled(false, vec![Out::Info { kind: "help", text: "Next question".into() }]);
-        let words = Words { done: "Done".into(), type_number: String::new() };
-        let (entries, _) = deliver(&config("after_each_answer"), 5, &h, &mut l, None, true, now, &words);
-        let p = payloads(&entries);
+        let (p, _) =
+            delivered("after_each_answer", false, true, Out::Info { kind: "help", text: "Next question".into() });
         assert!(matches!(&p[0], Payload::Delete { ids } if ids == &vec![3]), "{p:?}");
         assert!(matches!(&p[1], Payload::Edit { id: 1, text, .. } if text == "OK"), "the 3-day-old question: {p:?}");
         assert!(matches!(&p[2], Payload::Send { text, .. } if text == "Next question"), "{p:?}");
