@@ -88,6 +88,11 @@ pub enum Cmd {
         #[command(subcommand)]
         cmd: AuditCmd,
     },
+    /// Updates whose handling failed twice and were set aside (ids, kinds and times only).
+    Quarantine {
+        #[command(subcommand)]
+        cmd: QuarantineCmd,
+    },
     /// Check and draw flows.
     Flows {
         #[command(subcommand)]
@@ -220,6 +225,27 @@ pub enum AuditCmd {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum QuarantineCmd {
+    /// Every update set aside: its id, channel, kind of failure and when.
+    List {
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+    /// Handle an update again (after a fix); it leaves the quarantine if it succeeds.
+    Retry {
+        id: u64,
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+    /// Forget an update; what it held is erased.
+    Drop {
+        id: u64,
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum RulesCmd {
     /// Validate every rules file and run its examples; list each jurisdiction's status.
     Check {
@@ -328,7 +354,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(p) => tracing::info!("{}", crate::control::describe_purge(&p)),
                 Err(e) => tracing::error!(error = %e, "retention purge failed"),
             }
-            let _served = match crate::control::serve(app.clone(), &data.data_dir) {
+            let _served = match crate::control::serve(app.clone(), &data.data_dir, None) {
                 Ok(guard) => Some(guard),
                 Err(e) => {
                     tracing::warn!(error = %e, "no control socket; purge and rotate must wait until this chat ends");
@@ -490,6 +516,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Audit { cmd: AuditCmd::Verify { config } } => {
             desk_command(config.config.as_deref(), crate::control::Request::AuditVerify)
+        }
+        Cmd::Quarantine { cmd } => {
+            use crate::control::QuarantineOp;
+            let (op, config) = match cmd {
+                QuarantineCmd::List { config } => (QuarantineOp::List, config),
+                QuarantineCmd::Retry { id, config } => (QuarantineOp::Retry { id }, config),
+                QuarantineCmd::Drop { id, config } => (QuarantineOp::Drop { id }, config),
+            };
+            desk_command(config.config.as_deref(), crate::control::Request::Quarantine { op })
         }
         Cmd::Keys { cmd: KeysCmd::Init { path } } => {
             keyfile::init(&path)?;
@@ -732,7 +767,15 @@ fn desk_command(config: Option<&Path>, req: crate::control::Request) -> anyhow::
         return control_reply(resp?);
     }
     let app = serving_app(&cfg)?;
-    match crate::control::desk_request(&app, req, jiff::Timestamp::now()) {
+    let now = jiff::Timestamp::now();
+    let done = match req {
+        crate::control::Request::Quarantine { op } => {
+            let retry = telegram_retry(cfg.telegram.clone());
+            crate::control::quarantine(&app, &op, Some(&retry), now)
+        }
+        req => crate::control::desk_request(&app, req, now),
+    };
+    match done {
         Ok(m) => {
             println!("{m}");
             Ok(ExitCode::SUCCESS)
@@ -741,13 +784,18 @@ fn desk_command(config: Option<&Path>, req: crate::control::Request) -> anyhow::
     }
 }
 
+/// How the Telegram channel handles a set-aside update again.
+fn telegram_retry(cfg: crate::config::TelegramConfig) -> crate::control::Retry {
+    std::sync::Arc::new(move |app, q, now| crate::channel::telegram::retry(app, &cfg, q, now))
+}
+
 /// `serve`: the Telegram bot.
 fn serve(config: Option<&Path>) -> anyhow::Result<ExitCode> {
     let cfg = load_config(config)?;
     let token = token_from_env()?;
     let api_url = std::env::var("TELOXIDE_API_URL").ok().filter(|v| !v.is_empty());
     let app = std::sync::Arc::new(serving_app(&cfg)?);
-    let _served = crate::control::serve(app.clone(), &cfg.data_dir).ok();
+    let _served = crate::control::serve(app.clone(), &cfg.data_dir, Some(telegram_retry(cfg.telegram.clone()))).ok();
     // Retention at start-up and daily.
     {
         let app = app.clone();

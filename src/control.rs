@@ -37,7 +37,29 @@ pub enum Request {
         now: Option<String>,
     },
     AuditVerify,
+    /// Updates set aside after failing twice.
+    Quarantine {
+        op: QuarantineOp,
+    },
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum QuarantineOp {
+    List,
+    /// Handle the update again; on success it leaves the quarantine.
+    Retry {
+        id: u64,
+    },
+    /// Forget the update (its content is erased).
+    Drop {
+        id: u64,
+    },
+}
+
+/// Handles a set-aside update again, as the channel it came from does it. The control socket has
+/// one when a channel is serving; without one, `retry` is refused.
+pub type Retry = Arc<dyn Fn(&App, &crate::store::Quarantined, jiff::Timestamp) -> Result<(), String> + Send + Sync>;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Response {
@@ -60,7 +82,7 @@ impl Drop for Served {
 
 /// Starts serving the control socket on a background thread; keep the guard alive as long as it
 /// should be served.
-pub fn serve(app: Arc<App>, data_dir: &Path) -> std::io::Result<Served> {
+pub fn serve(app: Arc<App>, data_dir: &Path, retry: Option<Retry>) -> std::io::Result<Served> {
     let path = socket_path(data_dir);
     if path.exists() {
         // A socket nobody answers on is left over from a killed process.
@@ -86,7 +108,7 @@ pub fn serve(app: Arc<App>, data_dir: &Path) -> std::io::Result<Served> {
                 continue;
             }
             let resp = match serde_json::from_str::<Request>(&line) {
-                Ok(req) => handle(&app, req),
+                Ok(req) => handle(&app, req, retry.as_ref()),
                 Err(e) => Response { ok: false, message: format!("bad request: {e}") },
             };
             let _ = writeln!(conn, "{}", serde_json::to_string(&resp).unwrap_or_default());
@@ -95,8 +117,9 @@ pub fn serve(app: Arc<App>, data_dir: &Path) -> std::io::Result<Served> {
     Ok(Served(path))
 }
 
-fn handle(app: &App, req: Request) -> Response {
+fn handle(app: &App, req: Request, retry: Option<&Retry>) -> Response {
     let result = match req {
+        Request::Quarantine { op } => quarantine(app, &op, retry, jiff::Timestamp::now()),
         Request::Ping => Ok("running".to_string()),
         Request::Purge => app.purge(jiff::Timestamp::now()).map(|p| describe_purge(&p)).map_err(|e| format!("{e:#}")),
         Request::Rotate { new_key_file } => match crate::store::keyfile::read_file(&new_key_file) {
@@ -142,6 +165,59 @@ pub fn desk_request(app: &App, req: Request, now: jiff::Timestamp) -> Result<Str
             .map(|v| crate::audit::describe(&v))
             .map_err(|m| format!("the audit log is NOT intact: {m}")),
         _ => Err("not a case desk request".into()),
+    }
+}
+
+/// The quarantine's requests, shared by the control socket and the stopped-process path. What an
+/// administrator sees is the update's id, the kind of failure and when: never its content.
+pub fn quarantine(app: &App, op: &QuarantineOp, retry: Option<&Retry>, now: jiff::Timestamp) -> Result<String, String> {
+    let all = app.store(|st| st.quarantined()).map_err(|e| format!("{e:#}"))?;
+    let find = |id: u64| {
+        all.iter().find_map(|(s, q)| match q {
+            Ok(q) if q.id == id => Some((*s, q.clone())),
+            _ => None,
+        })
+    };
+    match op {
+        QuarantineOp::List => {
+            if all.is_empty() {
+                return Ok("no updates set aside".into());
+            }
+            let lines: Vec<String> = all
+                .iter()
+                .map(|(s, q)| match q {
+                    Ok(q) => format!(
+                        "{}  {}  {}  {}",
+                        q.id,
+                        q.channel,
+                        q.failure,
+                        q.at.strftime("%Y-%m-%d %H:%M UTC")
+                    ),
+                    Err(e) => format!("?  (a set-aside update of {} does not open: {})", s.tag(), e.kind()),
+                })
+                .collect();
+            Ok(format!("id  channel  failure  set aside\n{}", lines.join("\n")))
+        }
+        QuarantineOp::Drop { id } => {
+            let (s, _) = find(*id).ok_or_else(|| format!("no update {id} is set aside"))?;
+            app.store(|st| {
+                st.unquarantine(&s, *id)?;
+                st.flush()
+            })
+            .map_err(|e| format!("{e:#}"))?;
+            Ok(format!("update {id} dropped"))
+        }
+        QuarantineOp::Retry { id } => {
+            let (s, q) = find(*id).ok_or_else(|| format!("no update {id} is set aside"))?;
+            let retry = retry.ok_or("only a running bot (or a stopped one's `serve` settings) can handle it again")?;
+            retry(app, &q, now).map_err(|e| format!("update {id} was not handled: {e}; it stays set aside"))?;
+            app.store(|st| {
+                st.unquarantine(&s, *id)?;
+                st.flush()
+            })
+            .map_err(|e| format!("{e:#}"))?;
+            Ok(format!("update {id} handled; its replies are on their way"))
+        }
     }
 }
 

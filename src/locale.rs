@@ -92,6 +92,7 @@ pub const CODE_MESSAGES: &[&str] = &[
     "not-started",
     "org-name",
     "error-storage",
+    "error-retry",
     "menu-start",
     "menu-back",
     "menu-help",

@@ -282,7 +282,11 @@ fn triage(app: &App, d: &Desk, intake: &Intake, now: Timestamp) -> (String, Vec<
 }
 
 fn buttons(code: &str) -> Vec<Vec<(String, String)>> {
-    vec![vec![("Accept".to_string(), format!("a:{code}")), ("Decline".to_string(), format!("n:{code}"))]]
+    let data = |c: DeskCommand| c.button_data().unwrap_or_default();
+    vec![vec![
+        ("Accept".to_string(), data(DeskCommand::Accept(code.to_string()))),
+        ("Decline".to_string(), data(DeskCommand::Decline(code.to_string()))),
+    ]]
 }
 
 /// What an attorney receives for a case: the triage message with buttons, the sealed file, and
@@ -526,78 +530,148 @@ pub fn sweep(app: &App, now: Timestamp) -> Result<Swept, DeskError> {
     Ok(out)
 }
 
-/// An attorney's command. Returns the reply text.
-pub fn command(app: &App, a: &Attorney, cmd: &str, arg: &str, now: Timestamp) -> Result<String, DeskError> {
+/// What an attorney can ask of the case desk, typed or by button. The one place where the
+/// commands and the buttons' callback data are read and written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskCommand {
+    /// `/cases`: the cases they hold.
+    Cases,
+    /// `/case CODE`: send the case again.
+    Case(String),
+    /// `/accept CODE` or the Accept button.
+    Accept(String),
+    /// `/decline CODE` or the Decline button.
+    Decline(String),
+    /// `/close CODE`: the matter ended.
+    Close(String),
+    /// Anything else: the list of commands.
+    Help,
+}
+
+impl DeskCommand {
+    /// A typed command (`/accept@bot CODE` -> ("accept", "CODE")).
+    pub fn parse(cmd: &str, arg: &str) -> DeskCommand {
+        let code = arg.trim().to_uppercase();
+        match cmd {
+            "cases" => DeskCommand::Cases,
+            "case" => DeskCommand::Case(code),
+            "accept" => DeskCommand::Accept(code),
+            "decline" => DeskCommand::Decline(code),
+            "close" => DeskCommand::Close(code),
+            _ => DeskCommand::Help,
+        }
+    }
+
+    /// A button's callback data; `None` for data that is not the desk's.
+    pub fn from_button(data: &str) -> Option<DeskCommand> {
+        let (tag, code) = data.split_once(':')?;
+        let code = code.trim().to_uppercase();
+        match tag {
+            "a" => Some(DeskCommand::Accept(code)),
+            "n" => Some(DeskCommand::Decline(code)),
+            _ => None,
+        }
+    }
+
+    /// The callback data of this command's button (Accept and Decline have one).
+    pub fn button_data(&self) -> Option<String> {
+        match self {
+            DeskCommand::Accept(c) => Some(format!("a:{c}")),
+            DeskCommand::Decline(c) => Some(format!("n:{c}")),
+            _ => None,
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            DeskCommand::Cases => "cases",
+            DeskCommand::Case(_) => "case",
+            DeskCommand::Accept(_) => "accept",
+            DeskCommand::Decline(_) => "decline",
+            DeskCommand::Close(_) => "close",
+            DeskCommand::Help => "help",
+        }
+    }
+}
+
+const COMMANDS: &str = "Commands: /cases, /case CODE, /accept CODE, /decline CODE, /close CODE.";
+
+/// An attorney's command. Returns the reply text. Every (command, case state) pair has an answer
+/// here; a case the attorney does not hold (never offered to them, moved on, or someone else's)
+/// is answered the same way whatever its state, so nothing about other attorneys' cases leaks.
+pub fn command(app: &App, a: &Attorney, cmd: &DeskCommand, now: Timestamp) -> Result<String, DeskError> {
     let d = desk(app)?;
     let _g = guard(d);
-    let code = arg.trim().to_uppercase();
     let held = |r: &Referral| r.holder.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(&a.name));
-    let reply = match cmd {
-        "cases" => {
+    let code = match cmd {
+        DeskCommand::Help => return Ok(COMMANDS.to_string()),
+        DeskCommand::Cases => {
             let mine: Vec<Referral> = all_referrals(app)?
                 .into_iter()
                 .filter(|r| held(r) && matches!(r.state, CaseState::Offered | CaseState::Accepted))
                 .collect();
             if mine.is_empty() {
-                "You hold no cases right now.".to_string()
-            } else {
-                let mut t = String::from("Your cases:\n");
-                for r in mine {
-                    let state =
-                        if r.state == CaseState::Offered { "offered, waiting for your answer" } else { "accepted" };
-                    t.push_str(&format!("{} · {} · {state}\n", r.code, r.jurisdictions.join(", ")));
-                }
-                t.push_str("Commands: /case CODE (send again), /accept CODE, /decline CODE, /close CODE.");
-                t
+                return Ok("You hold no cases right now.".to_string());
             }
+            let mut t = String::from("Your cases:\n");
+            for r in mine {
+                let state = if r.state == CaseState::Offered { "offered, waiting for your answer" } else { "accepted" };
+                t.push_str(&format!("{} · {} · {state}\n", r.code, r.jurisdictions.join(", ")));
+            }
+            t.push_str("Commands: /cases, /case CODE (send again), /accept CODE, /decline CODE, /close CODE.");
+            return Ok(t);
         }
-        "case" | "accept" | "decline" | "close" => {
-            if code.is_empty() {
-                return Ok(format!("Please add the case code: /{cmd} CODE"));
-            }
-            let Some(mut r) = load(app, &code)? else {
-                return Ok(format!("There is no case {code} that you hold."));
-            };
-            if !held(&r) {
-                return Ok(format!("There is no case {code} that you hold."));
-            }
-            match (cmd, r.state) {
-                ("case", _) => {
-                    let intake = intake_of(app, &r)?;
-                    to_chat(app, a.chat, delivery(app, d, &r, a, intake.as_ref(), now), now)?;
-                    format!("Case {code} sent again.")
-                }
-                ("accept", CaseState::Offered) => {
-                    r.state = CaseState::Accepted;
-                    r.accepted_at = Some(now);
-                    save(app, &r)?;
-                    log(app, "accepted", Some(&code), Some(&a.name), now)?;
-                    accepted(app, &r, now)?;
-                    format!("You accepted case {code}. The server now keeps only the sealed copy, and deletes it {} days from today. When the matter ends, send /close {code}.", app.retention.delivered_days)
-                }
-                ("accept", CaseState::Accepted) => format!("You already accepted case {code}."),
-                ("decline", CaseState::Offered) => {
-                    log(app, "declined", Some(&code), Some(&a.name), now)?;
-                    r.tried.push(a.name.clone());
-                    route(app, d, &mut r, now)?;
-                    format!(
-                        "You declined case {code}; it goes to the next attorney. Please delete the file you received."
-                    )
-                }
-                ("decline", _) => format!("Case {code} is already accepted; send /close {code} when the matter ends."),
-                ("close", CaseState::Accepted) => {
-                    r.state = CaseState::Closed;
-                    r.closed_at = Some(now);
-                    r.sealed = None;
-                    save(app, &r)?;
-                    log(app, "closed", Some(&code), Some(&a.name), now)?;
-                    format!("Case {code} is closed; the server's sealed copy is deleted.")
-                }
-                ("close", _) => format!("Accept case {code} before closing it."),
-                _ => unreachable!(),
-            }
+        DeskCommand::Case(c) | DeskCommand::Accept(c) | DeskCommand::Decline(c) | DeskCommand::Close(c) => c.clone(),
+    };
+    if code.is_empty() {
+        return Ok(format!("Please add the case code: /{} CODE", cmd.name()));
+    }
+    let not_held = || format!("There is no case {code} that you hold.");
+    let Some(mut r) = load(app, &code)? else { return Ok(not_held()) };
+    // A waiting case has no holder; this is only belt and braces.
+    if !held(&r) || r.state == CaseState::Waiting {
+        return Ok(not_held());
+    }
+    let reply = match (cmd, r.state) {
+        (_, CaseState::Waiting) => not_held(),
+        (DeskCommand::Case(_), CaseState::Offered | CaseState::Accepted) => {
+            let intake = intake_of(app, &r)?;
+            to_chat(app, a.chat, delivery(app, d, &r, a, intake.as_ref(), now), now)?;
+            format!("Case {code} sent again.")
         }
-        _ => "Commands: /cases, /case CODE, /accept CODE, /decline CODE, /close CODE.".to_string(),
+        (DeskCommand::Accept(_), CaseState::Offered) => {
+            r.state = CaseState::Accepted;
+            r.accepted_at = Some(now);
+            save(app, &r)?;
+            log(app, "accepted", Some(&code), Some(&a.name), now)?;
+            accepted(app, &r, now)?;
+            format!("You accepted case {code}. The server now keeps only the sealed copy, and deletes it {} days from today. When the matter ends, send /close {code}.", app.retention.delivered_days)
+        }
+        (DeskCommand::Accept(_), CaseState::Accepted) => format!("You already accepted case {code}."),
+        (DeskCommand::Decline(_), CaseState::Offered) => {
+            log(app, "declined", Some(&code), Some(&a.name), now)?;
+            r.tried.push(a.name.clone());
+            route(app, d, &mut r, now)?;
+            format!("You declined case {code}; it goes to the next attorney. Please delete the file you received.")
+        }
+        (DeskCommand::Decline(_), CaseState::Accepted) => {
+            format!("Case {code} is already accepted; send /close {code} when the matter ends.")
+        }
+        (DeskCommand::Close(_), CaseState::Accepted) => {
+            r.state = CaseState::Closed;
+            r.closed_at = Some(now);
+            r.sealed = None;
+            save(app, &r)?;
+            log(app, "closed", Some(&code), Some(&a.name), now)?;
+            format!("Case {code} is closed; the server's sealed copy is deleted.")
+        }
+        (DeskCommand::Close(_), CaseState::Offered) => format!("Accept case {code} before closing it."),
+        (DeskCommand::Close(_), CaseState::Closed) => format!("Case {code} is already closed."),
+        // Closed: the server keeps no file and nothing can change any more.
+        (DeskCommand::Case(_) | DeskCommand::Accept(_) | DeskCommand::Decline(_), CaseState::Closed) => {
+            format!("Case {code} is closed; the server no longer keeps its file.")
+        }
+        (DeskCommand::Cases | DeskCommand::Help, _) => COMMANDS.to_string(),
     };
     app.store(|st| st.flush())?;
     Ok(reply)

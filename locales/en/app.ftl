@@ -97,6 +97,7 @@ not-started = Type /start to begin.
 # Used for $org until the operator sets the organisation's name in the configuration.
 org-name = the legal-aid organisation
 error-storage = Sorry, something went wrong on our side and we can't continue this conversation right now. You can type /delete to start fresh. If you need someone now: call 1-888-373-7888 or text HELP to 233733.
+error-retry = Sorry, something went wrong on our side with your last message. Please send it again.
 
 # The bot's command menu: neutral words, because anyone may see the menu.
 menu-start = Start

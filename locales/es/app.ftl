@@ -96,6 +96,7 @@ not-started = Escriba /start para empezar.
 # Se usa como $org hasta que la organización configure su nombre.
 org-name = la organización de asistencia legal
 error-storage = Perdón, algo falló de nuestro lado y no podemos seguir esta conversación ahora. Puede escribir /delete para empezar de nuevo. Si necesita a alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733.
+error-retry = Perdón, algo falló de nuestro lado con su último mensaje. Por favor, envíelo de nuevo.
 
 # El menú de comandos del bot: palabras neutras, porque cualquiera puede verlo.
 menu-start = Empezar

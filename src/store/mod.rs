@@ -40,10 +40,15 @@ pub const TREE_ATTORNEYS: &str = "attorneys";
 pub const TREE_INVITES: &str = "invites";
 pub const TREE_REFERRALS: &str = "referrals";
 pub const TREE_AUDIT: &str = "audit";
+/// How far each channel got: the newest update id of a batch handled and flushed.
+pub(crate) const TREE_PROGRESS: &str = "progress";
+/// Updates whose handling failed twice, set aside for an administrator.
+pub(crate) const TREE_QUARANTINE: &str = "quarantine";
 /// Trees of the service's own records, sealed under a key derived from the master key.
-pub(crate) const SERVICE_TREES: &[&str] = &[TREE_INBOX, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS, TREE_AUDIT];
+pub(crate) const SERVICE_TREES: &[&str] =
+    &[TREE_INBOX, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS, TREE_AUDIT, TREE_PROGRESS];
 /// Trees whose records are sealed under a survivor's data key, keyed by subject first.
-pub(crate) const SUBJECT_TREES: &[&str] = &[TREE_SESSIONS, TREE_INTAKES, TREE_OUTBOX];
+pub(crate) const SUBJECT_TREES: &[&str] = &[TREE_SESSIONS, TREE_INTAKES, TREE_OUTBOX, TREE_QUARANTINE];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -74,6 +79,25 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+impl StoreError {
+    /// What kind of failure this is, for logs and alerts that must not carry any text a record
+    /// could have put into the error.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StoreError::WrongKey => "wrong_key",
+            StoreError::Corrupt(..) => "corrupt",
+            StoreError::Locked(_) => "locked",
+            StoreError::MissingKeyCheck(_) => "missing_key_check",
+            StoreError::Record { .. } => "record_does_not_open",
+            StoreError::Version { .. } => "record_version",
+            StoreError::Decode { .. } => "record_does_not_decode",
+            StoreError::Rotate(_) => "rotation",
+            StoreError::Db(_) => "database",
+            StoreError::Io(_) => "file",
+        }
+    }
+}
+
 impl From<sled::transaction::TransactionError<StoreError>> for StoreError {
     fn from(e: sled::transaction::TransactionError<StoreError>) -> Self {
         match e {
@@ -96,6 +120,31 @@ pub trait Record: Serialize + DeserializeOwned {
 
 impl Record for Session {
     const TREE: &'static str = TREE_SESSIONS;
+    const VERSION: u16 = 1;
+}
+
+/// An update whose handling failed twice, set aside so that it no longer holds up the channel.
+/// Sealed under its survivor's data key like their other records, so `/delete` and the retention
+/// purge erase it with the rest. Administrators see only its id, kind of failure and time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quarantined {
+    /// The channel's id of the update (not personal: Telegram numbers every bot's updates).
+    pub id: u64,
+    pub channel: String,
+    /// The chat it came from, to handle it again on `quarantine retry`.
+    pub chat: String,
+    /// What went wrong, as a kind (`panic`, `store`): never a message that could quote data.
+    pub failure: String,
+    pub at: jiff::Timestamp,
+    /// The update as the channel delivered it.
+    pub update: serde_json::Value,
+}
+
+/// A set-aside update and its survivor; the update itself may fail to open.
+pub type SetAside = (Subject, Result<Quarantined, StoreError>);
+
+impl Record for Quarantined {
+    const TREE: &'static str = TREE_QUARANTINE;
     const VERSION: u16 = 1;
 }
 
@@ -314,6 +363,8 @@ pub(crate) fn tree_name(t: &str) -> &'static str {
         TREE_INVITES => TREE_INVITES,
         TREE_REFERRALS => TREE_REFERRALS,
         TREE_AUDIT => TREE_AUDIT,
+        TREE_PROGRESS => TREE_PROGRESS,
+        TREE_QUARANTINE => TREE_QUARANTINE,
         _ => "other",
     }
 }
@@ -946,8 +997,24 @@ impl Store {
                     has_session = false;
                 }
             }
+            // Set-aside updates are kept no longer than an abandoned conversation.
+            let quarantine = self.tree(TREE_QUARANTINE)?;
+            for item in quarantine.scan_prefix(s.0) {
+                let (k, v) = item?;
+                let old = match self.data_key(&s)? {
+                    Some(dk) => self
+                        .open_record::<Quarantined>(&dk, &k, &v)
+                        .map(|q| now.as_second() - q.at.as_second() >= r.abandoned_days * day)
+                        .unwrap_or(false),
+                    None => true,
+                };
+                if old {
+                    quarantine.remove(k)?;
+                }
+            }
             let has_outbox = self.tree(TREE_OUTBOX)?.scan_prefix(s.0).next().is_some();
-            if !has_session && live_intakes == 0 && !has_outbox {
+            let has_quarantine = quarantine.scan_prefix(s.0).next().is_some();
+            if !has_session && live_intakes == 0 && !has_outbox && !has_quarantine {
                 self.erase(&s)?;
                 p.subjects_erased += 1;
             }
@@ -1021,6 +1088,55 @@ impl Store {
     pub fn service_remove(&self, tree: &'static str, key: &[u8]) -> Result<(), StoreError> {
         self.tree(tree)?.remove(key)?;
         Ok(())
+    }
+
+    /// Records how far a channel got: `id` is the newest update id of a batch whose every change
+    /// is written (flush after it). Not flushed here: the batch's flush makes it durable.
+    pub fn set_progress(&self, channel: &str, id: u64, at: jiff::Timestamp) -> Result<(), StoreError> {
+        self.service_put(TREE_PROGRESS, channel.as_bytes(), &(id, at))
+    }
+
+    /// How far a channel got (see [`Store::set_progress`]).
+    pub fn progress(&self, channel: &str) -> Result<Option<(u64, jiff::Timestamp)>, StoreError> {
+        self.service_get(TREE_PROGRESS, channel.as_bytes())
+    }
+
+    /// Sets an update aside under its survivor's key, marks it handled (so a redelivery does not
+    /// bring it back), and queues `notice` (a calm reply) to the chat, in one change.
+    pub fn quarantine(
+        &self,
+        s: &Subject,
+        q: &Quarantined,
+        inbox_expires: jiff::Timestamp,
+        notice: Vec<OutboxEntry>,
+    ) -> Result<(), StoreError> {
+        let dk = self.data_key_or_create(s)?;
+        let key = subject_key(s, &q.id.to_be_bytes());
+        let sealed = self.seal_record(&dk, &key, q)?;
+        self.tree(TREE_QUARANTINE)?.insert(key, sealed)?;
+        self.commit(s, Change { inbox: Some((q.id, inbox_expires)), outbox: notice, ..Default::default() })
+    }
+
+    /// Every update set aside, with its survivor. One that does not open is reported as an error
+    /// entry rather than hiding the rest.
+    pub fn quarantined(&self) -> Result<Vec<SetAside>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.tree(TREE_QUARANTINE)?.iter() {
+            let (k, v) = item?;
+            let Some(s) = subject_of(&k) else { continue };
+            let opened = match self.data_key(&s) {
+                Ok(Some(dk)) => self.open_record::<Quarantined>(&dk, &k, &v),
+                Ok(None) => continue,
+                Err(e) => Err(e),
+            };
+            out.push((s, opened));
+        }
+        Ok(out)
+    }
+
+    /// Removes an update from the quarantine.
+    pub fn unquarantine(&self, s: &Subject, id: u64) -> Result<bool, StoreError> {
+        Ok(self.tree(TREE_QUARANTINE)?.remove(subject_key(s, &id.to_be_bytes()))?.is_some())
     }
 
     /// Writes a message to the outbox of a chat that is not a survivor's conversation (an

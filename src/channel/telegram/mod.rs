@@ -88,6 +88,12 @@ pub fn bot(token: &SecretString, api_url: Option<&str>) -> anyhow::Result<Bot> {
 
 /// Runs the bot until SIGTERM or SIGINT.
 pub fn run(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Result<()> {
+    // A panic is contained to its update (see `handle_logged`), but the default hook would print
+    // its message, which can quote whatever the code was looking at: log where, never what.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        tracing::error!(at = %at, "a panic (its message is not logged)");
+    }));
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(serve(app, cfg, bot))
 }
@@ -151,7 +157,17 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
     let api = api::Api::new(bot.clone());
     let sender = tokio::spawn(sender::run(api.clone(), app.clone(), cfg.clone(), wake.clone(), stop_rx.clone()));
     let mut stop = stop_rx.clone();
-    let mut offset: i64 = 0;
+    // Where the last run got to: every update at or below it was handled and flushed, so it is
+    // confirmed to Telegram at once and skipped if it is ever offered again.
+    let mut done_through: Option<u64> = match app.store(|s| s.progress(CHANNEL)) {
+        Ok(Some((id, at))) if fresh(at, Timestamp::now()) => Some(id),
+        Ok(_) => None,
+        Err(e) => {
+            tracing::error!(error = %e, "the record of handled updates does not open; relying on per-chat marks");
+            None
+        }
+    };
+    let mut offset: i64 = done_through.map(|id| id as i64 + 1).unwrap_or(0);
     let mut failures: u32 = 0;
     loop {
         if *stop.borrow() {
@@ -182,9 +198,22 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         }
         let started = std::time::Instant::now();
         let next = updates.iter().map(|u| u.id.0 as i64 + 1).max().unwrap_or(offset);
+        let newest = updates.iter().map(|u| u.id.0 as u64).max();
+        // An update at or below the mark was handled in an earlier batch: Telegram offers it again
+        // only when a confirmation was lost, and it must change nothing and send nothing twice.
+        let updates: Vec<Update> =
+            updates.into_iter().filter(|u| done_through.is_none_or(|d| u.id.0 as u64 > d)).collect();
         let count = updates.len();
         handle_batch(&app, &cfg, &api, &wake, updates).await;
         let handled_us = started.elapsed().as_micros() as u64;
+        // Every update of the batch is now handled or set aside: the mark moves with the batch's
+        // flush (written before it, so durable with it).
+        if let Some(n) = newest.filter(|n| done_through.is_none_or(|d| *n > d)) {
+            match app.store(|s| s.set_progress(CHANNEL, n, Timestamp::now())) {
+                Ok(()) => done_through = Some(n),
+                Err(e) => tracing::error!(error = %e, "could not record the handled updates"),
+            }
+        }
         // The fsync waits on the disk: off the async workers, which meanwhile keep sending.
         let a = app.clone();
         let flushed = tokio::task::spawn_blocking(move || a.store(|s| s.flush()))
@@ -289,13 +318,127 @@ async fn handle_batch(
 /// Batches from at most this many chats are handled on the polling task itself.
 const INLINE_CHATS: usize = 4;
 
+/// The channel's name in the store's records of progress.
+const CHANNEL: &str = "telegram";
+
+/// Whether a mark of handled updates still counts: Telegram restarts update ids at random after a
+/// week without updates, which cannot have happened since a mark under six days old.
+fn fresh(at: Timestamp, now: Timestamp) -> bool {
+    now.as_second() - at.as_second() < 6 * 86_400
+}
+
+/// Why handling one update failed, as a kind: never the error's text, which could quote a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failed {
+    Panic,
+    Store(&'static str),
+}
+
+impl Failed {
+    fn kind(self) -> &'static str {
+        match self {
+            Failed::Panic => "panic",
+            Failed::Store(k) => k,
+        }
+    }
+}
+
+/// Handles one update, containing any failure to it: an error or a panic is tried once more,
+/// then the update is set aside (see [`set_aside`]) and the chat told to send it again. Nothing
+/// here can stop the batch, the polling loop or any other chat.
 fn handle_logged(app: &App, cfg: &TelegramConfig, chat: i64, u: Update) {
     let kind = kind_name(&u);
     let started = std::time::Instant::now();
-    if let Err(e) = handle_update(app, cfg, chat, u, Timestamp::now()) {
-        tracing::error!(kind, error = %e, "update not handled");
-    } else {
-        tracing::debug!(kind, elapsed_us = started.elapsed().as_micros() as u64, "update handled");
+    let mut failed = Failed::Panic;
+    for attempt in 1..=2u32 {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            handle_update(app, cfg, chat, u.clone(), Timestamp::now())
+        }));
+        match outcome {
+            Ok(Ok(())) => {
+                tracing::debug!(kind, elapsed_us = started.elapsed().as_micros() as u64, "update handled");
+                return;
+            }
+            Ok(Err(e)) => failed = Failed::Store(e.kind()),
+            Err(_) => failed = Failed::Panic,
+        }
+        tracing::warn!(kind, failure = failed.kind(), attempt, "an update could not be handled");
+    }
+    set_aside(app, chat, &u, failed, Timestamp::now());
+}
+
+/// Sets a failing update aside: sealed under its survivor's data key (so `/delete` and the
+/// retention purge erase it like the rest), marked handled so that it is not offered again, the
+/// chat told calmly to send it again, and the administrators told the kind of failure only.
+fn set_aside(app: &App, chat: i64, u: &Update, failed: Failed, now: Timestamp) {
+    let id = u.id.0 as u64;
+    let expires = now + jiff::SignedDuration::from_hours(24 * INBOX_DAYS);
+    let who = match subject(app, chat) {
+        Ok(w) => w,
+        Err(e) => {
+            tracing::error!(error = %e.kind(), "an update could not be set aside; the store is unavailable");
+            return;
+        }
+    };
+    // The survivor's language if their session opens, else what Telegram says, else English.
+    let lang = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        app.store(|s| s.load_session(&who)).ok().flatten().map(|s| s.lang().to_string())
+    }))
+    .ok()
+    .flatten()
+    .or_else(|| user_language(u).filter(|l| app.flow.languages.iter().any(|x| x == l)))
+    .unwrap_or_else(|| crate::locale::FALLBACK.to_string());
+    let text = app.locales.format(&lang, "error-retry", &[]);
+    let protect = crate::referral::attorney_by_chat(app, chat).is_none();
+    let notice = entries(chat, now, [Payload::Send { text, buttons: vec![], protect }]);
+    let q = crate::store::Quarantined {
+        id,
+        channel: CHANNEL.to_string(),
+        chat: chat.to_string(),
+        failure: failed.kind().to_string(),
+        at: now,
+        update: serde_json::to_value(u).unwrap_or_default(),
+    };
+    match app.store(|s| s.quarantine(&who, &q, expires, notice)) {
+        Ok(()) => tracing::error!(failure = failed.kind(), update = id, "an update was set aside after two failures"),
+        Err(e) => {
+            tracing::error!(failure = failed.kind(), error = %e.kind(), "an update could not be set aside; skipped");
+            let _ = app.store(|s| s.mark_seen(id, expires));
+        }
+    }
+    if app.desk.is_some() {
+        crate::referral::alert_admins(
+            app,
+            &format!(
+                "An update could not be handled ({}) and was set aside; the person was asked to send it again. See `clearpath quarantine list`.",
+                failed.kind()
+            ),
+            now,
+        );
+    }
+}
+
+/// The language Telegram reports for the sender of an update.
+fn user_language(u: &Update) -> Option<String> {
+    let from = match &u.kind {
+        UpdateKind::Message(m) | UpdateKind::EditedMessage(m) => m.from.as_ref(),
+        UpdateKind::CallbackQuery(q) => Some(&q.from),
+        _ => None,
+    }?;
+    let code = from.language_code.as_deref()?;
+    Some(code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase())
+}
+
+/// Handles a set-aside update again (`clearpath quarantine retry`): as if it had just arrived,
+/// except that its id was already marked handled.
+pub fn retry(app: &App, cfg: &TelegramConfig, q: &crate::store::Quarantined, now: Timestamp) -> Result<(), String> {
+    let u: Update = serde_json::from_value(q.update.clone()).map_err(|_| "the update no longer reads".to_string())?;
+    let chat: i64 = q.chat.parse().map_err(|_| "the update's chat does not read".to_string())?;
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle_update_as(app, cfg, chat, u, now, true)));
+    match outcome {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(format!("it failed again ({})", e.kind())),
+        Err(_) => Err("it failed again (panic)".to_string()),
     }
 }
 
@@ -445,8 +588,22 @@ pub fn handle_update(
     u: Update,
     now: Timestamp,
 ) -> Result<(), crate::store::StoreError> {
+    handle_update_as(app, cfg, chat, u, now, false)
+}
+
+/// [`handle_update`]; with `again`, for an update set aside earlier, whose id is marked handled.
+fn handle_update_as(
+    app: &App,
+    cfg: &TelegramConfig,
+    chat: i64,
+    u: Update,
+    now: Timestamp,
+    again: bool,
+) -> Result<(), crate::store::StoreError> {
+    #[cfg(debug_assertions)]
+    fail_point(&u);
     let update_id = u.id.0 as u64;
-    if app.store(|s| s.seen(update_id))? {
+    if !again && app.store(|s| s.seen(update_id))? {
         tracing::debug!("update already handled; skipped");
         return Ok(());
     }
@@ -476,7 +633,7 @@ pub fn handle_update(
     }
     let loaded = app.store(|s| s.load_session(&who));
     let session = loaded.as_ref().ok().and_then(|s| s.as_ref());
-    if session.is_some_and(|s| App::already_applied(s, update_id, now)) {
+    if !again && session.is_some_and(|s| App::already_applied(s, update_id, now)) {
         tracing::debug!("update already applied to the session; skipped");
         return Ok(());
     }
@@ -527,6 +684,19 @@ pub fn handle_update(
     Ok(())
 }
 
+/// For tests of failure containment, in debug builds only (release builds have no such code):
+/// an update whose text is `CLEARPATH_TEST_FAIL_TEXT` makes the handler panic, as a bug would.
+#[cfg(debug_assertions)]
+#[allow(clippy::panic)] // The point: a debug-only way to make the handler fail on a chosen update.
+fn fail_point(u: &Update) {
+    let Ok(marker) = std::env::var("CLEARPATH_TEST_FAIL_TEXT") else { return };
+    if let UpdateKind::Message(m) = &u.kind {
+        if m.text() == Some(marker.as_str()) {
+            panic!("a failure injected for a test");
+        }
+    }
+}
+
 /// `/enroll CODE` in a message.
 fn enroll_code(u: &Update) -> Option<String> {
     let UpdateKind::Message(m) = &u.kind else { return None };
@@ -554,24 +724,17 @@ fn attorney_update(
     now: Timestamp,
 ) -> Result<(), crate::store::StoreError> {
     let mut payloads = Vec::new();
-    let action: Option<(String, String)> = match &u.kind {
+    let action: Option<crate::referral::DeskCommand> = match &u.kind {
         UpdateKind::Message(m) => m.text().map(|t| match command_of(t) {
-            Some((cmd, arg)) => (cmd, arg.to_string()),
-            None => ("help".to_string(), String::new()),
+            Some((cmd, arg)) => crate::referral::DeskCommand::parse(&cmd, arg),
+            None => crate::referral::DeskCommand::Help,
         }),
-        UpdateKind::CallbackQuery(q) => {
-            let data = q.data.as_deref().unwrap_or("");
-            if let Some(code) = data.strip_prefix("a:") {
-                Some(("accept".to_string(), code.to_string()))
-            } else {
-                data.strip_prefix("n:").map(|code| ("decline".to_string(), code.to_string()))
-            }
-        }
+        UpdateKind::CallbackQuery(q) => q.data.as_deref().and_then(crate::referral::DeskCommand::from_button),
         _ => None,
     };
-    if let Some((cmd, arg)) = action {
-        tracing::debug!(command = %cmd, "attorney command");
-        let text = match crate::referral::command(app, a, &cmd, &arg, now) {
+    if let Some(cmd) = action {
+        tracing::debug!("attorney command");
+        let text = match crate::referral::command(app, a, &cmd, now) {
             Ok(t) => t,
             Err(e) => {
                 tracing::error!(error = %e, "attorney command failed");
