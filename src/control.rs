@@ -186,13 +186,7 @@ pub fn quarantine(app: &App, op: &QuarantineOp, retry: Option<&Retry>, now: jiff
             let lines: Vec<String> = all
                 .iter()
                 .map(|(s, q)| match q {
-                    Ok(q) => format!(
-                        "{}  {}  {}  {}",
-                        q.id,
-                        q.channel,
-                        q.failure,
-                        q.at.strftime("%Y-%m-%d %H:%M UTC")
-                    ),
+                    Ok(q) => format!("{}  {}  {}  {}", q.id, q.channel, q.failure, q.at.strftime("%Y-%m-%d %H:%M UTC")),
                     Err(e) => format!("?  (a set-aside update of {} does not open: {})", s.tag(), e.kind()),
                 })
                 .collect();

@@ -136,8 +136,8 @@ pub struct Quarantined {
     /// What went wrong, as a kind (`panic`, `store`): never a message that could quote data.
     pub failure: String,
     pub at: jiff::Timestamp,
-    /// The update as the channel delivered it.
-    pub update: serde_json::Value,
+    /// The update as the channel delivered it (its own text form).
+    pub update: String,
 }
 
 /// A set-aside update and its survivor; the update itself may fail to open.
@@ -178,7 +178,12 @@ pub struct OutboxEntry {
     /// used as a key.
     pub chat: String,
     pub created_at: jiff::Timestamp,
+    /// Failed attempts of every kind (for alerts).
     pub attempts: u32,
+    /// Server or network failures in a row (for the backoff: a 429's wait is Telegram's own and
+    /// does not lengthen the next backoff).
+    #[serde(default)]
+    pub transient: u32,
     pub not_before: Option<jiff::Timestamp>,
     /// What to send; the channel decides its meaning.
     pub payload: serde_json::Value,

@@ -16,27 +16,27 @@ const B: i64 = 770_066_202;
 const C: i64 = 770_066_303;
 const ADMIN: i64 = 770_066_909;
 
-struct Keys {
-    ids: Vec<age::x25519::Identity>,
+pub(crate) struct Keys {
+    pub(crate) ids: Vec<age::x25519::Identity>,
 }
 
 impl Keys {
-    fn new(n: usize) -> Keys {
+    pub(crate) fn new(n: usize) -> Keys {
         Keys { ids: (0..n).map(|_| age::x25519::Identity::generate()).collect() }
     }
-    fn public(&self, i: usize) -> String {
+    pub(crate) fn public(&self, i: usize) -> String {
         self.ids[i].to_public().to_string()
     }
 }
 
-fn attorney(name: &str, chat: i64, recipient: &str, jurisdictions: &str, default: bool) -> String {
+pub(crate) fn attorney(name: &str, chat: i64, recipient: &str, jurisdictions: &str, default: bool) -> String {
     format!(
         "\n[[attorney]]\nname = {name:?}\nchat = {chat}\nrecipient = {recipient:?}\njurisdictions = [{jurisdictions}]\ndefault = {default}\n"
     )
 }
 
 /// Runs an admin command against the running bot (through its control socket).
-fn admin(dir: &Path, args: &[&str]) -> (i32, String, String) {
+pub(crate) fn admin(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let cfg = dir.join("clearpath.toml");
     let key = dir.join("master.key");
     run_bin(
@@ -48,11 +48,11 @@ fn admin(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 /// The newest triage message in an attorney's chat (the one with Accept/Decline buttons).
-fn triage(msgs: &[Msg]) -> Option<Msg> {
+pub(crate) fn triage(msgs: &[Msg]) -> Option<Msg> {
     msgs.iter().rev().find(|m| m.from_bot && m.buttons.iter().any(|b| b.1.starts_with("a:"))).cloned()
 }
 
-fn documents(msgs: &[Msg]) -> Vec<(String, String)> {
+pub(crate) fn documents(msgs: &[Msg]) -> Vec<(String, String)> {
     msgs.iter().filter_map(|m| m.document.clone()).collect()
 }
 
@@ -61,12 +61,12 @@ fn open_with(id: &age::x25519::Identity, sealed: &str) -> Option<String> {
 }
 
 /// What a chat that is not an attorney's gets for `/cases`: the unknown-command answer.
-fn unknown_command_reply(d: &Double, chat: i64) -> String {
+pub(crate) fn unknown_command_reply(d: &Double, chat: i64) -> String {
     reply_to(d, chat, "/cases")
 }
 
 /// Sends a text and returns the bot's next message in that chat.
-fn reply_to(d: &Double, chat: i64, text: &str) -> String {
+pub(crate) fn reply_to(d: &Double, chat: i64, text: &str) -> String {
     let before = d.seq(chat);
     d.send_text(chat, text, "en");
     let msgs = d.wait_for(chat, 20, &format!("a reply to {text}"), |m| m.iter().any(|m| m.from_bot && m.seq > before));

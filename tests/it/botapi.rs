@@ -23,6 +23,8 @@ pub struct Msg {
     /// Order of the last change (sent or edited), across all chats: a question rewritten in place
     /// keeps its id but gets a new `seq`.
     pub seq: u64,
+    /// When it landed (was sent, or last edited), as the double saw it.
+    pub at: Instant,
 }
 
 #[derive(Debug, Clone)]
@@ -150,6 +152,7 @@ impl Double {
                 deleted: false,
                 document: None,
                 seq: s.bump(),
+                at: Instant::now(),
             };
             s.chats.entry(chat).or_default().push(msg.clone());
             msg
@@ -206,6 +209,7 @@ impl Double {
             deleted: false,
             document: None,
             seq: 0,
+            at: Instant::now(),
         };
         self.push_update(json!({
             "callback_query": {
@@ -536,6 +540,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 deleted: false,
                 document: None,
                 seq: s.bump(),
+                at: Instant::now(),
             };
             s.chats.entry(chat).or_default().push(msg.clone());
             if !msg.buttons.is_empty() {
@@ -561,6 +566,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                 deleted: false,
                 document: Some((name.clone(), contents.clone())),
                 seq: s.bump(),
+                at: Instant::now(),
             };
             s.chats.entry(chat).or_default().push(msg);
             let v = json!({
@@ -624,6 +630,7 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
                     // Without a keyboard in the edit, Telegram removes the old one.
                     msg.buttons = buttons.clone();
                     msg.seq = seq;
+                    msg.at = Instant::now();
                     found = Some(msg.clone());
                 }
             }

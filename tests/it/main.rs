@@ -12,6 +12,7 @@ mod flows_check;
 mod handoff;
 mod locales;
 mod props;
+mod resilience;
 mod rules;
 mod store;
 mod telegram;

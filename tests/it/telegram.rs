@@ -19,6 +19,11 @@ pub(crate) struct Bot {
 
 impl Bot {
     pub(crate) fn start(double: &Double, dir: &Path, extra: &str) -> Bot {
+        Bot::start_with(double, dir, extra, &[])
+    }
+
+    /// [`Bot::start`] with more environment variables.
+    pub(crate) fn start_with(double: &Double, dir: &Path, extra: &str, envs: &[(&str, &str)]) -> Bot {
         let data = dir.join("data");
         let cfg = dir.join("clearpath.toml");
         // Throttling off unless a test asks for it: it would slow every test to Telegram's pace.
@@ -44,6 +49,7 @@ impl Bot {
             .env("CLEARPATH_MASTER_KEY_FILE", &key)
             .env("CLEARPATH_LOG", "trace,sled=warn")
             .env_remove("CLEARPATH_MASTER_KEY")
+            .envs(envs.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log))
             .spawn()
@@ -82,7 +88,7 @@ impl Drop for Bot {
 
 /// Sends one scripted input (a `chat --json` line) the way a person would in Telegram: choices
 /// by pressing the button, text by typing. Waits for the next prompt (or the end).
-fn act(d: &Double, chat: i64, lang: &str, line: &str) {
+pub(crate) fn act(d: &Double, chat: i64, lang: &str, line: &str) {
     let v: Value = serde_json::from_str(line).unwrap();
     let mut before = d.seq(chat);
     let press = |id: &str| {

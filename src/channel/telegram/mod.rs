@@ -186,7 +186,8 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
             Err(e) => {
                 failures += 1;
                 tracing::warn!(error = ?e, failures, "getUpdates failed; retrying");
-                let wait = std::time::Duration::from_millis((250u64 << failures.min(6)).min(30_000));
+                // Every survivor waits while polling fails: short, jittered waits, as for sends.
+                let wait = std::time::Duration::from_millis(sender::backoff_ms(failures).unsigned_abs());
                 tokio::select! {
                     _ = stop.changed() => break,
                     _ = tokio::time::sleep(wait) => continue,
@@ -397,7 +398,7 @@ fn set_aside(app: &App, chat: i64, u: &Update, failed: Failed, now: Timestamp) {
         chat: chat.to_string(),
         failure: failed.kind().to_string(),
         at: now,
-        update: serde_json::to_value(u).unwrap_or_default(),
+        update: freeze(u),
     };
     match app.store(|s| s.quarantine(&who, &q, expires, notice)) {
         Ok(()) => tracing::error!(failure = failed.kind(), update = id, "an update was set aside after two failures"),
@@ -418,6 +419,18 @@ fn set_aside(app: &App, chat: i64, u: &Update, failed: Failed, now: Timestamp) {
     }
 }
 
+/// An update as text, to keep. (Not as a `serde_json::Value`: teloxide's `Update` flattens its
+/// kind, which reads back from text but not from a `Value`.)
+fn freeze(u: &Update) -> String {
+    serde_json::to_string(u).unwrap_or_default()
+}
+
+/// An update kept by [`freeze`]; `None` if it no longer reads as one.
+fn thaw(s: &str) -> Option<Update> {
+    let u: Update = serde_json::from_str(s).ok()?;
+    (!matches!(u.kind, UpdateKind::Error(_))).then_some(u)
+}
+
 /// The language Telegram reports for the sender of an update.
 fn user_language(u: &Update) -> Option<String> {
     let from = match &u.kind {
@@ -432,9 +445,10 @@ fn user_language(u: &Update) -> Option<String> {
 /// Handles a set-aside update again (`clearpath quarantine retry`): as if it had just arrived,
 /// except that its id was already marked handled.
 pub fn retry(app: &App, cfg: &TelegramConfig, q: &crate::store::Quarantined, now: Timestamp) -> Result<(), String> {
-    let u: Update = serde_json::from_value(q.update.clone()).map_err(|_| "the update no longer reads".to_string())?;
+    let u = thaw(&q.update).ok_or_else(|| "the update no longer reads".to_string())?;
     let chat: i64 = q.chat.parse().map_err(|_| "the update's chat does not read".to_string())?;
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle_update_as(app, cfg, chat, u, now, true)));
+    let outcome =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle_update_as(app, cfg, chat, u, now, true)));
     match outcome {
         Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => Err(format!("it failed again ({})", e.kind())),
@@ -848,6 +862,7 @@ pub fn entries(chat: i64, now: Timestamp, payloads: impl IntoIterator<Item = Pay
             chat: chat.to_string(),
             created_at: now,
             attempts: 0,
+            transient: 0,
             not_before: None,
             payload: serde_json::to_value(p).unwrap_or_default(),
             input: None,
@@ -1054,6 +1069,16 @@ mod tests {
         assert!(matches!(&p[1], Payload::Edit { id: 1, text, .. } if text == "OK"), "the 3-day-old question: {p:?}");
         assert!(matches!(&p[2], Payload::Send { text, .. } if text == "Next question"), "{p:?}");
         assert_eq!(p.len(), 3, "the survivor's own old message cannot be touched: {p:?}");
+    }
+
+    #[test]
+    fn a_set_aside_update_reads_back_as_it_came() {
+        let raw = r#"{"update_id":5,"message":{"message_id":3,"date":1764000000,"chat":{"id":77,"type":"private","first_name":"T"},"from":{"id":77,"is_bot":false,"first_name":"T","language_code":"es"},"text":"hola"}}"#;
+        let u: Update = serde_json::from_str(raw).unwrap();
+        let back = thaw(&freeze(&u)).expect("reads back");
+        assert_eq!(back, u);
+        assert!(matches!(&back.kind, UpdateKind::Message(m) if m.text() == Some("hola")));
+        assert!(thaw("{\"update_id\": 1, \"something_new\": {}}").is_none());
     }
 
     #[test]

@@ -331,6 +331,7 @@ async fn send_entries(
                 let nb = Timestamp::now() + jiff::SignedDuration::from_secs(secs.max(1) as i64);
                 entry.not_before = Some(nb);
                 entry.attempts += 1;
+                entry.transient = 0;
                 tracing::info!(retry_after = secs, "rate limited; this chat waits");
                 let _ = app.store(|s| s.outbox_update(&subject, &key, Some(&entry)));
                 return Some(nb);
@@ -350,8 +351,8 @@ async fn send_entries(
                         .await;
                     }
                 }
-                let backoff = (250i64 << entry.attempts.min(8)).min(60_000);
-                let nb = Timestamp::now() + jiff::SignedDuration::from_millis(backoff);
+                entry.transient += 1;
+                let nb = Timestamp::now() + jiff::SignedDuration::from_millis(backoff_ms(entry.transient));
                 entry.not_before = Some(nb);
                 let _ = app.store(|s| s.outbox_update(&subject, &key, Some(&entry)));
                 return Some(nb);
@@ -360,6 +361,19 @@ async fn send_entries(
     }
     None
 }
+
+/// The wait before trying again after the `n`th server or network failure in a row: about half a
+/// second, then doubling to at most five seconds, each drawn between half and all of that, so
+/// that chats failed by one outage do not all come back in the same instant. A survivor waiting
+/// for a reply should never wait long on a backoff: Telegram's own 5xx are short.
+pub fn backoff_ms(n: u32) -> i64 {
+    use rand::Rng;
+    let ceiling = (500i64 << n.saturating_sub(1).min(4)).min(MAX_BACKOFF_MS);
+    rand::thread_rng().gen_range(ceiling / 2..=ceiling)
+}
+
+/// The longest wait after a server or network failure.
+pub const MAX_BACKOFF_MS: i64 = 5_000;
 
 fn op_name(p: &Payload) -> &'static str {
     match p {
@@ -439,5 +453,25 @@ async fn send(api: &Api, chat: i64, p: &Payload) -> Sent {
             }
             c
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_starts_within_a_second_and_never_passes_five_seconds() {
+        for _ in 0..200 {
+            let first = backoff_ms(1);
+            assert!((250..=500).contains(&first), "{first}");
+            for n in 2..100 {
+                let b = backoff_ms(n);
+                assert!((250..=MAX_BACKOFF_MS).contains(&b), "{n}: {b}");
+            }
+        }
+        // Drawn, not fixed: two chats failed together rarely retry together.
+        let draws: std::collections::BTreeSet<i64> = (0..50).map(|_| backoff_ms(3)).collect();
+        assert!(draws.len() > 10, "{draws:?}");
     }
 }
