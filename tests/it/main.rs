@@ -8,6 +8,7 @@ mod botapi;
 mod cli;
 mod config;
 mod crash;
+mod desk_model;
 mod flows_check;
 mod handoff;
 mod locales;
