@@ -2,12 +2,13 @@
 //! codes a service manager or a script can act on.
 
 use crate::app::App;
+use crate::config::{Flags, Settings};
 use crate::data::Tree;
 use crate::diag::{has_errors, Diagnostic, Severity};
 use crate::flow::{self, Flow};
 use crate::locale::Locales;
 use crate::store::keyfile::{self, KeyError, Origin};
-use crate::store::{Retention, Store, StoreError};
+use crate::store::{Store, StoreError};
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -30,31 +31,15 @@ pub struct Cli {
     pub command: Cmd,
 }
 
-#[derive(clap::Args, Debug, Clone)]
-pub struct DataArgs {
-    /// Where runtime state lives (the encrypted database).
-    #[arg(long, env = "CLEARPATH_DATA_DIR", default_value = "clearpath-data")]
-    pub data_dir: PathBuf,
-    /// Flows directory [default: ./flows if present, else the built-in copy]
-    #[arg(long, env = "CLEARPATH_FLOWS")]
-    pub flows: Option<PathBuf>,
-    /// Locales directory [default: ./locales if present, else the built-in copy]
-    #[arg(long, env = "CLEARPATH_LOCALES")]
-    pub locales: Option<PathBuf>,
-    /// Rules directory [default: ./rules if present, else the built-in copy]
-    #[arg(long, env = "CLEARPATH_RULES")]
-    pub rules: Option<PathBuf>,
-    /// Which flow to run (the file flows/<ID>.toml).
-    #[arg(long, default_value = "intake")]
-    pub flow: String,
-}
-
 #[derive(Subcommand, Debug)]
 pub enum Cmd {
     /// Run an intake in the terminal (or as JSON lines with --json).
     Chat {
         #[command(flatten)]
-        data: DataArgs,
+        settings: Flags,
+        /// Which flow to run (the file flows/<ID>.toml).
+        #[arg(long, default_value = "intake")]
+        flow: String,
         /// Speak JSON lines on stdin/stdout instead of text.
         #[arg(long)]
         json: bool,
@@ -64,14 +49,11 @@ pub enum Cmd {
         /// Suggest this language first (default: from $LANG in the text mode).
         #[arg(long)]
         lang: Option<String>,
-        #[command(flatten)]
-        retention: RetentionArgs,
     },
     /// Run the Telegram bot (TELOXIDE_TOKEN or TELOXIDE_TOKEN_FILE; TELOXIDE_API_URL optional).
     Serve {
-        /// Settings file (see clearpath.example.toml).
-        #[arg(long, env = "CLEARPATH_CONFIG")]
-        config: Option<PathBuf>,
+        #[command(flatten)]
+        settings: Flags,
     },
     /// Attorneys: make a key pair and open a case (on their computer); invite and revoke (admins).
     Attorney {
@@ -124,10 +106,8 @@ pub enum Cmd {
     },
     /// Apply the retention periods now (also done at start-up and daily by a running process).
     Purge {
-        #[arg(long, env = "CLEARPATH_DATA_DIR", default_value = "clearpath-data")]
-        data_dir: PathBuf,
         #[command(flatten)]
-        retention: RetentionArgs,
+        settings: Flags,
     },
 }
 
@@ -180,21 +160,14 @@ pub enum AttorneyCmd {
         #[arg(long, default_value_t = 72)]
         valid_hours: i64,
         #[command(flatten)]
-        config: ConfigArg,
+        settings: Flags,
     },
     /// End an attorney's access at once; cases offered to them move on.
     Revoke {
         name: String,
         #[command(flatten)]
-        config: ConfigArg,
+        settings: Flags,
     },
-}
-
-#[derive(clap::Args, Debug, Clone)]
-pub struct ConfigArg {
-    /// Settings file (see clearpath.example.toml); names the data directory and the attorneys.
-    #[arg(long, env = "CLEARPATH_CONFIG")]
-    pub config: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -202,7 +175,7 @@ pub enum CasesCmd {
     /// Every case on its way to or with an attorney (codes, states, attorneys; no personal data).
     List {
         #[command(flatten)]
-        config: ConfigArg,
+        settings: Flags,
     },
     /// Route now: open cases for unrouted intakes, move lapsed offers, retry waiting cases.
     /// (A running bot does this every minute.)
@@ -211,7 +184,7 @@ pub enum CasesCmd {
         #[arg(long)]
         now: Option<String>,
         #[command(flatten)]
-        config: ConfigArg,
+        settings: Flags,
     },
 }
 
@@ -220,7 +193,7 @@ pub enum AuditCmd {
     /// Check the audit log's hash chain and print its head (number and hash) to compare later.
     Verify {
         #[command(flatten)]
-        config: ConfigArg,
+        settings: Flags,
     },
 }
 
@@ -229,19 +202,19 @@ pub enum QuarantineCmd {
     /// Every update set aside: its id, channel, kind of failure and when.
     List {
         #[command(flatten)]
-        config: ConfigArg,
+        settings: Flags,
     },
     /// Handle an update again (after a fix); it leaves the quarantine if it succeeds.
     Retry {
         id: u64,
         #[command(flatten)]
-        config: ConfigArg,
+        settings: Flags,
     },
     /// Forget an update; what it held is erased.
     Drop {
         id: u64,
         #[command(flatten)]
-        config: ConfigArg,
+        settings: Flags,
     },
 }
 
@@ -279,25 +252,9 @@ pub enum KeysCmd {
         /// The new key (create it first with `clearpath keys init`).
         #[arg(long)]
         new_key_file: PathBuf,
-        #[arg(long, env = "CLEARPATH_DATA_DIR", default_value = "clearpath-data")]
-        data_dir: PathBuf,
+        #[command(flatten)]
+        settings: Flags,
     },
-}
-
-#[derive(clap::Args, Debug, Clone)]
-pub struct RetentionArgs {
-    /// Erase conversations not finished and untouched for this many days.
-    #[arg(long, default_value_t = 30)]
-    pub abandoned_days: i64,
-    /// Erase completed intakes this many days after an attorney received them.
-    #[arg(long, default_value_t = 14)]
-    pub delivered_days: i64,
-}
-
-impl RetentionArgs {
-    pub fn retention(&self) -> Retention {
-        Retention { abandoned_days: self.abandoned_days, delivered_days: self.delivered_days }
-    }
 }
 
 pub fn main() -> ExitCode {
@@ -346,15 +303,16 @@ fn init_tracing(cmd: &Cmd) {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Cmd::Chat { data, json, session, lang, retention } => {
-            let mut app = open_app(&data, true, retention.retention())?;
-            app.handoff = Some(chat_handoff(&data)?);
+        Cmd::Chat { settings, flow, json, session, lang } => {
+            let s = resolve(&settings)?;
+            let mut app = open_app(&s, &flow, true)?;
+            app.handoff = Some(chat_handoff(&s)?);
             let app = std::sync::Arc::new(app);
             match app.purge(jiff::Timestamp::now()) {
                 Ok(p) => tracing::info!("{}", crate::control::describe_purge(&p)),
                 Err(e) => tracing::error!(error = %e, "retention purge failed"),
             }
-            let _served = match crate::control::serve(app.clone(), &data.data_dir, None) {
+            let _served = match crate::control::serve(app.clone(), &s.data_dir, None) {
                 Ok(guard) => Some(guard),
                 Err(e) => {
                     tracing::warn!(error = %e, "no control socket; purge and rotate must wait until this chat ends");
@@ -374,7 +332,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", crate::flow::graph::mermaid(&flow));
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Serve { config } => serve(config.as_deref()),
+        Cmd::Serve { settings } => serve(&settings),
         Cmd::Attorney { cmd: AttorneyCmd::Keygen { out } } => {
             if out.exists() {
                 bail!("{} already exists; refusing to overwrite a key", out.display());
@@ -450,18 +408,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Purge { data_dir, retention } => {
-            if let Some(resp) = crate::control::request(&data_dir, &crate::control::Request::Purge) {
+        Cmd::Purge { settings } => {
+            let s = resolve(&settings)?;
+            if let Some(resp) = crate::control::request(&s.data_dir, &crate::control::Request::Purge) {
+                // The running process applies the retention it was started with.
+                eprintln!("clearpath: purged by the running process, with its own retention settings");
                 return control_reply(resp?);
             }
-            let (key, _) = keyfile::from_env(None)?;
-            let store = Store::open(&data_dir, key)
-                .with_context(|| format!("opening the data directory {}", data_dir.display()))?;
-            let p = store.purge(jiff::Timestamp::now(), retention.retention())?;
+            let (key, _) = s.master_key(false)?;
+            let store = Store::open(&s.data_dir, key)
+                .with_context(|| format!("opening the data directory {}", s.data_dir.display()))?;
+            let p = store.purge(jiff::Timestamp::now(), s.retention)?;
+            println!("{}", s.describe_retention());
             println!("{}", crate::control::describe_purge(&p));
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Keys { cmd: KeysCmd::Rotate { new_key_file, data_dir } } => {
+        Cmd::Keys { cmd: KeysCmd::Rotate { new_key_file, settings } } => {
+            let s = resolve(&settings)?;
+            let data_dir = s.data_dir.clone();
             let new_key_file = std::fs::canonicalize(&new_key_file)
                 .with_context(|| format!("the new key file {}", new_key_file.display()))?;
             let new = keyfile::read_file(&new_key_file)?;
@@ -477,7 +441,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(code);
             }
-            let (current, _) = keyfile::from_env(Some(&data_dir))?;
+            let (current, _) = s.master_key(true)?;
             match crate::store::rotate::rotate(&data_dir, current, new)? {
                 crate::store::rotate::Rotated::Done { subjects, records } => {
                     println!("rotated: {subjects} survivor key(s) and {records} record(s) now under the new key")
@@ -494,7 +458,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Attorney {
-            cmd: AttorneyCmd::Invite { name, jurisdictions, recipient, language, valid_hours, config },
+            cmd: AttorneyCmd::Invite { name, jurisdictions, recipient, language, valid_hours, settings },
         } => {
             let req = crate::control::Request::Invite {
                 name,
@@ -503,28 +467,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 language,
                 hours: valid_hours.clamp(1, 24 * 30),
             };
-            desk_command(config.config.as_deref(), req)
+            desk_command(&settings, req)
         }
-        Cmd::Attorney { cmd: AttorneyCmd::Revoke { name, config } } => {
-            desk_command(config.config.as_deref(), crate::control::Request::Revoke { name })
+        Cmd::Attorney { cmd: AttorneyCmd::Revoke { name, settings } } => {
+            desk_command(&settings, crate::control::Request::Revoke { name })
         }
-        Cmd::Cases { cmd: CasesCmd::List { config } } => {
-            desk_command(config.config.as_deref(), crate::control::Request::Cases)
+        Cmd::Cases { cmd: CasesCmd::List { settings } } => desk_command(&settings, crate::control::Request::Cases),
+        Cmd::Cases { cmd: CasesCmd::Sweep { now, settings } } => {
+            desk_command(&settings, crate::control::Request::Sweep { now })
         }
-        Cmd::Cases { cmd: CasesCmd::Sweep { now, config } } => {
-            desk_command(config.config.as_deref(), crate::control::Request::Sweep { now })
-        }
-        Cmd::Audit { cmd: AuditCmd::Verify { config } } => {
-            desk_command(config.config.as_deref(), crate::control::Request::AuditVerify)
+        Cmd::Audit { cmd: AuditCmd::Verify { settings } } => {
+            desk_command(&settings, crate::control::Request::AuditVerify)
         }
         Cmd::Quarantine { cmd } => {
             use crate::control::QuarantineOp;
-            let (op, config) = match cmd {
-                QuarantineCmd::List { config } => (QuarantineOp::List, config),
-                QuarantineCmd::Retry { id, config } => (QuarantineOp::Retry { id }, config),
-                QuarantineCmd::Drop { id, config } => (QuarantineOp::Drop { id }, config),
+            let (op, settings) = match cmd {
+                QuarantineCmd::List { settings } => (QuarantineOp::List, settings),
+                QuarantineCmd::Retry { id, settings } => (QuarantineOp::Retry { id }, settings),
+                QuarantineCmd::Drop { id, settings } => (QuarantineOp::Drop { id }, settings),
             };
-            desk_command(config.config.as_deref(), crate::control::Request::Quarantine { op })
+            desk_command(&settings, crate::control::Request::Quarantine { op })
         }
         Cmd::Keys { cmd: KeysCmd::Init { path } } => {
             keyfile::init(&path)?;
@@ -549,10 +511,19 @@ fn lang_from_env() -> Option<String> {
     (!base.is_empty() && base != "C" && base != "POSIX").then_some(base)
 }
 
+/// The settings for this command: flag, then environment, then the settings file, then default.
+fn resolve(flags: &Flags) -> anyhow::Result<Settings> {
+    Ok(Settings::load(flags, &crate::config::process_env)?)
+}
+
 /// Loads and checks the flow and locales, opens the store. Refuses to run a flow with errors.
-pub fn open_app(data: &DataArgs, dev_key: bool, retention: Retention) -> anyhow::Result<App> {
-    let (flow, locales) = load_checked(data)?;
-    let (key, origin) = keyfile::from_env(dev_key.then_some(data.data_dir.as_path()))?;
+/// With `dev_key`, a missing master key means a development key in the data directory.
+pub fn open_app(s: &Settings, flow_id: &str, dev_key: bool) -> anyhow::Result<App> {
+    let (flow, mut locales) = load_checked(s, flow_id)?;
+    if let Some(org) = &s.config.organisation {
+        locales.set_global("org", crate::locale::Arg::Str(org.clone()));
+    }
+    let (key, origin) = s.master_key(dev_key)?;
     match &origin {
         Origin::DevCreated(p) => eprintln!(
             "clearpath: no master key configured; created a development key at {} (for trying clearpath only: in production set {} to a key kept off this disk)",
@@ -562,17 +533,17 @@ pub fn open_app(data: &DataArgs, dev_key: bool, retention: Retention) -> anyhow:
         Origin::DevExisting(p) => tracing::info!(path = %p.display(), "using the development key"),
         _ => {}
     }
-    let store = Store::open(&data.data_dir, key)
-        .with_context(|| format!("opening the data directory {}", data.data_dir.display()))?;
-    Ok(App::new(flow, locales, store, retention))
+    let store = Store::open(&s.data_dir, key)
+        .with_context(|| format!("opening the data directory {}", s.data_dir.display()))?;
+    Ok(App::new(flow, locales, store, s.retention))
 }
 
 /// Loads the configured flow and locales and checks them; errors stop the program.
-pub fn load_checked(data: &DataArgs) -> anyhow::Result<(Flow, Locales)> {
-    let flows = Tree::resolve(data.flows.as_deref(), "flows");
-    let locales_tree = Tree::resolve(data.locales.as_deref(), "locales");
+pub fn load_checked(s: &Settings, flow_id: &str) -> anyhow::Result<(Flow, Locales)> {
+    let flows = Tree::resolve(s.flows.as_deref(), "flows");
+    let locales_tree = Tree::resolve(s.locales.as_deref(), "locales");
     let (locales, mut diags) = Locales::load(&locales_tree);
-    let file = format!("{}.toml", data.flow);
+    let file = format!("{flow_id}.toml");
     let text = flows
         .files("", "toml")?
         .into_iter()
@@ -671,17 +642,18 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
 
 /// Terminal mode seals each completed intake into `outbox/` in the data directory: to
 /// `CLEARPATH_ATTORNEY_RECIPIENT` (age1...), or to a development attorney key it creates there.
-fn chat_handoff(data: &DataArgs) -> anyhow::Result<crate::handoff::Handoff> {
-    let (rules, diags) = crate::rules::Rules::load(&Tree::resolve(data.rules.as_deref(), "rules"));
+fn chat_handoff(s: &Settings) -> anyhow::Result<crate::handoff::Handoff> {
+    let data_dir = &s.data_dir;
+    let (rules, diags) = crate::rules::Rules::load(&Tree::resolve(s.rules.as_deref(), "rules"));
     for d in diags.iter().filter(|d| d.severity == Severity::Error) {
         tracing::warn!("{}", d.headline());
     }
     let recipient = match std::env::var("CLEARPATH_ATTORNEY_RECIPIENT").ok().filter(|v| !v.is_empty()) {
         Some(r) => crate::handoff::recipient(&r)?,
         None => {
-            let path = data.data_dir.join("dev-attorney.key");
+            let path = data_dir.join("dev-attorney.key");
             if !path.exists() {
-                std::fs::create_dir_all(&data.data_dir)?;
+                std::fs::create_dir_all(data_dir)?;
                 let (identity, _) = crate::handoff::keygen();
                 crate::store::write_private(&path, secrecy::ExposeSecret::expose_secret(&identity).as_bytes())?;
                 eprintln!(
@@ -695,7 +667,7 @@ fn chat_handoff(data: &DataArgs) -> anyhow::Result<crate::handoff::Handoff> {
     Ok(crate::handoff::Handoff {
         rules,
         recipient,
-        outbox: data.data_dir.join("outbox"),
+        outbox: data_dir.join("outbox"),
         lang: crate::locale::FALLBACK.into(),
     })
 }
@@ -716,38 +688,14 @@ fn token_from_env() -> anyhow::Result<secrecy::SecretString> {
     }
 }
 
-/// The settings file, or the defaults.
-fn load_config(config: Option<&Path>) -> anyhow::Result<crate::config::Config> {
-    Ok(match config {
-        Some(p) => crate::config::Config::load(p)?,
-        None => crate::config::Config::default(),
-    })
-}
-
 /// The application as `serve` runs it: flows, locales, the store, and the case desk.
-fn serving_app(cfg: &crate::config::Config) -> anyhow::Result<App> {
-    let data = DataArgs {
-        data_dir: cfg.data_dir.clone(),
-        flows: cfg.flows.clone(),
-        locales: cfg.locales.clone(),
-        rules: cfg.rules.clone(),
-        flow: "intake".into(),
-    };
-    let (flow, mut locales) = load_checked(&data)?;
-    if let Some(org) = &cfg.organisation {
-        locales.set_global("org", crate::locale::Arg::Str(org.clone()));
-    }
-    let key = match &cfg.key_file {
-        Some(p) => keyfile::read_file(p)?,
-        None => keyfile::from_env(None)?.0,
-    };
-    let store = Store::open(&cfg.data_dir, key)
-        .with_context(|| format!("opening the data directory {}", cfg.data_dir.display()))?;
-    let mut app = App::new(flow, locales, store, cfg.retention.retention());
-    let (rules, diags) = crate::rules::Rules::load(&Tree::resolve(cfg.rules.as_deref(), "rules"));
+fn serving_app(s: &Settings) -> anyhow::Result<App> {
+    let mut app = open_app(s, "intake", false)?;
+    let (rules, diags) = crate::rules::Rules::load(&Tree::resolve(s.rules.as_deref(), "rules"));
     if has_errors(&diags) {
         bail!("the rules have errors (run `clearpath rules check`)");
     }
+    let cfg = &s.config;
     app.desk = Some(crate::referral::Desk::new(
         rules,
         cfg.attorneys.clone(),
@@ -761,16 +709,16 @@ fn serving_app(cfg: &crate::config::Config) -> anyhow::Result<App> {
 }
 
 /// A case-desk command: through the running bot's control socket, or directly when it is stopped.
-fn desk_command(config: Option<&Path>, req: crate::control::Request) -> anyhow::Result<ExitCode> {
-    let cfg = load_config(config)?;
-    if let Some(resp) = crate::control::request(&cfg.data_dir, &req) {
+fn desk_command(flags: &Flags, req: crate::control::Request) -> anyhow::Result<ExitCode> {
+    let s = resolve(flags)?;
+    if let Some(resp) = crate::control::request(&s.data_dir, &req) {
         return control_reply(resp?);
     }
-    let app = serving_app(&cfg)?;
+    let app = serving_app(&s)?;
     let now = jiff::Timestamp::now();
     let done = match req {
         crate::control::Request::Quarantine { op } => {
-            let retry = telegram_retry(cfg.telegram.clone());
+            let retry = telegram_retry(s.config.telegram.clone());
             crate::control::quarantine(&app, &op, Some(&retry), now)
         }
         req => crate::control::desk_request(&app, req, now),
@@ -790,12 +738,13 @@ fn telegram_retry(cfg: crate::config::TelegramConfig) -> crate::control::Retry {
 }
 
 /// `serve`: the Telegram bot.
-fn serve(config: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let cfg = load_config(config)?;
+fn serve(flags: &Flags) -> anyhow::Result<ExitCode> {
+    let s = resolve(flags)?;
+    let cfg = &s.config;
     let token = token_from_env()?;
     let api_url = std::env::var("TELOXIDE_API_URL").ok().filter(|v| !v.is_empty());
-    let app = std::sync::Arc::new(serving_app(&cfg)?);
-    let _served = crate::control::serve(app.clone(), &cfg.data_dir, Some(telegram_retry(cfg.telegram.clone()))).ok();
+    let app = std::sync::Arc::new(serving_app(&s)?);
+    let _served = crate::control::serve(app.clone(), &s.data_dir, Some(telegram_retry(cfg.telegram.clone()))).ok();
     // Retention at start-up and daily.
     {
         let app = app.clone();

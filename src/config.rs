@@ -1,19 +1,30 @@
 //! Settings that are not secrets, from a TOML file (`--config` or `CLEARPATH_CONFIG`), validated
 //! at start with errors that name the setting. Secrets (the bot token, the master key) come only
 //! from the environment or files named there. `clearpath.example.toml` documents every setting.
+//!
+//! The settings a command line or the environment can also give (the data directory, flows,
+//! locales, rules, the master key file, retention) are resolved in one place, [`Settings`], the
+//! same way for every command: flag, then environment variable, then the file, then the default.
+//! The file's own fields for them stay unset (`None`) when the file does not name them, so the
+//! default is applied once, there, and a file cannot hide an environment variable by repeating a
+//! default.
 
+use crate::store::crypto::Key;
+use crate::store::keyfile::{self, KeyError, Origin};
 use crate::store::Retention;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// Where runtime state lives.
-    #[serde(default = "default_data_dir")]
-    pub data_dir: PathBuf,
-    /// The master key file (else CLEARPATH_MASTER_KEY_FILE / CLEARPATH_MASTER_KEY).
+    /// Where runtime state lives. Read through [`Settings`], not here.
+    #[serde(default)]
+    pub data_dir: Option<PathBuf>,
+    /// The master key file, when CLEARPATH_MASTER_KEY_FILE / CLEARPATH_MASTER_KEY are unset.
+    /// Read through [`Settings`], not here.
     #[serde(default)]
     pub key_file: Option<PathBuf>,
     /// The organisation's name as survivors see it ("$org" in messages).
@@ -65,36 +76,15 @@ impl Default for HandoffConfig {
     }
 }
 
-fn default_data_dir() -> PathBuf {
-    PathBuf::from("clearpath-data")
-}
-
-#[derive(Debug, Clone, Deserialize)]
+/// The file's `[retention]`; unset values fall to the environment's or the defaults
+/// ([`Settings`]).
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RetentionConfig {
-    #[serde(default = "thirty")]
-    pub abandoned_days: i64,
-    #[serde(default = "fourteen")]
-    pub delivered_days: i64,
-}
-
-fn thirty() -> i64 {
-    30
-}
-fn fourteen() -> i64 {
-    14
-}
-
-impl Default for RetentionConfig {
-    fn default() -> Self {
-        RetentionConfig { abandoned_days: 30, delivered_days: 14 }
-    }
-}
-
-impl RetentionConfig {
-    pub fn retention(&self) -> Retention {
-        Retention { abandoned_days: self.abandoned_days, delivered_days: self.delivered_days }
-    }
+    #[serde(default)]
+    pub abandoned_days: Option<i64>,
+    #[serde(default)]
+    pub delivered_days: Option<i64>,
 }
 
 /// What the bot deletes from the survivor's phone.
@@ -153,23 +143,6 @@ impl Default for TelegramConfig {
     }
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            data_dir: default_data_dir(),
-            key_file: None,
-            organisation: None,
-            retention: RetentionConfig::default(),
-            telegram: TelegramConfig::default(),
-            flows: None,
-            locales: None,
-            rules: None,
-            handoff: HandoffConfig::default(),
-            attorneys: vec![],
-        }
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the configuration file {0}")]
@@ -193,11 +166,11 @@ impl Config {
             ConfigError::Parse { path: path.to_path_buf(), line, col, message: e.message().trim().to_string() }
         })?;
         let invalid = |setting, message: String| ConfigError::Invalid { path: path.to_path_buf(), setting, message };
-        if !(1..=3650).contains(&c.retention.abandoned_days) {
-            return Err(invalid("retention.abandoned_days", "must be between 1 and 3650 days".into()));
+        if let Some(Err(m)) = c.retention.abandoned_days.map(check_abandoned) {
+            return Err(invalid("retention.abandoned_days", m.into()));
         }
-        if !(0..=3650).contains(&c.retention.delivered_days) {
-            return Err(invalid("retention.delivered_days", "must be between 0 and 3650 days".into()));
+        if let Some(Err(m)) = c.retention.delivered_days.map(check_delivered) {
+            return Err(invalid("retention.delivered_days", m.into()));
         }
         if !(1..=50).contains(&c.telegram.poll_timeout_secs) {
             return Err(invalid("telegram.poll_timeout_secs", "must be between 1 and 50 seconds".into()));
@@ -228,5 +201,317 @@ impl Config {
             return Err(invalid("attorney", "only one attorney can be the default".into()));
         }
         Ok(c)
+    }
+}
+
+fn check_abandoned(days: i64) -> Result<i64, &'static str> {
+    if (1..=3650).contains(&days) {
+        Ok(days)
+    } else {
+        Err("must be between 1 and 3650 days")
+    }
+}
+
+fn check_delivered(days: i64) -> Result<i64, &'static str> {
+    if (0..=3650).contains(&days) {
+        Ok(days)
+    } else {
+        Err("must be between 0 and 3650 days")
+    }
+}
+
+/// The environment variables of the settings below (the master key's are in
+/// [`crate::store::keyfile`]).
+pub mod env {
+    pub const CONFIG: &str = "CLEARPATH_CONFIG";
+    pub const DATA_DIR: &str = "CLEARPATH_DATA_DIR";
+    pub const FLOWS: &str = "CLEARPATH_FLOWS";
+    pub const LOCALES: &str = "CLEARPATH_LOCALES";
+    pub const RULES: &str = "CLEARPATH_RULES";
+    pub const ABANDONED_DAYS: &str = "CLEARPATH_ABANDONED_DAYS";
+    pub const DELIVERED_DAYS: &str = "CLEARPATH_DELIVERED_DAYS";
+}
+
+/// The default data directory (relative to the working directory).
+pub const DEFAULT_DATA_DIR: &str = "clearpath-data";
+
+/// The settings that flags, the environment and the file can each give, as flags. None has a
+/// clap default or `env`: a flag not given stays `None`, so [`Settings::resolve`] can tell it
+/// from a flag given with the default's value, and the environment is read in one place.
+/// Each help line names the variable and the file's key; `tests/it/config.rs` checks they match
+/// [`TABLE`].
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct Flags {
+    /// Settings file (see clearpath.example.toml) [env: CLEARPATH_CONFIG]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Where runtime state lives (the encrypted database) [env: CLEARPATH_DATA_DIR; file: data_dir; default: clearpath-data]
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Flows directory [env: CLEARPATH_FLOWS; file: flows; default: ./flows if present, else built in]
+    #[arg(long, value_name = "DIR")]
+    pub flows: Option<PathBuf>,
+    /// Locales directory [env: CLEARPATH_LOCALES; file: locales; default: ./locales if present, else built in]
+    #[arg(long, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+    /// Rules directory [env: CLEARPATH_RULES; file: rules; default: ./rules if present, else built in]
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// The master key file, mode 0600 [env: CLEARPATH_MASTER_KEY_FILE, or the key itself in CLEARPATH_MASTER_KEY; file: key_file]
+    #[arg(long, value_name = "FILE")]
+    pub key_file: Option<PathBuf>,
+    /// Erase conversations not finished and untouched for this many days [env: CLEARPATH_ABANDONED_DAYS; file: retention.abandoned_days; default: 30]
+    #[arg(long, value_name = "DAYS")]
+    pub abandoned_days: Option<i64>,
+    /// Erase completed intakes this many days after an attorney received them [env: CLEARPATH_DELIVERED_DAYS; file: retention.delivered_days; default: 14]
+    #[arg(long, value_name = "DAYS")]
+    pub delivered_days: Option<i64>,
+}
+
+/// One row of the settings table in the README: setting, flag, environment variable, config key,
+/// default.
+pub struct Row {
+    pub setting: &'static str,
+    pub flag: &'static str,
+    pub env: &'static str,
+    pub key: &'static str,
+    pub default: &'static str,
+}
+
+/// Every setting that can come from a flag, the environment or the file (README "Settings").
+/// The `default` column is Markdown.
+pub const TABLE: &[Row] = &[
+    Row { setting: "settings file", flag: "--config", env: env::CONFIG, key: "", default: "none" },
+    Row {
+        setting: "data directory",
+        flag: "--data-dir",
+        env: env::DATA_DIR,
+        key: "data_dir",
+        default: "`clearpath-data`",
+    },
+    Row {
+        setting: "flows",
+        flag: "--flows",
+        env: env::FLOWS,
+        key: "flows",
+        default: "`./flows` if present, else built in",
+    },
+    Row {
+        setting: "locales",
+        flag: "--locales",
+        env: env::LOCALES,
+        key: "locales",
+        default: "`./locales` if present, else built in",
+    },
+    Row {
+        setting: "rules",
+        flag: "--rules",
+        env: env::RULES,
+        key: "rules",
+        default: "`./rules` if present, else built in",
+    },
+    Row {
+        setting: "master key file",
+        flag: "--key-file",
+        env: keyfile::ENV_FILE,
+        key: "key_file",
+        default: "none (`chat`: a development key in the data directory)",
+    },
+    Row { setting: "master key itself", flag: "", env: keyfile::ENV_KEY, key: "", default: "none" },
+    Row {
+        setting: "abandoned conversations kept (days)",
+        flag: "--abandoned-days",
+        env: env::ABANDONED_DAYS,
+        key: "retention.abandoned_days",
+        default: "`30`",
+    },
+    Row {
+        setting: "completed intakes kept after delivery (days)",
+        flag: "--delivered-days",
+        env: env::DELIVERED_DAYS,
+        key: "retention.delivered_days",
+        default: "`14`",
+    },
+];
+
+/// [`TABLE`] as Markdown, as the README has it.
+pub fn table_markdown() -> String {
+    let code = |s: &str| if s.is_empty() { "–".to_string() } else { format!("`{s}`") };
+    let mut out =
+        String::from("| setting | flag | environment variable | config key | default |\n|---|---|---|---|---|\n");
+    for r in TABLE {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            r.setting,
+            code(r.flag),
+            code(r.env),
+            code(r.key),
+            r.default
+        ));
+    }
+    out
+}
+
+/// Where the master key comes from. The key itself is read only when it is needed
+/// ([`Settings::master_key`]), so a command that only talks to a running process never reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    /// A key file: `--key-file`, CLEARPATH_MASTER_KEY_FILE or the file's `key_file`.
+    File(PathBuf),
+    /// The digits themselves, in CLEARPATH_MASTER_KEY.
+    Env,
+    /// Nothing configured.
+    Unset,
+}
+
+/// Why the settings could not be resolved. Each names the flag, variable or file at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("the master key")]
+    Key(#[source] KeyError),
+    #[error("{from}: {message}")]
+    Invalid { from: String, message: String },
+}
+
+/// The settings every command runs with, resolved once: flag, then environment variable, then the
+/// settings file, then the default.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The settings file used, if any.
+    pub file: Option<PathBuf>,
+    /// The file's contents (or the defaults), for the settings only the file gives (telegram,
+    /// handoff, attorneys, organisation). Its `data_dir`, `key_file`, `flows`, `locales`, `rules`
+    /// and `retention` are the file's own values: use the fields below.
+    pub config: Config,
+    pub data_dir: PathBuf,
+    /// `None`: `./flows` if present, else the built-in copy ([`crate::data::Tree::resolve`]).
+    pub flows: Option<PathBuf>,
+    pub locales: Option<PathBuf>,
+    pub rules: Option<PathBuf>,
+    pub key: KeySource,
+    pub retention: Retention,
+}
+
+/// Reads an environment variable; an empty value counts as unset.
+pub fn process_env(name: &str) -> Option<OsString> {
+    std::env::var_os(name).filter(|v| !v.is_empty())
+}
+
+impl Settings {
+    /// Finds the settings file (`--config`, else CLEARPATH_CONFIG), loads it, and resolves.
+    pub fn load(flags: &Flags, env: &dyn Fn(&str) -> Option<OsString>) -> Result<Settings, SettingsError> {
+        let file = match flags.config.clone().or_else(|| env(env::CONFIG).map(PathBuf::from)) {
+            Some(p) => {
+                let c = Config::load(&p)?;
+                Some((p, c))
+            }
+            None => None,
+        };
+        Settings::resolve(flags, env, file)
+    }
+
+    /// The precedence itself, without I/O: `env` looks a variable up (empty counts as unset),
+    /// `file` is the settings file already loaded.
+    pub fn resolve(
+        flags: &Flags,
+        env: &dyn Fn(&str) -> Option<OsString>,
+        file: Option<(PathBuf, Config)>,
+    ) -> Result<Settings, SettingsError> {
+        let env = |name: &str| env(name).filter(|v| !v.is_empty());
+        let (path, config) = match file {
+            Some((p, c)) => (Some(p), c),
+            None => (None, Config::default()),
+        };
+        let dir = |flag: &Option<PathBuf>, var: &str, key: &Option<PathBuf>| {
+            flag.clone().or_else(|| env(var).map(PathBuf::from)).or_else(|| key.clone())
+        };
+        let days = |flag: Option<i64>,
+                    flag_name: &str,
+                    var: &str,
+                    key: Option<i64>,
+                    default: i64,
+                    check: fn(i64) -> Result<i64, &'static str>| {
+            let invalid =
+                |from: &str, message: &str| SettingsError::Invalid { from: from.into(), message: message.into() };
+            let (from, days) = if let Some(d) = flag {
+                (flag_name.to_string(), d)
+            } else if let Some(v) = env(var) {
+                let d = v.to_str().and_then(|s| s.trim().parse::<i64>().ok());
+                (var.to_string(), d.ok_or_else(|| invalid(var, "not a whole number of days"))?)
+            } else {
+                // The file's values were checked when it was read.
+                return Ok(key.unwrap_or(default));
+            };
+            check(days).map_err(|m| invalid(&from, m))
+        };
+        let key = if let Some(p) = &flags.key_file {
+            KeySource::File(p.clone())
+        } else {
+            match (env(keyfile::ENV_FILE), env(keyfile::ENV_KEY)) {
+                (Some(_), Some(_)) => return Err(SettingsError::Key(KeyError::Both)),
+                (Some(f), None) => KeySource::File(PathBuf::from(f)),
+                (None, Some(_)) => KeySource::Env,
+                (None, None) => config.key_file.clone().map_or(KeySource::Unset, KeySource::File),
+            }
+        };
+        let defaults = Retention::default();
+        let retention = Retention {
+            abandoned_days: days(
+                flags.abandoned_days,
+                "--abandoned-days",
+                env::ABANDONED_DAYS,
+                config.retention.abandoned_days,
+                defaults.abandoned_days,
+                check_abandoned,
+            )?,
+            delivered_days: days(
+                flags.delivered_days,
+                "--delivered-days",
+                env::DELIVERED_DAYS,
+                config.retention.delivered_days,
+                defaults.delivered_days,
+                check_delivered,
+            )?,
+        };
+        Ok(Settings {
+            data_dir: dir(&flags.data_dir, env::DATA_DIR, &config.data_dir)
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR)),
+            flows: dir(&flags.flows, env::FLOWS, &config.flows),
+            locales: dir(&flags.locales, env::LOCALES, &config.locales),
+            rules: dir(&flags.rules, env::RULES, &config.rules),
+            key,
+            retention,
+            file: path,
+            config,
+        })
+    }
+
+    /// Reads the master key. With `dev`, an unset key means the development key in the data
+    /// directory, created if missing (`chat` and `keys rotate`, as before settings were resolved
+    /// here); without, it is an error naming the variables to set.
+    pub fn master_key(&self, dev: bool) -> Result<(Key, Origin), KeyError> {
+        match &self.key {
+            KeySource::File(p) => Ok((keyfile::read_file(p)?, Origin::File(p.clone()))),
+            KeySource::Env => {
+                let text = zeroize::Zeroizing::new(
+                    std::env::var(keyfile::ENV_KEY).map_err(|_| KeyError::Format(keyfile::ENV_KEY.into()))?,
+                );
+                Ok((keyfile::parse(&text, keyfile::ENV_KEY)?, Origin::Env))
+            }
+            // Neither variable is set (else the key would not be unset), so this finds or makes
+            // the development key.
+            KeySource::Unset if dev => keyfile::from_env(Some(&self.data_dir)),
+            KeySource::Unset => Err(KeyError::Missing),
+        }
+    }
+
+    /// The retention as a person reads it.
+    pub fn describe_retention(&self) -> String {
+        format!(
+            "retention: abandoned {} day(s), delivered {} day(s)",
+            self.retention.abandoned_days, self.retention.delivered_days
+        )
     }
 }
