@@ -11,6 +11,7 @@ mod crash;
 mod desk_model;
 mod flows_check;
 mod handoff;
+mod hostile_updates;
 mod locales;
 mod props;
 mod resilience;

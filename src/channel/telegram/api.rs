@@ -277,9 +277,7 @@ impl Api {
         // never raises for a long poll): give the long poll its whole timeout and some.
         let wait = std::time::Duration::from_secs(timeout as u64 + 10);
         let (status, bytes) = self.post(Method::GetUpdates, &body, Some(wait)).await?;
-        // Each update is still read by teloxide's `Update`, which turns one it cannot read into
-        // `UpdateKind::Error` rather than failing the batch.
-        Ok(read_reply::<Vec<teloxide::types::Update>>(status.as_u16(), bytes.as_ref())?.unwrap_or_default())
+        read_updates(status.as_u16(), bytes.as_ref())
     }
 
     /// Stops a pressed button's spinner.
@@ -340,6 +338,29 @@ fn read_reply<T: serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> Resul
     let error = ApiError::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(&description))
         .unwrap_or(ApiError::Unknown(description));
     Err(Failure::Api(error))
+}
+
+/// A getUpdates reply's updates, each read on its own by teloxide's `Update` (which turns a kind
+/// or a message it cannot read into `UpdateKind::Error`). One that does not read at all never
+/// fails the batch, which would be offered again for ever and hold up every chat: it comes back
+/// as its id alone (kind `Error`, so it is only marked as seen) when its id reads, and is left
+/// out otherwise (a later update's id confirms it).
+pub fn read_updates(status: u16, body: &[u8]) -> Result<Vec<teloxide::types::Update>, Failure> {
+    use teloxide::types::{Update, UpdateId, UpdateKind};
+    #[derive(Deserialize)]
+    struct IdOnly {
+        update_id: u32,
+    }
+    let raw = read_reply::<Vec<Box<serde_json::value::RawValue>>>(status, body)?.unwrap_or_default();
+    Ok(raw
+        .iter()
+        .filter_map(|r| match serde_json::from_str::<Update>(r.get()) {
+            Ok(u) => Some(u),
+            Err(_) => serde_json::from_str::<IdOnly>(r.get())
+                .ok()
+                .map(|i| Update { id: UpdateId(i.update_id), kind: UpdateKind::Error(serde_json::Value::Null) }),
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -275,12 +275,8 @@ async fn handle_batch(
             None => other.push(u),
         }
     }
-    let now = Timestamp::now();
     for u in other {
-        // Nothing to answer (membership changes, channel posts ...): remember it was seen.
-        let id = u.id.0 as u64;
-        let _ = app.store(|s| s.mark_seen(id, now + jiff::SignedDuration::from_hours(24 * INBOX_DAYS)));
-        tracing::debug!(kind = kind_name(&u), "ignored update");
+        handle_one(app, cfg, u);
     }
     // A batch from a few chats (the usual case, even under load: most batches hold one to three
     // updates) is handled right here: handing it to worker threads cost more in wake-ups than
@@ -314,6 +310,23 @@ async fn handle_batch(
         });
     }
     while tasks.join_next().await.is_some() {}
+}
+
+/// Handles one update as the polling loop does, outside any batch: an update of a private chat
+/// goes to that chat's conversation (every failure contained, see [`handle_logged`]); anything
+/// else (a group, a channel post, a kind never asked for, one that did not read) is only marked
+/// as seen, and answered with nothing.
+pub fn handle_one(app: &App, cfg: &TelegramConfig, u: Update) {
+    match chat_of(&u) {
+        Some(chat) => handle_logged(app, cfg, chat, u),
+        None => {
+            let expires = Timestamp::now() + jiff::SignedDuration::from_hours(24 * INBOX_DAYS);
+            if let Err(e) = app.store(|s| s.mark_seen(u.id.0 as u64, expires)) {
+                tracing::warn!(error = %e.kind(), "an ignored update could not be marked as seen");
+            }
+            tracing::debug!(kind = kind_name(&u), "ignored update");
+        }
+    }
 }
 
 /// Batches from at most this many chats are handled on the polling task itself.
@@ -459,7 +472,12 @@ pub fn retry(app: &App, cfg: &TelegramConfig, q: &crate::store::Quarantined, now
 fn chat_of(u: &Update) -> Option<i64> {
     match &u.kind {
         UpdateKind::Message(m) | UpdateKind::EditedMessage(m) if m.chat.is_private() => Some(m.chat.id.0),
-        UpdateKind::CallbackQuery(q) => q.message.as_ref().map(|m| m.chat().id.0).or(Some(q.from.id.0 as i64)),
+        // The bot's buttons are only ever in private chats: a press anywhere else is not ours.
+        UpdateKind::CallbackQuery(q) => match &q.message {
+            Some(m) if m.chat().is_private() => Some(m.chat().id.0),
+            Some(_) => None,
+            None => Some(q.from.id.0 as i64),
+        },
         _ => None,
     }
 }
