@@ -17,8 +17,18 @@
 //! - [`diag`]: file:line:column diagnostics for files admins edit.
 //! - [`data`]: where flows, locales and rules come from (a directory, or built in).
 //! - [`cli`]: the `clearpath` command line.
-//! - [`config`]: settings that are not secrets, from a TOML file.
+//! - [`config`]: settings that are not secrets: flag, then environment, then a TOML file, then
+//!   the default, resolved in one place.
 //! - [`control`]: the control socket through which commands reach a running process.
+//!
+//! Outside input (an update, a command, a file, a socket line) never reaches a panic: outside
+//! tests the crate denies `unwrap`, `expect`, `panic!`, `unreachable!` and unchecked indexing,
+//! and each remaining `allow` says why it cannot fire.
+
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::indexing_slicing)
+)]
 
 pub mod app;
 pub mod audit;

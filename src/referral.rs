@@ -735,7 +735,9 @@ pub fn invite(
     }
     use rand::Rng;
     let mut rng = rand::rngs::OsRng;
-    let raw: String = (0..12).map(|_| INVITE_ALPHABET[rng.gen_range(0..INVITE_ALPHABET.len())] as char).collect();
+    let raw: String = (0..12)
+        .map(|_| INVITE_ALPHABET.get(rng.gen_range(0..INVITE_ALPHABET.len())).copied().unwrap_or(b'2') as char)
+        .collect();
     let shown = format!("{}-{}-{}", &raw[..4], &raw[4..8], &raw[8..]);
     let expires_at = now + SignedDuration::from_hours(hours);
     let inv = Invite {

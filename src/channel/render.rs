@@ -173,20 +173,13 @@ pub fn resolve_text(p: &OutPrompt, text: &str) -> crate::engine::Input {
             let parts: Vec<&str> = t.split([',', ' ']).filter(|s| !s.is_empty()).collect();
             let picked: Option<Vec<String>> = parts
                 .iter()
-                .map(|s| {
-                    s.parse::<usize>()
-                        .ok()
-                        .filter(|n| *n >= 1 && *n <= p.choices.len())
-                        .map(|n| p.choices[n - 1].id.clone())
-                })
+                .map(|s| s.parse::<usize>().ok().and_then(|n| p.choices.get(n.checked_sub(1)?)).map(|c| c.id.clone()))
                 .collect();
             if let Some(ids) = picked.filter(|v| !v.is_empty()) {
                 return Input::Choices { ids, step: Some(p.key.clone()) };
             }
-        } else if let Ok(n) = t.parse::<usize>() {
-            if n >= 1 && n <= p.choices.len() {
-                return Input::Choice { id: p.choices[n - 1].id.clone(), step: Some(p.key.clone()) };
-            }
+        } else if let Some(c) = t.parse::<usize>().ok().and_then(|n| p.choices.get(n.checked_sub(1)?)) {
+            return Input::Choice { id: c.id.clone(), step: Some(p.key.clone()) };
         }
     }
     let folded = crate::jurisdiction::fold(t);

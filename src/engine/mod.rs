@@ -821,7 +821,10 @@ fn declines_code(text: &str) -> bool {
 fn choice_id(input: &Input) -> Option<String> {
     match input {
         Input::Choice { id, .. } => Some(id.clone()),
-        Input::Choices { ids, .. } if ids.len() == 1 => Some(ids[0].clone()),
+        Input::Choices { ids, .. } => match ids.as_slice() {
+            [id] => Some(id.clone()),
+            _ => None,
+        },
         _ => None,
     }
 }

@@ -162,27 +162,27 @@ fn parse_numeric(s: &str, day_first: bool) -> Option<PartialDate> {
             _ => None,
         }
     };
-    match nums.len() {
-        1 if parts[0].len() == 4 => Some(PartialDate::year(nums[0] as i16)),
-        2 => {
-            if parts[0].len() == 4 {
-                Some(PartialDate { year: nums[0] as i16, month: Some(nums[1] as u8), day: None, approx: false })
+    match (parts.as_slice(), nums.as_slice()) {
+        ([p0], [n0]) if p0.len() == 4 => Some(PartialDate::year(*n0 as i16)),
+        ([p0, p1], [n0, n1]) => {
+            if p0.len() == 4 {
+                Some(PartialDate { year: *n0 as i16, month: Some(*n1 as u8), day: None, approx: false })
             } else {
-                let year = year_of(parts[1], nums[1])?;
-                Some(PartialDate { year, month: Some(nums[0] as u8), day: None, approx: false })
+                let year = year_of(p1, *n1)?;
+                Some(PartialDate { year, month: Some(*n0 as u8), day: None, approx: false })
             }
         }
-        3 => {
-            if parts[0].len() == 4 {
+        ([p0, _, p2], [n0, n1, n2]) => {
+            if p0.len() == 4 {
                 return Some(PartialDate {
-                    year: nums[0] as i16,
-                    month: Some(nums[1] as u8),
-                    day: Some(nums[2] as u8),
+                    year: *n0 as i16,
+                    month: Some(*n1 as u8),
+                    day: Some(*n2 as u8),
                     approx: false,
                 });
             }
-            let year = year_of(parts[2], nums[2])?;
-            let (a, b) = (nums[0], nums[1]);
+            let year = year_of(p2, *n2)?;
+            let (a, b) = (*n0, *n1);
             let (month, day) = if a > 12 {
                 (b, a)
             } else if b > 12 {

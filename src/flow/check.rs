@@ -270,9 +270,9 @@ impl Checker<'_> {
                 ),
                 (None, true) => {}
             }
-            if is_end && !s.branches.is_empty() {
+            if let (true, Some(first)) = (is_end, s.branches.first()) {
                 self.warn(
-                    &s.branches[0].span,
+                    &first.span,
                     Some(&s.id),
                     "ignored",
                     "an end step does not branch; these branches are ignored".into(),
@@ -393,13 +393,8 @@ impl Checker<'_> {
             }
             return;
         }
-        if consents.len() > 1 {
-            self.err(
-                &consents[1].spans.kind,
-                Some(&consents[1].id),
-                "duplicate-consent",
-                "a flow has one consent step".into(),
-            );
+        if let Some(second) = consents.get(1) {
+            self.err(&second.spans.kind, Some(&second.id), "duplicate-consent", "a flow has one consent step".into());
         }
         let before = self.reachable_from(&f.start, true);
         for s in &f.steps {
@@ -619,6 +614,8 @@ fn describe(v: &CondValue) -> &'static str {
     }
 }
 
+// Every index below is within the vectors' lengths by construction (1..=len, minus one).
+#[allow(clippy::indexing_slicing)]
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();

@@ -405,8 +405,14 @@ fn compile_cond(c: &Spanned<RawCond>) -> Result<Condition, (Span, String)> {
         (CompareOp::Gte, v)
     } else if let Some(v) = &r.lt {
         (CompareOp::Lt, v)
+    } else if let Some(v) = &r.lte {
+        (CompareOp::Lte, v)
     } else {
-        (CompareOp::Lte, r.lte.as_ref().expect("counted above"))
+        return Err((
+            c.span(),
+            "a condition needs exactly one test: equals, one_of, present, state, gt, gte, lt, lte or includes"
+                .to_string(),
+        ));
     };
     let value = match v.get_ref() {
         toml::Value::Integer(i) => CondValue::Num(*i),

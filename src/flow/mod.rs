@@ -310,7 +310,7 @@ pub const DONT_KNOW: &str = "dont_know";
 
 impl Flow {
     pub fn step(&self, id: &str) -> Option<&Step> {
-        self.index.get(id).map(|&i| &self.steps[i])
+        self.index.get(id).and_then(|&i| self.steps.get(i))
     }
 
     pub fn first_step_of_kind(&self, pred: impl Fn(&Kind) -> bool) -> Option<&Step> {

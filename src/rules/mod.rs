@@ -90,10 +90,10 @@ pub fn run_examples(rules: &Rules) -> Vec<ExampleResult> {
             let got = example_input(code, ex).and_then(|input| {
                 let date = jiff::civil::Date::strptime("%Y-%m-%d", &ex.date).map_err(|e| e.to_string())?;
                 let result = screen::screen(rules, &input, date);
-                result.cases[0]
-                    .routes
-                    .iter()
-                    .find(|r| r.route == ex.route)
+                result
+                    .cases
+                    .first()
+                    .and_then(|c| c.routes.iter().find(|r| r.route == ex.route))
                     .map(|r| r.outcome.name().to_string())
                     .ok_or_else(|| format!("no route {}", ex.route))
             });

@@ -591,7 +591,11 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
                 e(
                     &at,
                     "timing",
-                    format!("route {}: wait_from/deadline_from must be one of {}", r.id, FROM[1..].join(", ")),
+                    format!(
+                        "route {}: wait_from/deadline_from must be one of {}",
+                        r.id,
+                        FROM.get(1..).unwrap_or_default().join(", ")
+                    ),
                 );
             }
             if t.kind == "wait" && (t.wait_days <= 0 || t.wait_from.is_empty()) {

@@ -343,12 +343,12 @@ pub(crate) fn decode_record(
     key: &[u8],
     raw: &[u8],
 ) -> Result<(u16, Vec<u8>), StoreError> {
-    let label = || hex::encode(&key[..key.len().min(4)]);
-    if raw.len() < 2 {
+    let label = || hex::encode(key.get(..4).unwrap_or(key));
+    let [v0, v1, sealed @ ..] = raw else {
         return Err(StoreError::Record { tree, key: label(), source: CryptoError::Truncated });
-    }
-    let version = u16::from_be_bytes([raw[0], raw[1]]);
-    let plain = open(key_mat, &aad(tree, key, version), &raw[2..]).map_err(|source| StoreError::Record {
+    };
+    let version = u16::from_be_bytes([*v0, *v1]);
+    let plain = open(key_mat, &aad(tree, key, version), sealed).map_err(|source| StoreError::Record {
         tree,
         key: label(),
         source,
@@ -547,7 +547,7 @@ impl Store {
 
     fn open_record<T: Record>(&self, dk: &Key, key: &[u8], raw: &[u8]) -> Result<T, StoreError> {
         let tree = tree_name(T::TREE);
-        let label = || hex::encode(&key[..key.len().min(4)]);
+        let label = || hex::encode(key.get(..4).unwrap_or(key));
         let (version, plain) = decode_record(dk, tree, key, raw)?;
         if version == T::VERSION {
             return serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
@@ -728,6 +728,8 @@ impl Store {
         let outbox_at = slot(&mut trees, !outbox.is_empty() || !unsent.is_empty(), TREE_OUTBOX)?;
         let intake_at = slot(&mut trees, intake.is_some(), TREE_INTAKES)?;
         let refs: Vec<&sled::Tree> = trees.iter().collect();
+        // Each slot is the index `slot` gave when it pushed that tree: always in range.
+        #[allow(clippy::indexing_slicing)]
         refs.as_slice().transaction(|t| {
             if let (Some(i), Some(v)) = (sessions_at, &session) {
                 t[i].insert(&s.0, v.clone())?;
@@ -1067,7 +1069,7 @@ impl Store {
         let (_, plain) = decode_record(&self.service, tree_name(tree), key, raw)?;
         serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
             tree: tree_name(tree),
-            key: hex::encode(&key[..key.len().min(4)]),
+            key: hex::encode(key.get(..4).unwrap_or(key)),
             message: e.to_string(),
         })
     }

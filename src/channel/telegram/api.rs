@@ -285,6 +285,12 @@ impl Api {
         self.call(Method::AnswerCallbackQuery, &AnswerBody { callback_query_id: id }).await.map(|_| ())
     }
 
+    /// A method's URL (built once, in the order of `METHODS`; every `Method` has one).
+    #[allow(clippy::indexing_slicing)] // `urls` holds one URL per `Method` variant, in order.
+    fn url(&self, method: Method) -> reqwest::Url {
+        self.inner.urls[method as usize].clone()
+    }
+
     async fn post(
         &self,
         method: Method,
@@ -296,7 +302,7 @@ impl Api {
             .inner
             .bot
             .client()
-            .post(self.inner.urls[method as usize].clone())
+            .post(self.url(method))
             .header(reqwest::header::CONTENT_TYPE, reqwest::header::HeaderValue::from_static("application/json"))
             .body(body);
         let request = match timeout {

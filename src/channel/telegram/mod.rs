@@ -100,11 +100,22 @@ pub fn run(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Result<()> {
 
 async fn shutdown_signal() {
     use tokio::signal::unix::{signal, SignalKind};
-    let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler");
-    let mut int = signal(SignalKind::interrupt()).expect("SIGINT handler");
+    // Without a handler for one of them (which the OS does not refuse in practice), the other
+    // still stops the bot; with neither, it runs until killed.
+    let wait = |kind: SignalKind| async move {
+        match signal(kind) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "a stop signal cannot be handled");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
     tokio::select! {
-        _ = term.recv() => {}
-        _ = int.recv() => {}
+        _ = wait(SignalKind::terminate()) => {}
+        _ = wait(SignalKind::interrupt()) => {}
     }
 }
 
