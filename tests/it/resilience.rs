@@ -282,3 +282,51 @@ fn with_429s_and_500s_on_sends_every_first_reply_comes_within_twelve_seconds() {
     assert!(after_500 <= Duration::from_millis(1200), "{after_500:?}");
     bot.stop();
 }
+
+#[test]
+fn a_batch_that_ends_in_a_declined_consent_is_not_answered_again_if_offered_again_before_its_flush() {
+    // The ids of a chat's updates ride in its session; declining consent erases the session. If
+    // the process stops after the decline but before the batch's mark of handled updates, the
+    // batch comes again: the updates before the decline must not be answered again.
+    use clearpath::channel::telegram::{self, key_tag};
+    use clearpath::store::crypto::Key;
+    let dir = tempfile::tempdir().unwrap();
+    let store = clearpath::store::Store::open(dir.path(), Key::generate()).unwrap();
+    let app = clearpath::app::App::new(
+        crate::support::intake_flow(),
+        crate::support::locales(),
+        store,
+        clearpath::store::Retention::default(),
+    );
+    let cfg = clearpath::config::TelegramConfig::default();
+    let chat = 771_111_001;
+    let msg = |text: &str| {
+        serde_json::json!({ "message_id": 1, "date": 1_764_000_000, "text": text,
+        "chat": { "id": chat, "type": "private", "first_name": "X" },
+        "from": { "id": chat, "is_bot": false, "first_name": "X", "language_code": "en" } })
+    };
+    let press = |step: &str, option: &str| {
+        serde_json::json!({ "callback_query": {
+        "id": "q", "chat_instance": "i", "data": format!("c:{}:{option}", key_tag(step)),
+        "from": { "id": chat, "is_bot": false, "first_name": "X" }, "message": msg("?") } })
+    };
+    let mut batch = vec![serde_json::json!({ "message": msg("/start") })];
+    for (step, option) in [("language", "en"), ("safety", "safe"), ("device", "only_me"), ("consent", "decline")] {
+        batch.push(press(step, option));
+    }
+    for (i, u) in batch.iter_mut().enumerate() {
+        u["update_id"] = serde_json::json!(500 + i);
+    }
+    let body = serde_json::json!({ "ok": true, "result": batch }).to_string();
+    let read = || clearpath::channel::telegram::api::read_updates(200, body.as_bytes()).unwrap();
+    let who = telegram::subject(&app, chat).unwrap();
+    let queued = || app.store(|st| st.outbox_keys_of(&who)).unwrap().len();
+    telegram::handle_chat(&app, &cfg, chat, read());
+    // (Erasing dropped the replies not yet sent; the decline's own reply is there.)
+    let after_first = queued();
+    assert!(after_first >= 1, "the decline was answered");
+    assert!(app.store(|st| st.load_session(&who)).unwrap().is_none(), "declining kept nothing");
+    // Offered again, as after a crash before the batch's mark.
+    telegram::handle_chat(&app, &cfg, chat, read());
+    assert_eq!(queued(), after_first, "the conversation before the decline was answered again");
+}

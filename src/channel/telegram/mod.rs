@@ -294,9 +294,7 @@ async fn handle_batch(
     // it saved (BENCHMARKS.md, session 6).
     if by_chat.len() <= INLINE_CHATS {
         for (chat, ups) in by_chat {
-            for u in ups {
-                handle_logged(app, cfg, chat, u);
-            }
+            handle_chat(app, cfg, chat, ups);
             wake.notify_one();
         }
         return;
@@ -311,9 +309,7 @@ async fn handle_batch(
         tasks.spawn_blocking(move || loop {
             let next = queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
             let Some((chat, ups)) = next else { return };
-            for u in ups {
-                handle_logged(&app, &cfg, chat, u);
-            }
+            handle_chat(&app, &cfg, chat, ups);
             // This chat's replies are in the outbox: the sender may take them now, without
             // waiting for the rest of the batch and its flush (sending is at least once: a crash
             // before the flush offers the updates again and the replies go out twice).
@@ -321,6 +317,24 @@ async fn handle_batch(
         });
     }
     while tasks.join_next().await.is_some() {}
+}
+
+/// One chat's updates of a batch, in order. Before each, the ids of the chat's earlier ones in the
+/// batch are marked as seen: their mark rides in the session, and an update that erases the
+/// session (a declined consent, `/delete`) would take it along, so that after a crash before the
+/// batch's flush they would be answered again.
+pub fn handle_chat(app: &App, cfg: &TelegramConfig, chat: i64, ups: Vec<Update>) {
+    let mut previous: Option<u64> = None;
+    for u in ups {
+        if let Some(id) = previous {
+            let expires = Timestamp::now() + jiff::SignedDuration::from_hours(24 * INBOX_DAYS);
+            if let Err(e) = app.store(|s| s.mark_seen(id, expires)) {
+                tracing::warn!(error = %e.kind(), "an update could not be marked as seen");
+            }
+        }
+        previous = Some(u.id.0 as u64);
+        handle_logged(app, cfg, chat, u);
+    }
 }
 
 /// Handles one update as the polling loop does, outside any batch: an update of a private chat
