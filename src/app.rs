@@ -23,6 +23,10 @@ pub struct App {
     /// The case desk (attorneys and routing), when serving.
     pub desk: Option<crate::referral::Desk>,
     store: StoreCell,
+    /// Conversations in progress on a channel, with the chat and the time of their last input:
+    /// a channel pauses those left idle (see `telegram::pause_idle`). Memory only; filled from the
+    /// store at start-up.
+    pub active: std::sync::Mutex<std::collections::HashMap<Subject, (i64, Timestamp)>>,
     /// Locks for changing one survivor's chat log, which two parts of the process read, change
     /// and write back: the update handler (messages to wipe) and the sender (messages sent).
     /// Striped by pseudonym: 256 locks, held for the span of one change.
@@ -56,6 +60,8 @@ pub struct Handled {
     pub out: Vec<Out>,
     /// The channel should wipe the conversation from the device.
     pub wipe: bool,
+    /// The conversation is in progress (so it can be left unattended).
+    pub active: bool,
     /// A completed intake was stored under this case code.
     pub submitted: Option<String>,
     pub erased: bool,
@@ -74,6 +80,7 @@ impl App {
             handoff: None,
             desk: None,
             store: StoreCell { inner: RwLock::new(Some(store)), dir },
+            active: std::sync::Mutex::new(std::collections::HashMap::new()),
             chat_locks: (0..256).map(|_| std::sync::Mutex::new(())).collect(),
         }
     }
@@ -135,6 +142,7 @@ impl App {
                     replies: vec![],
                     out: vec![Out::Info { kind: "error", text }],
                     wipe: false,
+                    active: false,
                     submitted: None,
                     erased: false,
                 };
@@ -181,6 +189,7 @@ impl App {
             replies: outcome.replies,
             out,
             wipe,
+            active: s.status == Status::Active,
             submitted: intake.as_ref().map(|i| i.code.clone()),
             erased,
         };

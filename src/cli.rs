@@ -308,7 +308,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut app = open_app(&s, &flow, true)?;
             app.handoff = Some(chat_handoff(&s)?);
             let app = std::sync::Arc::new(app);
-            match app.purge(jiff::Timestamp::now()) {
+            match app.purge(crate::clock::now()) {
                 Ok(p) => tracing::info!("{}", crate::control::describe_purge(&p)),
                 Err(e) => tracing::error!(error = %e, "retention purge failed"),
             }
@@ -418,7 +418,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (key, _) = s.master_key(false)?;
             let store = Store::open(&s.data_dir, key)
                 .with_context(|| format!("opening the data directory {}", s.data_dir.display()))?;
-            let p = store.purge(jiff::Timestamp::now(), s.retention)?;
+            let p = store.purge(crate::clock::now(), s.retention)?;
             println!("{}", s.describe_retention());
             println!("{}", crate::control::describe_purge(&p));
             Ok(ExitCode::SUCCESS)
@@ -715,7 +715,7 @@ fn desk_command(flags: &Flags, req: crate::control::Request) -> anyhow::Result<E
         return control_reply(resp?);
     }
     let app = serving_app(&s)?;
-    let now = jiff::Timestamp::now();
+    let now = crate::clock::now();
     let done = match req {
         crate::control::Request::Quarantine { op } => {
             let retry = telegram_retry(s.config.telegram.clone());
@@ -749,7 +749,7 @@ fn serve(flags: &Flags) -> anyhow::Result<ExitCode> {
     {
         let app = app.clone();
         std::thread::Builder::new().name("purge".into()).spawn(move || loop {
-            match app.purge(jiff::Timestamp::now()) {
+            match app.purge(crate::clock::now()) {
                 Ok(p) => tracing::info!("{}", crate::control::describe_purge(&p)),
                 Err(e) => tracing::error!(error = %e, "retention purge failed"),
             }

@@ -116,6 +116,15 @@ pub struct TelegramConfig {
     /// Long-polling timeout in seconds.
     #[serde(default = "poll_timeout")]
     pub poll_timeout_secs: u32,
+    /// A conversation nobody has touched for this many minutes is paused as if the survivor had
+    /// sent /exit (the wipe included): whoever picks up an unattended phone sees one neutral
+    /// message, and must give the resume code, if one was set, to see anything else.
+    #[serde(default = "ten")]
+    pub idle_pause_minutes: i64,
+}
+
+fn ten() -> i64 {
+    10
 }
 
 fn after_each() -> Wipe {
@@ -139,6 +148,7 @@ impl Default for TelegramConfig {
             throttle: true,
             admins: vec![],
             poll_timeout_secs: 25,
+            idle_pause_minutes: 10,
         }
     }
 }
@@ -174,6 +184,12 @@ impl Config {
         }
         if !(1..=50).contains(&c.telegram.poll_timeout_secs) {
             return Err(invalid("telegram.poll_timeout_secs", "must be between 1 and 50 seconds".into()));
+        }
+        if !(1..=24 * 60).contains(&c.telegram.idle_pause_minutes) {
+            return Err(invalid(
+                "telegram.idle_pause_minutes",
+                "must be between 1 and 1440 minutes (an unattended phone must not stay open)".into(),
+            ));
         }
         if c.telegram.exit_text.values().any(|t| t.trim().is_empty() || t.chars().count() > 200) {
             return Err(invalid("telegram.exit_text", "each text must be between 1 and 200 characters".into()));

@@ -119,14 +119,14 @@ pub fn serve(app: Arc<App>, data_dir: &Path, retry: Option<Retry>) -> std::io::R
 
 fn handle(app: &App, req: Request, retry: Option<&Retry>) -> Response {
     let result = match req {
-        Request::Quarantine { op } => quarantine(app, &op, retry, jiff::Timestamp::now()),
+        Request::Quarantine { op } => quarantine(app, &op, retry, crate::clock::now()),
         Request::Ping => Ok("running".to_string()),
-        Request::Purge => app.purge(jiff::Timestamp::now()).map(|p| describe_purge(&p)).map_err(|e| format!("{e:#}")),
+        Request::Purge => app.purge(crate::clock::now()).map(|p| describe_purge(&p)).map_err(|e| format!("{e:#}")),
         Request::Rotate { new_key_file } => match crate::store::keyfile::read_file(&new_key_file) {
             Ok(k) => app.rotate(k).map(|r| format!("{r:?}")).map_err(|e| format!("{:#}", anyhow::Error::from(e))),
             Err(e) => Err(format!("{:#}", anyhow::Error::from(e))),
         },
-        other => desk_request(app, other, jiff::Timestamp::now()),
+        other => desk_request(app, other, crate::clock::now()),
     };
     match result {
         Ok(message) => Response { ok: true, message },

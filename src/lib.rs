@@ -19,6 +19,7 @@
 //! - [`cli`]: the `clearpath` command line.
 //! - [`config`]: settings that are not secrets: flag, then environment, then a TOML file, then
 //!   the default, resolved in one place.
+//! - [`clock`]: the time (which tests of the real binary can move forward).
 //! - [`control`]: the control socket through which commands reach a running process.
 //!
 //! Outside input (an update, a command, a file, a socket line) never reaches a panic: outside
@@ -34,6 +35,7 @@ pub mod app;
 pub mod audit;
 pub mod channel;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod control;
 pub mod data;

@@ -204,6 +204,10 @@ impl Record for OutboxEntry {
 pub struct ChatLog {
     /// (message id, sent at, sent by the bot)
     pub messages: Vec<(i64, jiff::Timestamp, bool)>,
+    /// The channel's address of the chat, so that an idle conversation can be paused and wiped
+    /// after a restart (sessions hold no chat id). Sealed with the rest.
+    #[serde(default)]
+    pub chat: Option<String>,
 }
 
 impl Record for ChatLog {

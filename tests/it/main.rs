@@ -12,6 +12,7 @@ mod desk_model;
 mod flows_check;
 mod handoff;
 mod hostile_updates;
+mod idle;
 mod locales;
 mod props;
 mod resilience;

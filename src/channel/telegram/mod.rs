@@ -145,7 +145,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         tokio::spawn(async move {
             loop {
                 let a = app.clone();
-                match tokio::task::spawn_blocking(move || crate::referral::sweep(&a, Timestamp::now())).await {
+                match tokio::task::spawn_blocking(move || crate::referral::sweep(&a, crate::clock::now())).await {
                     Ok(Ok(s)) if s != Default::default() => tracing::info!("{}", crate::referral::describe(&s)),
                     Ok(Err(e)) => tracing::error!(error = %e, "case sweep failed"),
                     _ => {}
@@ -164,6 +164,15 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         Ok(n) => tracing::info!(dropped = n, "replies to inputs not applied before a crash dropped"),
         Err(e) => tracing::error!(error = %e, "outbox unreadable at start-up"),
     }
+    // Conversations left in progress by the last run, so that they too are paused when idle.
+    {
+        let a = app.clone();
+        match tokio::task::spawn_blocking(move || watch_active(&a)).await {
+            Ok(Ok(n)) if n > 0 => tracing::info!(conversations = n, "conversations in progress watched for idleness"),
+            Ok(Err(e)) => tracing::error!(error = %e.kind(), "conversations in progress could not be listed"),
+            _ => {}
+        }
+    }
     let wake = Arc::new(tokio::sync::Notify::new());
     let api = api::Api::new(bot.clone());
     let sender = tokio::spawn(sender::run(api.clone(), app.clone(), cfg.clone(), wake.clone(), stop_rx.clone()));
@@ -171,7 +180,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
     // Where the last run got to: every update at or below it was handled and flushed, so it is
     // confirmed to Telegram at once and skipped if it is ever offered again.
     let mut done_through: Option<u64> = match app.store(|s| s.progress(CHANNEL)) {
-        Ok(Some((id, at))) if fresh(at, Timestamp::now()) => Some(id),
+        Ok(Some((id, at))) if fresh(at, crate::clock::now()) => Some(id),
         Ok(_) => None,
         Err(e) => {
             tracing::error!(error = %e, "the record of handled updates does not open; relying on per-chat marks");
@@ -205,7 +214,13 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
                 }
             }
         };
+        // Between batches (at least once a long poll): conversations left idle are paused, on
+        // this task, so that no update of theirs is being handled meanwhile.
+        if pause_idle(&app, &cfg, crate::clock::now()) > 0 {
+            wake.notify_one();
+        }
         if updates.is_empty() {
+            let _ = app.store(|s| s.flush());
             continue;
         }
         let started = std::time::Instant::now();
@@ -221,7 +236,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         // Every update of the batch is now handled or set aside: the mark moves with the batch's
         // flush (written before it, so durable with it).
         if let Some(n) = newest.filter(|n| done_through.is_none_or(|d| *n > d)) {
-            match app.store(|s| s.set_progress(CHANNEL, n, Timestamp::now())) {
+            match app.store(|s| s.set_progress(CHANNEL, n, crate::clock::now())) {
                 Ok(()) => done_through = Some(n),
                 Err(e) => tracing::error!(error = %e, "could not record the handled updates"),
             }
@@ -327,7 +342,7 @@ pub fn handle_chat(app: &App, cfg: &TelegramConfig, chat: i64, ups: Vec<Update>)
     let mut previous: Option<u64> = None;
     for u in ups {
         if let Some(id) = previous {
-            let expires = Timestamp::now() + jiff::SignedDuration::from_hours(24 * INBOX_DAYS);
+            let expires = crate::clock::now() + jiff::SignedDuration::from_hours(24 * INBOX_DAYS);
             if let Err(e) = app.store(|s| s.mark_seen(id, expires)) {
                 tracing::warn!(error = %e.kind(), "an update could not be marked as seen");
             }
@@ -345,7 +360,7 @@ pub fn handle_one(app: &App, cfg: &TelegramConfig, u: Update) {
     match chat_of(&u) {
         Some(chat) => handle_logged(app, cfg, chat, u),
         None => {
-            let expires = Timestamp::now() + jiff::SignedDuration::from_hours(24 * INBOX_DAYS);
+            let expires = crate::clock::now() + jiff::SignedDuration::from_hours(24 * INBOX_DAYS);
             if let Err(e) = app.store(|s| s.mark_seen(u.id.0 as u64, expires)) {
                 tracing::warn!(error = %e.kind(), "an ignored update could not be marked as seen");
             }
@@ -356,6 +371,77 @@ pub fn handle_one(app: &App, cfg: &TelegramConfig, u: Update) {
 
 /// Batches from at most this many chats are handled on the polling task itself.
 const INLINE_CHATS: usize = 4;
+
+/// Pauses every watched conversation idle for `idle_pause_minutes`, as if the survivor had sent
+/// /exit: locked (the resume code, if set, is asked at the next input), and wiped from the phone
+/// as an exit is. Returns how many were paused. Not flushed: the caller flushes.
+pub fn pause_idle(app: &App, cfg: &TelegramConfig, now: Timestamp) -> usize {
+    let idle = jiff::SignedDuration::from_mins(cfg.idle_pause_minutes);
+    let due: Vec<(Subject, i64)> = {
+        let mut active = app.active.lock().unwrap_or_else(|p| p.into_inner());
+        let due: Vec<(Subject, i64)> =
+            active.iter().filter(|(_, (_, at))| *at + idle <= now).map(|(s, (chat, _))| (*s, *chat)).collect();
+        for (s, _) in &due {
+            active.remove(s);
+        }
+        due
+    };
+    let mut paused = 0;
+    for (who, chat) in due {
+        match pause_chat(app, cfg, chat, &who, now) {
+            Ok(true) => paused += 1,
+            Ok(false) => {}
+            Err(e) => tracing::error!(error = %e.kind(), "an idle conversation could not be paused"),
+        }
+    }
+    if paused > 0 {
+        tracing::info!(paused, "idle conversations paused");
+    }
+    paused
+}
+
+/// Pauses one conversation as /exit does, if it is still in progress. Returns whether it was.
+fn pause_chat(
+    app: &App,
+    cfg: &TelegramConfig,
+    chat: i64,
+    who: &Subject,
+    now: Timestamp,
+) -> Result<bool, crate::store::StoreError> {
+    let loaded = app.store(|s| s.load_session(who));
+    if !matches!(&loaded, Ok(Some(s)) if s.status == crate::engine::Status::Active) {
+        return Ok(false);
+    }
+    let _held = app.chat_lock(who);
+    let mut log = app.store(|s| s.load_log(who)).unwrap_or_default();
+    let original = log.clone();
+    app.handle_with(who, Input::cmd(Command::Exit), now, None, false, Some(loaded), |h| {
+        let words = Words::new(app, &h.lang);
+        let (entries, log) = deliver(cfg, chat, h, &mut log, None, false, now, &words);
+        (entries, log.filter(|l| *l != original))
+    })?;
+    Ok(true)
+}
+
+/// At start-up: every conversation still in progress, with its chat (from its chat log), is
+/// watched for idleness from now on.
+fn watch_active(app: &App) -> Result<usize, crate::store::StoreError> {
+    let mut found = Vec::new();
+    for who in app.store(|s| s.subjects())? {
+        let Ok(Some(session)) = app.store(|s| s.load_session(&who)) else { continue };
+        if session.status != crate::engine::Status::Active {
+            continue;
+        }
+        let Ok(log) = app.store(|s| s.load_log(&who)) else { continue };
+        if let Some(chat) = log.chat.as_deref().and_then(|c| c.parse::<i64>().ok()) {
+            // Idle since its last input: one left idle while the bot was stopped is paused at once.
+            found.push((who, (chat, session.updated_at)));
+        }
+    }
+    let n = found.len();
+    app.active.lock().unwrap_or_else(|p| p.into_inner()).extend(found);
+    Ok(n)
+}
 
 /// The channel's name in the store's records of progress.
 const CHANNEL: &str = "telegram";
@@ -391,7 +477,7 @@ fn handle_logged(app: &App, cfg: &TelegramConfig, chat: i64, u: Update) {
     let mut failed = Failed::Panic;
     for attempt in 1..=2u32 {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            handle_update(app, cfg, chat, u.clone(), Timestamp::now())
+            handle_update(app, cfg, chat, u.clone(), crate::clock::now())
         }));
         match outcome {
             Ok(Ok(())) => {
@@ -403,7 +489,7 @@ fn handle_logged(app: &App, cfg: &TelegramConfig, chat: i64, u: Update) {
         }
         tracing::warn!(kind, failure = failed.kind(), attempt, "an update could not be handled");
     }
-    set_aside(app, chat, &u, failed, Timestamp::now());
+    set_aside(app, chat, &u, failed, crate::clock::now());
 }
 
 /// Sets a failing update aside: sealed under its survivor's data key (so `/delete` and the
@@ -694,6 +780,14 @@ fn handle_update_as(
         tracing::debug!("update already applied to the session; skipped");
         return Ok(());
     }
+    // Left idle past the pause and not yet paused (the bot was stopped meanwhile, say): paused
+    // now, wipe included, and this input is then a return.
+    let idle = jiff::SignedDuration::from_mins(cfg.idle_pause_minutes);
+    if session.is_some_and(|s| s.status == crate::engine::Status::Active && s.updated_at + idle <= now)
+        && pause_chat(app, cfg, chat, &who, now)?
+    {
+        return handle_update_as(app, cfg, chat, u, now, again);
+    }
     let current = session.map(crate::engine::current_key).unwrap_or_default();
     // Only typed text is resolved against the prompt (numbers, labels): render it only then.
     let typed = matches!(&u.kind, UpdateKind::Message(m) if m.text().is_some_and(|t| !t.starts_with('/')));
@@ -705,6 +799,9 @@ fn handle_update_as(
     // Written back only if this update changed it (often it does not: a rewritten question keeps
     // its message).
     let original = log.clone();
+    if log.chat.is_none() {
+        log.chat = Some(chat.to_string());
+    }
     if let Some(id) = inc.message_id {
         log.messages.push((id, now, false));
     }
@@ -732,6 +829,14 @@ fn handle_update_as(
         (entries, log.filter(|l| *l != original))
     })?;
     drop(log_held);
+    {
+        let mut active = app.active.lock().unwrap_or_else(|p| p.into_inner());
+        if handled.active {
+            active.insert(who, (chat, now));
+        } else {
+            active.remove(&who);
+        }
+    }
     if let (Some(code), true) = (&handled.submitted, app.desk.is_some()) {
         // A crash before this line leaves the intake without a referral; the sweep opens it.
         if let Err(e) = crate::referral::submitted(app, &who, code, Some(chat), now) {
@@ -1067,7 +1172,7 @@ mod tests {
     use super::*;
 
     fn handled(wipe: bool, out: Vec<Out>) -> Handled {
-        Handled { lang: "en".into(), replies: vec![], out, wipe, submitted: None, erased: false }
+        Handled { lang: "en".into(), replies: vec![], out, wipe, active: false, submitted: None, erased: false }
     }
 
     fn config(wipe: &str) -> TelegramConfig {
@@ -1080,7 +1185,7 @@ mod tests {
 
     /// What `deliver` sends for `out`, with the log below, in the given wiping mode.
     fn delivered(wipe_mode: &str, exiting: bool, is_answer: bool, out: Out) -> (Vec<Payload>, Option<ChatLog>) {
-        let now = Timestamp::now();
+        let now = crate::clock::now();
         let mut l = log(now);
         let words = Words { done: "Done".into(), type_number: String::new() };
         let (entries, kept) =
@@ -1091,7 +1196,7 @@ mod tests {
     /// Message 1: the bot's, 3 days old; 2: the survivor's, 3 days old; 3: the bot's, an hour old.
     fn log(now: Timestamp) -> ChatLog {
         let ago = |h: i64| now - jiff::SignedDuration::from_hours(h);
-        ChatLog { messages: vec![(1, ago(72), true), (2, ago(72), false), (3, ago(1), true)] }
+        ChatLog { messages: vec![(1, ago(72), true), (2, ago(72), false), (3, ago(1), true)], chat: None }
     }
 
     #[test]

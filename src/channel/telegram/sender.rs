@@ -79,7 +79,7 @@ pub async fn run(
         // Work to start: chats queued since last time, chats whose wait is over, and now and then
         // everything in the outbox.
         let mut candidates: Vec<Subject> = app.store(|s| Ok(s.take_queued())).unwrap_or_default();
-        let now = Timestamp::now();
+        let now = crate::clock::now();
         let due: Vec<Subject> = chats.waiting.iter().filter(|(_, t)| **t <= now).map(|(s, _)| *s).collect();
         for s in &due {
             chats.waiting.remove(s);
@@ -110,7 +110,9 @@ pub async fn run(
         let next_due = chats.waiting.values().min().copied();
         let wait = next_due
             .map(|t| {
-                Duration::from_millis((t.as_millisecond() - Timestamp::now().as_millisecond()).clamp(10, 60_000) as u64)
+                Duration::from_millis(
+                    (t.as_millisecond() - crate::clock::now().as_millisecond()).clamp(10, 60_000) as u64
+                )
             })
             .unwrap_or(RESCAN)
             .min(rescan_at.saturating_duration_since(Instant::now()).max(Duration::from_millis(10)));
@@ -129,7 +131,7 @@ pub async fn run(
                     Err(e) => {
                         let Some(subject) = chats.task_of.remove(&e.id()) else { continue };
                         tracing::error!("a chat's sending task failed; retrying in a second");
-                        (subject, Some(Timestamp::now() + jiff::SignedDuration::from_secs(1)))
+                        (subject, Some(crate::clock::now() + jiff::SignedDuration::from_secs(1)))
                     }
                 };
                 chats.busy.remove(&subject);
@@ -266,7 +268,7 @@ async fn send_entries(
                 continue;
             }
         };
-        let now = Timestamp::now();
+        let now = crate::clock::now();
         if let Some(nb) = entry.not_before {
             if nb > now {
                 return Some(nb);
@@ -316,7 +318,7 @@ async fn send_entries(
             Sent::Ok(id) => {
                 if let Some(id) = id {
                     done.push(key.clone());
-                    sent.push((key, id, Timestamp::now()));
+                    sent.push((key, id, crate::clock::now()));
                     let late = settle(done, sent);
                     delete_late(api, chat, late).await;
                 } else {
@@ -328,7 +330,7 @@ async fn send_entries(
                 done.push(key);
             }
             Sent::RetryAfter(secs) => {
-                let nb = Timestamp::now() + jiff::SignedDuration::from_secs(secs.max(1) as i64);
+                let nb = crate::clock::now() + jiff::SignedDuration::from_secs(secs.max(1) as i64);
                 entry.not_before = Some(nb);
                 entry.attempts += 1;
                 entry.transient = 0;
@@ -346,13 +348,13 @@ async fn send_entries(
                         );
                         let app2 = app.clone();
                         let _ = tokio::task::spawn_blocking(move || {
-                            crate::referral::alert_admins(&app2, &text, Timestamp::now())
+                            crate::referral::alert_admins(&app2, &text, crate::clock::now())
                         })
                         .await;
                     }
                 }
                 entry.transient += 1;
-                let nb = Timestamp::now() + jiff::SignedDuration::from_millis(backoff_ms(entry.transient));
+                let nb = crate::clock::now() + jiff::SignedDuration::from_millis(backoff_ms(entry.transient));
                 entry.not_before = Some(nb);
                 let _ = app.store(|s| s.outbox_update(&subject, &key, Some(&entry)));
                 return Some(nb);
