@@ -76,6 +76,8 @@ pub const CODE_MESSAGES: &[&str] = &[
     "resume-prompt",
     "resume-code-ask",
     "resume-code-set",
+    "resume-code-again",
+    "resume-code-mismatch",
     "resume-code-wrong",
     "resume-code-locked",
     "resume-code-too-short",

@@ -60,6 +60,7 @@ impl<'a> Engine<'a> {
             Mode::ChooseLanguage => return self.choose_language(input),
             Mode::ResumeOrRestart => return self.resume_or_restart(input),
             Mode::EnterCode { then } => return self.enter_code(input, then),
+            Mode::ConfirmCode { first } => return self.confirm_code(input, &first),
             Mode::Step => {}
         }
         match self.s.status {
@@ -174,6 +175,30 @@ impl<'a> Engine<'a> {
         self.s.history.clear();
         self.s.pos = Some(Pos::new(self.flow.start.clone(), None));
         self.enter();
+    }
+
+    /// The second typing of a new resume code: the same sets it; anything else starts the
+    /// question again, and "no code" (the button or the words) goes on without one.
+    fn confirm_code(&mut self, input: Input, first: &str) {
+        let Some(step) = self.current_step() else {
+            self.s.mode = Mode::Step;
+            return self.reconcile_and_prompt();
+        };
+        self.s.mode = Mode::Step;
+        match &input {
+            Input::Choice { id, .. } if id == "no_code" => self.advance(step, None),
+            Input::Text(code) if declines_code(code) => self.advance(step, None),
+            Input::Text(code) if code_digest(code) == first => {
+                self.effects.push(Effect::SetResumeCode(SecretString::from(code.trim().to_string())));
+                self.s.unlocked = true;
+                self.notice(NoticeKind::Info, Msg::new("resume-code-set"));
+                self.advance(step, None);
+            }
+            _ => {
+                self.notice(NoticeKind::Invalid, Msg::new("resume-code-mismatch"));
+                self.reprompt();
+            }
+        }
     }
 
     fn offer_resume(&mut self) {
@@ -357,10 +382,9 @@ impl<'a> Engine<'a> {
                     if code.chars().count() < CODE_MIN_LEN {
                         self.invalid(Msg::new("resume-code-too-short").arg("min", Arg::Num(CODE_MIN_LEN as i64)));
                     } else {
-                        self.effects.push(Effect::SetResumeCode(SecretString::from(code.to_string())));
-                        self.s.unlocked = true;
-                        self.notice(NoticeKind::Info, Msg::new("resume-code-set"));
-                        self.advance(step, None);
+                        // Typed twice before it counts.
+                        self.s.mode = Mode::ConfirmCode { first: code_digest(code) };
+                        self.prompt_mode();
                     }
                 }
                 _ => self.invalid(Msg::new("invalid-choice")),
@@ -721,6 +745,7 @@ impl<'a> Engine<'a> {
                 ("resume", "choice", text, c, false)
             }
             Mode::EnterCode { .. } => ("code", "code", Msg::new("resume-code-ask"), vec![], true),
+            Mode::ConfirmCode { .. } => ("code_again", "code", Msg::new("resume-code-again"), vec![], true),
         };
         let choices = choices.into_iter().map(|(id, label)| ChoiceView { id: id.to_string(), label }).collect();
         self.replies.push(Reply::Prompt(Box::new(Prompt {
@@ -842,6 +867,12 @@ pub fn hash_code(code: &str) -> String {
     use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
     let salt = SaltString::generate(&mut OsRng);
     argon2::Argon2::default().hash_password(code.as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
+}
+
+/// A new code's first typing, to compare the second with (kept for one step, in the sealed
+/// session; never the code itself).
+fn code_digest(code: &str) -> String {
+    blake3::hash(code.trim().as_bytes()).to_hex().to_string()
 }
 
 fn verify_code(hash: &str, code: &str) -> bool {
@@ -1063,5 +1094,6 @@ pub fn current_key(s: &Session) -> String {
         Mode::ChooseLanguage => "language".into(),
         Mode::ResumeOrRestart => "resume".into(),
         Mode::EnterCode { .. } => "code".into(),
+        Mode::ConfirmCode { .. } => "code_again".into(),
     }
 }

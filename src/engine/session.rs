@@ -59,7 +59,15 @@ pub enum Mode {
     ConfirmDelete,
     ChooseLanguage,
     ResumeOrRestart,
-    EnterCode { then: AfterCode },
+    EnterCode {
+        then: AfterCode,
+    },
+    /// A new resume code was typed once: it must be typed again, the same, before it counts (a
+    /// mistyped code would lock the survivor out). Holds a BLAKE3 hash of the first typing, for
+    /// this one step only.
+    ConfirmCode {
+        first: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

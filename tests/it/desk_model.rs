@@ -122,7 +122,17 @@ impl World {
     }
 
     fn open(&mut self) {
-        let store = Store::open(self.dir.path(), self.master.clone()).unwrap();
+        // sled's background flusher may hold the directory's lock a moment after a close.
+        let t = std::time::Instant::now();
+        let store = loop {
+            match Store::open(self.dir.path(), self.master.clone()) {
+                Ok(s) => break s,
+                Err(clearpath::store::StoreError::Locked(_)) if t.elapsed() < std::time::Duration::from_secs(10) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => panic!("the store does not open again: {e}"),
+            }
+        };
         let mut app = App::new(crate::support::intake_flow(), crate::support::locales(), store, Retention::default());
         let settings = clearpath::config::HandoffConfig { offer_hours: 1, ..Default::default() };
         let attorneys = vec![attorney(0, &self.recipient), attorney(1, &self.recipient)];

@@ -36,6 +36,8 @@ fn start_intake(d: &Double, chat: i64, code: bool) {
         act(d, chat, "en", line);
     }
     if code {
+        // Typed twice, as a new code must be.
+        act(d, chat, "en", &format!(r#"{{"text": "{CODE}"}}"#));
         act(d, chat, "en", &format!(r#"{{"text": "{CODE}"}}"#));
     } else {
         act(d, chat, "en", r#"{"choice": "no_code"}"#);
@@ -162,4 +164,30 @@ fn messages_older_than_telegrams_48_hours_are_made_neutral_instead_of_deleted() 
     assert!(!deleted_it, "a 49-hour-old message was deleted (Telegram refuses that)");
     assert!(later.iter().any(|r| r.method == "editmessagetext" && r.body["message_id"].as_i64() == Some(question.id)));
     bot.stop();
+}
+
+#[test]
+fn a_mistyped_second_code_sets_none_so_nothing_locks_the_survivor_out() {
+    // Through the real binary (`chat --json`): a code typed, then mistyped: no code is set, so
+    // coming back asks for none. Typed twice the same, it is asked for.
+    let run = |second: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut input: Vec<String> = crate::cli::FULL_INTAKE[..4].iter().map(|s| s.to_string()).collect();
+        input.push(r#"{"text": "tulip42"}"#.into());
+        input.push(format!(r#"{{"text": "{second}"}}"#));
+        input.push(r#"{"command": "exit"}"#.into());
+        input.push(r#"{"command": "start"}"#.into());
+        let (rc, out, err) = crate::support::run_bin(
+            &["chat", "--json", "--data-dir", dir.path().to_str().unwrap()],
+            &[],
+            &input.join("\n"),
+            &crate::support::root(),
+        );
+        assert_eq!(rc, 0, "{err}");
+        out.lines().last().unwrap_or_default().to_string()
+    };
+    let last = run("tulpi42");
+    assert!(!last.contains("\"step\":\"code\""), "a mistyped code was set: {last}");
+    let last = run("tulip42");
+    assert!(last.contains("\"step\":\"code\""), "the code typed twice was not set: {last}");
 }

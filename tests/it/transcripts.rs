@@ -1298,6 +1298,7 @@ fn resume_code_guards_resuming_and_the_review() {
     let script = format!(
         "{START_EN}
         tulip42
+        tulip42
         Sam
         /exit
         /start
@@ -1333,123 +1334,125 @@ fn resume_code_guards_resuming_and_the_review() {
     check(
         &script,
         expect![[r#"
-        > /start
-          ? language [language]: Choose a language · Elige un idioma
-            choices: en es
-        > 1
-          ? safety [single]: Hi. Is it safe for you to chat right now?
-            choices: safe not_now
-        > 1
-          ? device [single]: Does anyone else use or check this phone?
-            choices: only_me others not_sure
-        > 1
-          ? consent [consent]: Before we start, please read this. It's short.
-            choices: agree decline
-        > 1
-          ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
-            choices: no_code
-        > tulip42
-          ! info: Your code is set. We'll ask for it when you come back.
-          ? preferred_name [text]: What would you like us to call you? It doesn't have to be yo…
-            choices: prefer_not
-        > Sam
-          ? preferred_term [single]: How would you like us to talk about what happened to you?
-            choices: trafficking exploitation forced_work what_happened prefer_not
-        > /exit
-          ! exit: Chat paused. Type /start to come back.
-          [effect: wipe]
-        > /start
-          ? code [code]: Please type your code to continue.
-        > wrong
-          ! invalid: That code doesn't match. Please try again.
-          ? code [code]: Please type your code to continue.
-        > tulip42
-          ? resume [choice]: Welcome back. Would you like to continue where you left off?
-            choices: resume restart
-        > 1
-          ? preferred_term [single]: How would you like us to talk about what happened to you?
-            choices: trafficking exploitation forced_work what_happened prefer_not
-        > /exit
-          ! exit: Chat paused. Type /start to come back.
-          [effect: wipe]
-        > /start
-          ? code [code]: Please type your code to continue.
-        > no1
-          ! invalid: That code doesn't match. Please try again.
-          ? code [code]: Please type your code to continue.
-        > no2
-          ! invalid: That code doesn't match. Please try again.
-          ? code [code]: Please type your code to continue.
-        > no3
-          ! invalid: That code doesn't match. Please try again.
-          ? code [code]: Please type your code to continue.
-        > no4
-          ! invalid: That code doesn't match. Please try again.
-          ? code [code]: Please type your code to continue.
-        > no5
-          ! invalid: Too many tries. Please wait 15 minutes and try again.
-          ? code [code]: Please type your code to continue.
-        > tulip42
-          ! invalid: Too many tries. Please wait 15 minutes and try again.
-          ? code [code]: Please type your code to continue.
-        (16 minutes pass)
-        > tulip42
-          ? resume [choice]: Welcome back. Would you like to continue where you left off?
-            choices: resume restart
-        > 1
-          ? preferred_term [single]: How would you like us to talk about what happened to you?
-            choices: trafficking exploitation forced_work what_happened prefer_not
-        > /skip
-          ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
-            choices: yes no unsure prefer_not
-        > 2
-          ? no_records [info]: Thank you. Even without a record, the legal-aid organisation…
-            choices: continue
-        > 1
-          ? citizenship [single]: Are you a U.S. citizen?
-            choices: citizen permanent_resident other_status no_status dont_know prefer_not
-        > 1
-          ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
-            choices: yes no unsure prefer_not
-        > 2
-          ? record_consent [yes_no]: May the lawyer ask for your criminal record from the state a…
-            choices: yes no unsure prefer_not
-        > 1
-          ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
-            choices: this_chat phone_call text_message email through_advocate prefer_not
-        > 1
-          ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
-            choices: dont_know
-        > /skip
-          ? code [code]: Please type your code to continue.
-        > tulip42
-          ? review [review]: Almost done.
-            - Name to use: Sam
-            - Words to use: (skipped)
-            - Any arrests or convictions: No
-            - Citizenship: Yes, I'm a U.S. citizen
-            - Urgent deadline: No
-            - May request record: Yes
-            - Safe ways to contact: Here, in this chat
-            - Safe times: (skipped)
-        > 2
-          ? preferred_name [text]: What would you like us to call you? It doesn't have to be yo…
-            was: Sam
-            choices: prefer_not
-        > Al
-          ? review [review]: Almost done.
-            - Name to use: Al
-            - Words to use: (skipped)
-            - Any arrests or convictions: No
-            - Citizenship: Yes, I'm a U.S. citizen
-            - Urgent deadline: No
-            - May request record: Yes
-            - Safe ways to contact: Here, in this chat
-            - Safe times: (skipped)
-        > 1
-          = done (submitted): Thank you. Your answers have been sent to the legal-aid orga…
-          [effect: submit]
-    "#]],
+            > /start
+              ? language [language]: Choose a language · Elige un idioma
+                choices: en es
+            > 1
+              ? safety [single]: Hi. Is it safe for you to chat right now?
+                choices: safe not_now
+            > 1
+              ? device [single]: Does anyone else use or check this phone?
+                choices: only_me others not_sure
+            > 1
+              ? consent [consent]: Before we start, please read this. It's short.
+                choices: agree decline
+            > 1
+              ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
+                choices: no_code
+            > tulip42
+              ? code_again [code]: Please type the same code once more, to be sure it is right.
+            > tulip42
+              ! info: Your code is set. We'll ask for it when you come back.
+              ? preferred_name [text]: What would you like us to call you? It doesn't have to be yo…
+                choices: prefer_not
+            > Sam
+              ? preferred_term [single]: How would you like us to talk about what happened to you?
+                choices: trafficking exploitation forced_work what_happened prefer_not
+            > /exit
+              ! exit: Chat paused. Type /start to come back.
+              [effect: wipe]
+            > /start
+              ? code [code]: Please type your code to continue.
+            > wrong
+              ! invalid: That code doesn't match. Please try again.
+              ? code [code]: Please type your code to continue.
+            > tulip42
+              ? resume [choice]: Welcome back. Would you like to continue where you left off?
+                choices: resume restart
+            > 1
+              ? preferred_term [single]: How would you like us to talk about what happened to you?
+                choices: trafficking exploitation forced_work what_happened prefer_not
+            > /exit
+              ! exit: Chat paused. Type /start to come back.
+              [effect: wipe]
+            > /start
+              ? code [code]: Please type your code to continue.
+            > no1
+              ! invalid: That code doesn't match. Please try again.
+              ? code [code]: Please type your code to continue.
+            > no2
+              ! invalid: That code doesn't match. Please try again.
+              ? code [code]: Please type your code to continue.
+            > no3
+              ! invalid: That code doesn't match. Please try again.
+              ? code [code]: Please type your code to continue.
+            > no4
+              ! invalid: That code doesn't match. Please try again.
+              ? code [code]: Please type your code to continue.
+            > no5
+              ! invalid: Too many tries. Please wait 15 minutes and try again.
+              ? code [code]: Please type your code to continue.
+            > tulip42
+              ! invalid: Too many tries. Please wait 15 minutes and try again.
+              ? code [code]: Please type your code to continue.
+            (16 minutes pass)
+            > tulip42
+              ? resume [choice]: Welcome back. Would you like to continue where you left off?
+                choices: resume restart
+            > 1
+              ? preferred_term [single]: How would you like us to talk about what happened to you?
+                choices: trafficking exploitation forced_work what_happened prefer_not
+            > /skip
+              ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
+                choices: yes no unsure prefer_not
+            > 2
+              ? no_records [info]: Thank you. Even without a record, the legal-aid organisation…
+                choices: continue
+            > 1
+              ? citizenship [single]: Are you a U.S. citizen?
+                choices: citizen permanent_resident other_status no_status dont_know prefer_not
+            > 1
+              ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
+                choices: yes no unsure prefer_not
+            > 2
+              ? record_consent [yes_no]: May the lawyer ask for your criminal record from the state a…
+                choices: yes no unsure prefer_not
+            > 1
+              ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
+                choices: this_chat phone_call text_message email through_advocate prefer_not
+            > 1
+              ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
+                choices: dont_know
+            > /skip
+              ? code [code]: Please type your code to continue.
+            > tulip42
+              ? review [review]: Almost done.
+                - Name to use: Sam
+                - Words to use: (skipped)
+                - Any arrests or convictions: No
+                - Citizenship: Yes, I'm a U.S. citizen
+                - Urgent deadline: No
+                - May request record: Yes
+                - Safe ways to contact: Here, in this chat
+                - Safe times: (skipped)
+            > 2
+              ? preferred_name [text]: What would you like us to call you? It doesn't have to be yo…
+                was: Sam
+                choices: prefer_not
+            > Al
+              ? review [review]: Almost done.
+                - Name to use: Al
+                - Words to use: (skipped)
+                - Any arrests or convictions: No
+                - Citizenship: Yes, I'm a U.S. citizen
+                - Urgent deadline: No
+                - May request record: Yes
+                - Safe ways to contact: Here, in this chat
+                - Safe times: (skipped)
+            > 1
+              = done (submitted): Thank you. Your answers have been sent to the legal-aid orga…
+              [effect: submit]
+        "#]],
     );
 }
 
@@ -1828,4 +1831,65 @@ fn stale_and_forged_buttons_reprompt() {
             choices: no_code
     "#]]
     .assert_eq(&format!("stale press:\n{stale}forged press:\n{forged}"));
+}
+
+#[test]
+fn a_new_code_counts_only_when_typed_twice_the_same() {
+    // A code set from one typing could be mistyped, and lock the survivor out: the second typing
+    // must match; a mismatch sets nothing and asks again; "no code" still goes on without one.
+    let script = format!(
+        "{START_EN}
+        tulip42
+        tulpi42
+        tulip42
+        tulip42
+        Sam
+        /exit
+        /start
+        tulip42
+        "
+    );
+    check(
+        &script,
+        expect![[r#"
+        > /start
+          ? language [language]: Choose a language · Elige un idioma
+            choices: en es
+        > 1
+          ? safety [single]: Hi. Is it safe for you to chat right now?
+            choices: safe not_now
+        > 1
+          ? device [single]: Does anyone else use or check this phone?
+            choices: only_me others not_sure
+        > 1
+          ? consent [consent]: Before we start, please read this. It's short.
+            choices: agree decline
+        > 1
+          ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
+            choices: no_code
+        > tulip42
+          ? code_again [code]: Please type the same code once more, to be sure it is right.
+        > tulpi42
+          ! invalid: Those two were not the same, so no code is set yet. Please type a code…
+          ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
+            choices: no_code
+        > tulip42
+          ? code_again [code]: Please type the same code once more, to be sure it is right.
+        > tulip42
+          ! info: Your code is set. We'll ask for it when you come back.
+          ? preferred_name [text]: What would you like us to call you? It doesn't have to be yo…
+            choices: prefer_not
+        > Sam
+          ? preferred_term [single]: How would you like us to talk about what happened to you?
+            choices: trafficking exploitation forced_work what_happened prefer_not
+        > /exit
+          ! exit: Chat paused. Type /start to come back.
+          [effect: wipe]
+        > /start
+          ? code [code]: Please type your code to continue.
+        > tulip42
+          ? resume [choice]: Welcome back. Would you like to continue where you left off?
+            choices: resume restart
+    "#]],
+    );
 }
