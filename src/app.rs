@@ -73,6 +73,7 @@ impl App {
         let mut locales = locales;
         locales.set_global("abandoned_days", crate::locale::Arg::Num(retention.abandoned_days));
         locales.set_global("delivered_days", crate::locale::Arg::Num(retention.delivered_days));
+        locales.set_global("waiting_days", crate::locale::Arg::Num(retention.waiting_days));
         App {
             flow,
             locales,

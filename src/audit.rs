@@ -18,7 +18,7 @@ pub struct Entry {
     pub n: u64,
     pub at: Timestamp,
     /// offered | accepted | declined | timed_out | closed | unassigned | revoked | enrolled |
-    /// invited | withdrawn
+    /// invited | withdrawn | not_taken
     pub event: String,
     #[serde(default)]
     pub case: Option<String>,

@@ -85,6 +85,8 @@ pub struct RetentionConfig {
     pub abandoned_days: Option<i64>,
     #[serde(default)]
     pub delivered_days: Option<i64>,
+    #[serde(default)]
+    pub waiting_days: Option<i64>,
 }
 
 /// What the bot deletes from the survivor's phone.
@@ -182,6 +184,9 @@ impl Config {
         if let Some(Err(m)) = c.retention.delivered_days.map(check_delivered) {
             return Err(invalid("retention.delivered_days", m.into()));
         }
+        if let Some(Err(m)) = c.retention.waiting_days.map(check_waiting) {
+            return Err(invalid("retention.waiting_days", m.into()));
+        }
         if !(1..=50).contains(&c.telegram.poll_timeout_secs) {
             return Err(invalid("telegram.poll_timeout_secs", "must be between 1 and 50 seconds".into()));
         }
@@ -236,6 +241,14 @@ fn check_delivered(days: i64) -> Result<i64, &'static str> {
     }
 }
 
+fn check_waiting(days: i64) -> Result<i64, &'static str> {
+    if (8..=3650).contains(&days) {
+        Ok(days)
+    } else {
+        Err("must be between 8 and 3650 days (administrators are reminded a week before)")
+    }
+}
+
 /// The environment variables of the settings below (the master key's are in
 /// [`crate::store::keyfile`]).
 pub mod env {
@@ -246,6 +259,7 @@ pub mod env {
     pub const RULES: &str = "CLEARPATH_RULES";
     pub const ABANDONED_DAYS: &str = "CLEARPATH_ABANDONED_DAYS";
     pub const DELIVERED_DAYS: &str = "CLEARPATH_DELIVERED_DAYS";
+    pub const WAITING_DAYS: &str = "CLEARPATH_WAITING_DAYS";
 }
 
 /// The default data directory (relative to the working directory).
@@ -282,6 +296,9 @@ pub struct Flags {
     /// Erase completed intakes this many days after an attorney received them [env: CLEARPATH_DELIVERED_DAYS; file: retention.delivered_days; default: 14]
     #[arg(long, value_name = "DAYS")]
     pub delivered_days: Option<i64>,
+    /// Erase completed intakes no attorney accepted this many days after they were completed [env: CLEARPATH_WAITING_DAYS; file: retention.waiting_days; default: 60]
+    #[arg(long, value_name = "DAYS")]
+    pub waiting_days: Option<i64>,
 }
 
 /// One row of the settings table in the README: setting, flag, environment variable, config key,
@@ -347,6 +364,13 @@ pub const TABLE: &[Row] = &[
         env: env::DELIVERED_DAYS,
         key: "retention.delivered_days",
         default: "`14`",
+    },
+    Row {
+        setting: "completed intakes no attorney accepted kept (days)",
+        flag: "--waiting-days",
+        env: env::WAITING_DAYS,
+        key: "retention.waiting_days",
+        default: "`60`",
     },
 ];
 
@@ -490,6 +514,14 @@ impl Settings {
                 defaults.delivered_days,
                 check_delivered,
             )?,
+            waiting_days: days(
+                flags.waiting_days,
+                "--waiting-days",
+                env::WAITING_DAYS,
+                config.retention.waiting_days,
+                defaults.waiting_days,
+                check_waiting,
+            )?,
         };
         Ok(Settings {
             data_dir: dir(&flags.data_dir, env::DATA_DIR, &config.data_dir)
@@ -526,8 +558,8 @@ impl Settings {
     /// The retention as a person reads it.
     pub fn describe_retention(&self) -> String {
         format!(
-            "retention: abandoned {} day(s), delivered {} day(s)",
-            self.retention.abandoned_days, self.retention.delivered_days
+            "retention: abandoned {} day(s), delivered {} day(s), waiting {} day(s)",
+            self.retention.abandoned_days, self.retention.delivered_days, self.retention.waiting_days
         )
     }
 }

@@ -103,6 +103,7 @@ pub const CODE_MESSAGES: &[&str] = &[
     "menu-delete",
     "choice-done",
     "notify-accepted",
+    "notify-not-taken",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -255,7 +256,11 @@ impl Locale {
 }
 
 fn default_globals() -> Vec<(String, Arg)> {
-    vec![("abandoned_days".into(), Arg::Num(30)), ("delivered_days".into(), Arg::Num(14))]
+    vec![
+        ("abandoned_days".into(), Arg::Num(30)),
+        ("delivered_days".into(), Arg::Num(14)),
+        ("waiting_days".into(), Arg::Num(60)),
+    ]
 }
 
 fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Locale> {

@@ -121,6 +121,9 @@ pub struct Referral {
     pub created_at: Timestamp,
     pub accepted_at: Option<Timestamp>,
     pub closed_at: Option<Timestamp>,
+    /// The administrators were reminded that it will be deleted if nobody accepts it.
+    #[serde(default)]
+    pub reminded: bool,
 }
 
 /// The desk's settings and its lock (one case change at a time, which also orders the audit log).
@@ -452,6 +455,7 @@ fn open_case(
         created_at: now,
         accepted_at: None,
         closed_at: None,
+        reminded: false,
     };
     route(app, d, &mut r, now)
 }
@@ -463,12 +467,18 @@ pub struct Swept {
     pub timed_out: usize,
     pub rerouted: usize,
     pub expired: usize,
+    /// Reminders that a case nobody accepted will be deleted in a week.
+    #[serde(default)]
+    pub reminded: usize,
+    /// Cases nobody accepted within the waiting period, deleted.
+    #[serde(default)]
+    pub not_taken: usize,
 }
 
 pub fn describe(s: &Swept) -> String {
     format!(
-        "{} case(s) opened, {} offer(s) timed out, {} waiting case(s) offered again, {} delivered case(s) past retention deleted",
-        s.opened, s.timed_out, s.rerouted, s.expired
+        "{} case(s) opened, {} offer(s) timed out, {} waiting case(s) offered again, {} delivered case(s) past retention deleted, {} reminder(s) of cases nobody accepted, {} case(s) nobody accepted deleted",
+        s.opened, s.timed_out, s.rerouted, s.expired, s.reminded, s.not_taken
     )
 }
 
@@ -500,8 +510,33 @@ pub fn sweep(app: &App, now: Timestamp) -> Result<Swept, DeskError> {
     let all = all_referrals(app)?;
     let offer = SignedDuration::from_hours(d.settings.offer_hours);
     let keep = SignedDuration::from_hours(24 * app.retention.delivered_days);
+    let waiting = SignedDuration::from_hours(24 * app.retention.waiting_days);
+    let week = SignedDuration::from_hours(24 * 7);
     let names: Vec<String> = roster(app)?.into_iter().map(|a| a.name).collect();
     for mut r in all {
+        // Nobody accepted it in time: the readable intake is not kept for ever.
+        if matches!(r.state, CaseState::Waiting | CaseState::Offered) {
+            if r.created_at + waiting <= now {
+                not_taken(app, &r, now)?;
+                out.not_taken += 1;
+                continue;
+            }
+            if !r.reminded && r.created_at + waiting - week <= now {
+                r.reminded = true;
+                save(app, &r)?;
+                alert_admins(
+                    app,
+                    &format!(
+                        "Case {} ({}) will be deleted in 7 days, {} days after it was completed, unless an attorney accepts it.",
+                        r.code,
+                        if r.jurisdictions.is_empty() { "jurisdiction not known".into() } else { r.jurisdictions.join(", ") },
+                        app.retention.waiting_days
+                    ),
+                    now,
+                );
+                out.reminded += 1;
+            }
+        }
         match r.state {
             CaseState::Offered if r.offered_at.is_some_and(|t| t + offer <= now) => {
                 let h = r.holder.clone().unwrap_or_default();
@@ -688,6 +723,38 @@ fn accepted(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
         app.store(|st| st.enqueue(&who, &entries))?;
     }
     app.store(|st| st.remove_intake(&who, &r.code))?;
+    Ok(())
+}
+
+/// A case nobody accepted within the waiting period: the readable intake and the case are
+/// deleted; the survivor, if they chose this chat, is told in a neutral message with the help
+/// lines; an attorney it was offered to is asked to delete their copy; the administrators are
+/// told; the audit log records it.
+fn not_taken(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
+    if let Some(who) = Subject::from_hex(&r.subject) {
+        if let Some(intake) = app.store(|st| st.load_intake(&who, &r.code))? {
+            if let Some(chat) = intake.contact_chat.as_deref().and_then(|c| c.parse::<i64>().ok()) {
+                let text = app.locales.format(&intake.locale, "notify-not-taken", &[]);
+                let entries =
+                    telegram::entries(chat, now, vec![Payload::Send { text, buttons: vec![], protect: true }]);
+                app.store(|st| st.enqueue(&who, &entries))?;
+            }
+            app.store(|st| st.remove_intake(&who, &r.code))?;
+        }
+    }
+    app.store(|st| st.service_remove(TREE_REFERRALS, &case_key(st, &r.code)))?;
+    log(app, "not_taken", Some(&r.code), r.holder.as_deref(), now)?;
+    if let (Some(h), CaseState::Offered) = (&r.holder, r.state) {
+        if let Some(a) = roster(app)?.into_iter().find(|a| &a.name == h) {
+            let text = format!("Case {} was not accepted in time and is deleted. Please delete your copy.", r.code);
+            to_chat(app, a.chat, vec![Payload::Send { text, buttons: vec![], protect: false }], now)?;
+        }
+    }
+    alert_admins(
+        app,
+        &format!("Case {} was deleted: no attorney accepted it within {} days.", r.code, app.retention.waiting_days),
+        now,
+    );
     Ok(())
 }
 

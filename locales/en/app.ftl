@@ -1,5 +1,5 @@
 # Messages the program itself uses (see CODE_MESSAGES in src/locale.rs).
-# Global arguments available in every message: $org, $abandoned_days, $delivered_days.
+# Global arguments available in every message: $org, $abandoned_days, $delivered_days, $waiting_days.
 
 choice-yes = Yes
 choice-no = No
@@ -114,3 +114,7 @@ choice-done = Done ✓
 # Sent once when an attorney takes the case, only if the person chose this chat as a way to be
 # reached. Anyone may see the phone: nothing about law, records or the organisation.
 notify-accepted = Hello again. Someone will be in touch with you soon, in the way you chose. You can type /delete at any time to erase what is stored here.
+notify-not-taken =
+    Hello again.
+    We could not find a lawyer who could take this on in time, so what you told us has been deleted, as we said it would be. You can start again at any time with /start.
+    To talk to someone now, day or night: call 1-888-373-7888 or text HELP to 233733. In an emergency, call 911.

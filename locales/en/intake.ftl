@@ -25,7 +25,7 @@ q-consent =
 
     • This is an automated assistant run by { $org }. It is not a lawyer, and nothing here is legal advice. Answering does not make anyone your lawyer yet.
     • A lawyer or advocate at { $org } will read your answers and contact you, only in the ways you tell us are safe.
-    • Your answers are stored encrypted. If you stop without finishing, they are deleted after { $abandoned_days } days. After they reach a lawyer, our copy is deleted { $delivered_days } days later.
+    • Your answers are stored encrypted. If you stop without finishing, they are deleted after { $abandoned_days } days. If no lawyer takes them on within { $waiting_days } days, they are deleted then. Once a lawyer takes them on, we keep only a locked copy, deleted { $delivered_days } days later.
     • A copy already sent to a lawyer cannot be called back, but you can ask them to delete it.
     • This is not an emergency service. If you are in danger, call 911. To talk to someone now, call the National Human Trafficking Hotline at 1-888-373-7888 or text HELP to 233733.
     • You can skip questions, go back, stop with /exit, and erase everything with /delete.

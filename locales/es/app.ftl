@@ -113,3 +113,7 @@ choice-done = Listo ✓
 # Se envía una vez cuando un abogado acepta el caso, solo si la persona eligió este chat como forma
 # de contacto. Cualquiera puede ver el teléfono: nada sobre leyes, antecedentes ni la organización.
 notify-accepted = Hola de nuevo. Alguien se pondrá en contacto con usted pronto, de la forma que eligió. Puede escribir /delete en cualquier momento para borrar lo que está guardado aquí.
+notify-not-taken =
+    Hola de nuevo.
+    No pudimos encontrar a tiempo un abogado que pudiera tomar esto, así que lo que nos contó fue borrado, como le dijimos. Puede empezar de nuevo cuando quiera con /start.
+    Para hablar con alguien ahora, de día o de noche: llame al 1-888-373-7888 o envíe HELP al 233733. En una emergencia, llame al 911.

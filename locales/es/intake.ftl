@@ -25,7 +25,7 @@ q-consent =
 
     • Este es un asistente automático de { $org }. No es un abogado, y nada de lo que dice es asesoría legal. Contestar no hace que nadie sea su abogado todavía.
     • Un abogado o una persona de apoyo de { $org } leerá sus respuestas y le contactará, solo de las formas que usted diga que son seguras.
-    • Sus respuestas se guardan cifradas. Si deja la conversación sin terminar, se borran después de { $abandoned_days } días. Cuando lleguen a un abogado, nuestra copia se borra { $delivered_days } días después.
+    • Sus respuestas se guardan cifradas. Si deja la conversación sin terminar, se borran después de { $abandoned_days } días. Si ningún abogado las toma en { $waiting_days } días, se borran entonces. Cuando un abogado las toma, solo guardamos una copia cerrada, que se borra { $delivered_days } días después.
     • Una copia que ya se envió a un abogado no se puede recuperar, pero usted puede pedirle que la borre.
     • Este no es un servicio de emergencia. Si está en peligro, llame al 911. Para hablar con alguien ahora, llame a la Línea Nacional contra la Trata de Personas al 1-888-373-7888 o envíe HELP por mensaje de texto al 233733.
     • Puede saltar preguntas, volver atrás, salir con /exit y borrar todo con /delete.

@@ -284,11 +284,14 @@ pub struct Retention {
     pub abandoned_days: i64,
     /// Completed intakes are erased this long after an attorney received them.
     pub delivered_days: i64,
+    /// A completed intake no attorney has accepted is erased this long after it was completed
+    /// (administrators are reminded a week before).
+    pub waiting_days: i64,
 }
 
 impl Default for Retention {
     fn default() -> Self {
-        Retention { abandoned_days: 30, delivered_days: 14 }
+        Retention { abandoned_days: 30, delivered_days: 14, waiting_days: 60 }
     }
 }
 
@@ -966,7 +969,8 @@ impl Store {
 
     /// Applies the retention periods at `now`: abandoned conversations, intakes delivered long
     /// enough ago, expired inbox entries. A survivor left with nothing is erased entirely.
-    /// Intakes not yet delivered are never purged: a case is never lost on the way.
+    /// An intake nobody accepted goes after the waiting period (the case desk deletes it first,
+    /// telling those concerned; this is the backstop, and the only rule where there is no desk).
     pub fn purge(&self, now: jiff::Timestamp, r: Retention) -> Result<Purged, StoreError> {
         let mut p = Purged::default();
         let day = 86_400;
@@ -989,7 +993,11 @@ impl Store {
             };
             let mut live_intakes = 0;
             for i in &intakes {
-                let expired = i.delivered_at.is_some_and(|d| d.as_second() + r.delivered_days * day <= now.as_second());
+                // Delivered long enough ago, or never taken on in time (the case desk deletes those
+                // first, telling those concerned; this is the backstop, and the only rule where
+                // there is no desk).
+                let expired = i.delivered_at.is_some_and(|d| d.as_second() + r.delivered_days * day <= now.as_second())
+                    || i.submitted_at.as_second() + r.waiting_days * day <= now.as_second();
                 if expired {
                     self.tree(TREE_INTAKES)?.remove(self.intake_key(&s, &i.code))?;
                     p.intakes += 1;

@@ -139,6 +139,7 @@ fn each_setting_resolves_flag_then_environment_then_file_then_default() {
         key_file: Some("flag.key".into()),
         abandoned_days: Some(2),
         delivered_days: Some(3),
+        waiting_days: Some(20),
     };
     let env = [
         ("CLEARPATH_DATA_DIR", "env-data"),
@@ -148,17 +149,18 @@ fn each_setting_resolves_flag_then_environment_then_file_then_default() {
         ("CLEARPATH_MASTER_KEY_FILE", "env.key"),
         ("CLEARPATH_ABANDONED_DAYS", "4"),
         ("CLEARPATH_DELIVERED_DAYS", "5"),
+        ("CLEARPATH_WAITING_DAYS", "30"),
     ];
     let file = Config::parse(
         Path::new("c.toml"),
         "data_dir = \"file-data\"\nflows = \"file-flows\"\nlocales = \"file-locales\"\nrules = \"file-rules\"\n\
-         key_file = \"file.key\"\n[retention]\nabandoned_days = 6\ndelivered_days = 7\n",
+         key_file = \"file.key\"\n[retention]\nabandoned_days = 6\ndelivered_days = 7\nwaiting_days = 40\n",
     )
     .unwrap();
     let file = || Some((PathBuf::from("c.toml"), file.clone()));
     // What each source gives, per setting: (flag, env, file, default), read off the result.
     type Get = fn(&Settings) -> String;
-    let settings: [(&str, Get, [&str; 4]); 7] = [
+    let settings: [(&str, Get, [&str; 4]); 8] = [
         ("data_dir", |s| s.data_dir.display().to_string(), ["flag-data", "env-data", "file-data", "clearpath-data"]),
         (
             "flows",
@@ -178,6 +180,7 @@ fn each_setting_resolves_flag_then_environment_then_file_then_default() {
         ("key", |s| format!("{:?}", s.key), ["File(\"flag.key\")", "File(\"env.key\")", "File(\"file.key\")", "Unset"]),
         ("abandoned_days", |s| s.retention.abandoned_days.to_string(), ["2", "4", "6", "30"]),
         ("delivered_days", |s| s.retention.delivered_days.to_string(), ["3", "5", "7", "14"]),
+        ("waiting_days", |s| s.retention.waiting_days.to_string(), ["20", "30", "40", "60"]),
     ];
     let no_flags = Flags::default();
     type Vars<'a> = &'a [(&'a str, &'a str)];

@@ -16,6 +16,7 @@ mod idle;
 mod locales;
 mod props;
 mod resilience;
+mod retention;
 mod rules;
 mod store;
 mod telegram;
