@@ -181,8 +181,20 @@ fn case_key(st: &Store, code: &str) -> [u8; 32] {
     st.service_id("case", code)
 }
 
-fn attorney_key(st: &Store, name: &str) -> [u8; 32] {
-    st.service_id("attorney", &name.to_lowercase())
+/// An attorney's record: one per identity (name and key), so that enrolling someone of the same
+/// name again, with a new key, never overwrites the record of a revocation.
+fn attorney_key(st: &Store, a: &Attorney) -> [u8; 32] {
+    st.service_id("attorney", &format!("{}\0{}", a.name.to_lowercase(), a.recipient))
+}
+
+/// Whether a revoked attorney's identity covers `a`: the same key always; the same name or chat
+/// when revoked after `since` (an attorney re-added with a new key after a revocation has access
+/// again, as the administrator chose; a configured attorney has no such time and stays out).
+fn revoked_covers(revoked: &AttorneyRecord, a: &Attorney, since: Option<Timestamp>) -> bool {
+    let Some(at) = revoked.revoked_at else { return false };
+    let r = &revoked.attorney;
+    r.recipient == a.recipient
+        || ((r.name.eq_ignore_ascii_case(&a.name) || r.chat == a.chat) && since.is_none_or(|t| at >= t))
 }
 
 /// Attorneys with access now, in the order cases are offered: configured ones, then enrolled
@@ -194,14 +206,21 @@ pub fn roster(app: &App) -> Result<Vec<Attorney>, DeskError> {
     }
     let records: Vec<AttorneyRecord> =
         app.store(|st| st.service_all(TREE_ATTORNEYS))?.into_iter().map(|(_, r)| r).collect();
-    let revoked =
-        |name: &str| records.iter().any(|r| r.revoked_at.is_some() && r.attorney.name.eq_ignore_ascii_case(name));
-    let mut out: Vec<Attorney> = d.attorneys.iter().filter(|a| !revoked(&a.name)).cloned().collect();
+    let revoked: Vec<&AttorneyRecord> = records.iter().filter(|r| r.revoked_at.is_some()).collect();
     let mut enrolled: Vec<&AttorneyRecord> = records
         .iter()
         .filter(|r| {
-            r.revoked_at.is_none() && !d.attorneys.iter().any(|a| a.name.eq_ignore_ascii_case(&r.attorney.name))
+            r.revoked_at.is_none() && !revoked.iter().any(|x| revoked_covers(x, &r.attorney, Some(r.enrolled_at)))
         })
+        .collect();
+    // A configured attorney stays out once revoked (whatever the file still says), and gives way
+    // to one enrolled under the same name.
+    let mut out: Vec<Attorney> = d
+        .attorneys
+        .iter()
+        .filter(|a| !revoked.iter().any(|x| revoked_covers(x, a, None)))
+        .filter(|a| !enrolled.iter().any(|e| e.attorney.name.eq_ignore_ascii_case(&a.name)))
+        .cloned()
         .collect();
     enrolled.sort_by_key(|r| r.enrolled_at);
     out.extend(enrolled.into_iter().map(|r| r.attorney.clone()));
@@ -800,6 +819,14 @@ pub fn invite(
     if roster(app)?.iter().any(|a| a.name.eq_ignore_ascii_case(&probe.name)) {
         return Err(DeskError::Invalid(format!("an attorney named \"{}\" already has access", probe.name)));
     }
+    let records: Vec<AttorneyRecord> =
+        app.store(|st| st.service_all(TREE_ATTORNEYS))?.into_iter().map(|(_, r)| r).collect();
+    if records.iter().any(|r| r.revoked_at.is_some() && r.attorney.recipient == probe.recipient) {
+        return Err(DeskError::Invalid(
+            "this key belongs to an attorney whose access was revoked: ask them to make a new one (clearpath attorney keygen)"
+                .into(),
+        ));
+    }
     use rand::Rng;
     let mut rng = rand::rngs::OsRng;
     let raw: String = (0..12)
@@ -849,7 +876,7 @@ pub fn enroll(app: &App, code: &str, chat: i64, now: Timestamp) -> Result<Option
     };
     let rec = AttorneyRecord { attorney: a.clone(), enrolled_at: now, revoked_at: None };
     app.store(|st| {
-        st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a.name), &rec)?;
+        st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a), &rec)?;
         audit::append(st, "enrolled", None, Some(&a.name), now)?;
         st.flush()
     })?;
@@ -865,22 +892,60 @@ pub fn revoke(app: &App, name: &str, now: Timestamp) -> Result<usize, DeskError>
         return Err(DeskError::Invalid(format!("no attorney named \"{}\" has access", name.trim())));
     };
     let rec = AttorneyRecord { attorney: a.clone(), enrolled_at: now, revoked_at: Some(now) };
+    // Nothing queued for them leaves any more (a triage message, a case file): dropped with the
+    // revocation itself.
+    let chat = telegram::subject(app, a.chat)?;
     app.store(|st| {
-        st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a.name), &rec)?;
+        st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a), &rec)?;
+        st.commit(&chat, crate::store::Change { discard_unsent: true, ..Default::default() })?;
         audit::append(st, "revoked", None, Some(&a.name), now)
     })?;
     refresh_roster(d);
     let all = all_referrals(app)?;
+    let names: Vec<String> = roster(app)?.into_iter().map(|a| a.name).collect();
     let mut moved = 0;
     for mut r in all {
-        if r.state == CaseState::Offered && r.holder.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(&a.name)) {
-            r.tried.push(a.name.clone());
+        // Every offer whose holder has no access now moves on (the revoked attorney's, and any
+        // other that the revocation covers, such as one enrolled with the same key).
+        let without_access = r.holder.as_deref().is_some_and(|h| !names.iter().any(|n| n.eq_ignore_ascii_case(h)));
+        if r.state == CaseState::Offered && without_access {
+            // Not counted as tried: they are out of the roster now, and if an administrator adds
+            // them again with a new key, the case may go to them.
             route(app, d, &mut r, now)?;
             moved += 1;
         }
     }
     app.store(|st| st.flush())?;
     Ok(moved)
+}
+
+/// At start-up: configured attorneys whose access was revoked are left out (the roster does
+/// that), and the administrators are told, so that the file can be corrected. Never a refusal to
+/// start: survivors must still be served. Returns their names.
+pub fn revoked_in_config(app: &App, now: Timestamp) -> Result<Vec<String>, DeskError> {
+    let d = desk(app)?;
+    let records: Vec<AttorneyRecord> =
+        app.store(|st| st.service_all(TREE_ATTORNEYS))?.into_iter().map(|(_, r)| r).collect();
+    let names: Vec<String> = d
+        .attorneys
+        .iter()
+        .filter(|a| records.iter().any(|r| revoked_covers(r, a, None)))
+        .map(|a| a.name.clone())
+        .collect();
+    for name in &names {
+        tracing::warn!("an attorney named in the settings was revoked and receives nothing");
+        alert_admins(
+            app,
+            &format!(
+                "The settings name attorney {name}, whose access was revoked: they receive nothing. Remove them from the settings, or invite them again with a new key."
+            ),
+            now,
+        );
+    }
+    if !names.is_empty() {
+        app.store(|st| st.flush())?;
+    }
+    Ok(names)
 }
 
 /// The cases as an administrator sees them (no personal data).

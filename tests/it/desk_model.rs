@@ -75,7 +75,8 @@ fn attorney(j: usize, recipient: &str) -> Attorney {
 struct World {
     dir: tempfile::TempDir,
     master: Key,
-    recipient: String,
+    /// Each attorney's own key.
+    recipients: Vec<String>,
     rules: clearpath::rules::Rules,
     app: Option<App>,
     now: Timestamp,
@@ -98,13 +99,13 @@ impl World {
     fn new() -> World {
         let dir = tempfile::tempdir().unwrap();
         let master = Key::generate();
-        let recipient = age::x25519::Identity::generate().to_public().to_string();
+        let recipients = (0..NAMES.len()).map(|_| age::x25519::Identity::generate().to_public().to_string()).collect();
         let (rules, diags) = clearpath::rules::Rules::load(&Tree::Fs(crate::support::root().join("rules")));
         assert!(!clearpath::diag::has_errors(&diags));
         let mut w = World {
             dir,
             master,
-            recipient,
+            recipients,
             rules,
             app: None,
             now: "2026-12-01T10:00:00Z".parse().unwrap(),
@@ -135,7 +136,7 @@ impl World {
         };
         let mut app = App::new(crate::support::intake_flow(), crate::support::locales(), store, Retention::default());
         let settings = clearpath::config::HandoffConfig { offer_hours: 1, ..Default::default() };
-        let attorneys = vec![attorney(0, &self.recipient), attorney(1, &self.recipient)];
+        let attorneys = vec![attorney(0, &self.recipients[0]), attorney(1, &self.recipients[1])];
         app.desk = Some(referral::Desk::new(self.rules.clone(), attorneys, vec![], settings));
         self.app = Some(app);
     }
@@ -226,7 +227,8 @@ impl World {
                     return;
                 }
                 let (code, _) =
-                    referral::invite(self.app(), NAMES[*j], vec!["*".into()], &self.recipient, "en", 72, now).unwrap();
+                    referral::invite(self.app(), NAMES[*j], vec!["*".into()], &self.recipients[*j], "en", 72, now)
+                        .unwrap();
                 let a = referral::enroll(self.app(), &code, CHATS[*j], now).unwrap();
                 assert!(a.is_some(), "a fresh invitation enrols");
                 self.enrolled.insert(*j);

@@ -17,6 +17,7 @@ mod locales;
 mod props;
 mod resilience;
 mod retention;
+mod revocation;
 mod rules;
 mod store;
 mod telegram;

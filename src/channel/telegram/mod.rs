@@ -140,6 +140,9 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
     // The case desk: at start-up (cases a crash left unrouted, offers that lapsed while stopped),
     // then every minute.
     if app.desk.is_some() {
+        if let Err(e) = crate::referral::revoked_in_config(&app, crate::clock::now()) {
+            tracing::error!(error = %e, "the configured attorneys could not be checked against revocations");
+        }
         let app = app.clone();
         let mut stop = stop_rx.clone();
         tokio::spawn(async move {
