@@ -122,7 +122,7 @@ fn handle(app: &App, req: Request, retry: Option<&Retry>) -> Response {
         Request::Quarantine { op } => quarantine(app, &op, retry, jiff::Timestamp::now()),
         Request::Ping => Ok("running".to_string()),
         Request::Purge => app.purge(jiff::Timestamp::now()).map(|p| describe_purge(&p)).map_err(|e| format!("{e:#}")),
-        Request::Rotate { new_key_file } => match crate::store::keyfile::read_file(&new_key_file) {
+        Request::Rotate { new_key_file } => match crate::store::keyfile::read_key_file(&new_key_file, crate::store::keyfile::NEW_FILE) {
             Ok(k) => app.rotate(k).map(|r| format!("{r:?}")).map_err(|e| format!("{:#}", anyhow::Error::from(e))),
             Err(e) => Err(format!("{:#}", anyhow::Error::from(e))),
         },

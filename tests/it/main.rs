@@ -16,6 +16,7 @@ mod locales;
 mod props;
 mod resilience;
 mod rules;
+mod secret_files;
 mod store;
 mod telegram;
 mod transcripts;
