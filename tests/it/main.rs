@@ -7,6 +7,7 @@ mod botapi;
 
 mod cli;
 mod config;
+mod control_socket;
 mod crash;
 mod desk_model;
 mod flows_check;
