@@ -193,6 +193,10 @@ pub enum CasesCmd {
 pub enum AuditCmd {
     /// Check the audit log's hash chain and print its head (number and hash) to compare later.
     Verify {
+        /// A head noted earlier (N:HASH, as printed or sent to the administrators): fail unless
+        /// the log still holds entry N with that hash (a log cut from the end or rewritten fails).
+        #[arg(long, value_name = "N:HASH")]
+        expect: Option<crate::audit::Head>,
         #[command(flatten)]
         settings: Flags,
     },
@@ -477,8 +481,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Cases { cmd: CasesCmd::Sweep { now, settings } } => {
             desk_command(&settings, crate::control::Request::Sweep { now })
         }
-        Cmd::Audit { cmd: AuditCmd::Verify { settings } } => {
-            desk_command(&settings, crate::control::Request::AuditVerify)
+        Cmd::Audit { cmd: AuditCmd::Verify { expect, settings } } => {
+            desk_command(&settings, crate::control::Request::AuditVerify { expect })
         }
         Cmd::Quarantine { cmd } => {
             use crate::control::QuarantineOp;

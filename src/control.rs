@@ -43,7 +43,11 @@ pub enum Request {
     Sweep {
         now: Option<String>,
     },
-    AuditVerify,
+    /// Check the chain; with `expect`, also that it holds that entry (a head noted earlier).
+    AuditVerify {
+        #[serde(default)]
+        expect: Option<crate::audit::Head>,
+    },
     /// Updates set aside after failing twice.
     Quarantine {
         op: QuarantineOp,
@@ -78,6 +82,7 @@ impl Request {
             Request::Rotate { new_key_file } if !new_key_file.is_absolute() => {
                 Err("the new key file must be given as an absolute path".into())
             }
+            Request::AuditVerify { expect: Some(h) } => h.check(),
             _ => Ok(()),
         }
     }
@@ -328,8 +333,8 @@ pub fn desk_request(app: &App, req: Request, now: jiff::Timestamp) -> Result<Str
             };
             crate::referral::sweep(app, at).map(|s| crate::referral::describe(&s)).map_err(e)
         }
-        Request::AuditVerify => app
-            .store(|st| Ok(crate::audit::verify(st)))
+        Request::AuditVerify { expect } => app
+            .store(|st| Ok(crate::audit::verify_against(st, expect.as_ref())))
             .map_err(|x| format!("{x:#}"))?
             .map(|v| crate::audit::describe(&v))
             .map_err(|m| format!("the audit log is NOT intact: {m}")),

@@ -3,6 +3,7 @@
 mod support;
 
 mod attorneys;
+mod audit_head;
 mod botapi;
 
 mod cli;
