@@ -2,7 +2,9 @@
 //! and enrolment. Append-only, each entry numbered and hash-chained to the one before (BLAKE3 of
 //! the previous hash and this entry), sealed at rest like every record. `clearpath audit verify`
 //! checks the whole chain and prints its head (number and hash): an administrator who notes the
-//! head can later tell whether anything before it was changed or removed.
+//! head can later tell whether anything before it was changed or removed. A running bot sends the
+//! head to the administrators daily and after every revocation ([`publish_head`]), so a note of it
+//! exists outside the database; `audit verify --expect N:HASH` checks the log against one.
 //!
 //! Entries name cases by their code and attorneys by name; never a survivor, an answer or a chat.
 
@@ -81,11 +83,52 @@ pub struct Verified {
     pub entries: u64,
     /// (number, hash) of the last entry, if any.
     pub head: Option<(u64, String)>,
+    /// The entry checked against a head noted earlier, when one was given.
+    pub holds: Option<u64>,
+}
+
+/// A head noted earlier (number and hash), as `audit verify --expect N:HASH` takes it: the chain
+/// must still hold entry N with that hash. A chain cut below N, or rewritten at or before N, fails.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    pub n: u64,
+    pub hash: String,
+}
+
+impl Head {
+    pub fn check(&self) -> Result<(), String> {
+        if self.n == 0 {
+            return Err("audit entries are numbered from 1".into());
+        }
+        if self.hash.len() != 64 || !self.hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err("an audit hash is 64 hexadecimal digits".into());
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for Head {
+    type Err = String;
+    /// `N:HASH`, as the head is printed (`#N HASH` and `#N:HASH` are taken too).
+    fn from_str(s: &str) -> Result<Head, String> {
+        let s = s.trim().trim_start_matches('#');
+        let (n, hash) = s.split_once([':', ' ']).ok_or("expected N:HASH, e.g. 7:3f2a...")?;
+        let n = n.trim().parse::<u64>().map_err(|_| format!("\"{n}\" is not an entry number"))?;
+        let head = Head { n, hash: hash.trim().to_ascii_lowercase() };
+        head.check()?;
+        Ok(head)
+    }
 }
 
 /// Checks every entry: it opens, its number follows the previous one, it names the previous hash,
 /// and its own hash matches its contents. The first problem is returned as a sentence.
 pub fn verify(store: &Store) -> Result<Verified, String> {
+    verify_against(store, None)
+}
+
+/// [`verify`], and with `expect`, that the chain still holds that entry with that hash: a log
+/// cut from the end below it, or rewritten up to it, fails, though each alone re-chains cleanly.
+pub fn verify_against(store: &Store, expect: Option<&Head>) -> Result<Verified, String> {
     let entries: Vec<(Vec<u8>, Entry)> = match store.service_all(TREE_AUDIT) {
         Ok(e) => e,
         Err(e) => return Err(format!("an audit entry does not open: {e}")),
@@ -106,10 +149,28 @@ pub fn verify(store: &Store) -> Result<Verified, String> {
         if e.hash != e.expected_hash() {
             return Err(format!("entry #{} was altered: its hash does not match its contents", e.n));
         }
+        if let Some(x) = expect.filter(|x| x.n == e.n) {
+            if !x.hash.eq_ignore_ascii_case(&e.hash) {
+                return Err(format!(
+                    "entry #{} is not the one noted earlier (its hash is {}, not {}): the log was rewritten",
+                    e.n, e.hash, x.hash
+                ));
+            }
+        }
         prev = e.hash.clone();
         head = Some((e.n, e.hash.clone()));
     }
-    Ok(Verified { entries: entries.len() as u64, head })
+    let count = entries.len() as u64;
+    if let Some(x) = expect {
+        if count < x.n {
+            return Err(format!(
+                "entry #{} was noted earlier, but the log ends at {}: entries were removed from its end",
+                x.n,
+                if count == 0 { "no entry".to_string() } else { format!("#{count}") }
+            ));
+        }
+    }
+    Ok(Verified { entries: count, head, holds: expect.map(|x| x.n) })
 }
 
 fn u64_of(key: &[u8]) -> u64 {
@@ -117,8 +178,41 @@ fn u64_of(key: &[u8]) -> u64 {
 }
 
 pub fn describe(v: &Verified) -> String {
-    match &v.head {
+    let mut s = match &v.head {
         Some((n, h)) => format!("audit log intact: {} entries; head #{n} {h}", v.entries),
         None => "audit log intact: no entries yet".to_string(),
+    };
+    if let Some(n) = v.holds {
+        s.push_str(&format!("; entry #{n} is the one noted"));
     }
+    s
+}
+
+/// How often a running bot sends the head to the administrators: daily. Debug builds take
+/// `CLEARPATH_TEST_AUDIT_HEAD_SECS` instead, for tests (release builds have no such setting).
+pub fn head_interval() -> std::time::Duration {
+    #[cfg(debug_assertions)]
+    if let Some(secs) = std::env::var("CLEARPATH_TEST_AUDIT_HEAD_SECS").ok().and_then(|v| v.parse::<u64>().ok()) {
+        return std::time::Duration::from_secs(secs.max(1));
+    }
+    std::time::Duration::from_secs(24 * 3600)
+}
+
+/// Sends the audit log's head (number and hash, after checking the chain) to the administrators'
+/// chats, so that a record of it exists outside the database: a log later cut from the end, or
+/// rewritten and re-chained, no longer holds it (`audit verify --expect N:HASH`). `why` says
+/// what prompted it (the daily note, a revocation).
+pub fn publish_head(app: &crate::app::App, why: &str, now: Timestamp) {
+    let text = match app.store(|st| Ok(verify(st))) {
+        Ok(Ok(Verified { head: Some((n, h)), entries, .. })) => format!(
+            "Audit log head ({why}): #{n} {h} ({entries} entries, chain intact). Note it off the server; later, `clearpath audit verify --expect {n}:{h}` fails if the log was cut or changed up to here."
+        ),
+        Ok(Ok(_)) => format!("Audit log ({why}): no entries yet."),
+        Ok(Err(m)) => format!("Audit log ({why}): NOT intact: {m}. Compare with the last head you noted."),
+        Err(e) => {
+            tracing::error!(error = %e, "the audit log could not be read to send its head");
+            return;
+        }
+    };
+    crate::referral::alert_admins(app, &text, now);
 }

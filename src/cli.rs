@@ -16,7 +16,8 @@ use std::process::ExitCode;
 
 /// Exit codes beyond 0 (success), 1 (other failure) and 2 (usage).
 pub mod exit {
-    /// A problem with the master key: missing, unreadable, readable by others, or wrong.
+    /// A problem with the master key (missing, unreadable, readable by others, or wrong), or a
+    /// bot token file that others can read.
     pub const KEY: u8 = 3;
     /// The database does not open cleanly.
     pub const DATABASE: u8 = 4;
@@ -192,6 +193,10 @@ pub enum CasesCmd {
 pub enum AuditCmd {
     /// Check the audit log's hash chain and print its head (number and hash) to compare later.
     Verify {
+        /// A head noted earlier (N:HASH, as printed or sent to the administrators): fail unless
+        /// the log still holds entry N with that hash (a log cut from the end or rewritten fails).
+        #[arg(long, value_name = "N:HASH")]
+        expect: Option<crate::audit::Head>,
         #[command(flatten)]
         settings: Flags,
     },
@@ -428,7 +433,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let data_dir = s.data_dir.clone();
             let new_key_file = std::fs::canonicalize(&new_key_file)
                 .with_context(|| format!("the new key file {}", new_key_file.display()))?;
-            let new = keyfile::read_file(&new_key_file)?;
+            let new = keyfile::read_key_file(&new_key_file, keyfile::NEW_FILE)?;
             if let Some(resp) = crate::control::request(
                 &data_dir,
                 &crate::control::Request::Rotate { new_key_file: new_key_file.clone() },
@@ -476,8 +481,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Cases { cmd: CasesCmd::Sweep { now, settings } } => {
             desk_command(&settings, crate::control::Request::Sweep { now })
         }
-        Cmd::Audit { cmd: AuditCmd::Verify { settings } } => {
-            desk_command(&settings, crate::control::Request::AuditVerify)
+        Cmd::Audit { cmd: AuditCmd::Verify { expect, settings } } => {
+            desk_command(&settings, crate::control::Request::AuditVerify { expect })
         }
         Cmd::Quarantine { cmd } => {
             use crate::control::QuarantineOp;
@@ -680,8 +685,8 @@ fn token_from_env() -> anyhow::Result<secrecy::SecretString> {
         (Some(_), Some(_)) => bail!("both TELOXIDE_TOKEN and TELOXIDE_TOKEN_FILE are set; set only one"),
         (Some(t), None) => Ok(secrecy::SecretString::from(t)),
         (None, Some(f)) => {
-            let t = std::fs::read_to_string(&f)
-                .with_context(|| format!("TELOXIDE_TOKEN_FILE: cannot read {}", PathBuf::from(&f).display()))?;
+            // Refused like a master key file that others can read (exit code 3).
+            let t = keyfile::read_secret(Path::new(&f), "TELOXIDE_TOKEN_FILE: the bot token file")?;
             Ok(secrecy::SecretString::from(t.trim().to_string()))
         }
         (None, None) => bail!("no bot token: set TELOXIDE_TOKEN or TELOXIDE_TOKEN_FILE"),

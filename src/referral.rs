@@ -916,6 +916,7 @@ pub fn revoke(app: &App, name: &str, now: Timestamp) -> Result<usize, DeskError>
         }
     }
     app.store(|st| st.flush())?;
+    crate::audit::publish_head(app, "after a revocation", now);
     Ok(moved)
 }
 

@@ -19,10 +19,11 @@ pub enum KeyError {
     Both,
     #[error("no master key: set {ENV_FILE} (create one with `clearpath keys init PATH`) or {ENV_KEY}")]
     Missing,
-    #[error("the key file {0} can be read by other users (mode {1:o}); run `chmod 600 {0}`")]
-    Permissions(PathBuf, u32),
-    #[error("cannot read the key file {0}")]
-    Read(PathBuf, #[source] std::io::Error),
+    /// A secret file (named with the variable or flag that gave it) that others can read.
+    #[error("{0} {1} can be read by other users (mode {2:o}); run `chmod 600 {1}`")]
+    Permissions(String, PathBuf, u32),
+    #[error("cannot read {0} {1}")]
+    Read(String, PathBuf, #[source] std::io::Error),
     #[error("{0} does not hold a key (expected 64 hexadecimal digits)")]
     Format(String),
     #[error("{0} already exists; refusing to overwrite a key")]
@@ -47,18 +48,40 @@ pub fn parse(text: &str, what: &str) -> Result<Key, KeyError> {
     Key::from_slice(&bytes).ok_or_else(|| KeyError::Format(what.to_string()))
 }
 
+/// What a master key file is called in messages.
+pub const MASTER_FILE: &str = "CLEARPATH_MASTER_KEY_FILE: the master key file";
+/// What the development key file is called in messages.
+pub const DEV_FILE: &str = "the development key file";
+/// What the key file given to `keys rotate` is called in messages.
+pub const NEW_FILE: &str = "--new-key-file: the new key file";
+
 pub fn read_file(path: &Path) -> Result<Key, KeyError> {
+    read_key_file(path, MASTER_FILE)
+}
+
+/// Reads a key file; `what` names it in errors (the variable or flag, and what it holds).
+pub fn read_key_file(path: &Path, what: &str) -> Result<Key, KeyError> {
+    let text = read_secret(path, what)?;
+    parse(&text, &path.display().to_string())
+}
+
+/// Reads a secret file (the master key, the bot token): refused if its group or others have any
+/// access. The mode is checked on the file as opened, so the file checked is the file read.
+pub fn read_secret(path: &Path, what: &str) -> Result<Zeroizing<String>, KeyError> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).map_err(|e| KeyError::Read(what.to_string(), path.to_path_buf(), e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let meta = std::fs::metadata(path).map_err(|e| KeyError::Read(path.to_path_buf(), e))?;
+        let meta = f.metadata().map_err(|e| KeyError::Read(what.to_string(), path.to_path_buf(), e))?;
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
-            return Err(KeyError::Permissions(path.to_path_buf(), mode));
+            return Err(KeyError::Permissions(what.to_string(), path.to_path_buf(), mode));
         }
     }
-    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| KeyError::Read(path.to_path_buf(), e))?);
-    parse(&text, &path.display().to_string())
+    let mut text = Zeroizing::new(String::new());
+    f.read_to_string(&mut text).map_err(|e| KeyError::Read(what.to_string(), path.to_path_buf(), e))?;
+    Ok(text)
 }
 
 /// Writes a new random key to `path` (mode 0600). Never overwrites.
@@ -88,11 +111,11 @@ pub fn from_env(dev_dir: Option<&Path>) -> Result<(Key, Origin), KeyError> {
             };
             let p = dir.join(DEV_KEY_NAME);
             if p.exists() {
-                return Ok((read_file(&p)?, Origin::DevExisting(p)));
+                return Ok((read_key_file(&p, DEV_FILE)?, Origin::DevExisting(p)));
             }
             std::fs::create_dir_all(dir).map_err(|e| KeyError::Write(p.clone(), e))?;
             init(&p)?;
-            Ok((read_file(&p)?, Origin::DevCreated(p)))
+            Ok((read_key_file(&p, DEV_FILE)?, Origin::DevCreated(p)))
         }
     }
 }

@@ -3,10 +3,12 @@
 mod support;
 
 mod attorneys;
+mod audit_head;
 mod botapi;
 
 mod cli;
 mod config;
+mod control_socket;
 mod crash;
 mod desk_model;
 mod flows_check;
@@ -19,6 +21,7 @@ mod resilience;
 mod retention;
 mod revocation;
 mod rules;
+mod secret_files;
 mod store;
 mod telegram;
 mod transcripts;

@@ -160,6 +160,22 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
             }
         });
     }
+    // The audit log's head to the administrators at start-up and daily, so that a log cut from
+    // its end shows against a note kept outside the database (revocations send it too).
+    if app.desk.is_some() {
+        let (app, mut stop) = (app.clone(), stop_rx.clone());
+        tokio::spawn(async move {
+            loop {
+                let a = app.clone();
+                let _ = tokio::task::spawn_blocking(move || crate::audit::publish_head(&a, "daily", crate::clock::now()))
+                    .await;
+                tokio::select! {
+                    _ = stop.changed() => return,
+                    _ = tokio::time::sleep(crate::audit::head_interval()) => {}
+                }
+            }
+        });
+    }
     // Replies a crash left behind for inputs that never counted as applied: those inputs come
     // again and are answered again, so these would go out twice.
     match app.store(|s| s.drop_unapplied()) {
