@@ -292,18 +292,35 @@ fn exit_code_for(e: &anyhow::Error) -> u8 {
 /// Logs go to stderr. `CLEARPATH_LOG` takes a tracing filter (e.g. `debug`); the default is quiet
 /// for the terminal chat. No log line ever carries an answer, a message text or a chat id.
 fn init_tracing(cmd: &Cmd) {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
     let default = match cmd {
         Cmd::Chat { .. } => "warn",
         _ => "info",
     };
-    // reqwest and hyper log request URLs, which carry the bot token: keep them quiet whatever
-    // level is asked for.
     let spec = std::env::var("CLEARPATH_LOG").unwrap_or_else(|_| default.to_string());
-    let quiet = "reqwest=off,hyper=off,hyper_util=off,h2=off,teloxide_core=off,teloxide=off";
-    let filter = tracing_subscriber::EnvFilter::try_new(format!("{spec},{quiet}"))
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("{default},{quiet}")));
-    let _ =
-        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let filter =
+        tracing_subscriber::EnvFilter::try_new(&spec).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    // Whatever CLEARPATH_LOG asks, even a directive more specific than any quiet list could be:
+    // a second filter, applied after it, that no directive reaches.
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .with_filter(tracing_subscriber::filter::filter_fn(|m| !silenced(m)))
+        .with_filter(filter);
+    let _ = tracing_subscriber::registry().with(layer).try_init();
+}
+
+/// Logs that never reach the output: the HTTP stack and teloxide log request URLs, which carry
+/// the bot token; sled's detailed logs carry record keys (its warnings and errors still come
+/// through: a database in trouble must be seen).
+pub fn silenced(meta: &tracing::Metadata<'_>) -> bool {
+    let target = meta.target();
+    let under = |p: &str| target == p || target.strip_prefix(p).is_some_and(|rest| rest.starts_with("::"));
+    const NEVER: &[&str] =
+        &["reqwest", "hyper", "hyper_util", "h2", "http", "teloxide", "teloxide_core", "native_tls", "rustls", "mio"];
+    NEVER.iter().any(|p| under(p)) || (under("sled") && *meta.level() > tracing::Level::WARN)
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -232,9 +232,9 @@ impl Subject {
         self.0[0]
     }
 
-    /// A short, non-identifying tag for logs.
+    /// A short, non-identifying tag for logs (see [`log_tag`]).
     pub fn tag(&self) -> String {
-        hex::encode(&self.0[..4])
+        log_tag(&self.0)
     }
 
     /// The full pseudonym, for service records that point at a survivor's records.
@@ -350,7 +350,7 @@ pub(crate) fn decode_record(
     key: &[u8],
     raw: &[u8],
 ) -> Result<(u16, Vec<u8>), StoreError> {
-    let label = || hex::encode(key.get(..4).unwrap_or(key));
+    let label = || log_tag(key);
     let [v0, v1, sealed @ ..] = raw else {
         return Err(StoreError::Record { tree, key: label(), source: CryptoError::Truncated });
     };
@@ -549,7 +549,7 @@ impl Store {
         serde_json::to_writer(&mut buf, value).map_err(|e| StoreError::Decode {
             tree: tree_name(T::TREE),
             key: String::new(),
-            message: e.to_string(),
+            message: json_error(&e),
         })?;
         crypto::seal_in_place(dk, &aad(T::TREE, key, T::VERSION), &mut buf, ENVELOPE_HEADER);
         Ok(buf)
@@ -557,19 +557,19 @@ impl Store {
 
     fn open_record<T: Record>(&self, dk: &Key, key: &[u8], raw: &[u8]) -> Result<T, StoreError> {
         let tree = tree_name(T::TREE);
-        let label = || hex::encode(key.get(..4).unwrap_or(key));
+        let label = || log_tag(key);
         let (version, plain) = decode_record(dk, tree, key, raw)?;
         if version == T::VERSION {
             return serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
                 tree,
                 key: label(),
-                message: e.to_string(),
+                message: json_error(&e),
             });
         }
         let value: serde_json::Value = serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
             tree,
             key: label(),
-            message: e.to_string(),
+            message: json_error(&e),
         })?;
         let value = match version {
             v if v == T::VERSION => value,
@@ -578,7 +578,7 @@ impl Store {
             }
             v => return Err(StoreError::Version { tree, key: label(), version: v }),
         };
-        serde_json::from_value(value).map_err(|e| StoreError::Decode { tree, key: label(), message: e.to_string() })
+        serde_json::from_value(value).map_err(|e| StoreError::Decode { tree, key: label(), message: json_error(&e) })
     }
 
     /// Writes one record of a survivor (creating their data key on first use).
@@ -1009,10 +1009,14 @@ impl Store {
                 }
             }
             let mut has_session = session.is_some();
+            // Replies still to go out need the session: its mark of the last input applied is what
+            // tells them, after a restart, from replies to an input never applied
+            // (`drop_unapplied`). A finished session goes only once they are sent.
+            let has_outbox = self.tree(TREE_OUTBOX)?.scan_prefix(s.0).next().is_some();
             if let Some(sess) = &session {
                 let idle = now.as_second() - sess.updated_at.as_second();
                 let abandoned = sess.status != crate::engine::Status::Submitted && idle >= r.abandoned_days * day;
-                let finished = sess.status == crate::engine::Status::Submitted && live_intakes == 0;
+                let finished = sess.status == crate::engine::Status::Submitted && live_intakes == 0 && !has_outbox;
                 if abandoned || finished {
                     self.tree(TREE_SESSIONS)?.remove(s.0)?;
                     p.sessions += 1;
@@ -1034,7 +1038,6 @@ impl Store {
                     quarantine.remove(k)?;
                 }
             }
-            let has_outbox = self.tree(TREE_OUTBOX)?.scan_prefix(s.0).next().is_some();
             let has_quarantine = quarantine.scan_prefix(s.0).next().is_some();
             if !has_session && live_intakes == 0 && !has_outbox && !has_quarantine {
                 self.erase(&s)?;
@@ -1069,7 +1072,7 @@ impl Store {
         let plain = serde_json::to_vec(value).map_err(|e| StoreError::Decode {
             tree: tree_name(tree),
             key: String::new(),
-            message: e.to_string(),
+            message: json_error(&e),
         })?;
         self.tree(tree)?.insert(key, encode_record(&self.service, tree, key, 1, &plain))?;
         Ok(())
@@ -1084,8 +1087,8 @@ impl Store {
         let (_, plain) = decode_record(&self.service, tree_name(tree), key, raw)?;
         serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
             tree: tree_name(tree),
-            key: hex::encode(key.get(..4).unwrap_or(key)),
-            message: e.to_string(),
+            key: log_tag(key),
+            message: json_error(&e),
         })
     }
 
@@ -1250,6 +1253,31 @@ pub(crate) fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A record key (or a pseudonym) as logs and errors name it: a keyed hash under a key of its own,
+/// drawn afresh by each process, so that a tag lets log lines of one run be read together but can
+/// never be matched with a key in the database (nor with the tags of another run).
+pub fn log_tag(key: &[u8]) -> String {
+    static TAG_KEY: std::sync::OnceLock<[u8; 32]> = std::sync::OnceLock::new();
+    let k = TAG_KEY.get_or_init(|| {
+        let mut k = [0u8; 32];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut k);
+        k
+    });
+    hex::encode(blake3::keyed_hash(k, key).as_bytes().get(..4).unwrap_or_default())
+}
+
+/// What went wrong reading a record's JSON, without serde's message: it can quote the value
+/// (`unknown variant "…"`, `invalid type: string "…"`), which is a survivor's data.
+fn json_error(e: &serde_json::Error) -> String {
+    let what = match e.classify() {
+        serde_json::error::Category::Io => "a read error",
+        serde_json::error::Category::Syntax => "not valid JSON",
+        serde_json::error::Category::Data => "a value of another shape than expected",
+        serde_json::error::Category::Eof => "cut short",
+    };
+    format!("{what} (line {}, column {})", e.line(), e.column())
+}
+
 pub(crate) fn subject_key(s: &Subject, suffix: &[u8]) -> Vec<u8> {
     let mut k = s.0.to_vec();
     k.extend_from_slice(suffix);
@@ -1319,4 +1347,29 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod log_safety {
+    use super::*;
+
+    #[test]
+    fn a_record_that_does_not_decode_is_reported_without_its_value() {
+        // serde's own messages quote what they read: `unknown variant "Canary-…"`.
+        let e = serde_json::from_str::<crate::engine::Status>(r#""Canary-Status-1""#).unwrap_err();
+        assert!(e.to_string().contains("Canary"), "the premise: serde quotes the value");
+        let told = json_error(&e);
+        assert!(!told.contains("Canary"), "{told}");
+        assert!(told.starts_with("a value of another shape"), "{told}");
+    }
+
+    #[test]
+    fn log_tags_are_not_key_prefixes() {
+        let key = [7u8; 32];
+        let tag = log_tag(&key);
+        assert_eq!(tag.len(), 8);
+        assert_ne!(tag, hex::encode(&key[..4]));
+        assert_eq!(tag, log_tag(&key), "stable within a run");
+        assert_eq!(Subject(key).tag(), tag);
+    }
 }

@@ -16,6 +16,7 @@ mod handoff;
 mod hostile_updates;
 mod idle;
 mod locales;
+mod logs;
 mod props;
 mod resilience;
 mod retention;

@@ -196,12 +196,12 @@ fn redelivered_updates_send_nothing_again_to_a_chat_that_declined_a_stranger_or_
     let stranger = 771_088_002;
     let _ = reply_to(&d, stranger, "/accept ABCD2345");
     assert_eq!(reply_to(&d, A, "/cases"), "You hold no cases right now.");
-    let count = |d: &Double| {
-        d.requests()
-            .iter()
-            .filter(|r| matches!(r.method.as_str(), "sendmessage" | "editmessagetext" | "deletemessages"))
-            .count()
+    // (The administrators' chat gets the audit log's head at every start: not a redelivery.)
+    let answer = |r: &crate::botapi::Req| {
+        matches!(r.method.as_str(), "sendmessage" | "editmessagetext" | "deletemessages")
+            && r.body["chat_id"].as_i64() != Some(ADMIN)
     };
+    let count = |d: &Double| d.requests().iter().filter(|r| answer(r)).count();
     std::thread::sleep(Duration::from_millis(500));
     let before = count(&d);
     // Confirmations lost: every update is offered again to the next process.
@@ -212,12 +212,7 @@ fn redelivered_updates_send_nothing_again_to_a_chat_that_declined_a_stranger_or_
     while t.elapsed() < Duration::from_secs(4) {
         std::thread::sleep(Duration::from_millis(100));
     }
-    let again: Vec<_> = d
-        .requests()
-        .into_iter()
-        .filter(|r| matches!(r.method.as_str(), "sendmessage" | "editmessagetext" | "deletemessages"))
-        .skip(before)
-        .collect();
+    let again: Vec<_> = d.requests().into_iter().filter(|r| answer(r)).skip(before).collect();
     assert!(again.is_empty(), "sent again after a redelivery: {again:#?}");
     assert_eq!(count(&d), before);
     // And the bot still answers what is new.

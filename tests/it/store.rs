@@ -385,7 +385,7 @@ fn rotation_survives_a_kill_at_every_stage() {
 }
 
 #[test]
-fn retention_purges_abandoned_and_delivered_but_never_undelivered_cases() {
+fn retention_purges_abandoned_and_delivered_and_undelivered_cases_only_after_the_waiting_period() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path(), Key::generate()).unwrap();
     let t0: jiff::Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
@@ -423,6 +423,48 @@ fn retention_purges_abandoned_and_delivered_but_never_undelivered_cases() {
     assert!(store.intakes(&delivered_long_ago).unwrap().is_empty());
     assert!(store.load_session(&delivered_long_ago).unwrap().is_none());
     assert_eq!((p.sessions, p.intakes, p.subjects_erased), (2, 1, 2));
+    // Nobody took the undelivered case on in 60 days: it goes too (the case desk, when there is
+    // one, has deleted it first and told those concerned).
+    let p = store.purge(t0 + day * 61, Retention::default()).unwrap();
+    assert!(store.intakes(&undelivered).unwrap().is_empty());
+    // (The "recent" conversation is abandoned by then too.)
+    assert_eq!((p.intakes, p.subjects_erased), (1, 2));
+}
+
+#[test]
+fn a_finished_session_whose_replies_are_still_queued_is_kept_until_they_leave() {
+    // Found by the soak run: an attorney accepted a case (its readable intake deleted), the
+    // survivor's last replies were still waiting out a 429, and the bot restarted: the purge
+    // removed the finished session, and with it the mark that its last input was applied, so the
+    // replies were dropped as if their input had never been applied ("Thank you" never came).
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), Key::generate()).unwrap();
+    let s = store.subject("telegram", "776000001");
+    let now: jiff::Timestamp = "2026-03-01T00:00:00Z".parse().unwrap();
+    let mut sess = session("776000001");
+    sess.status = clearpath::engine::Status::Submitted;
+    sess.updated_at = now;
+    sess.last_input = Some((41, now));
+    store.save_session(&s, &sess).unwrap();
+    let reply = clearpath::store::OutboxEntry {
+        chat: "776000001".into(),
+        created_at: now,
+        attempts: 0,
+        transient: 0,
+        not_before: None,
+        payload: serde_json::json!({ "op": "send", "text": "Thank you", "protect": true }),
+        input: Some(41),
+    };
+    store.enqueue(&s, &[reply]).unwrap();
+    store.purge(now, Retention::default()).unwrap();
+    assert!(store.load_session(&s).unwrap().is_some(), "the session went while its replies waited");
+    assert_eq!(store.drop_unapplied().unwrap(), 0, "an applied input's reply was dropped");
+    assert_eq!(store.outbox_keys_of(&s).unwrap().len(), 1);
+    // Once sent, the finished session goes.
+    let keys = store.outbox_keys_of(&s).unwrap();
+    store.outbox_done(&s, &keys, &[]).unwrap();
+    store.purge(now, Retention::default()).unwrap();
+    assert!(store.load_session(&s).unwrap().is_none());
 }
 
 /// `clearpath purge` reaches a running chat through its control socket.

@@ -167,8 +167,9 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         tokio::spawn(async move {
             loop {
                 let a = app.clone();
-                let _ = tokio::task::spawn_blocking(move || crate::audit::publish_head(&a, "daily", crate::clock::now()))
-                    .await;
+                let _ =
+                    tokio::task::spawn_blocking(move || crate::audit::publish_head(&a, "daily", crate::clock::now()))
+                        .await;
                 tokio::select! {
                     _ = stop.changed() => return,
                     _ = tokio::time::sleep(crate::audit::head_interval()) => {}
