@@ -20,3 +20,4 @@ mod rules;
 mod store;
 mod telegram;
 mod transcripts;
+mod wording;
