@@ -106,6 +106,60 @@ pub const CODE_MESSAGES: &[&str] = &[
     "notify-not-taken",
 ];
 
+/// Of `CODE_MESSAGES`, the ones that never begin a message of their own: button labels, words
+/// inside an answer, month names, the command menu, the organisation's default name, text added
+/// under a prompt. Every other code message, and every prompt and hint of a flow, begins a message
+/// to a survivor, so `flows check` holds its first line to the locale's `sensitive_words`. A new
+/// code message is checked unless it is added here.
+pub const INNER_MESSAGES: &[&str] = &[
+    "choice-yes",
+    "choice-no",
+    "choice-unsure",
+    "choice-dont-know",
+    "choice-prefer-not",
+    "choice-continue",
+    "choice-consent-agree",
+    "choice-consent-decline",
+    "choice-no-code",
+    "choice-submit",
+    "choice-change",
+    "choice-resume",
+    "choice-restart",
+    "choice-delete-confirm",
+    "choice-delete-cancel",
+    "choice-done",
+    "answer-prefer-not",
+    "answer-dont-know",
+    "answer-skipped",
+    "answer-none",
+    "answer-date-approx",
+    "answer-date-month",
+    "answer-date-day",
+    "month-1",
+    "month-2",
+    "month-3",
+    "month-4",
+    "month-5",
+    "month-6",
+    "month-7",
+    "month-8",
+    "month-9",
+    "month-10",
+    "month-11",
+    "month-12",
+    "review-group-item",
+    "review-type-number",
+    "console-free-input-choices",
+    "jurisdiction-other",
+    "org-name",
+    "menu-start",
+    "menu-back",
+    "menu-help",
+    "menu-language",
+    "menu-exit",
+    "menu-delete",
+];
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Meta {
@@ -120,6 +174,9 @@ struct Meta {
     #[serde(default)]
     #[allow(dead_code)]
     notes: String,
+    /// Words that must not appear in the first line of a message (see [`Locale::sensitive_word`]).
+    #[serde(default)]
+    sensitive_words: Vec<String>,
 }
 
 fn ltr() -> String {
@@ -132,9 +189,17 @@ pub struct Locale {
     pub rtl: bool,
     pub draft: bool,
     pub reviewed_by: Vec<String>,
+    /// Words a lock-screen notification must not show, in this language: what the first line of a
+    /// message may not contain (`flows check`). An entry is a word or a phrase, matched whole and
+    /// without regard to case; a trailing `*` matches any word that begins so (`arrest*`).
+    pub sensitive_words: Vec<String>,
+    /// Where `locale.toml` is, for diagnostics about it.
+    pub meta_path: PathBuf,
     bundle: FluentBundle<FluentResource>,
     /// message id -> (file, line) where it is defined; attributes as `id.attr`.
     pub defined: BTreeMap<String, (PathBuf, usize)>,
+    /// The text of each .ftl file, by the path in `defined`, to point diagnostics at a column.
+    pub sources: BTreeMap<PathBuf, String>,
 }
 
 impl std::fmt::Debug for Locale {
@@ -255,6 +320,145 @@ impl Locale {
     }
 }
 
+/// The first line of a message as a notification would show it: the text up to the first line
+/// break of its value (or of `id.attr`'s), with the messages it references filled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstLine {
+    /// The words of the line. A placeable with a variable stands as `{ $name }`.
+    pub text: String,
+    /// Whether the line shows the organisation's name: `{ $org }`, or the `org-name` message.
+    pub names_org: bool,
+}
+
+impl Locale {
+    /// The first line of message `id` (or `id.attr`), or `None` when this locale lacks it.
+    pub fn first_line(&self, id: &str) -> Option<FirstLine> {
+        let (msg_id, attr) = match id.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (id, None),
+        };
+        let msg = self.bundle.get_message(msg_id)?;
+        let pattern = match attr {
+            Some(a) => msg.get_attribute(a)?.value(),
+            None => msg.value()?,
+        };
+        let mut line = FirstLine { text: String::new(), names_org: false };
+        self.first_line_of(pattern, &mut line, 0);
+        Some(line)
+    }
+
+    /// Appends the pattern's text up to its first line break; returns whether it met one.
+    fn first_line_of(&self, pattern: &fluent_syntax::ast::Pattern<&str>, out: &mut FirstLine, depth: u8) -> bool {
+        use fluent_syntax::ast::{Expression, PatternElement};
+        for element in &pattern.elements {
+            match element {
+                PatternElement::TextElement { value } => match value.split_once('\n') {
+                    Some((before, _)) => {
+                        out.text.push_str(before);
+                        return true;
+                    }
+                    None => out.text.push_str(value),
+                },
+                PatternElement::Placeable { expression: Expression::Inline(inline) } => {
+                    if self.first_line_of_inline(inline, out, depth) {
+                        return true;
+                    }
+                }
+                // Any variant may be the one shown: all of them count, side by side.
+                PatternElement::Placeable { expression: Expression::Select { variants, .. } } => {
+                    let mut ended = false;
+                    for v in variants {
+                        out.text.push(' ');
+                        ended |= self.first_line_of(&v.value, out, depth);
+                    }
+                    if ended {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    fn first_line_of_inline(
+        &self,
+        inline: &fluent_syntax::ast::InlineExpression<&str>,
+        out: &mut FirstLine,
+        depth: u8,
+    ) -> bool {
+        use fluent_syntax::ast::{Expression, InlineExpression};
+        match inline {
+            InlineExpression::StringLiteral { value } | InlineExpression::NumberLiteral { value } => {
+                out.text.push_str(value);
+                false
+            }
+            InlineExpression::VariableReference { id } => {
+                out.names_org |= id.name == "org";
+                out.text.push_str(&format!("{{ ${} }}", id.name));
+                false
+            }
+            // A reference cycle is refused by Fluent when formatting; stop following one here too.
+            InlineExpression::MessageReference { id, attribute } if depth < 8 => {
+                out.names_org |= id.name == "org-name";
+                let Some(msg) = self.bundle.get_message(id.name) else {
+                    return false;
+                };
+                let pattern = match attribute {
+                    Some(a) => msg.get_attribute(a.name).map(|a| a.value()),
+                    None => msg.value(),
+                };
+                pattern.is_some_and(|p| self.first_line_of(p, out, depth + 1))
+            }
+            InlineExpression::Placeable { expression } => match expression.as_ref() {
+                Expression::Inline(i) => self.first_line_of_inline(i, out, depth),
+                Expression::Select { variants, .. } => {
+                    let mut ended = false;
+                    for v in variants {
+                        out.text.push(' ');
+                        ended |= self.first_line_of(&v.value, out, depth);
+                    }
+                    ended
+                }
+            },
+            _ => {
+                out.text.push(' ');
+                false
+            }
+        }
+    }
+
+    /// The first entry of `sensitive_words` that `text` contains, with the words of `text` it
+    /// matched, or `None`. Words are runs of letters and digits, compared in lower case.
+    pub fn sensitive_word(&self, text: &str) -> Option<(&str, String)> {
+        sensitive_word(&self.sensitive_words, text)
+    }
+}
+
+/// See [`Locale::sensitive_word`].
+pub fn sensitive_word<'w>(list: &'w [String], text: &str) -> Option<(&'w str, String)> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let text_words = words(text);
+    for entry in list {
+        let prefix = entry.trim_end().ends_with('*');
+        let wanted = words(entry);
+        let Some((last, whole)) = wanted.split_last() else {
+            continue;
+        };
+        let found = text_words.windows(wanted.len()).find(|window| {
+            let Some((w_last, w_whole)) = window.split_last() else {
+                return false;
+            };
+            w_whole == whole && if prefix { w_last.starts_with(last.as_str()) } else { w_last == last }
+        });
+        if let Some(window) = found {
+            return Some((entry.as_str(), window.join(" ")));
+        }
+    }
+    None
+}
+
 fn default_globals() -> Vec<(String, Arg)> {
     vec![
         ("abandoned_days".into(), Arg::Num(30)),
@@ -306,6 +510,7 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
     // Bidi isolation marks help right-to-left text but clutter left-to-right transcripts.
     bundle.set_use_isolating(rtl);
     let mut defined = BTreeMap::new();
+    let mut sources = BTreeMap::new();
     let files = match tree.files(code, "ftl") {
         Ok(f) => f,
         Err(e) => {
@@ -338,6 +543,7 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
                 }
             }
         }
+        sources.insert(path.clone(), text);
         if let Err(errs) = bundle.add_resource(resource) {
             for e in errs {
                 diags.push(
@@ -352,8 +558,11 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
         rtl,
         draft: meta.draft,
         reviewed_by: meta.reviewed_by,
+        sensitive_words: meta.sensitive_words,
+        meta_path,
         bundle,
         defined,
+        sources,
     })
 }
 

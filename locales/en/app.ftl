@@ -45,10 +45,11 @@ help-commands =
     You can use these at any time:
     /back – go to the previous question
     /skip – skip a question (where allowed)
-    /exit – leave quickly and clear this chat
+    /exit – leave quickly; your answers are kept for when you come back
     /language – change the language
-    /delete – erase everything you told us
+    /delete – erase your answers from our system
     /help – show this again
+    /exit and /delete also delete the messages in this chat from the last 48 hours, yours and the bot's. The bot changes its older messages to a neutral text; your older ones it cannot touch, but you can delete them, or the whole chat, yourself in Telegram.
 
 invalid-choice = Sorry, I didn't catch that. Please choose one of the options.
 invalid-choices = Please choose one or more of the options. You can pick several, like 1, 3.
@@ -82,7 +83,9 @@ resume-code-wrong = That code doesn't match. Please try again.
 resume-code-locked = Too many tries. Please wait { $minutes } minutes and try again.
 resume-code-too-short = Please use at least { $min } characters, or choose "No code, thanks".
 
-delete-confirm = This will erase everything you told us. It cannot be undone. A copy already sent to a lawyer is not erased by this. Do you want to delete?
+delete-confirm =
+    This will erase everything you told us. It cannot be undone.
+    If your answers were already sent, we will ask the lawyer to delete their copy. Do you want to delete?
 delete-done = Everything you told us has been deleted.
 delete-cancelled = Nothing was deleted.
 
@@ -98,7 +101,9 @@ jurisdiction-other = Another state
 not-started = Type /start to begin.
 # Used for $org until the operator sets the organisation's name in the configuration.
 org-name = the legal-aid organisation
-error-storage = Sorry, something went wrong on our side and we can't continue this conversation right now. You can type /delete to start fresh. If you need someone now: call 1-888-373-7888 or text HELP to 233733.
+error-storage =
+    Sorry, something went wrong on our side and we can't continue this conversation right now. You can type /delete to start fresh.
+    In an emergency, call 911. To talk to someone now: call 1-888-373-7888 or text HELP to 233733.
 error-retry = Sorry, something went wrong on our side with your last message. Please send it again.
 
 # The bot's command menu: neutral words, because anyone may see the menu.

@@ -4,7 +4,7 @@
 q-language = Choose a language · Elige un idioma
 
 q-safety = Hi. Is it safe for you to chat right now?
-hint-safety = If someone comes near, type /exit at any time: this chat will be cleared and you can continue later.
+hint-safety = If someone comes near, type /exit at any time. It deletes the messages in this chat from the last 48 hours, and you can continue later.
 opt-safety-safe = Yes, I can chat now
 opt-safety-not-now = Not right now
 
@@ -15,8 +15,9 @@ opt-device-not-sure = I'm not sure
 
 info-device-tips =
     Thank you for telling us. A few things that can help:
-    • Type /exit at any time to leave quickly. The bot deletes the messages it can.
+    • Type /exit at any time to leave quickly. It deletes the messages in this chat from the last 48 hours; /help says exactly what it deletes.
     • You can set a code in a moment, so no one else can open your answers.
+    • A notification can show the start of a message on the lock screen. In Telegram's settings (Notifications and Sounds) you can turn off message previews.
     • If you can, use a phone or computer that only you use, or one at a library or an advocate's office.
     It's your choice. You can continue now if you want to.
 
@@ -27,6 +28,7 @@ q-consent =
     • A lawyer or advocate at { $org } will read your answers and contact you, only in the ways you tell us are safe.
     • Your answers are stored encrypted. If you stop without finishing, they are deleted after { $abandoned_days } days. If no lawyer takes them on within { $waiting_days } days, they are deleted then. Once a lawyer takes them on, we keep only a locked copy, deleted { $delivered_days } days later.
     • A copy already sent to a lawyer cannot be called back, but you can ask them to delete it.
+    • This chat runs on Telegram and is not end-to-end encrypted: Telegram can see what is written here, and so can anyone who opens this phone or your Telegram account. Please don't write anyone else's name, or what happened to you: we don't need it to help you.
     • This is not an emergency service. If you are in danger, call 911. To talk to someone now, call the National Human Trafficking Hotline at 1-888-373-7888 or text HELP to 233733.
     • You can skip questions, go back, stop with /exit, and erase everything with /delete.
 
@@ -46,24 +48,38 @@ opt-term-exploitation = "Being exploited"
 opt-term-forced-work = "Being forced to work"
 opt-term-what-happened = Just "what happened"
 
-q-has-records = Have you ever been arrested, charged or convicted of anything in the United States? Please include everything, from any time in your life, not only from that time.
+q-has-records =
+    Now a few questions about the past. Take your time.
+    Have you ever been arrested, charged or convicted of anything in the United States? Please include everything, from any time in your life, not only from that time.
     .short = Any arrests or convictions
-hint-has-records = Many survivors were arrested for things they were forced or pressured to do. Almost every state now has a way to clear or seal such records.
+hint-has-records =
+    You are not the only one this has happened to.
+    Many survivors were arrested for things they were forced or pressured to do. Almost every state now has a way to clear or seal such records.
 
-info-no-records = Thank you. Even without a record, { $org } may be able to help you with other things. We'll ask a few more questions so the right person can reach you.
+info-no-records =
+    Thank you.
+    Even without a record, { $org } may be able to help you with other things. We'll ask a few more questions so the right person can reach you.
 
 group-case = Case { $n }
 
-q-case-state = Let's talk about one arrest or conviction at a time. In which state was this case? If it was in a federal court, choose Federal.
+q-case-state =
+    Let's take them one at a time. Which state was this one in?
+    One arrest or conviction at a time. If it was in a federal court, choose Federal.
     .short = State
 hint-case-state = You can type the state's name, like "New York", or choose one below.
 
-q-case-county = Which county, city or court was it in, if you remember?
+q-case-county =
+    Which county or city was it in, if you remember?
+    The name of the court is fine too.
     .short = County or court
 
-q-case-category = What was the charge about? Choose the closest one.
+q-case-category =
+    What was it about? Choose the closest one.
+    We mean the charge, as far as you know.
     .short = Kind of charge
-hint-case-category = It's okay if you're not sure. The lawyer can look up the exact charge later.
+hint-case-category =
+    It's okay if you're not sure.
+    The lawyer can look up the exact charge later.
 opt-cat-prostitution = Prostitution, solicitation or loitering for prostitution
 opt-cat-loitering = Loitering or vagrancy
 opt-cat-trespass = Trespassing
@@ -82,7 +98,9 @@ opt-cat-driving = Driving or traffic
 opt-cat-immigration = Immigration
 opt-cat-other = Something else
 
-q-case-charge = If you remember, what was the charge called? Your own words are fine.
+q-case-charge =
+    If you remember, what was it called? Your own words are fine.
+    We mean the name of the charge.
     .short = Charge (their words)
 
 q-case-outcome = How did this case end?
@@ -94,12 +112,18 @@ opt-outcome-arrest-only = I was arrested but never charged
 opt-outcome-pending = It is still open
 opt-outcome-juvenile = It was in juvenile court
 
-q-case-final-charge = What were you convicted of in the end, if it was different from the charge? Your own words are fine.
+q-case-final-charge =
+    In the end, was it for something different? If so, what? Your own words are fine.
+    We mean what you were convicted of, if it was not the first charge.
     .short = Final charge
 
-q-case-level = Was it a misdemeanor or a felony?
+q-case-level =
+    How serious was it, if you know?
+    Was it a misdemeanor or a felony?
     .short = Level
-hint-case-level = A violation or infraction is the least serious; a felony is the most serious.
+hint-case-level =
+    From least to most serious:
+    a violation or infraction, then a misdemeanor, then a felony.
 opt-level-violation = A violation or infraction
 opt-level-misdemeanor = A misdemeanor
 opt-level-felony = A felony
@@ -111,16 +135,24 @@ hint-dates = A year is enough, like 2014 or "around 2014".
 q-case-conviction-date = About when did the case end?
     .short = When the case ended
 
-q-case-sentence-done = Have you finished everything the court ordered, like jail, probation, fines or classes?
+q-case-sentence-done =
+    Have you finished everything you were told to do for it?
+    For example jail, probation, fines or classes the court ordered.
     .short = Sentence finished
 
 q-case-nexus = Did this happen while someone was forcing, tricking or pressuring you, or because of that situation?
     .short = Connected to trafficking
-hint-case-nexus = You don't need to tell us what happened. A lawyer may ask more later, only if you want.
+hint-case-nexus =
+    You don't need to tell us what happened.
+    A lawyer may ask more later, only if you want.
 
-q-case-harm = Did the charge say any of these? Choose all that apply.
+q-case-harm =
+    Did it say any of these? Choose all that apply.
+    We mean the charge, as far as you know.
     .short = Violence, weapon or injury
-hint-case-harm = We ask because some laws treat these charges differently. Many people can still get help.
+hint-case-harm =
+    We ask because some laws treat these differently.
+    Many people can still get help.
 opt-harm-violence = Someone was threatened or attacked
 opt-harm-weapon = A weapon was involved
 opt-harm-injury = Someone was hurt
@@ -129,17 +161,23 @@ opt-harm-none = None of these
 q-case-age = About how old were you then?
     .short = Age then
 
-q-case-docket = If you have a case number or docket number, you can type it here. It's fine to skip this.
+q-case-docket =
+    If you have a case number, you can type it here. It's fine to skip this.
+    It may be called a docket number.
     .short = Case number
 
-q-case-another = Thank you. Is there another arrest or conviction you'd like to tell us about?
+q-case-another =
+    Thank you. Is there another one you'd like to tell us about?
+    Any other arrest or conviction, from any time.
     .short = Another case
 opt-another-yes = Yes, another one
 opt-another-no = No, that's all
 
 q-other-names = Were any of these cases under a different name or spelling?
     .short = Under another name
-hint-other-names = You don't need to write the name now. We ask so the lawyer knows where to look.
+hint-other-names =
+    You don't need to write the name now.
+    We ask so the lawyer knows where to look.
 
 q-still-in-situation = Is anyone still pressuring or controlling you?
     .short = Still in the situation
@@ -152,12 +190,18 @@ info-still-in-situation =
 q-situation-ended = About when did that situation end?
     .short = When the situation ended
 
-q-later-convictions = Since then, have you been convicted of anything else?
+q-later-convictions =
+    One more question about the past.
+    Since then, have you been convicted of anything else?
     .short = Convictions since then
 
-q-pending = Do you have any open court cases or warrants right now?
+q-pending =
+    Is anything still open for you right now?
+    For example a court case that isn't finished, or a warrant.
     .short = Open cases or warrants
-hint-pending = We ask so the lawyer can plan with you. Open cases sometimes need a different kind of lawyer.
+hint-pending =
+    We ask so we can plan with you.
+    Open cases sometimes need a different kind of lawyer.
 
 q-documents = Do you have any of these papers? Choose all that apply.
     .short = Papers held
@@ -173,30 +217,42 @@ opt-doc-none = None of these
 
 q-citizenship = Are you a U.S. citizen?
     .short = Citizenship
-hint-citizenship = We ask because some ways of clearing a record work differently for immigration. Only the people helping you with your case will see your answer.
+hint-citizenship =
+    We ask because this can change which options fit you.
+    Some ways of clearing a record work differently for immigration. Only the people helping you with your case will see your answer.
 opt-cit-citizen = Yes, I'm a U.S. citizen
 opt-cit-permanent-resident = I have a green card
 opt-cit-other-status = I have another visa or status
 opt-cit-no-status = I don't have papers right now
 
-q-immigration-court = Do you have a date in immigration court?
+q-immigration-court =
+    Do you have a hearing date coming up?
+    We mean in immigration court.
     .short = Immigration court date
 
 q-immigration-court-date = When is that date, if you know?
     .short = Immigration court on
 
-q-urgent = Is there a deadline coming up soon, like a court date, a job or a housing application?
+q-urgent =
+    Is there a deadline coming up soon?
+    For example a court date, a job or a housing application.
     .short = Urgent deadline
-hint-urgent = If something is urgent, we'll let the lawyer know first.
+hint-urgent = If something is urgent, we'll make sure it is seen first.
 
 q-urgent-date = When is it?
     .short = Deadline date
 
-q-record-consent = May the lawyer ask for your criminal record from the state and the FBI, to find every case? They will check with you before doing anything.
+q-record-consent =
+    One question about permission.
+    May the lawyer ask for your criminal record from the state and the FBI, to find every case? They will check with you before doing anything.
     .short = May request record
-hint-record-consent = It's fine if you don't remember every case. The record helps the lawyer find them.
+hint-record-consent =
+    It's fine if you don't remember every case.
+    The record helps the lawyer find them.
 
-q-contact-method = How is it safe for someone from { $org } to contact you? Choose all that are safe.
+q-contact-method =
+    How can we safely get in touch with you? Choose all that are safe.
+    This is for someone from { $org }.
     .short = Safe ways to contact
 hint-contact-method = We will only use the ways you choose. Messages won't say what they are about.
 opt-contact-this-chat = Here, in this chat
@@ -214,17 +270,8 @@ q-contact-time = When is it safe to contact you? For example "weekdays after 6pm
 
 q-review = Almost done.
 
-end-done =
-    Thank you. Your answers have been sent to { $org }.
-    What happens next: a lawyer or advocate will read them and contact you, only in the ways you chose. If you have a deadline soon, they'll see it first.
-    Almost every state now has a way to clear or seal records like these, and a lawyer can tell you which ones apply to you.
-    Our copy of your answers is deleted { $delivered_days } days after a lawyer receives them. To erase it sooner, type /delete.
-    If you need someone now: call 1-888-373-7888 or text HELP to 233733. In danger, call 911.
+end-done = Thank you. Your answers have been sent. Someone will be in touch in the way you chose. In an emergency, call 911; for other help, type /help.
 
-end-later =
-    That's okay. Come back whenever it's safe: type /start.
-    If you need someone now: call 1-888-373-7888 or text HELP to 233733. In danger, call 911.
+end-later = That's okay. Type /start whenever you want to continue. In an emergency, call 911; for other help, type /help.
 
-end-declined =
-    That's okay. Nothing you typed was kept.
-    If you change your mind, type /start. If you need someone now: call 1-888-373-7888 or text HELP to 233733.
+end-declined = That's okay, nothing you typed was kept. Type /start if you change your mind. In an emergency, call 911; for other help, type /help.

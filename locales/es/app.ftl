@@ -44,10 +44,11 @@ help-commands =
     Puede usar esto en cualquier momento:
     /back – volver a la pregunta anterior
     /skip – saltar una pregunta (cuando se puede)
-    /exit – salir rápido y borrar este chat
+    /exit – salir rápido; sus respuestas se guardan para cuando vuelva
     /language – cambiar el idioma
-    /delete – borrar todo lo que nos contó
+    /delete – borrar sus respuestas de nuestro sistema
     /help – ver esto otra vez
+    /exit y /delete también borran los mensajes de este chat de las últimas 48 horas, los suyos y los del bot. El bot cambia sus mensajes más antiguos por un texto neutro; los suyos más antiguos no los puede tocar, pero usted puede borrarlos, o borrar todo el chat, en Telegram.
 
 invalid-choice = Perdón, no entendí. Por favor elija una de las opciones.
 invalid-choices = Por favor elija una o más opciones. Puede elegir varias, por ejemplo 1, 3.
@@ -81,7 +82,9 @@ resume-code-wrong = Ese código no coincide. Por favor intente otra vez.
 resume-code-locked = Demasiados intentos. Por favor espere { $minutes } minutos y vuelva a intentarlo.
 resume-code-too-short = Por favor use al menos { $min } caracteres, o elija "Sin código, gracias".
 
-delete-confirm = Esto borrará todo lo que nos contó. No se puede deshacer. Una copia que ya se envió a un abogado no se borra con esto. ¿Quiere borrar?
+delete-confirm =
+    Esto borrará todo lo que nos contó. No se puede deshacer.
+    Si sus respuestas ya se enviaron, le pediremos al abogado que borre su copia. ¿Quiere borrar?
 delete-done = Todo lo que nos contó fue borrado.
 delete-cancelled = No se borró nada.
 
@@ -97,7 +100,9 @@ jurisdiction-other = Otro estado
 not-started = Escriba /start para empezar.
 # Se usa como $org hasta que la organización configure su nombre.
 org-name = la organización de asistencia legal
-error-storage = Perdón, algo falló de nuestro lado y no podemos seguir esta conversación ahora. Puede escribir /delete para empezar de nuevo. Si necesita a alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733.
+error-storage =
+    Perdón, algo falló de nuestro lado y no podemos seguir esta conversación ahora. Puede escribir /delete para empezar de nuevo.
+    En una emergencia, llame al 911. Para hablar con alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733.
 error-retry = Perdón, algo falló de nuestro lado con su último mensaje. Por favor, envíelo de nuevo.
 
 # El menú de comandos del bot: palabras neutras, porque cualquiera puede verlo.

@@ -4,7 +4,7 @@
 q-language = Elige un idioma · Choose a language
 
 q-safety = Hola. ¿Es seguro para usted chatear ahora?
-hint-safety = Si alguien se acerca, escriba /exit en cualquier momento: este chat se borrará y podrá continuar después.
+hint-safety = Si alguien se acerca, escriba /exit en cualquier momento. Así se borran los mensajes de este chat de las últimas 48 horas, y podrá continuar después.
 opt-safety-safe = Sí, puedo chatear ahora
 opt-safety-not-now = Ahora no
 
@@ -15,8 +15,9 @@ opt-device-not-sure = No lo sé con seguridad
 
 info-device-tips =
     Gracias por decírnoslo. Algunas cosas que pueden ayudar:
-    • Escriba /exit en cualquier momento para salir rápido. El bot borra los mensajes que puede.
+    • Escriba /exit en cualquier momento para salir rápido. Así se borran los mensajes de este chat de las últimas 48 horas; /help explica exactamente qué se borra.
     • En un momento puede poner un código, para que nadie más pueda abrir sus respuestas.
+    • Una notificación puede mostrar el comienzo de un mensaje en la pantalla bloqueada. En los ajustes de Telegram (Notificaciones y sonidos) puede desactivar la vista previa de los mensajes.
     • Si puede, use un teléfono o computadora que solo use usted, o uno de una biblioteca o de la oficina de una persona de apoyo.
     Usted decide. Puede continuar ahora si quiere.
 
@@ -27,6 +28,7 @@ q-consent =
     • Un abogado o una persona de apoyo de { $org } leerá sus respuestas y le contactará, solo de las formas que usted diga que son seguras.
     • Sus respuestas se guardan cifradas. Si deja la conversación sin terminar, se borran después de { $abandoned_days } días. Si ningún abogado las toma en { $waiting_days } días, se borran entonces. Cuando un abogado las toma, solo guardamos una copia cerrada, que se borra { $delivered_days } días después.
     • Una copia que ya se envió a un abogado no se puede recuperar, pero usted puede pedirle que la borre.
+    • Este chat funciona en Telegram y no tiene cifrado de extremo a extremo: Telegram puede ver lo que se escribe aquí, y también cualquier persona que abra este teléfono o su cuenta de Telegram. Por favor no escriba el nombre de otras personas ni lo que le pasó: no lo necesitamos para ayudarle.
     • Este no es un servicio de emergencia. Si está en peligro, llame al 911. Para hablar con alguien ahora, llame a la Línea Nacional contra la Trata de Personas al 1-888-373-7888 o envíe HELP por mensaje de texto al 233733.
     • Puede saltar preguntas, volver atrás, salir con /exit y borrar todo con /delete.
 
@@ -46,24 +48,38 @@ opt-term-exploitation = "Explotación"
 opt-term-forced-work = "Trabajo forzado"
 opt-term-what-happened = Solo "lo que pasó"
 
-q-has-records = ¿Alguna vez le arrestaron, le acusaron o le condenaron por algo en Estados Unidos? Por favor incluya todo, de cualquier momento de su vida, no solo de esa época.
+q-has-records =
+    Ahora unas preguntas sobre el pasado. Tómese su tiempo.
+    ¿Alguna vez le arrestaron, le acusaron o le condenaron por algo en Estados Unidos? Por favor incluya todo, de cualquier momento de su vida, no solo de esa época.
     .short = Arrestos o condenas
-hint-has-records = Muchas personas sobrevivientes fueron arrestadas por cosas que les obligaron o presionaron a hacer. Casi todos los estados tienen ahora una forma de borrar o sellar esos antecedentes.
+hint-has-records =
+    No es usted la única persona a quien le ha pasado esto.
+    Muchas personas sobrevivientes fueron arrestadas por cosas que les obligaron o presionaron a hacer. Casi todos los estados tienen ahora una forma de borrar o sellar esos antecedentes.
 
-info-no-records = Gracias. Aunque no tenga antecedentes, { $org } quizás pueda ayudarle con otras cosas. Le haremos unas preguntas más para que la persona indicada pueda contactarle.
+info-no-records =
+    Gracias.
+    Aunque no tenga antecedentes, { $org } quizás pueda ayudarle con otras cosas. Le haremos unas preguntas más para que la persona indicada pueda contactarle.
 
 group-case = Caso { $n }
 
-q-case-state = Hablemos de un arresto o una condena a la vez. ¿En qué estado fue este caso? Si fue en una corte federal, elija Federal.
+q-case-state =
+    Vamos a verlos de uno en uno. ¿En qué estado fue este?
+    Un arresto o una condena a la vez. Si fue en una corte federal, elija Federal.
     .short = Estado
 hint-case-state = Puede escribir el nombre del estado, por ejemplo "Nueva York", o elegir uno de abajo.
 
-q-case-county = ¿En qué condado, ciudad o corte fue, si lo recuerda?
+q-case-county =
+    ¿En qué condado o ciudad fue, si lo recuerda?
+    También sirve el nombre de la corte.
     .short = Condado o corte
 
-q-case-category = ¿De qué se trataba el cargo? Elija la opción más parecida.
+q-case-category =
+    ¿De qué se trataba? Elija la opción más parecida.
+    Nos referimos al cargo, hasta donde usted sepa.
     .short = Tipo de cargo
-hint-case-category = Está bien si no está segura o seguro. El abogado puede buscar el cargo exacto después.
+hint-case-category =
+    Está bien si no está segura o seguro.
+    El abogado puede buscar el cargo exacto después.
 opt-cat-prostitution = Prostitución, solicitación o merodeo por prostitución
 opt-cat-loitering = Merodeo o vagancia
 opt-cat-trespass = Entrar sin permiso (allanamiento)
@@ -82,7 +98,9 @@ opt-cat-driving = Manejo o tránsito
 opt-cat-immigration = Inmigración
 opt-cat-other = Otra cosa
 
-q-case-charge = Si lo recuerda, ¿cómo se llamaba el cargo? Puede usar sus propias palabras.
+q-case-charge =
+    Si lo recuerda, ¿cómo se llamaba? Puede usar sus propias palabras.
+    Nos referimos al nombre del cargo.
     .short = Cargo (en sus palabras)
 
 q-case-outcome = ¿Cómo terminó este caso?
@@ -94,12 +112,18 @@ opt-outcome-arrest-only = Me arrestaron pero nunca me acusaron
 opt-outcome-pending = Todavía está abierto
 opt-outcome-juvenile = Fue en la corte de menores
 
-q-case-final-charge = ¿Por qué le condenaron al final, si fue distinto del cargo? Puede usar sus propias palabras.
+q-case-final-charge =
+    Al final, ¿fue por algo distinto? Si fue así, ¿por qué? Puede usar sus propias palabras.
+    Nos referimos a aquello por lo que le condenaron, si no fue el primer cargo.
     .short = Cargo final
 
-q-case-level = ¿Fue un delito menor (misdemeanor) o un delito grave (felony)?
+q-case-level =
+    ¿Qué tan grave fue, si lo sabe?
+    ¿Fue un delito menor (misdemeanor) o un delito grave (felony)?
     .short = Nivel
-hint-case-level = Una infracción es lo menos grave; un delito grave (felony) es lo más grave.
+hint-case-level =
+    De lo menos grave a lo más grave:
+    una infracción, luego un delito menor (misdemeanor), luego un delito grave (felony).
 opt-level-violation = Una infracción
 opt-level-misdemeanor = Un delito menor (misdemeanor)
 opt-level-felony = Un delito grave (felony)
@@ -111,16 +135,24 @@ hint-dates = Basta con el año, por ejemplo 2014 o "alrededor de 2014".
 q-case-conviction-date = ¿Más o menos cuándo terminó el caso?
     .short = Cuándo terminó el caso
 
-q-case-sentence-done = ¿Ya terminó todo lo que ordenó la corte, como cárcel, libertad condicional, multas o clases?
+q-case-sentence-done =
+    ¿Ya terminó todo lo que le ordenaron hacer por esto?
+    Por ejemplo cárcel, libertad condicional, multas o clases que ordenó la corte.
     .short = Sentencia cumplida
 
 q-case-nexus = ¿Esto pasó mientras alguien le obligaba, engañaba o presionaba, o por esa situación?
     .short = Relacionado con la trata
-hint-case-nexus = No necesita contarnos lo que pasó. Un abogado puede preguntarle más después, solo si usted quiere.
+hint-case-nexus =
+    No necesita contarnos lo que pasó.
+    Un abogado puede preguntarle más después, solo si usted quiere.
 
-q-case-harm = ¿El cargo decía alguna de estas cosas? Elija todas las que correspondan.
+q-case-harm =
+    ¿Decía alguna de estas cosas? Elija todas las que correspondan.
+    Nos referimos al cargo, hasta donde usted sepa.
     .short = Violencia, arma o lesión
-hint-case-harm = Preguntamos porque algunas leyes tratan estos cargos de otra manera. Muchas personas igual pueden recibir ayuda.
+hint-case-harm =
+    Preguntamos porque algunas leyes tratan estas cosas de otra manera.
+    Muchas personas igual pueden recibir ayuda.
 opt-harm-violence = Alguien fue amenazado o atacado
 opt-harm-weapon = Había un arma
 opt-harm-injury = Alguien resultó herido
@@ -129,17 +161,23 @@ opt-harm-none = Ninguna de estas
 q-case-age = ¿Más o menos qué edad tenía entonces?
     .short = Edad entonces
 
-q-case-docket = Si tiene un número de caso o de expediente, puede escribirlo aquí. Está bien saltar esta pregunta.
+q-case-docket =
+    Si tiene un número de caso, puede escribirlo aquí. Está bien saltar esta pregunta.
+    También se le llama número de expediente.
     .short = Número de caso
 
-q-case-another = Gracias. ¿Hay otro arresto u otra condena que quiera contarnos?
+q-case-another =
+    Gracias. ¿Hay otro que quiera contarnos?
+    Cualquier otro arresto u otra condena, de cualquier momento.
     .short = Otro caso
 opt-another-yes = Sí, otro más
 opt-another-no = No, eso es todo
 
 q-other-names = ¿Alguno de estos casos quedó con otro nombre o con otra forma de escribirlo?
     .short = Con otro nombre
-hint-other-names = No necesita escribir el nombre ahora. Preguntamos para que el abogado sepa dónde buscar.
+hint-other-names =
+    No necesita escribir el nombre ahora.
+    Preguntamos para que el abogado sepa dónde buscar.
 
 q-still-in-situation = ¿Alguien todavía le presiona o le controla?
     .short = Sigue en la situación
@@ -152,12 +190,18 @@ info-still-in-situation =
 q-situation-ended = ¿Más o menos cuándo terminó esa situación?
     .short = Cuándo terminó la situación
 
-q-later-convictions = Desde entonces, ¿le han condenado por algo más?
+q-later-convictions =
+    Una pregunta más sobre el pasado.
+    Desde entonces, ¿le han condenado por algo más?
     .short = Condenas desde entonces
 
-q-pending = ¿Tiene ahora algún caso abierto en la corte o alguna orden de arresto?
+q-pending =
+    ¿Tiene algo abierto todavía?
+    Por ejemplo un caso en la corte que no ha terminado, o una orden de arresto.
     .short = Casos abiertos u órdenes
-hint-pending = Preguntamos para que el abogado pueda planear con usted. A veces los casos abiertos necesitan otro tipo de abogado.
+hint-pending =
+    Preguntamos para poder planear con usted.
+    A veces los casos abiertos necesitan otro tipo de abogado.
 
 q-documents = ¿Tiene alguno de estos papeles? Elija todos los que correspondan.
     .short = Papeles que tiene
@@ -173,30 +217,42 @@ opt-doc-none = Ninguno de estos
 
 q-citizenship = ¿Es usted ciudadana o ciudadano de Estados Unidos?
     .short = Ciudadanía
-hint-citizenship = Preguntamos porque algunas formas de borrar antecedentes funcionan distinto para inmigración. Solo las personas que le ayudan con su caso verán su respuesta.
+hint-citizenship =
+    Preguntamos porque esto puede cambiar qué opciones le sirven.
+    Algunas formas de borrar antecedentes funcionan distinto para inmigración. Solo las personas que le ayudan con su caso verán su respuesta.
 opt-cit-citizen = Sí, soy ciudadana o ciudadano
 opt-cit-permanent-resident = Tengo residencia permanente (green card)
 opt-cit-other-status = Tengo otra visa u otro estatus
 opt-cit-no-status = Ahora no tengo papeles
 
-q-immigration-court = ¿Tiene una cita en la corte de inmigración?
+q-immigration-court =
+    ¿Tiene pronto una fecha de audiencia?
+    Nos referimos a la corte de inmigración.
     .short = Cita en corte de inmigración
 
 q-immigration-court-date = ¿Cuándo es esa cita, si lo sabe?
     .short = Corte de inmigración el
 
-q-urgent = ¿Tiene pronto alguna fecha límite, como una cita en la corte, un trabajo o una solicitud de vivienda?
+q-urgent =
+    ¿Tiene pronto alguna fecha límite?
+    Por ejemplo una cita en la corte, un trabajo o una solicitud de vivienda.
     .short = Fecha límite urgente
-hint-urgent = Si algo es urgente, se lo diremos primero al abogado.
+hint-urgent = Si algo es urgente, nos aseguraremos de que se vea primero.
 
 q-urgent-date = ¿Cuándo es?
     .short = Fecha límite
 
-q-record-consent = ¿Puede el abogado pedir sus antecedentes penales al estado y al FBI, para encontrar todos los casos? Le preguntarán antes de hacer cualquier cosa.
+q-record-consent =
+    Una pregunta sobre su permiso.
+    ¿Puede el abogado pedir sus antecedentes penales al estado y al FBI, para encontrar todos los casos? Le preguntarán antes de hacer cualquier cosa.
     .short = Puede pedir antecedentes
-hint-record-consent = Está bien si no recuerda todos los casos. Los antecedentes ayudan al abogado a encontrarlos.
+hint-record-consent =
+    Está bien si no recuerda todos los casos.
+    Los antecedentes ayudan al abogado a encontrarlos.
 
-q-contact-method = ¿De qué formas es seguro que alguien de { $org } le contacte? Elija todas las que sean seguras.
+q-contact-method =
+    ¿Cómo podemos contactarle de forma segura? Elija todas las formas que sean seguras.
+    Es para alguien de { $org }.
     .short = Formas seguras de contacto
 hint-contact-method = Solo usaremos las formas que usted elija. Los mensajes no dirán de qué se tratan.
 opt-contact-this-chat = Aquí, en este chat
@@ -214,17 +270,8 @@ q-contact-time = ¿Cuándo es seguro contactarle? Por ejemplo "entre semana desp
 
 q-review = Ya casi terminamos.
 
-end-done =
-    Gracias. Sus respuestas fueron enviadas a { $org }.
-    Lo que sigue: un abogado o una persona de apoyo las leerá y le contactará, solo de las formas que usted eligió. Si tiene una fecha límite pronto, la verán primero.
-    Casi todos los estados tienen ahora una forma de borrar o sellar antecedentes como estos, y un abogado puede decirle cuáles se aplican a usted.
-    Nuestra copia de sus respuestas se borra { $delivered_days } días después de que un abogado las reciba. Para borrarla antes, escriba /delete.
-    Si necesita a alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733. Si está en peligro, llame al 911.
+end-done = Gracias. Sus respuestas fueron enviadas. Alguien se pondrá en contacto con usted de la forma que eligió. En una emergencia, llame al 911; para otra ayuda, escriba /help.
 
-end-later =
-    Está bien. Vuelva cuando sea seguro: escriba /start.
-    Si necesita a alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733. Si está en peligro, llame al 911.
+end-later = Está bien. Escriba /start cuando quiera continuar. En una emergencia, llame al 911; para otra ayuda, escriba /help.
 
-end-declined =
-    Está bien. No guardamos nada de lo que escribió.
-    Si cambia de opinión, escriba /start. Si necesita a alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733.
+end-declined = Está bien, no guardamos nada de lo que escribió. Escriba /start si cambia de opinión. En una emergencia, llame al 911; para otra ayuda, escriba /help.

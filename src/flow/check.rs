@@ -1,12 +1,13 @@
 //! `flows check`: everything that can be wrong with a flow, found at once, each problem pointing
 //! at the line to fix. A flow that passes cannot strand a survivor: every step is reachable,
-//! every step can reach an end, every message exists in every language the flow is offered in.
+//! every step can reach an end, every message exists in every language the flow is offered in,
+//! and no message's first line (what a lock-screen notification shows) names what it is about.
 
 use super::load::condition_refs;
 use super::*;
 use crate::diag::Diagnostic;
-use crate::locale::{Locales, CODE_MESSAGES};
-use std::collections::{BTreeSet, HashSet, VecDeque};
+use crate::locale::{Locale, Locales, CODE_MESSAGES, INNER_MESSAGES};
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 
 pub fn check(flow: &Flow, locales: &Locales) -> Vec<Diagnostic> {
     let mut c = Checker { flow, locales, diags: Vec::new(), graph_ok: true };
@@ -23,6 +24,7 @@ pub fn check(flow: &Flow, locales: &Locales) -> Vec<Diagnostic> {
     }
     c.conditions();
     c.messages();
+    c.first_lines();
     crate::diag::sort(&mut c.diags);
     c.diags
 }
@@ -603,6 +605,105 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+impl Checker<'_> {
+    /// A lock-screen notification shows the first line of a message to anyone near the phone:
+    /// in every language, the first line of every prompt, hint and program message a survivor is
+    /// sent must carry none of the locale's `sensitive_words`, nor the organisation's name.
+    fn first_lines(&mut self) {
+        let f = self.flow;
+        // message id -> the first step that shows it (None: the program's own messages).
+        let mut shown: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+        for s in &f.steps {
+            shown.entry(s.prompt.as_str()).or_insert(Some(s.id.as_str()));
+            if let Some(h) = &s.hint {
+                shown.entry(h.as_str()).or_insert(Some(s.id.as_str()));
+            }
+        }
+        for id in CODE_MESSAGES.iter().filter(|id| !INNER_MESSAGES.contains(id)) {
+            shown.entry(id).or_insert(None);
+        }
+        for lang in &f.languages {
+            let Some(locale) = self.locales.get(lang) else {
+                continue;
+            };
+            if locale.sensitive_words.is_empty() {
+                self.diags.push(
+                    Diagnostic::error(
+                        &locale.meta_path,
+                        (1, 1),
+                        "no-sensitive-words",
+                        "list the words a notification must not show, e.g. sensitive_words = [\"arrest*\", \"court*\", \"lawyer*\"]".to_string(),
+                    )
+                    .about(format!("locale \"{lang}\"")),
+                );
+            }
+            for (id, step) in &shown {
+                if let Some(d) = sensitive_first_line(locale, id, *step) {
+                    self.diags.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// The problem with message `id`'s first line in `locale`, if it has one.
+fn sensitive_first_line(locale: &Locale, id: &str, step: Option<&str>) -> Option<Diagnostic> {
+    let line = locale.first_line(id)?;
+    let (what, needle) = match locale.sensitive_word(&line.text) {
+        Some((entry, matched)) => {
+            let first = matched.split(' ').next().unwrap_or_default().to_string();
+            (format!("names \"{matched}\" (\"{entry}\" in sensitive_words)"), first)
+        }
+        None if line.names_org => ("names the organisation ({ $org })".to_string(), "$org".to_string()),
+        None => return None,
+    };
+    let (path, def_line) = locale.defined.get(id.split('.').next().unwrap_or(id))?;
+    let text = locale.sources.get(path).map(String::as_str).unwrap_or_default();
+    let (line_no, col) = first_line_position(text, *def_line, &needle);
+    let subject = match step {
+        Some(s) => format!("message \"{id}\" (step \"{s}\"), locale \"{}\"", locale.code),
+        None => format!("message \"{id}\", locale \"{}\"", locale.code),
+    };
+    Some(
+        Diagnostic::error(
+            path,
+            (line_no, col),
+            "sensitive-first-line",
+            format!("the first line {what}, which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one"),
+        )
+        .about(subject)
+        .with_source(text),
+    )
+}
+
+/// Where the first line of the message defined at `def_line` (1-based) begins in `text`, and the
+/// column of `needle` in it when it is there (columns count characters, from 1).
+fn first_line_position(text: &str, def_line: usize, needle: &str) -> (usize, usize) {
+    let mut lines = text.lines().enumerate().skip(def_line.saturating_sub(1));
+    let Some((i, def)) = lines.next() else {
+        return (def_line, 1);
+    };
+    let (line_no, src, start) = match def.split_once('=') {
+        Some((before, after)) if !after.trim().is_empty() => {
+            let skipped = after.chars().count() - after.trim_start().chars().count();
+            (i + 1, def, before.chars().count() + 1 + skipped)
+        }
+        _ => match lines.find(|(_, l)| !l.trim().is_empty()) {
+            Some((j, l)) => (j + 1, l, l.chars().count() - l.trim_start().chars().count()),
+            None => return (def_line, 1),
+        },
+    };
+    let needle = needle.to_lowercase();
+    let at = src
+        .char_indices()
+        .map(|(b, _)| b)
+        .enumerate()
+        .skip(start)
+        .find(|(_, b)| src.get(*b..).is_some_and(|rest| rest.to_lowercase().starts_with(&needle)))
+        .map(|(chars, _)| chars);
+    (line_no, at.unwrap_or(start) + 1)
 }
 
 fn describe(v: &CondValue) -> &'static str {

@@ -333,3 +333,107 @@ fn graph_draws_every_step() {
     }
     assert!(out.contains("case_another -->|\"case_another = yes\"| case_state"), "{out}");
 }
+
+/// Copies the shipped locales to a fresh directory, changing each file's text with `plant`
+/// (given the language and the file name).
+fn locales_with(plant: impl Fn(&str, &str, &mut String)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["en", "es"] {
+        let from = root().join("locales").join(lang);
+        let to = dir.path().join(lang);
+        std::fs::create_dir_all(&to).unwrap();
+        for entry in std::fs::read_dir(&from).unwrap() {
+            let p = entry.unwrap().path();
+            let name = p.file_name().unwrap().to_str().unwrap().to_string();
+            let mut text = std::fs::read_to_string(&p).unwrap();
+            plant(lang, &name, &mut text);
+            std::fs::write(to.join(&name), text).unwrap();
+        }
+    }
+    dir
+}
+
+fn replace_line(text: &mut String, from: &str, to: &str) {
+    assert!(text.contains(from), "fixture edit does not apply: {from}");
+    *text = text.replacen(from, to, 1);
+}
+
+/// Runs `flows check` on BASE against `locales`, with the temporary directory's path shown as
+/// `<locales>`.
+fn check_locales(locales: &std::path::Path, expect: Expect) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.toml"), BASE).unwrap();
+    let (code, out, err) =
+        run_bin(&["flows", "check", "broken.toml", "--locales", locales.to_str().unwrap()], &[], "", dir.path());
+    let shown = format!("exit {code}\n{out}{err}").replace(locales.to_str().unwrap(), "<locales>");
+    expect.assert_eq(&shown);
+}
+
+#[test]
+fn a_first_line_that_names_the_purpose_is_refused_in_every_locale() {
+    // A lock-screen notification shows a message's first line: a question that says "arrest" in
+    // English or "abogado" in Spanish, or a program message that opens with the organisation's
+    // name, must not pass. The same words after the first line are fine.
+    let locales = locales_with(|lang, file, text| {
+        match (lang, file) {
+        ("en", "intake.ftl") => replace_line(
+            text,
+            "q-case-age = About how old were you then?",
+            "q-case-age = About how old were you at the time of the arrest?",
+        ),
+        ("es", "intake.ftl") => replace_line(
+            text,
+            "q-case-age = ¿Más o menos qué edad tenía entonces?",
+            "q-case-age = ¿Qué edad tenía entonces? Su Abogada lo necesita saber.",
+        ),
+        ("es", "app.ftl") => replace_line(
+            text,
+            "exit-done = Chat en pausa. Escriba /start para volver.",
+            "exit-done =\n    Chat en pausa con { $org }.\n    Escriba /start para volver.",
+        ),
+        ("en", "app.ftl") => replace_line(
+            text,
+            "exit-done = Chat paused. Type /start to come back.",
+            "exit-done =\n    Chat paused.\n    Your lawyer at { $org } will be glad to hear from you: type /start to come back.",
+        ),
+        _ => {}
+    }
+    });
+    check_locales(
+        locales.path(),
+        expect![[r#"
+        exit 5
+        <locales>/en/intake.ftl:161:56: error[sensitive-first-line]: message "q-case-age" (step "age"), locale "en": the first line names "arrest" ("arrest*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
+            |
+        161 | q-case-age = About how old were you at the time of the arrest?
+            |                                                        ^
+        <locales>/es/app.ftl:92:25: error[sensitive-first-line]: message "exit-done", locale "es": the first line names the organisation ({ $org }), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
+           |
+        92 |     Chat en pausa con { $org }.
+           |                         ^
+        <locales>/es/intake.ftl:161:43: error[sensitive-first-line]: message "q-case-age" (step "age"), locale "es": the first line names "abogada" ("abogad*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
+            |
+        161 | q-case-age = ¿Qué edad tenía entonces? Su Abogada lo necesita saber.
+            |                                           ^
+        3 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn a_locale_without_a_list_of_sensitive_words_is_refused() {
+    let locales = locales_with(|lang, file, text| {
+        if lang == "es" && file == "locale.toml" {
+            let start = text.find("sensitive_words").unwrap();
+            text.truncate(start);
+        }
+    });
+    check_locales(
+        locales.path(),
+        expect![[r#"
+        exit 5
+        <locales>/es/locale.toml:1:1: error[no-sensitive-words]: locale "es": list the words a notification must not show, e.g. sensitive_words = ["arrest*", "court*", "lawyer*"]
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}

@@ -3,7 +3,7 @@
 
 use crate::support::{intake_flow, locales, root};
 use clearpath::data::Tree;
-use clearpath::locale::{Locales, CODE_MESSAGES};
+use clearpath::locale::{Locales, CODE_MESSAGES, INNER_MESSAGES};
 
 #[test]
 fn every_locale_file_parses_and_has_its_metadata() {
@@ -58,4 +58,83 @@ fn left_to_right_locales_carry_no_bidi_isolation_marks() {
     let s = l.format("es", "choice-change", &[("n".into(), clearpath::locale::Arg::Num(3))]);
     assert_eq!(s, "Cambiar respuesta 3");
     assert!(!s.contains('\u{2068}'));
+}
+
+#[test]
+fn the_shipped_word_lists_cover_the_words_issue_16_names() {
+    // The words a notification must not show (issue 16, item 12) and the forms a message would
+    // use; `flows check` refuses a first line with any of them.
+    let l = locales();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "en",
+            &[
+                "record",
+                "criminal records",
+                "arrested",
+                "conviction",
+                "convicted",
+                "court",
+                "lawyer",
+                "attorney",
+                "trafficking",
+                "trafficked",
+                "hotline",
+                "warrants",
+                "charged",
+                "legal-aid",
+            ],
+        ),
+        (
+            "es",
+            &[
+                "antecedentes",
+                "arresto",
+                "le arrestaron",
+                "condena",
+                "le condenaron",
+                "corte",
+                "tribunal",
+                "abogado",
+                "abogada",
+                "trata de personas",
+                "Línea Nacional",
+                "orden de arresto",
+                "acusaron",
+            ],
+        ),
+    ];
+    for (lang, words) in cases {
+        let locale = l.get(lang).unwrap();
+        for w in *words {
+            assert!(locale.sensitive_word(w).is_some(), "locale {lang}: \"{w}\" is not listed");
+        }
+    }
+    // Whole words: a word that merely contains a listed one passes ("trata" is not "tratan").
+    let es = l.get("es").unwrap();
+    assert_eq!(es.sensitive_word("algunas leyes tratan estos casos de otra manera"), None);
+    assert_eq!(l.get("en").unwrap().sensitive_word("Hi. Is it safe for you to chat right now?"), None);
+}
+
+#[test]
+fn a_first_line_is_read_up_to_the_first_line_break_and_shows_the_organisation_placeable() {
+    let l = locales();
+    let en = l.get("en").unwrap();
+    let consent = en.first_line("q-consent").unwrap();
+    assert_eq!(consent.text, "Before we start, please read this. It's short.");
+    assert!(!consent.names_org, "{{ $org }} comes only after the first line");
+    let contact = en.first_line("q-contact-method").unwrap();
+    assert!(!contact.names_org && !contact.text.contains('\n'), "{contact:?}");
+    let more = en.first_line("info-no-records").unwrap();
+    assert_eq!(more.text, "Thank you.");
+    assert_eq!(en.first_line("q-case-age.short").unwrap().text, "Age then");
+    assert!(en.first_line("no-such-message").is_none());
+}
+
+#[test]
+fn the_messages_spared_the_first_line_check_are_program_messages() {
+    // A typo here would spare nothing and check nothing less; a stale id would hide a removal.
+    for id in INNER_MESSAGES {
+        assert!(CODE_MESSAGES.contains(id), "{id} is not a message the program uses");
+    }
 }

@@ -26,3 +26,4 @@ mod secret_files;
 mod store;
 mod telegram;
 mod transcripts;
+mod wording;

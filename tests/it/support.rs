@@ -35,6 +35,8 @@ pub struct Harness {
     pub session: Session,
     pub now: jiff::Timestamp,
     pub last: Option<OutPrompt>,
+    /// The rendered replies to the last input, in full.
+    pub last_outs: Vec<Out>,
     pub submitted: usize,
 }
 
@@ -46,7 +48,7 @@ impl Harness {
     pub fn with_flow(flow: Flow) -> Harness {
         let now: jiff::Timestamp = "2026-11-25T20:00:00Z".parse().unwrap();
         let session = Session::new(&flow.id, &flow.hash, now);
-        Harness { flow, locales: locales(), session, now, last: None, submitted: 0 }
+        Harness { flow, locales: locales(), session, now, last: None, last_outs: Vec::new(), submitted: 0 }
     }
 
     pub fn input_for(&self, line: &str) -> Input {
@@ -79,12 +81,14 @@ impl Harness {
         let lang = self.session.lang().to_string();
         let r = Renderer { locales: &self.locales };
         let mut s = String::new();
+        self.last_outs.clear();
         for reply in &outcome.replies {
             let out = r.render(&lang, reply);
             if let Out::Prompt(p) = &out {
                 self.last = Some(p.clone());
             }
             s.push_str(&compact(&out));
+            self.last_outs.push(out);
         }
         s.push_str(&extra);
         s

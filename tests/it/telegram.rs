@@ -143,6 +143,17 @@ fn a_survivor_completes_an_intake_in_english_and_in_spanish() {
     assert!(en.text.starts_with("Thank you. Your answers have been sent"), "{en:#?}");
     let es = d.last_bot(770011224).unwrap();
     assert!(es.text.starts_with("Gracias. Sus respuestas fueron enviadas"), "{es:#?}");
+    // What stays on the phone after the ending is that one line: no organisation, no hotline,
+    // nothing about records; 911 and the way to the help lines (/help).
+    for chat in [770011223, 770011224] {
+        let left = d.visible(chat);
+        assert_eq!(left.len(), 1, "{left:#?}");
+        let text = &left[0].text;
+        assert!(!text.contains('\n') && text.contains("911") && text.contains("/help"), "{text}");
+        for word in ["legal", "lawyer", "abogad", "record", "antecedentes", "Hotline", "Trata", "233733"] {
+            assert!(!text.contains(word), "{word}: {text}");
+        }
+    }
     // Every message to a survivor carried protect_content.
     // (A question answered with a button is rewritten in place into the next one: that message
     // was sent protected.)
@@ -221,7 +232,7 @@ fn exit_leaves_one_neutral_message_and_start_resumes() {
         m.iter().any(|m| m.seq > before && m.from_bot && m.buttons.iter().any(|b| b.1.ends_with(":resume")))
     });
     act(&d, 7, "en", r#"{"choice": "resume"}"#);
-    assert!(d.last_bot(7).unwrap().text.starts_with("What was the charge about"), "{:#?}", d.last_bot(7));
+    assert!(d.last_bot(7).unwrap().text.starts_with("What was it about"), "{:#?}", d.last_bot(7));
 }
 
 #[test]
@@ -769,7 +780,7 @@ fn multiple_choice_ticks_several_options() {
     for l in &FULL_INTAKE[..harm] {
         act(&d, 21, "en", l);
     }
-    assert!(d.last_bot(21).unwrap().text.starts_with("Did the charge say any of these"));
+    assert!(d.last_bot(21).unwrap().text.starts_with("Did it say any of these"));
     // Three ticks, pressed in another order than shown: the answer keeps the flow's order.
     act(&d, 21, "en", r#"{"choices": ["injury", "violence", "weapon"]}"#);
     assert!(d.last_bot(21).unwrap().text.starts_with("About how old"), "{:#?}", d.last_bot(21));

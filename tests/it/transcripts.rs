@@ -81,28 +81,28 @@ fn full_intake_in_english() {
           ? preferred_term [single]: How would you like us to talk about what happened to you?
             choices: trafficking exploitation forced_work what_happened prefer_not
         > 4
-          ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
+          ? has_records [single]: Now a few questions about the past. Take your time.
             choices: yes no unsure prefer_not
         > 1
-          ? case_state#0 [jurisdiction]: Let's talk about one arrest or conviction at a time. In whic…
+          ? case_state#0 [jurisdiction]: Let's take them one at a time. Which state was this one in?
             choices: NY CA TX FL US dont_know prefer_not
         > New York
-          ? case_county#0 [text]: Which county, city or court was it in, if you remember?
+          ? case_county#0 [text]: Which county or city was it in, if you remember?
             choices: dont_know
         > Queens
-          ? case_category#0 [single]: What was the charge about? Choose the closest one.
+          ? case_category#0 [single]: What was it about? Choose the closest one.
             choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
         > 1
-          ? case_charge#0 [text]: If you remember, what was the charge called? Your own words …
+          ? case_charge#0 [text]: If you remember, what was it called? Your own words are fine…
             choices: dont_know
         > loitering for the purpose
           ? case_outcome#0 [single]: How did this case end?
             choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not
         > 1
-          ? case_final_charge#0 [text]: What were you convicted of in the end, if it was different f…
+          ? case_final_charge#0 [text]: In the end, was it for something different? If so, what? You…
             choices: dont_know
         > loitering
-          ? case_level#0 [single]: Was it a misdemeanor or a felony?
+          ? case_level#0 [single]: How serious was it, if you know?
             choices: violation misdemeanor felony dont_know prefer_not
         > 2
           ? case_date#0 [date]: About when did it happen?
@@ -111,22 +111,22 @@ fn full_intake_in_english() {
           ? case_conviction_date#0 [date]: About when did the case end?
             choices: dont_know prefer_not
         > March 2016
-          ? case_sentence_done#0 [yes_no]: Have you finished everything the court ordered, like jail, p…
+          ? case_sentence_done#0 [yes_no]: Have you finished everything you were told to do for it?
             choices: yes no unsure prefer_not
         > 1
           ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
             choices: yes no unsure prefer_not
         > 1
-          ? case_harm#0 [multi]: Did the charge say any of these? Choose all that apply.
+          ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
             choices: violence weapon injury none dont_know prefer_not
         > 4
           ? case_age#0 [number]: About how old were you then?
             choices: dont_know prefer_not
         > 22
-          ? case_docket#0 [text]: If you have a case number or docket number, you can type it …
+          ? case_docket#0 [text]: If you have a case number, you can type it here. It's fine t…
             choices: dont_know
         > /skip
-          ? case_another#0 [single]: Thank you. Is there another arrest or conviction you'd like …
+          ? case_another#0 [single]: Thank you. Is there another one you'd like to tell us about?
             choices: yes no
         > 2
           ? other_names [yes_no]: Were any of these cases under a different name or spelling?
@@ -138,10 +138,10 @@ fn full_intake_in_english() {
           ? situation_ended [date]: About when did that situation end?
             choices: dont_know prefer_not
         > around 2018
-          ? later_convictions [yes_no]: Since then, have you been convicted of anything else?
+          ? later_convictions [yes_no]: One more question about the past.
             choices: yes no unsure prefer_not
         > 2
-          ? pending [yes_no]: Do you have any open court cases or warrants right now?
+          ? pending [yes_no]: Is anything still open for you right now?
             choices: yes no unsure prefer_not
         > 2
           ? documents [multi]: Do you have any of these papers? Choose all that apply.
@@ -150,13 +150,13 @@ fn full_intake_in_english() {
           ? citizenship [single]: Are you a U.S. citizen?
             choices: citizen permanent_resident other_status no_status dont_know prefer_not
         > 1
-          ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
+          ? urgent [yes_no]: Is there a deadline coming up soon?
             choices: yes no unsure prefer_not
         > 2
-          ? record_consent [yes_no]: May the lawyer ask for your criminal record from the state a…
+          ? record_consent [yes_no]: One question about permission.
             choices: yes no unsure prefer_not
         > 1
-          ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
+          ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
             choices: this_chat phone_call text_message email through_advocate prefer_not
         > 1
           ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
@@ -193,7 +193,7 @@ fn full_intake_in_english() {
             - Safe ways to contact: Here, in this chat
             - Safe times: evenings
         > 1
-          = done (submitted): Thank you. Your answers have been sent to the legal-aid orga…
+          = done (submitted): Thank you. Your answers have been sent. Someone will be in t…
           [effect: submit]
     "#]],
     );
@@ -267,28 +267,28 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? preferred_term [single]: ¿Cómo quiere que hablemos de lo que le pasó?
                 choices: trafficking exploitation forced_work what_happened prefer_not
             > 5
-              ? has_records [single]: ¿Alguna vez le arrestaron, le acusaron o le condenaron por a…
+              ? has_records [single]: Ahora unas preguntas sobre el pasado. Tómese su tiempo.
                 choices: yes no unsure prefer_not
             > 1
-              ? case_state#0 [jurisdiction]: Hablemos de un arresto o una condena a la vez. ¿En qué estad…
+              ? case_state#0 [jurisdiction]: Vamos a verlos de uno en uno. ¿En qué estado fue este?
                 choices: NY CA TX FL US dont_know prefer_not
             > Nueva York
-              ? case_county#0 [text]: ¿En qué condado, ciudad o corte fue, si lo recuerda?
+              ? case_county#0 [text]: ¿En qué condado o ciudad fue, si lo recuerda?
                 choices: dont_know
             > no sé
-              ? case_category#0 [single]: ¿De qué se trataba el cargo? Elija la opción más parecida.
+              ? case_category#0 [single]: ¿De qué se trataba? Elija la opción más parecida.
                 choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
             > 7
-              ? case_charge#0 [text]: Si lo recuerda, ¿cómo se llamaba el cargo? Puede usar sus pr…
+              ? case_charge#0 [text]: Si lo recuerda, ¿cómo se llamaba? Puede usar sus propias pal…
                 choices: dont_know
             > posesión
               ? case_outcome#0 [single]: ¿Cómo terminó este caso?
                 choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not
             > 1
-              ? case_final_charge#0 [text]: ¿Por qué le condenaron al final, si fue distinto del cargo? …
+              ? case_final_charge#0 [text]: Al final, ¿fue por algo distinto? Si fue así, ¿por qué? Pued…
                 choices: dont_know
             > /skip
-              ? case_level#0 [single]: ¿Fue un delito menor (misdemeanor) o un delito grave (felony…
+              ? case_level#0 [single]: ¿Qué tan grave fue, si lo sabe?
                 choices: violation misdemeanor felony dont_know prefer_not
             > 2
               ? case_date#0 [date]: ¿Más o menos cuándo pasó?
@@ -297,22 +297,22 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? case_conviction_date#0 [date]: ¿Más o menos cuándo terminó el caso?
                 choices: dont_know prefer_not
             > marzo de 2014
-              ? case_sentence_done#0 [yes_no]: ¿Ya terminó todo lo que ordenó la corte, como cárcel, libert…
+              ? case_sentence_done#0 [yes_no]: ¿Ya terminó todo lo que le ordenaron hacer por esto?
                 choices: yes no unsure prefer_not
             > 1
               ? case_nexus#0 [yes_no]: ¿Esto pasó mientras alguien le obligaba, engañaba o presiona…
                 choices: yes no unsure prefer_not
             > 1
-              ? case_harm#0 [multi]: ¿El cargo decía alguna de estas cosas? Elija todas las que c…
+              ? case_harm#0 [multi]: ¿Decía alguna de estas cosas? Elija todas las que correspond…
                 choices: violence weapon injury none dont_know prefer_not
             > 4
               ? case_age#0 [number]: ¿Más o menos qué edad tenía entonces?
                 choices: dont_know prefer_not
             > 19
-              ? case_docket#0 [text]: Si tiene un número de caso o de expediente, puede escribirlo…
+              ? case_docket#0 [text]: Si tiene un número de caso, puede escribirlo aquí. Está bien…
                 choices: dont_know
             > no sé
-              ? case_another#0 [single]: Gracias. ¿Hay otro arresto u otra condena que quiera contarn…
+              ? case_another#0 [single]: Gracias. ¿Hay otro que quiera contarnos?
                 choices: yes no
             > 2
               ? other_names [yes_no]: ¿Alguno de estos casos quedó con otro nombre o con otra form…
@@ -324,10 +324,10 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? still_in_situation_help [info]: Gracias por decírnoslo. Usted merece estar a salvo.
                 choices: continue
             > 1
-              ? later_convictions [yes_no]: Desde entonces, ¿le han condenado por algo más?
+              ? later_convictions [yes_no]: Una pregunta más sobre el pasado.
                 choices: yes no unsure prefer_not
             > 2
-              ? pending [yes_no]: ¿Tiene ahora algún caso abierto en la corte o alguna orden d…
+              ? pending [yes_no]: ¿Tiene algo abierto todavía?
                 choices: yes no unsure prefer_not
             > 2
               ? documents [multi]: ¿Tiene alguno de estos papeles? Elija todos los que correspo…
@@ -336,19 +336,19 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? citizenship [single]: ¿Es usted ciudadana o ciudadano de Estados Unidos?
                 choices: citizen permanent_resident other_status no_status dont_know prefer_not
             > 3
-              ? immigration_court [yes_no]: ¿Tiene una cita en la corte de inmigración?
+              ? immigration_court [yes_no]: ¿Tiene pronto una fecha de audiencia?
                 choices: yes no unsure prefer_not
             > 1
               ? immigration_court_date [date]: ¿Cuándo es esa cita, si lo sabe?
                 choices: dont_know prefer_not
             > 15 de marzo de 2027
-              ? urgent [yes_no]: ¿Tiene pronto alguna fecha límite, como una cita en la corte…
+              ? urgent [yes_no]: ¿Tiene pronto alguna fecha límite?
                 choices: yes no unsure prefer_not
             > 2
-              ? record_consent [yes_no]: ¿Puede el abogado pedir sus antecedentes penales al estado y…
+              ? record_consent [yes_no]: Una pregunta sobre su permiso.
                 choices: yes no unsure prefer_not
             > 1
-              ? contact_method [multi]: ¿De qué formas es seguro que alguien de la organización de a…
+              ? contact_method [multi]: ¿Cómo podemos contactarle de forma segura? Elija todas las f…
                 choices: this_chat phone_call text_message email through_advocate prefer_not
             > 2
               ? contact_details [text]: ¿Qué número, correo o persona de apoyo debemos usar? Escríba…
@@ -390,7 +390,7 @@ fn full_intake_in_spanish_with_partial_dates() {
                 - Datos de contacto: (omitida)
                 - Horarios seguros: (no sabe)
             > 1
-              = done (submitted): Gracias. Sus respuestas fueron enviadas a la organización de…
+              = done (submitted): Gracias. Sus respuestas fueron enviadas. Alguien se pondrá e…
               [effect: submit]
         "#]],
     );
@@ -465,14 +465,14 @@ fn commands_at_several_steps() {
               ? device [single]: Does anyone else use or check this phone?
                 choices: only_me others not_sure
             > /delete
-              ? delete [confirm]: This will erase everything you told us. It cannot be undone.…
+              ? delete [confirm]: This will erase everything you told us. It cannot be undone.
                 choices: delete_confirm delete_cancel
             > 2
               ! info: Nothing was deleted.
               ? device [single]: Does anyone else use or check this phone?
                 choices: only_me others not_sure
             > /delete
-              ? delete [confirm]: This will erase everything you told us. It cannot be undone.…
+              ? delete [confirm]: This will erase everything you told us. It cannot be undone.
                 choices: delete_confirm delete_cancel
             > 1
               ! info: Everything you told us has been deleted.
@@ -522,7 +522,7 @@ fn branching_before_consent_keeps_nothing() {
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
             > 2
-              = done: That's okay. Come back whenever it's safe: type /start.
+              = done: That's okay. Type /start whenever you want to continue. In a…
             > /start
               ? language [language]: Choose a language · Elige un idioma
                 choices: en es
@@ -551,7 +551,7 @@ fn branching_before_consent_keeps_nothing() {
               ? consent [consent]: Before we start, please read this. It's short.
                 choices: agree decline
             > 2
-              = done: That's okay. Nothing you typed was kept.
+              = done: That's okay, nothing you typed was kept. Type /start if you …
               [effect: erase]
             > 1
               ? language [language]: Choose a language · Elige un idioma
@@ -560,7 +560,7 @@ fn branching_before_consent_keeps_nothing() {
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
             > 2
-              = done: That's okay. Come back whenever it's safe: type /start.
+              = done: That's okay. Type /start whenever you want to continue. In a…
             > 1
               ? language [language]: Choose a language · Elige un idioma
                 choices: en es
@@ -658,25 +658,25 @@ fn branching_after_consent() {
           ? preferred_term [single]: How would you like us to talk about what happened to you?
             choices: trafficking exploitation forced_work what_happened prefer_not
         > /skip
-          ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
+          ? has_records [single]: Now a few questions about the past. Take your time.
             choices: yes no unsure prefer_not
         > 2
-          ? no_records [info]: Thank you. Even without a record, the legal-aid organisation…
+          ? no_records [info]: Thank you.
             choices: continue
         > 1
           ? citizenship [single]: Are you a U.S. citizen?
             choices: citizen permanent_resident other_status no_status dont_know prefer_not
         > 1
-          ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
+          ? urgent [yes_no]: Is there a deadline coming up soon?
             choices: yes no unsure prefer_not
         > 1
           ? urgent_date [date]: When is it?
             choices: dont_know prefer_not
         > December 2026
-          ? record_consent [yes_no]: May the lawyer ask for your criminal record from the state a…
+          ? record_consent [yes_no]: One question about permission.
             choices: yes no unsure prefer_not
         > 1
-          ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
+          ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
             choices: this_chat phone_call text_message email through_advocate prefer_not
         > 2, 3
           ? contact_details [text]: What number, email or advocate should we use? Only write it …
@@ -689,18 +689,18 @@ fn branching_after_consent() {
             was: (skipped)
             choices: prefer_not
         > /back
-          ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
+          ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
             was: A phone call, A text message
             choices: this_chat phone_call text_message email through_advocate prefer_not
         > 1
           ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
             choices: dont_know
         > /back
-          ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
+          ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
             was: Here, in this chat
             choices: this_chat phone_call text_message email through_advocate prefer_not
         > /back
-          ? record_consent [yes_no]: May the lawyer ask for your criminal record from the state a…
+          ? record_consent [yes_no]: One question about permission.
             was: Yes
             choices: yes no unsure prefer_not
         > /back
@@ -708,7 +708,7 @@ fn branching_after_consent() {
             was: December 2026
             choices: dont_know prefer_not
         > /back
-          ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
+          ? urgent [yes_no]: Is there a deadline coming up soon?
             was: Yes
             choices: yes no unsure prefer_not
         > /back
@@ -716,27 +716,27 @@ fn branching_after_consent() {
             was: Yes, I'm a U.S. citizen
             choices: citizen permanent_resident other_status no_status dont_know prefer_not
         > /back
-          ? no_records [info]: Thank you. Even without a record, the legal-aid organisation…
+          ? no_records [info]: Thank you.
             choices: continue
         > /back
-          ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
+          ? has_records [single]: Now a few questions about the past. Take your time.
             was: No
             choices: yes no unsure prefer_not
         > 4
-          ? no_records [info]: Thank you. Even without a record, the legal-aid organisation…
+          ? no_records [info]: Thank you.
             choices: continue
         > 1
           ? citizenship [single]: Are you a U.S. citizen?
             was: Yes, I'm a U.S. citizen
             choices: citizen permanent_resident other_status no_status dont_know prefer_not
         > 3
-          ? immigration_court [yes_no]: Do you have a date in immigration court?
+          ? immigration_court [yes_no]: Do you have a hearing date coming up?
             choices: yes no unsure prefer_not
         > 1
           ? immigration_court_date [date]: When is that date, if you know?
             choices: dont_know prefer_not
         > around June 2027
-          ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
+          ? urgent [yes_no]: Is there a deadline coming up soon?
             was: Yes
             choices: yes no unsure prefer_not
     "#]],
@@ -834,25 +834,25 @@ fn three_cases_and_back_across_an_instance_boundary() {
           ? preferred_term [single]: How would you like us to talk about what happened to you?
             choices: trafficking exploitation forced_work what_happened prefer_not
         > /skip
-          ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
+          ? has_records [single]: Now a few questions about the past. Take your time.
             choices: yes no unsure prefer_not
         > 1
-          ? case_state#0 [jurisdiction]: Let's talk about one arrest or conviction at a time. In whic…
+          ? case_state#0 [jurisdiction]: Let's take them one at a time. Which state was this one in?
             choices: NY CA TX FL US dont_know prefer_not
         > NY
-          ? case_county#0 [text]: Which county, city or court was it in, if you remember?
+          ? case_county#0 [text]: Which county or city was it in, if you remember?
             choices: dont_know
         > /skip
-          ? case_category#0 [single]: What was the charge about? Choose the closest one.
+          ? case_category#0 [single]: What was it about? Choose the closest one.
             choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
         > 1
-          ? case_charge#0 [text]: If you remember, what was the charge called? Your own words …
+          ? case_charge#0 [text]: If you remember, what was it called? Your own words are fine…
             choices: dont_know
         > /skip
           ? case_outcome#0 [single]: How did this case end?
             choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not
         > 3
-          ? case_level#0 [single]: Was it a misdemeanor or a felony?
+          ? case_level#0 [single]: How serious was it, if you know?
             choices: violation misdemeanor felony dont_know prefer_not
         > 2
           ? case_date#0 [date]: About when did it happen?
@@ -861,60 +861,60 @@ fn three_cases_and_back_across_an_instance_boundary() {
           ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
             choices: yes no unsure prefer_not
         > 1
-          ? case_harm#0 [multi]: Did the charge say any of these? Choose all that apply.
+          ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
             choices: violence weapon injury none dont_know prefer_not
         > 4
           ? case_age#0 [number]: About how old were you then?
             choices: dont_know prefer_not
         > 20
-          ? case_docket#0 [text]: If you have a case number or docket number, you can type it …
+          ? case_docket#0 [text]: If you have a case number, you can type it here. It's fine t…
             choices: dont_know
         > /skip
-          ? case_another#0 [single]: Thank you. Is there another arrest or conviction you'd like …
+          ? case_another#0 [single]: Thank you. Is there another one you'd like to tell us about?
             choices: yes no
         > 1
-          ? case_state#1 [jurisdiction]: Let's talk about one arrest or conviction at a time. In whic…
+          ? case_state#1 [jurisdiction]: Let's take them one at a time. Which state was this one in?
             choices: NY CA TX FL US dont_know prefer_not
         > CA
-          ? case_county#1 [text]: Which county, city or court was it in, if you remember?
+          ? case_county#1 [text]: Which county or city was it in, if you remember?
             choices: dont_know
         > /back
-          ? case_state#1 [jurisdiction]: Let's talk about one arrest or conviction at a time. In whic…
+          ? case_state#1 [jurisdiction]: Let's take them one at a time. Which state was this one in?
             was: California
             choices: NY CA TX FL US dont_know prefer_not
         > /back
-          ? case_another#0 [single]: Thank you. Is there another arrest or conviction you'd like …
+          ? case_another#0 [single]: Thank you. Is there another one you'd like to tell us about?
             was: Yes, another one
             choices: yes no
         > /back
-          ? case_docket#0 [text]: If you have a case number or docket number, you can type it …
+          ? case_docket#0 [text]: If you have a case number, you can type it here. It's fine t…
             was: (skipped)
             choices: dont_know
         > /skip
-          ? case_another#0 [single]: Thank you. Is there another arrest or conviction you'd like …
+          ? case_another#0 [single]: Thank you. Is there another one you'd like to tell us about?
             was: Yes, another one
             choices: yes no
         > 1
-          ? case_state#1 [jurisdiction]: Let's talk about one arrest or conviction at a time. In whic…
+          ? case_state#1 [jurisdiction]: Let's take them one at a time. Which state was this one in?
             was: California
             choices: NY CA TX FL US dont_know prefer_not
         > CA
-          ? case_county#1 [text]: Which county, city or court was it in, if you remember?
+          ? case_county#1 [text]: Which county or city was it in, if you remember?
             choices: dont_know
         > /skip
-          ? case_category#1 [single]: What was the charge about? Choose the closest one.
+          ? case_category#1 [single]: What was it about? Choose the closest one.
             choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
         > 5
-          ? case_charge#1 [text]: If you remember, what was the charge called? Your own words …
+          ? case_charge#1 [text]: If you remember, what was it called? Your own words are fine…
             choices: dont_know
         > /skip
           ? case_outcome#1 [single]: How did this case end?
             choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not
         > 1
-          ? case_final_charge#1 [text]: What were you convicted of in the end, if it was different f…
+          ? case_final_charge#1 [text]: In the end, was it for something different? If so, what? You…
             choices: dont_know
         > /skip
-          ? case_level#1 [single]: Was it a misdemeanor or a felony?
+          ? case_level#1 [single]: How serious was it, if you know?
             choices: violation misdemeanor felony dont_know prefer_not
         > 2
           ? case_date#1 [date]: About when did it happen?
@@ -923,34 +923,34 @@ fn three_cases_and_back_across_an_instance_boundary() {
           ? case_conviction_date#1 [date]: About when did the case end?
             choices: dont_know prefer_not
         > 2017
-          ? case_sentence_done#1 [yes_no]: Have you finished everything the court ordered, like jail, p…
+          ? case_sentence_done#1 [yes_no]: Have you finished everything you were told to do for it?
             choices: yes no unsure prefer_not
         > 1
           ? case_nexus#1 [yes_no]: Did this happen while someone was forcing, tricking or press…
             choices: yes no unsure prefer_not
         > 1
-          ? case_harm#1 [multi]: Did the charge say any of these? Choose all that apply.
+          ? case_harm#1 [multi]: Did it say any of these? Choose all that apply.
             choices: violence weapon injury none dont_know prefer_not
         > 4
           ? case_age#1 [number]: About how old were you then?
             choices: dont_know prefer_not
         > 21
-          ? case_docket#1 [text]: If you have a case number or docket number, you can type it …
+          ? case_docket#1 [text]: If you have a case number, you can type it here. It's fine t…
             choices: dont_know
         > /skip
-          ? case_another#1 [single]: Thank you. Is there another arrest or conviction you'd like …
+          ? case_another#1 [single]: Thank you. Is there another one you'd like to tell us about?
             choices: yes no
         > 1
-          ? case_state#2 [jurisdiction]: Let's talk about one arrest or conviction at a time. In whic…
+          ? case_state#2 [jurisdiction]: Let's take them one at a time. Which state was this one in?
             choices: NY CA TX FL US dont_know prefer_not
         > TX
-          ? case_county#2 [text]: Which county, city or court was it in, if you remember?
+          ? case_county#2 [text]: Which county or city was it in, if you remember?
             choices: dont_know
         > /skip
-          ? case_category#2 [single]: What was the charge about? Choose the closest one.
+          ? case_category#2 [single]: What was it about? Choose the closest one.
             choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
         > 7
-          ? case_charge#2 [text]: If you remember, what was the charge called? Your own words …
+          ? case_charge#2 [text]: If you remember, what was it called? Your own words are fine…
             choices: dont_know
         > /skip
           ? case_outcome#2 [single]: How did this case end?
@@ -962,16 +962,16 @@ fn three_cases_and_back_across_an_instance_boundary() {
           ? case_nexus#2 [yes_no]: Did this happen while someone was forcing, tricking or press…
             choices: yes no unsure prefer_not
         > 2
-          ? case_harm#2 [multi]: Did the charge say any of these? Choose all that apply.
+          ? case_harm#2 [multi]: Did it say any of these? Choose all that apply.
             choices: violence weapon injury none dont_know prefer_not
         > 4
           ? case_age#2 [number]: About how old were you then?
             choices: dont_know prefer_not
         > 24
-          ? case_docket#2 [text]: If you have a case number or docket number, you can type it …
+          ? case_docket#2 [text]: If you have a case number, you can type it here. It's fine t…
             choices: dont_know
         > /skip
-          ? case_another#2 [single]: Thank you. Is there another arrest or conviction you'd like …
+          ? case_another#2 [single]: Thank you. Is there another one you'd like to tell us about?
             choices: yes no
         > 2
           ? other_names [yes_no]: Were any of these cases under a different name or spelling?
@@ -983,10 +983,10 @@ fn three_cases_and_back_across_an_instance_boundary() {
           ? situation_ended [date]: About when did that situation end?
             choices: dont_know prefer_not
         > 2019
-          ? later_convictions [yes_no]: Since then, have you been convicted of anything else?
+          ? later_convictions [yes_no]: One more question about the past.
             choices: yes no unsure prefer_not
         > 2
-          ? pending [yes_no]: Do you have any open court cases or warrants right now?
+          ? pending [yes_no]: Is anything still open for you right now?
             choices: yes no unsure prefer_not
         > 2
           ? documents [multi]: Do you have any of these papers? Choose all that apply.
@@ -995,13 +995,13 @@ fn three_cases_and_back_across_an_instance_boundary() {
           ? citizenship [single]: Are you a U.S. citizen?
             choices: citizen permanent_resident other_status no_status dont_know prefer_not
         > 1
-          ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
+          ? urgent [yes_no]: Is there a deadline coming up soon?
             choices: yes no unsure prefer_not
         > 2
-          ? record_consent [yes_no]: May the lawyer ask for your criminal record from the state a…
+          ? record_consent [yes_no]: One question about permission.
             choices: yes no unsure prefer_not
         > 1
-          ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
+          ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
             choices: this_chat phone_call text_message email through_advocate prefer_not
         > 1
           ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
@@ -1132,25 +1132,25 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
           ? preferred_term [single]: How would you like us to talk about what happened to you?
             choices: trafficking exploitation forced_work what_happened prefer_not
         > /skip
-          ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
+          ? has_records [single]: Now a few questions about the past. Take your time.
             choices: yes no unsure prefer_not
         > 2
-          ? no_records [info]: Thank you. Even without a record, the legal-aid organisation…
+          ? no_records [info]: Thank you.
             choices: continue
         > 1
           ? citizenship [single]: Are you a U.S. citizen?
             choices: citizen permanent_resident other_status no_status dont_know prefer_not
         > 2
-          ? immigration_court [yes_no]: Do you have a date in immigration court?
+          ? immigration_court [yes_no]: Do you have a hearing date coming up?
             choices: yes no unsure prefer_not
         > 2
-          ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
+          ? urgent [yes_no]: Is there a deadline coming up soon?
             choices: yes no unsure prefer_not
         > 2
-          ? record_consent [yes_no]: May the lawyer ask for your criminal record from the state a…
+          ? record_consent [yes_no]: One question about permission.
             choices: yes no unsure prefer_not
         > 2
-          ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
+          ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
             choices: this_chat phone_call text_message email through_advocate prefer_not
         > 1
           ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
@@ -1167,26 +1167,26 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
             - Safe ways to contact: Here, in this chat
             - Safe times: evenings
         > 4
-          ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
+          ? has_records [single]: Now a few questions about the past. Take your time.
             was: No
             choices: yes no unsure prefer_not
         > 1
-          ? case_state#0 [jurisdiction]: Let's talk about one arrest or conviction at a time. In whic…
+          ? case_state#0 [jurisdiction]: Let's take them one at a time. Which state was this one in?
             choices: NY CA TX FL US dont_know prefer_not
         > FL
-          ? case_county#0 [text]: Which county, city or court was it in, if you remember?
+          ? case_county#0 [text]: Which county or city was it in, if you remember?
             choices: dont_know
         > /skip
-          ? case_category#0 [single]: What was the charge about? Choose the closest one.
+          ? case_category#0 [single]: What was it about? Choose the closest one.
             choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
         > 5
-          ? case_charge#0 [text]: If you remember, what was the charge called? Your own words …
+          ? case_charge#0 [text]: If you remember, what was it called? Your own words are fine…
             choices: dont_know
         > /skip
           ? case_outcome#0 [single]: How did this case end?
             choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not
         > 3
-          ? case_level#0 [single]: Was it a misdemeanor or a felony?
+          ? case_level#0 [single]: How serious was it, if you know?
             choices: violation misdemeanor felony dont_know prefer_not
         > 2
           ? case_date#0 [date]: About when did it happen?
@@ -1195,16 +1195,16 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
           ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
             choices: yes no unsure prefer_not
         > 2
-          ? case_harm#0 [multi]: Did the charge say any of these? Choose all that apply.
+          ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
             choices: violence weapon injury none dont_know prefer_not
         > 4
           ? case_age#0 [number]: About how old were you then?
             choices: dont_know prefer_not
         > 30
-          ? case_docket#0 [text]: If you have a case number or docket number, you can type it …
+          ? case_docket#0 [text]: If you have a case number, you can type it here. It's fine t…
             choices: dont_know
         > /skip
-          ? case_another#0 [single]: Thank you. Is there another arrest or conviction you'd like …
+          ? case_another#0 [single]: Thank you. Is there another one you'd like to tell us about?
             choices: yes no
         > 2
           ? other_names [yes_no]: Were any of these cases under a different name or spelling?
@@ -1216,10 +1216,10 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
           ? situation_ended [date]: About when did that situation end?
             choices: dont_know prefer_not
         > 2019
-          ? later_convictions [yes_no]: Since then, have you been convicted of anything else?
+          ? later_convictions [yes_no]: One more question about the past.
             choices: yes no unsure prefer_not
         > 2
-          ? pending [yes_no]: Do you have any open court cases or warrants right now?
+          ? pending [yes_no]: Is anything still open for you right now?
             choices: yes no unsure prefer_not
         > 2
           ? documents [multi]: Do you have any of these papers? Choose all that apply.
@@ -1287,7 +1287,7 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
             - Safe ways to contact: Here, in this chat
             - Safe times: evenings
         > 1
-          = done (submitted): Thank you. Your answers have been sent to the legal-aid orga…
+          = done (submitted): Thank you. Your answers have been sent. Someone will be in t…
           [effect: submit]
     "#]],
     );
@@ -1403,22 +1403,22 @@ fn resume_code_guards_resuming_and_the_review() {
               ? preferred_term [single]: How would you like us to talk about what happened to you?
                 choices: trafficking exploitation forced_work what_happened prefer_not
             > /skip
-              ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
+              ? has_records [single]: Now a few questions about the past. Take your time.
                 choices: yes no unsure prefer_not
             > 2
-              ? no_records [info]: Thank you. Even without a record, the legal-aid organisation…
+              ? no_records [info]: Thank you.
                 choices: continue
             > 1
               ? citizenship [single]: Are you a U.S. citizen?
                 choices: citizen permanent_resident other_status no_status dont_know prefer_not
             > 1
-              ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
+              ? urgent [yes_no]: Is there a deadline coming up soon?
                 choices: yes no unsure prefer_not
             > 2
-              ? record_consent [yes_no]: May the lawyer ask for your criminal record from the state a…
+              ? record_consent [yes_no]: One question about permission.
                 choices: yes no unsure prefer_not
             > 1
-              ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
+              ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
                 choices: this_chat phone_call text_message email through_advocate prefer_not
             > 1
               ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
@@ -1450,7 +1450,7 @@ fn resume_code_guards_resuming_and_the_review() {
                 - Safe ways to contact: Here, in this chat
                 - Safe times: (skipped)
             > 1
-              = done (submitted): Thank you. Your answers have been sent to the legal-aid orga…
+              = done (submitted): Thank you. Your answers have been sent. Someone will be in t…
               [effect: submit]
         "#]],
     );
@@ -1581,40 +1581,40 @@ fn invalid_input_at_every_input_kind() {
           ? preferred_term [single]: How would you like us to talk about what happened to you?
             choices: trafficking exploitation forced_work what_happened prefer_not
         > /skip
-          ? has_records [single]: Have you ever been arrested, charged or convicted of anythin…
+          ? has_records [single]: Now a few questions about the past. Take your time.
             choices: yes no unsure prefer_not
         > 1
-          ? case_state#0 [jurisdiction]: Let's talk about one arrest or conviction at a time. In whic…
+          ? case_state#0 [jurisdiction]: Let's take them one at a time. Which state was this one in?
             choices: NY CA TX FL US dont_know prefer_not
         > Narnia
           ! invalid: I didn't recognise that state. You can type its name, like "New York",…
-          ? case_state#0 [jurisdiction]: Let's talk about one arrest or conviction at a time. In whic…
+          ? case_state#0 [jurisdiction]: Let's take them one at a time. Which state was this one in?
             choices: NY CA TX FL US dont_know prefer_not
         > NY
-          ? case_county#0 [text]: Which county, city or court was it in, if you remember?
+          ? case_county#0 [text]: Which county or city was it in, if you remember?
             choices: dont_know
         > yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy
           ! invalid: That's a bit long. Please keep it under 100 characters.
-          ? case_county#0 [text]: Which county, city or court was it in, if you remember?
+          ? case_county#0 [text]: Which county or city was it in, if you remember?
             choices: dont_know
         > /skip
-          ? case_category#0 [single]: What was the charge about? Choose the closest one.
+          ? case_category#0 [single]: What was it about? Choose the closest one.
             choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
         > 99
           ! invalid: Sorry, I didn't catch that. Please choose one of the options.
-          ? case_category#0 [single]: What was the charge about? Choose the closest one.
+          ? case_category#0 [single]: What was it about? Choose the closest one.
             choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
         > 1
-          ? case_charge#0 [text]: If you remember, what was the charge called? Your own words …
+          ? case_charge#0 [text]: If you remember, what was it called? Your own words are fine…
             choices: dont_know
         > /skip
           ? case_outcome#0 [single]: How did this case end?
             choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not
         > 1
-          ? case_final_charge#0 [text]: What were you convicted of in the end, if it was different f…
+          ? case_final_charge#0 [text]: In the end, was it for something different? If so, what? You…
             choices: dont_know
         > /skip
-          ? case_level#0 [single]: Was it a misdemeanor or a felony?
+          ? case_level#0 [single]: How serious was it, if you know?
             choices: violation misdemeanor felony dont_know prefer_not
         > 2
           ? case_date#0 [date]: About when did it happen?
@@ -1631,17 +1631,17 @@ fn invalid_input_at_every_input_kind() {
           ? case_conviction_date#0 [date]: About when did the case end?
             choices: dont_know prefer_not
         > 2016
-          ? case_sentence_done#0 [yes_no]: Have you finished everything the court ordered, like jail, p…
+          ? case_sentence_done#0 [yes_no]: Have you finished everything you were told to do for it?
             choices: yes no unsure prefer_not
         > 1
           ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
             choices: yes no unsure prefer_not
         > 1
-          ? case_harm#0 [multi]: Did the charge say any of these? Choose all that apply.
+          ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
             choices: violence weapon injury none dont_know prefer_not
         > 1, 9
           ! invalid: Please choose one or more of the options. You can pick several, like 1…
-          ? case_harm#0 [multi]: Did the charge say any of these? Choose all that apply.
+          ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
             choices: violence weapon injury none dont_know prefer_not
         > 1, 2
           ? case_age#0 [number]: About how old were you then?
@@ -1655,10 +1655,10 @@ fn invalid_input_at_every_input_kind() {
           ? case_age#0 [number]: About how old were you then?
             choices: dont_know prefer_not
         > 20
-          ? case_docket#0 [text]: If you have a case number or docket number, you can type it …
+          ? case_docket#0 [text]: If you have a case number, you can type it here. It's fine t…
             choices: dont_know
         > /skip
-          ? case_another#0 [single]: Thank you. Is there another arrest or conviction you'd like …
+          ? case_another#0 [single]: Thank you. Is there another one you'd like to tell us about?
             choices: yes no
         > 2
           ? other_names [yes_no]: Were any of these cases under a different name or spelling?
@@ -1674,10 +1674,10 @@ fn invalid_input_at_every_input_kind() {
           ? still_in_situation_help [info]: Thank you for telling us. You deserve to be safe.
             choices: continue
         > 1
-          ? later_convictions [yes_no]: Since then, have you been convicted of anything else?
+          ? later_convictions [yes_no]: One more question about the past.
             choices: yes no unsure prefer_not
         > 2
-          ? pending [yes_no]: Do you have any open court cases or warrants right now?
+          ? pending [yes_no]: Is anything still open for you right now?
             choices: yes no unsure prefer_not
         > 2
           ? documents [multi]: Do you have any of these papers? Choose all that apply.
@@ -1686,7 +1686,7 @@ fn invalid_input_at_every_input_kind() {
           ? citizenship [single]: Are you a U.S. citizen?
             choices: citizen permanent_resident other_status no_status dont_know prefer_not
         > 3
-          ? immigration_court [yes_no]: Do you have a date in immigration court?
+          ? immigration_court [yes_no]: Do you have a hearing date coming up?
             choices: yes no unsure prefer_not
         > 1
           ? immigration_court_date [date]: When is that date, if you know?
@@ -1696,13 +1696,13 @@ fn invalid_input_at_every_input_kind() {
           ? immigration_court_date [date]: When is that date, if you know?
             choices: dont_know prefer_not
         > 2027
-          ? urgent [yes_no]: Is there a deadline coming up soon, like a court date, a job…
+          ? urgent [yes_no]: Is there a deadline coming up soon?
             choices: yes no unsure prefer_not
         > 2
-          ? record_consent [yes_no]: May the lawyer ask for your criminal record from the state a…
+          ? record_consent [yes_no]: One question about permission.
             choices: yes no unsure prefer_not
         > 1
-          ? contact_method [multi]: How is it safe for someone from the legal-aid organisation t…
+          ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
             choices: this_chat phone_call text_message email through_advocate prefer_not
         > 1
           ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
@@ -1806,7 +1806,7 @@ fn invalid_input_at_every_input_kind() {
             - Safe ways to contact: Here, in this chat
             - Safe times: 1
         > 1
-          = done (submitted): Thank you. Your answers have been sent to the legal-aid orga…
+          = done (submitted): Thank you. Your answers have been sent. Someone will be in t…
           [effect: submit]
     "#]],
     );
