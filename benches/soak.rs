@@ -206,7 +206,8 @@ struct ChatRec {
 struct Stats {
     updates: u64,
     answered: u64,
-    timed_out: Vec<(i64, u64, String)>,
+    /// Inputs given up on: (chat, what was awaited, the chat's latest change then, a description).
+    timed_out: Vec<(i64, Expect, u64, String)>,
     waits: Vec<Duration>,
     dup_after_kill: u64,
     dup_no_kill: u64,
@@ -258,11 +259,10 @@ fn arrived(d: &Double, chat: i64, w: &Wait) -> bool {
         Expect::Tick { mid, data } => {
             msgs.iter().rev().any(|m| m.id == *mid && m.buttons.iter().any(|b| b.1 == *data && b.0.starts_with('☑')))
         }
-        Expect::Accepted(code) => msgs
-            .iter()
-            .rev()
-            .take(400)
-            .any(|m| m.from_bot && m.seq > w.seq0 && m.text.contains(&format!("accepted case {code}"))),
+        Expect::Accepted(code) => {
+            let said = format!("accepted case {code}");
+            msgs.iter().rev().any(|m| m.from_bot && m.seq > w.seq0 && m.text.contains(&said))
+        }
     })
 }
 
@@ -310,6 +310,14 @@ fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
+/// A case offered to the attorney, to accept at `at`.
+struct Offer {
+    at: Instant,
+    code: String,
+    mid: i64,
+    buttons: Vec<(String, String)>,
+}
+
 struct Soak {
     d: Double,
     rng: Lcg,
@@ -325,7 +333,7 @@ struct Soak {
     /// The attorney: cases offered (code -> kills when first seen), accepts to make, the one in
     /// hand.
     offered: HashMap<String, u64>,
-    to_accept: VecDeque<(Instant, String, i64, Vec<(String, String)>)>,
+    to_accept: VecDeque<Offer>,
     accepting: Option<Wait>,
 }
 
@@ -545,7 +553,7 @@ impl Soak {
             None => {
                 self.offered.insert(code.clone(), self.kills);
                 let at = Instant::now() + self.rng.ms(200, 800);
-                self.to_accept.push_back((at, code, mid, buttons));
+                self.to_accept.push_back(Offer { at, code, mid, buttons });
             }
         }
     }
@@ -558,13 +566,14 @@ impl Soak {
                 self.stats.waits.push(now.saturating_duration_since(w.pushed));
                 self.accepting = None;
             } else if w.pushed.elapsed() > REPLY_TIMEOUT {
-                self.stats.timed_out.push((ATTORNEY, w.seq0, format!("{:?}", w.expect)));
+                let what = format!("{:?}", w.expect);
+                self.stats.timed_out.push((ATTORNEY, w.expect.clone(), w.seq0, what));
                 self.accepting = None;
             }
             return;
         }
-        if self.to_accept.front().is_some_and(|(at, ..)| *at <= now) {
-            let (_, code, mid, buttons) = self.to_accept.pop_front().unwrap();
+        if self.to_accept.front().is_some_and(|o| o.at <= now) {
+            let Offer { code, mid, buttons, .. } = self.to_accept.pop_front().unwrap();
             let seq0 = chat_seq(&self.d, ATTORNEY);
             self.d.press_known(ATTORNEY, mid, &buttons, &format!("a:{code}"));
             self.stats.updates += 1;
@@ -580,8 +589,10 @@ impl Soak {
             if w.expect != Expect::Question && arrived(&self.d, chat, w) {
                 self.answered(si, now);
             } else if w.pushed.elapsed() > REPLY_TIMEOUT {
-                let what = format!("{:?} at step {}", w.expect, self.survivors[si].pos);
-                self.stats.timed_out.push((chat, w.seq0, what));
+                // When it was pushed, to find that moment in the bot's log (its kill markers).
+                let pushed = w.pushed.duration_since(self.started).as_secs_f64();
+                let what = format!("{:?} at step {}, pushed at +{pushed:.1}s", w.expect, self.survivors[si].pos);
+                self.stats.timed_out.push((chat, w.expect.clone(), w.seq0, what));
                 self.abandon(si, "no answer within 60 s");
             }
         }
@@ -681,7 +692,9 @@ fn main() {
                 next_burst = now + s.rng.ms(3000, 8000);
             }
             if now >= next_reoffer {
-                s.d.reoffer_last(5 + s.rng.below(56));
+                // Not `reoffer_last`: while the bot restarts it can be more than n updates behind,
+                // and that would confirm (drop) updates it never saw.
+                s.d.reoffer_confirmed(5 + s.rng.below(56));
                 s.stats.reoffers += 1;
                 next_reoffer = now + s.rng.ms(3000, 8000);
             }
@@ -746,13 +759,15 @@ fn main() {
         if let Some(w) = &sv.wait {
             s.stats.timed_out.push((
                 sv.chat,
+                w.expect.clone(),
                 w.seq0,
                 format!("{:?} at step {} (still waiting at the end)", w.expect, sv.pos),
             ));
         }
     }
     if let Some(w) = &s.accepting {
-        s.stats.timed_out.push((ATTORNEY, w.seq0, format!("{:?} (still waiting at the end)", w.expect)));
+        let what = format!("{:?} (still waiting at the end)", w.expect);
+        s.stats.timed_out.push((ATTORNEY, w.expect.clone(), w.seq0, what));
     }
     let _ = Command::new("kill").args(["-TERM", &bot.child.id().to_string()]).status();
     let _ = bot.child.wait();
@@ -762,10 +777,17 @@ fn main() {
 fn report(s: &Soak, identity: &age::x25519::Identity, ran: Duration, minutes: f64) {
     let st = &s.stats;
     let d = &s.d;
-    // Inputs given up on: lost if nothing at all came to the chat after them, late otherwise.
+    // Inputs given up on: late if their answer came after all (for a question: any question from
+    // the bot after the input), lost otherwise.
     let (mut lost, mut late) = (0, 0);
-    for (chat, seq0, what) in &st.timed_out {
-        if chat_seq(d, *chat) > *seq0 {
+    for (chat, expect, seq0, what) in &st.timed_out {
+        let came = match expect {
+            Expect::Question => {
+                with_chat(d, *chat, |m| m.iter().any(|m| m.from_bot && m.seq > *seq0 && !m.buttons.is_empty()))
+            }
+            e => arrived(d, *chat, &Wait { pushed: Instant::now(), expect: e.clone(), seq0: *seq0 }),
+        };
+        if came {
             late += 1;
             println!("  late answer: chat {chat}, {what}");
         } else {
