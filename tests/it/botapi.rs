@@ -228,6 +228,13 @@ impl Double {
         s.confirmed = s.next_update.saturating_sub(n).max(1);
     }
 
+    /// Like [`Double::reoffer_last`], but never skips ahead: an update not yet confirmed stays
+    /// offered even when the bot is more than `n` updates behind (as after a restart).
+    pub fn reoffer_confirmed(&self, n: u64) {
+        let mut s = self.state.0.lock().unwrap();
+        s.confirmed = s.confirmed.min(s.next_update.saturating_sub(n).max(1));
+    }
+
     pub fn fail(&self, method: &str, failures: &[(u16, Option<u32>)]) {
         let mut s = self.state.0.lock().unwrap();
         s.fail.entry(method.to_ascii_lowercase()).or_default().extend(failures.iter().copied());
