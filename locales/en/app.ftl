@@ -115,6 +115,11 @@ menu-exit = Close
 menu-delete = Delete
 # The button that sends a multiple-choice answer in Telegram.
 choice-done = Done ✓
+# Telegram shows a long list a page at a time: these buttons move between its pages.
+choice-page-more = More ▶
+choice-page-back = ◀ Back
+# On the review in Telegram: opens the list of answers, a page at a time, to pick one to change.
+choice-change-some = Change an answer
 
 # Sent once when an attorney takes the case, only if the person chose this chat as a way to be
 # reached. Anyone may see the phone: nothing about law, records or the organisation.

@@ -114,6 +114,11 @@ menu-exit = Cerrar
 menu-delete = Borrar
 # El botón que envía una respuesta de opción múltiple en Telegram.
 choice-done = Listo ✓
+# Telegram muestra una lista larga por partes: estos botones pasan de una parte a otra.
+choice-page-more = Ver más ▶
+choice-page-back = ◀ Volver
+# En la revisión en Telegram: abre la lista de respuestas, por partes, para elegir cuál cambiar.
+choice-change-some = Cambiar una respuesta
 
 # Se envía una vez cuando un abogado acepta el caso, solo si la persona eligió este chat como forma
 # de contacto. Cualquiera puede ver el teléfono: nada sobre leyes, antecedentes ni la organización.

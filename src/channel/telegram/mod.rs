@@ -20,7 +20,7 @@ use crate::store::{ChatLog, OutboxEntry, Subject};
 use jiff::Timestamp;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use teloxide::prelude::Requester;
 use teloxide::types::{Update, UpdateKind};
@@ -631,7 +631,8 @@ struct Incoming {
     /// The bot message whose button was pressed: it may not be in the chat log yet if the
     /// press came before the sender recorded it.
     pressed: Option<i64>,
-    /// A tick toggled on a multiple-choice question: the message's buttons, updated. The
+    /// A tick toggled on a multiple-choice question, or another page of a long list: the
+    /// message's buttons, updated (the session does not change). The
     /// selection lives in the message itself until "Done" is pressed.
     toggled: Option<Vec<Vec<(String, String)>>>,
 }
@@ -658,7 +659,7 @@ fn review_number(p: &OutPrompt, t: &str) -> Option<Input> {
     Some(Input::Choice { id: format!("change:{}", item.key), step: Some(p.key.clone()) })
 }
 
-fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str) -> Incoming {
+fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str, words: &Words) -> Incoming {
     match &u.kind {
         UpdateKind::Message(m) => {
             let message_id = Some(m.id.0 as i64);
@@ -718,9 +719,40 @@ fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str) -> I
                     }
                     _ => Some(stale()),
                 }
-            } else if let Some(tag) = data.strip_prefix("d:") {
+            } else if let Some(page) = PageTo::parse(data) {
+                // Another page of the same buttons: the conversation does not change. Ticks on
+                // the page left join those of other pages, which the press carries.
+                match last_prompt {
+                    Some(p) if page.tag == key_tag(current_key) && page.tag == key_tag(&p.key) => {
+                        let mut ticks = page.ticks;
+                        ticks.extend(
+                            ticked(&markup, &page.tag)
+                                .iter()
+                                .filter_map(|id| p.choices.iter().position(|c| c.id == *id)),
+                        );
+                        toggled = Some(prompt_buttons(p, words, page.page, &ticks));
+                        None
+                    }
+                    _ => Some(stale()),
+                }
+            } else if let Some(rest) = data.strip_prefix("d:") {
+                // `d:<tag>`, or on a long list `d:<tag>:<ticks on other pages>`.
+                let (tag, elsewhere) = match rest.split_once(':') {
+                    Some((tag, mask)) => (tag, decode_ticks(mask)),
+                    None => (rest, None),
+                };
                 if tag == key_tag(current_key) {
-                    let ids = ticked(&markup, tag);
+                    let mut ids = ticked(&markup, tag);
+                    if let (Some(mut set), Some(p)) = (elsewhere, last_prompt) {
+                        set.extend(ids.iter().filter_map(|id| p.choices.iter().position(|c| c.id == *id)));
+                        ids = p
+                            .choices
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| set.contains(i))
+                            .map(|(_, c)| c.id.clone())
+                            .collect();
+                    }
                     Some(Input::Choices { ids, step: Some(current_key.to_string()) })
                 } else {
                     Some(stale())
@@ -811,8 +843,12 @@ fn handle_update_as(
     let current = session.map(crate::engine::current_key).unwrap_or_default();
     // Only typed text is resolved against the prompt (numbers, labels): render it only then.
     let typed = matches!(&u.kind, UpdateKind::Message(m) if m.text().is_some_and(|t| !t.starts_with('/')));
-    let last_prompt = if typed { session.and_then(|s| last_prompt(app, s)) } else { None };
-    let inc = incoming(&u, last_prompt.as_ref(), &current);
+    // A page of buttons, and Done on a long list, are built from the prompt too.
+    let paging = matches!(&u.kind, UpdateKind::CallbackQuery(q)
+        if q.data.as_deref().is_some_and(|d| d.starts_with("p:") || (d.starts_with("d:") && d.matches(':').count() > 1)));
+    let last_prompt = if typed || paging { session.and_then(|s| last_prompt(app, s)) } else { None };
+    let words = Words::new(app, session.map_or(crate::locale::FALLBACK, |s| s.lang()));
+    let inc = incoming(&u, last_prompt.as_ref(), &current, &words);
     // From reading the chat log to writing it back, the sender must not record into it.
     let log_held = app.chat_lock(&who);
     let mut log = app.store(|s| s.load_log(&who)).unwrap_or_default();
@@ -1047,27 +1083,41 @@ fn exit_text(cfg: &TelegramConfig, lang: &str) -> String {
 pub struct Words {
     /// The button that ends a multiple choice.
     pub done: String,
-    /// On a review too long for a button per answer: how to change one.
+    /// On a review longer than a page: how to change an answer without the buttons.
     pub type_number: String,
+    /// The buttons that move between the pages of a long list.
+    pub more: String,
+    pub back: String,
+    /// On the review: opens the answers, a page at a time, to pick one to change.
+    pub change: String,
 }
 
 impl Words {
     pub fn new(app: &App, lang: &str) -> Words {
+        let f = |id: &str| app.locales.format(lang, id, &[]);
         Words {
-            done: app.locales.format(lang, "choice-done", &[]),
-            type_number: app.locales.format(lang, "review-type-number", &[]),
+            done: f("choice-done"),
+            type_number: f("review-type-number"),
+            more: f("choice-page-more"),
+            back: f("choice-page-back"),
+            change: f("choice-change-some"),
         }
     }
 }
 
-/// A review with more answers than this gets no button per answer: the survivor types the
-/// number of the one to change. Telegram refuses a keyboard much larger ("reply markup is too
-/// long"), and a survivor with many convictions must still reach the end.
-pub const REVIEW_BUTTONS: usize = 50;
+/// No message carries more buttons than this, navigation and ✕ included: a wall of buttons is
+/// hard to read, with a screen reader above all (issue 16, item 11).
+pub const MAX_BUTTONS: usize = 12;
+/// A list of more choices than this goes a page at a time (with ✕ and Done it still fits).
+pub const PAGE_OVER: usize = 10;
+/// Choices on one page of a long list: with Back, More, Done and ✕, `MAX_BUTTONS`.
+pub const PAGE: usize = 8;
+/// A button label longer than this is cut (a review page names each answer's question).
+const LABEL_CHARS: usize = 40;
 
-/// A prompt as a message: the question (and hint, and the earlier answer), with a button per
-/// choice and an Exit button on every question. A review numbers its answers, as its "Change
-/// answer N" buttons do.
+/// A prompt as a message: the question (and hint, and the earlier answer), with the buttons of
+/// its first page and an Exit button. A review numbers its answers; its buttons are Send and
+/// "Change an answer", which opens the answers a page at a time (see [`prompt_buttons`]).
 pub fn prompt_message(p: &OutPrompt, words: &Words) -> (String, Vec<Vec<(String, String)>>) {
     let mut text = p.text.clone();
     if let Some(h) = &p.hint {
@@ -1076,37 +1126,155 @@ pub fn prompt_message(p: &OutPrompt, words: &Words) -> (String, Vec<Vec<(String,
     for (i, item) in p.review.iter().enumerate() {
         text.push_str(&format!("\n{}. {}: {}", i + 1, item.question, item.answer));
     }
-    let typed_changes = p.input == "review" && p.review.len() > REVIEW_BUTTONS;
-    if typed_changes {
+    if p.input == "review" && p.review.len() > PAGE {
         text.push_str(&format!("\n\n{}", words.type_number));
     }
     if let Some(a) = &p.answer {
         text.push_str(&format!("\n\n→ {a}"));
     }
-    let tag = key_tag(&p.key);
-    let mut rows: Vec<Vec<(String, String)>> = if p.input == "multi" {
-        // Ticks that toggle, then "Done"; "don't know" and "rather not say" answer at once.
-        let mut rows: Vec<Vec<(String, String)>> = p
-            .choices
-            .iter()
-            .map(|c| match c.id.as_str() {
-                crate::flow::DONT_KNOW | crate::flow::PREFER_NOT => {
-                    vec![(c.label.clone(), format!("c:{tag}:{}", c.id))]
-                }
-                _ => vec![(format!("{UNTICKED}{}", c.label), format!("t:{tag}:{}", c.id))],
-            })
-            .collect();
-        rows.push(vec![(words.done.clone(), format!("d:{tag}"))]);
-        rows
+    (text, prompt_buttons(p, words, 0, &BTreeSet::new()))
+}
+
+/// Which page of a prompt's buttons a press asks for: `p:<tag>:<page>:<ticks>`, where `ticks`
+/// (hex bits by index in the full list, possibly empty) are the options of a multiple choice
+/// ticked on other pages than the one shown. The page is in the callback data, so paging needs
+/// no state in the session and never changes it; the ticks of the page shown are in its labels.
+#[derive(Debug, PartialEq)]
+struct PageTo {
+    tag: String,
+    page: usize,
+    ticks: BTreeSet<usize>,
+}
+
+impl PageTo {
+    fn encode(tag: &str, page: usize, ticks: &BTreeSet<usize>) -> String {
+        format!("p:{tag}:{page}:{}", encode_ticks(ticks))
+    }
+
+    fn parse(data: &str) -> Option<PageTo> {
+        let mut parts = data.strip_prefix("p:")?.splitn(3, ':');
+        let tag = parts.next()?.to_string();
+        let page = parts.next()?.parse::<usize>().ok().filter(|p| *p < 1000)?;
+        let ticks = decode_ticks(parts.next().unwrap_or(""))?;
+        Some(PageTo { tag, page, ticks })
+    }
+}
+
+/// Option indices as hex digits, four indices to a digit, lowest first ("" for none).
+fn encode_ticks(ticks: &BTreeSet<usize>) -> String {
+    let Some(last) = ticks.iter().next_back() else { return String::new() };
+    (0..=last / 4)
+        .map(|d| {
+            let nibble = (0..4).filter(|b| ticks.contains(&(d * 4 + b))).fold(0u32, |n, b| n | (1 << b));
+            char::from_digit(nibble, 16).unwrap_or('0')
+        })
+        .collect()
+}
+
+/// The inverse of [`encode_ticks`]; `None` for anything else (at most 128 indices).
+fn decode_ticks(s: &str) -> Option<BTreeSet<usize>> {
+    if s.len() > 32 {
+        return None;
+    }
+    let mut ticks = BTreeSet::new();
+    for (d, c) in s.chars().enumerate() {
+        let nibble = c.to_digit(16)?;
+        ticks.extend((0..4).filter(|b| nibble & (1 << b) != 0).map(|b| d * 4 + b));
+    }
+    Some(ticks)
+}
+
+fn cut(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        label.to_string()
     } else {
-        p.choices
-            .iter()
-            .filter(|c| !(typed_changes && c.id.starts_with("change:")))
-            .map(|c| vec![(c.label.clone(), format!("c:{tag}:{}", c.id))])
-            .collect()
+        format!("{}…", label.chars().take(LABEL_CHARS - 1).collect::<String>())
+    }
+}
+
+/// One page of a prompt's buttons, at most [`MAX_BUTTONS`]. A list of more than [`PAGE_OVER`]
+/// choices shows [`PAGE`] at a time, each numbered as in the full list (a typed number means the
+/// same choice on every page), with Back and More. `ticks` are the ticked options of a multiple
+/// choice, by index in the full list; those not on this page travel in the navigation and Done
+/// buttons, so paging never loses a tick. On a review, page 0 is Send and "Change an answer";
+/// page N is the N-th page of answers, a button each.
+pub fn prompt_buttons(
+    p: &OutPrompt,
+    words: &Words,
+    page: usize,
+    ticks: &BTreeSet<usize>,
+) -> Vec<Vec<(String, String)>> {
+    let tag = key_tag(&p.key);
+    let nav = |page: usize, pages: usize, ticks: &BTreeSet<usize>| {
+        let mut row = Vec::new();
+        if page > 0 {
+            row.push((words.back.clone(), PageTo::encode(&tag, page.saturating_sub(1), ticks)));
+        }
+        if page + 1 < pages {
+            row.push((words.more.clone(), PageTo::encode(&tag, page + 1, ticks)));
+        }
+        row
     };
+    let mut rows: Vec<Vec<(String, String)>> = Vec::new();
+    if p.input == "review" {
+        let pages = p.review.len().div_ceil(PAGE);
+        if page == 0 || pages == 0 {
+            rows.extend(
+                p.choices
+                    .iter()
+                    .filter(|c| c.id == "submit")
+                    .map(|c| vec![(c.label.clone(), format!("c:{tag}:{}", c.id))]),
+            );
+            if pages > 0 {
+                rows.push(vec![(words.change.clone(), PageTo::encode(&tag, 1, ticks))]);
+            }
+        } else {
+            // Review pages are 1-based: Back from the first goes to Send and Change.
+            let page = page.min(pages);
+            let from = (page - 1) * PAGE;
+            for (i, item) in p.review.iter().enumerate().skip(from).take(PAGE) {
+                rows.push(vec![(
+                    cut(&format!("{}. {}", i + 1, item.question)),
+                    format!("c:{tag}:change:{}", item.key),
+                )]);
+            }
+            let mut row = vec![(words.back.clone(), PageTo::encode(&tag, page - 1, ticks))];
+            if page < pages {
+                row.push((words.more.clone(), PageTo::encode(&tag, page + 1, ticks)));
+            }
+            rows.push(row);
+        }
+        rows.push(vec![("✕".to_string(), "x".to_string())]);
+        return rows;
+    }
+    let paged = p.choices.len() > PAGE_OVER;
+    let pages = if paged { p.choices.len().div_ceil(PAGE) } else { 1 };
+    let page = page.min(pages.saturating_sub(1));
+    let (from, count) = if paged { (page * PAGE, PAGE) } else { (0, p.choices.len()) };
+    let on_page = |i: &usize| (from..from + count).contains(i);
+    // Ticks of other pages, carried by this page's navigation and Done buttons.
+    let elsewhere: BTreeSet<usize> = ticks.iter().copied().filter(|i| !on_page(i)).collect();
+    for (i, c) in p.choices.iter().enumerate().skip(from).take(count) {
+        let label = if paged { format!("{}. {}", i + 1, c.label) } else { c.label.clone() };
+        // Ticks that toggle, then "Done"; "don't know" and "rather not say" answer at once.
+        let at_once = p.input != "multi" || matches!(c.id.as_str(), crate::flow::DONT_KNOW | crate::flow::PREFER_NOT);
+        let button = if at_once {
+            (label, format!("c:{tag}:{}", c.id))
+        } else {
+            let mark = if ticks.contains(&i) { TICKED } else { UNTICKED };
+            (format!("{mark}{label}"), format!("t:{tag}:{}", c.id))
+        };
+        rows.push(vec![button]);
+    }
+    if paged {
+        rows.push(nav(page, pages, &elsewhere));
+    }
+    if p.input == "multi" {
+        let done = if paged { format!("d:{tag}:{}", encode_ticks(&elsewhere)) } else { format!("d:{tag}") };
+        rows.push(vec![(words.done.clone(), done)]);
+    }
     rows.push(vec![("✕".to_string(), "x".to_string())]);
-    (text, rows)
+    rows
 }
 
 const UNTICKED: &str = "☐ ";
@@ -1207,10 +1375,84 @@ mod tests {
     fn delivered(wipe_mode: &str, exiting: bool, is_answer: bool, out: Out) -> (Vec<Payload>, Option<ChatLog>) {
         let now = crate::clock::now();
         let mut l = log(now);
-        let words = Words { done: "Done".into(), type_number: String::new() };
+        let words = words();
         let (entries, kept) =
             deliver(&config(wipe_mode), 5, &handled(exiting, vec![out]), &mut l, None, is_answer, now, &words);
         (payloads(&entries), kept)
+    }
+
+    fn words() -> Words {
+        let w = |s: &str| s.to_string();
+        Words { done: w("Done"), type_number: String::new(), more: w("More"), back: w("Back"), change: w("Change") }
+    }
+
+    fn prompt(input: &'static str, choices: usize, answers: usize) -> OutPrompt {
+        use crate::channel::render::{OutChoice, OutReview};
+        OutPrompt {
+            step: "s".into(),
+            key: "a_step_id_of_forty_characters_at_most_xx#29".into(),
+            instance: None,
+            input,
+            text: "Q".into(),
+            hint: None,
+            choices: (0..choices)
+                .map(|i| match input {
+                    "review" => OutChoice { id: "submit".into(), label: "Send".into() },
+                    _ => OutChoice { id: format!("option_{i}"), label: format!("Option {i}") },
+                })
+                .collect(),
+            free_input: false,
+            answer: None,
+            review: (0..answers)
+                .map(|i| OutReview {
+                    key: format!("a_step_id_of_forty_characters_at_most_xx#{i}"),
+                    question: format!("Question {i}"),
+                    answer: "A".into(),
+                })
+                .collect(),
+            skippable: false,
+        }
+    }
+
+    #[test]
+    fn no_page_of_a_long_list_or_review_has_more_than_twelve_buttons_or_long_callback_data() {
+        let all: BTreeSet<usize> = (0..120).collect();
+        for (input, choices, answers) in [("single", 120, 0), ("multi", 120, 0), ("review", 1, 150), ("single", 10, 0)]
+        {
+            let p = prompt(input, choices, answers);
+            let mut seen = BTreeSet::new();
+            for page in 0..20 {
+                for ticks in [BTreeSet::new(), all.clone()] {
+                    let rows = prompt_buttons(&p, &words(), page, &ticks);
+                    let buttons: Vec<&(String, String)> = rows.iter().flatten().collect();
+                    assert!(buttons.len() <= MAX_BUTTONS, "{input} page {page}: {}", buttons.len());
+                    assert!(buttons.iter().all(|(_, d)| d.len() <= 64), "{buttons:?}");
+                    seen.extend(
+                        buttons
+                            .iter()
+                            .filter(|(_, d)| d.starts_with("c:") || d.starts_with("t:"))
+                            .map(|(_, d)| d.clone()),
+                    );
+                }
+            }
+            // Every choice (or answer) is on some page.
+            let expected = if input == "review" { answers + 1 } else { choices };
+            assert_eq!(seen.len(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn ticks_and_pages_read_back_as_written_and_junk_is_refused() {
+        for ticks in [BTreeSet::new(), BTreeSet::from([0]), BTreeSet::from([3, 4, 17, 99]), (0..128).collect()] {
+            assert_eq!(decode_ticks(&encode_ticks(&ticks)), Some(ticks.clone()));
+            let data = PageTo::encode("abcd1234", 3, &ticks);
+            assert_eq!(PageTo::parse(&data), Some(PageTo { tag: "abcd1234".into(), page: 3, ticks }));
+        }
+        for junk in
+            ["p:", "p:x", "p:x:", "p:x:-1:", "p:x:99999:", "p:x:1:zz", "p:x:1:ffffffffffffffffffffffffffffffffff"]
+        {
+            assert_eq!(PageTo::parse(junk), None, "{junk}");
+        }
     }
 
     /// Message 1: the bot's, 3 days old; 2: the survivor's, 3 days old; 3: the bot's, an hour old.
