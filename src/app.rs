@@ -285,7 +285,14 @@ impl App {
             *guard = Store::open(&self.store.dir, old_key).ok();
             return Err(e);
         }
-        *guard = Some(Store::open(&self.store.dir, new)?);
+        let store = Store::open(&self.store.dir, new)?;
+        // Every pseudonym moved: the conversations watched for idleness follow.
+        {
+            let mut active = self.active.lock().unwrap_or_else(|p| p.into_inner());
+            let moved = active.drain().map(|(s, v)| (store.forward(&s), v)).collect();
+            *active = moved;
+        }
+        *guard = Some(store);
         Ok(Rotated::Done { subjects, records })
     }
 }
