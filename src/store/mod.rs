@@ -2,9 +2,10 @@
 //! keyed hash of an identifier or a random id, never an identifier itself.
 //!
 //! Keys: a 256-bit master key (kept outside the data directory in production) wraps a
-//! pseudonymisation key and one data key per survivor. Erasing a survivor destroys their data key
-//! and their records (crypto-shredding); `keys rotate` rebuilds the database from live records so
-//! that old bytes do not linger in sled's log. The API is synchronous; async callers use
+//! pseudonymisation key, the pseudonym chain (one link key per rotation) and one data key per
+//! survivor. Erasing a survivor destroys their data key and their records (crypto-shredding);
+//! `keys rotate` rebuilds the database from live records so that old bytes do not linger in
+//! sled's log, and moves every pseudonym to the chain's next link. The API is synchronous; async callers use
 //! `spawn_blocking` or a dedicated thread.
 //!
 //! Layout of the data directory:
