@@ -266,6 +266,14 @@ impl App {
 
     /// Rotates the master key while running: builds the new store, closes the old one, swaps,
     /// and reopens under the new key. Inputs wait meanwhile.
+    ///
+    /// Every pseudonym moves (`store::rotate`). What this process keeps by pseudonym in memory:
+    /// the conversations watched for idleness are moved here; the sender's per-chat work finds
+    /// its old outbox keys gone and the periodic scan picks the entries up under their new keys.
+    /// A reply already on its way when the rotation starts is recorded after it under its old
+    /// key, which is gone: it is taken for one dropped in flight and deleted from the chat, and
+    /// its entry, still in the outbox under the new key, is sent again (a duplicate, as the
+    /// at-least-once rule allows; nothing is lost).
     pub fn rotate(&self, new: Key) -> Result<Rotated, StoreError> {
         let mut guard = self.store.inner.write().unwrap_or_else(|p| p.into_inner());
         let Some(store) = guard.take() else {
@@ -285,7 +293,14 @@ impl App {
             *guard = Store::open(&self.store.dir, old_key).ok();
             return Err(e);
         }
-        *guard = Some(Store::open(&self.store.dir, new)?);
+        let store = Store::open(&self.store.dir, new)?;
+        // Every pseudonym moved: the conversations watched for idleness follow.
+        {
+            let mut active = self.active.lock().unwrap_or_else(|p| p.into_inner());
+            let moved = active.drain().map(|(s, v)| (store.forward(&s), v)).collect();
+            *active = moved;
+        }
+        *guard = Some(store);
         Ok(Rotated::Done { subjects, records })
     }
 }

@@ -110,3 +110,10 @@ pub fn open(key: &Key, aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError
 pub fn pseudonym(key: &Key, id: &str) -> [u8; 32] {
     *blake3::keyed_hash(&key.0, id.as_bytes()).as_bytes()
 }
+
+/// One link of the pseudonym chain: the pseudonym a record moves to when the master key is
+/// rotated, a keyed hash of the one before under the rotation's own key. Without that key the new
+/// pseudonym cannot be computed from the old one (nor from the identifier).
+pub fn relink(key: &Key, previous: &[u8; 32]) -> [u8; 32] {
+    *blake3::keyed_hash(&key.0, previous).as_bytes()
+}

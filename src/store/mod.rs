@@ -2,9 +2,10 @@
 //! keyed hash of an identifier or a random id, never an identifier itself.
 //!
 //! Keys: a 256-bit master key (kept outside the data directory in production) wraps a
-//! pseudonymisation key and one data key per survivor. Erasing a survivor destroys their data key
-//! and their records (crypto-shredding); `keys rotate` rebuilds the database from live records so
-//! that old bytes do not linger in sled's log. The API is synchronous; async callers use
+//! pseudonymisation key, the pseudonym chain (one link key per rotation) and one data key per
+//! survivor. Erasing a survivor destroys their data key and their records (crypto-shredding);
+//! `keys rotate` rebuilds the database from live records so that old bytes do not linger in
+//! sled's log, and moves every pseudonym to the chain's next link. The API is synchronous; async callers use
 //! `spawn_blocking` or a dedicated thread.
 //!
 //! Layout of the data directory:
@@ -20,7 +21,7 @@ pub mod keyfile;
 pub mod rotate;
 
 use crate::engine::Session;
-use crypto::{aad, open, pseudonym, seal, CryptoError, Key};
+use crypto::{aad, open, pseudonym, relink, seal, CryptoError, Key};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use sled::Transactional;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,10 @@ pub const STORE_DIR: &str = "store";
 const KEYCHECK_FILE: &str = "keycheck";
 const DB_DIR: &str = "db";
 const KEYCHECK_PLAIN: &[u8] = b"clearpath key check v1";
+/// The meta record of the pseudonymisation key (the first link of every pseudonym).
+pub(crate) const META_PSEUD: &[u8] = b"pseudonym-key";
+/// The meta record of the pseudonym chain: one 32-byte key per rotation, oldest first.
+pub(crate) const META_CHAIN: &[u8] = b"pseudonym-chain";
 
 pub(crate) const TREE_META: &str = "meta";
 pub(crate) const TREE_KEYS: &str = "keys";
@@ -302,6 +307,10 @@ pub struct Store {
     db: sled::Db,
     master: Key,
     pseud: Key,
+    /// One key per rotation so far, oldest first: a pseudonym is the keyed hash under `pseud`,
+    /// then hashed again under each of these in turn (see [`rotate`]). Wrapped by the master key
+    /// in the meta tree, so only the current master key gives the whole chain.
+    chain: Vec<Key>,
     /// Seals records that belong to no survivor (inbox entries).
     service: Key,
     dir: PathBuf,
@@ -438,7 +447,8 @@ impl Store {
             }
             e => StoreError::Corrupt(db_path.clone(), e),
         })?;
-        let pseud = load_or_create_meta_key(&db, &master, b"pseudonym-key")?;
+        let pseud = load_or_create_meta_key(&db, &master, META_PSEUD)?;
+        let chain = load_chain(&db, &master)?;
         let service = master.derive("clearpath service records");
         let mut trees = Vec::new();
         for t in [
@@ -460,6 +470,7 @@ impl Store {
             db,
             master,
             pseud,
+            chain,
             service,
             dir: data_dir.to_path_buf(),
             queued: Default::default(),
@@ -473,7 +484,22 @@ impl Store {
 
     /// The store's name for a survivor on a channel.
     pub fn subject(&self, channel: &str, chat: &str) -> Subject {
-        Subject(pseudonym(&self.pseud, &format!("{channel}\0{chat}")))
+        Subject(self.pseudonym(&format!("{channel}\0{chat}")))
+    }
+
+    /// A keyed hash of `id` under the pseudonymisation key, then through every link of the
+    /// chain (one BLAKE3 keyed hash of 32 bytes per rotation: cheap enough to do per update).
+    fn pseudonym(&self, id: &str) -> [u8; 32] {
+        self.chain.iter().fold(pseudonym(&self.pseud, id), |p, k| relink(k, &p))
+    }
+
+    /// Where a survivor known by their pseudonym before the latest rotation is now (the last
+    /// link only), for a running process that kept pseudonyms in memory across a rotation.
+    pub fn forward(&self, s: &Subject) -> Subject {
+        match self.chain.last() {
+            Some(k) => Subject(relink(k, &s.0)),
+            None => *s,
+        }
     }
 
     /// A tree handle; the store's own trees are opened once and kept.
@@ -1062,8 +1088,11 @@ impl Store {
 
     /// The store's name for a service record (an attorney, an invitation, a case): a keyed hash,
     /// so names and case codes are never keys on disk.
+    ///
+    /// Service ids move with every rotation, as survivors' pseudonyms do: a case code's or an
+    /// attorney's id computed with an old key must not find the record in a later copy.
     pub fn service_id(&self, kind: &str, name: &str) -> [u8; 32] {
-        pseudonym(&self.pseud, &format!("service\0{kind}\0{name}"))
+        self.pseudonym(&format!("service\0{kind}\0{name}"))
     }
 
     /// Writes a service record (attorneys, invitations, referrals, the audit log): sealed under
@@ -1184,6 +1213,22 @@ impl Store {
     pub(crate) fn master(&self) -> &Key {
         &self.master
     }
+
+    pub(crate) fn chain(&self) -> &[Key] {
+        &self.chain
+    }
+}
+
+/// The pseudonym chain's keys, oldest first (none before the first rotation).
+fn load_chain(db: &sled::Db, master: &Key) -> Result<Vec<Key>, StoreError> {
+    let meta = db.open_tree(TREE_META)?;
+    let Some(raw) = meta.get(META_CHAIN)? else { return Ok(Vec::new()) };
+    let (_, plain) = decode_record(master, TREE_META, META_CHAIN, &raw)?;
+    let bad = || StoreError::Record { tree: TREE_META, key: "chain".into(), source: CryptoError::Truncated };
+    if plain.len() % 32 != 0 {
+        return Err(bad());
+    }
+    plain.chunks(32).map(|c| Key::from_slice(c).ok_or_else(bad)).collect()
 }
 
 fn load_or_create_meta_key(db: &sled::Db, master: &Key, name: &[u8]) -> Result<Key, StoreError> {
@@ -1230,8 +1275,8 @@ fn probe(db_path: &Path, store_dir: &Path, master: &Key) -> Result<(), StoreErro
     let result = (|| {
         let db = sled_config().path(&probe_dir).open().map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))?;
         let meta = db.open_tree(TREE_META).map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))?;
-        if let Some(raw) = meta.get(b"pseudonym-key").map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))? {
-            decode_record(master, TREE_META, b"pseudonym-key", &raw)?;
+        if let Some(raw) = meta.get(META_PSEUD).map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))? {
+            decode_record(master, TREE_META, META_PSEUD, &raw)?;
         }
         Ok(())
     })();

@@ -6,9 +6,20 @@
 //! a fresh data key wrapped by the new master key; flushed), write
 //! `store.new/READY`, rename `store` to `store.old`, rename `store.new` to `store`, remove
 //! `store.old`. [`recover`] finishes or discards whatever a kill left behind.
+//!
+//! Every pseudonym moves. A rotation draws a fresh link key, stored (wrapped by the new master
+//! key) at the end of the meta tree's pseudonym chain, and every record key that is a pseudonym
+//! (a survivor's, a service id, an intake's case part) becomes the keyed hash of the old one under
+//! it; so do the survivor pseudonyms written inside referrals. Sessions hold no chat id, so the
+//! new pseudonym can only come from the old one; a chat finds its records by hashing through the
+//! whole chain ([`Store::subject`]). Whoever held an older master key can compute the older links
+//! only, and so cannot tell which record of a later copy belongs to a chat id, a case code or an
+//! attorney. The link key is drawn inside the new directory's build: a build killed before READY
+//! is thrown away with its key, and a complete one carries its own.
 
-use super::crypto::Key;
+use super::crypto::{relink, Key};
 use super::*;
+use zeroize::Zeroize;
 
 const NEW_DIR: &str = "store.new";
 const OLD_DIR: &str = "store.old";
@@ -77,19 +88,35 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
     let old_db = store.raw();
     let old_master = store.master();
     let (mut subjects, mut records) = (0, 0);
-    // Metadata: wrapped by the master key.
+    // Metadata: wrapped by the master key. The pseudonym chain gets this rotation's link.
+    let link = Key::generate();
     let meta = old_db.open_tree(TREE_META)?;
     let new_meta = db.open_tree(TREE_META)?;
     for item in meta.iter() {
         let (k, v) = item?;
+        if &*k == META_CHAIN {
+            continue;
+        }
         let (version, plain) = decode_record(old_master, TREE_META, &k, &v)?;
         new_meta.insert(&k, encode_record(new, TREE_META, &k, version, &plain))?;
         records += 1;
     }
+    let mut chain = Vec::with_capacity((store.chain().len() + 1) * 32);
+    for k in store.chain().iter().chain([&link]) {
+        chain.extend_from_slice(k.expose());
+    }
+    new_meta.insert(META_CHAIN, encode_record(new, TREE_META, META_CHAIN, 1, &chain))?;
+    chain.zeroize();
+    records += 1;
+    let moved = |p: &[u8]| -> Result<[u8; 32], StoreError> {
+        let p: [u8; 32] = p.try_into().map_err(|_| StoreError::Rotate("a pseudonym of the wrong length".into()))?;
+        Ok(relink(&link, &p))
+    };
     pause_point("meta");
     // Survivors: each gets a fresh data key, wrapped by the new master key, and every record of
     // theirs is re-sealed under it, so nothing in the new store opens with anything from the old
-    // one. Records whose survivor has no key any more (erased) are not copied.
+    // one. Records whose survivor has no key any more (erased) are not copied. Each moves to the
+    // survivor's new pseudonym (and an intake's case part to the case's new id).
     let keys = old_db.open_tree(TREE_KEYS)?;
     let new_keys = db.open_tree(TREE_KEYS)?;
     for item in keys.iter() {
@@ -98,7 +125,8 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
         let old_dk =
             Key::from_slice(&plain).ok_or_else(|| StoreError::Rotate("a data key has the wrong length".into()))?;
         let new_dk = Key::generate();
-        new_keys.insert(&k, encode_record(new, TREE_KEYS, &k, version, new_dk.expose()))?;
+        let nk = moved(&k)?;
+        new_keys.insert(nk, encode_record(new, TREE_KEYS, &nk, version, new_dk.expose()))?;
         subjects += 1;
         for t in SUBJECT_TREES {
             let tree = tree_name(t);
@@ -107,7 +135,15 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
             for rec in from.scan_prefix(&k) {
                 let (rk, rv) = rec?;
                 let (rversion, rplain) = decode_record(&old_dk, tree, &rk, &rv)?;
-                to.insert(&rk, encode_record(&new_dk, tree, &rk, rversion, &rplain))?;
+                let suffix = rk.get(32..).unwrap_or_default();
+                let mut nrk = nk.to_vec();
+                if *t == TREE_INTAKES {
+                    // The case part of an intake's key is a service id: it moves too.
+                    nrk.extend_from_slice(&moved(suffix)?);
+                } else {
+                    nrk.extend_from_slice(suffix);
+                }
+                to.insert(&nrk, encode_record(&new_dk, tree, &nrk, rversion, &rplain))?;
                 records += 1;
             }
         }
@@ -116,17 +152,22 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
         }
     }
     pause_point("records");
-    // Service records (inbox, attorneys, invitations, referrals, audit log): sealed under a key derived from the master.
+    // Service records (inbox, attorneys, invitations, referrals, audit log): sealed under a key
+    // derived from the master. Those keyed by a service id (attorneys, invitations, referrals)
+    // move to its next link; the others are keyed by update ids, entry numbers and channel names.
     let old_service = old_master.derive("clearpath service records");
     let new_service = new.derive("clearpath service records");
     for t in SERVICE_TREES {
         let from = old_db.open_tree(t)?;
         let to = db.open_tree(t)?;
+        let by_id = [TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS].contains(t);
         for item in from.iter() {
             let (k, v) = item?;
             match decode_record(&old_service, tree_name(t), &k, &v) {
                 Ok((version, plain)) => {
-                    to.insert(&k, encode_record(&new_service, tree_name(t), &k, version, &plain))?;
+                    let nk = if by_id { moved(&k)?.to_vec() } else { k.to_vec() };
+                    let plain = if *t == TREE_REFERRALS { moved_referral(&plain, moved)? } else { plain };
+                    to.insert(&nk, encode_record(&new_service, tree_name(t), &nk, version, &plain))?;
                     records += 1;
                 }
                 // An inbox entry that does not open only costs a possible redelivery; any other
@@ -143,6 +184,18 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
     sync_dir(&new_dir);
     pause_point("ready");
     Ok((subjects, records))
+}
+
+/// A referral (`referral::Referral`, stored as JSON) with the survivor's pseudonym in its
+/// `subject` field (hex) moved to the next link. A referral without one is refused: keeping the
+/// old pseudonym would lose the case's intake and keep a link to the old copy.
+fn moved_referral(plain: &[u8], moved: impl Fn(&[u8]) -> Result<[u8; 32], StoreError>) -> Result<Vec<u8>, StoreError> {
+    let bad = || StoreError::Rotate("a referral without its survivor's pseudonym".into());
+    let mut value: serde_json::Value = serde_json::from_slice(plain).map_err(|_| bad())?;
+    let field = value.get_mut("subject").ok_or_else(bad)?;
+    let old = field.as_str().and_then(|h| hex::decode(h).ok()).ok_or_else(bad)?;
+    *field = serde_json::Value::String(hex::encode(moved(&old)?));
+    serde_json::to_vec(&value).map_err(|_| bad())
 }
 
 /// Swaps a READY `store.new` in for `store` and removes the old one. The store must be closed.
@@ -190,5 +243,24 @@ pub fn rotate(data_dir: &Path, current: Key, new: Key) -> Result<Rotated, StoreE
 fn sync_dir(dir: &Path) {
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_referral_moves_to_its_survivors_next_pseudonym_and_keeps_the_rest() {
+        let link = Key::generate();
+        let old = [9u8; 32];
+        let plain = serde_json::to_vec(&serde_json::json!({"code": "ABC", "subject": hex::encode(old)})).unwrap();
+        let moved = |p: &[u8]| -> Result<[u8; 32], StoreError> { Ok(relink(&link, &p.try_into().unwrap())) };
+        let out: serde_json::Value = serde_json::from_slice(&moved_referral(&plain, moved).unwrap()).unwrap();
+        assert_eq!(out["code"], "ABC");
+        assert_eq!(out["subject"], hex::encode(relink(&link, &old)));
+        assert_ne!(out["subject"], hex::encode(old));
+        let without = serde_json::to_vec(&serde_json::json!({"code": "ABC"})).unwrap();
+        assert!(moved_referral(&without, moved).is_err());
     }
 }

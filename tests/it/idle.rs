@@ -138,6 +138,45 @@ fn a_conversation_idle_while_the_bot_was_stopped_is_paused_at_the_next_start() {
     bot.stop();
 }
 
+/// Issue 16, item 5: a rotation while the bot runs moves every pseudonym; the conversations the
+/// running bot watches for idleness move with them (still paused when left idle), and the chat
+/// finds its conversation afterwards.
+#[test]
+fn a_conversation_watched_across_a_running_rotation_is_still_paused_and_found() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let clock = dir.path().join("clock");
+    set_clock(&clock, 0);
+    let bot = Bot::start_with(
+        &d,
+        dir.path(),
+        "wipe = \"on_exit\"\nidle_pause_minutes = 10",
+        &[("CLEARPATH_TEST_CLOCK_FILE", clock.to_str().unwrap())],
+    );
+    let chat = 771_200_004;
+    start_intake(&d, chat, false);
+    let new_key = dir.path().join("new.key");
+    let (rc, _, err) = crate::support::run_bin(&["keys", "init", new_key.to_str().unwrap()], &[], "", dir.path());
+    assert_eq!(rc, 0, "{err}");
+    let (rc, out, err) =
+        crate::attorneys::admin(dir.path(), &["keys", "rotate", "--new-key-file", new_key.to_str().unwrap()]);
+    assert_eq!(rc, 0, "{out}{err}");
+    assert!(out.contains("Done"), "{out}{err}");
+    set_clock(&clock, 11 * 60);
+    d.wait_for(chat, 20, "the idle pause after the rotation", |m| {
+        let v: Vec<&Msg> = m.iter().filter(|m| !m.deleted).collect();
+        v.len() == 1 && v[0].text == "👍"
+    });
+    // Coming back: no code was set, so the conversation resumes where it was.
+    let before = d.seq(chat);
+    d.send_text(chat, "/start", "en");
+    let back = next_reply(&d, chat, before);
+    // A paused conversation is offered back; a chat whose records were lost would start afresh.
+    assert!(back.buttons.iter().any(|b| b.1.ends_with(":resume")), "not found after the rotation: {back:#?}");
+    assert!(!back.text.contains("Choose a language"), "{back:#?}");
+    bot.stop();
+}
+
 #[test]
 fn messages_older_than_telegrams_48_hours_are_made_neutral_instead_of_deleted() {
     // Bots may delete messages in private chats for 48 hours only; older ones of the bot's are

@@ -340,6 +340,7 @@ fn rotation_survives_a_kill_at_every_stage() {
             &root(),
         );
         assert_eq!(code, 0, "{err}");
+        let old = old_pseudonyms(data.path(), &clearpath::store::keyfile::read_file(&old_key).unwrap(), &["s"]);
 
         // Start a rotation that stops at `stage`, and kill it there.
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_clearpath"))
@@ -371,6 +372,9 @@ fn rotation_survives_a_kill_at_every_stage() {
             "stage {stage}: leftovers"
         );
 
+        // Every pseudonym moved, whichever stage the first run died at.
+        assert_unlinkable(data.path(), &old);
+
         // The conversation resumes under the new key, at the same question.
         let new_env = [("CLEARPATH_MASTER_KEY_FILE", new_key.to_str().unwrap())];
         let (code, out, err) = run_bin(
@@ -382,6 +386,175 @@ fn rotation_survives_a_kill_at_every_stage() {
         assert_eq!(code, 0, "stage {stage}: {err}");
         assert!(out.lines().last().unwrap().contains("\"step\":\"case_outcome\""), "stage {stage}: {out}");
     }
+}
+
+/// What whoever held an older master key can compute about the given console chats: their
+/// pseudonyms then, the ids of their cases (intake and referral keys), and every 32-byte part of
+/// every record key of the database as it was. Worked out on a copy, as such a holder would.
+fn old_pseudonyms(data: &Path, key: &Key, chats: &[&str]) -> Vec<[u8; 32]> {
+    let copy = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("cp")
+        .args(["-a", data.join("store").to_str().unwrap(), copy.path().to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut out = Vec::new();
+    let store = Store::open(copy.path(), key.clone()).unwrap();
+    for chat in chats {
+        let s = store.subject("console", chat);
+        out.push(hex::decode(s.to_hex()).unwrap().try_into().unwrap());
+        assert!(store.load_session(&s).unwrap().is_some(), "the premise: the old key finds the chat's session");
+        for i in store.intakes(&s).unwrap() {
+            out.push(store.service_id("intake", &i.code));
+            out.push(store.service_id("case", &i.code));
+        }
+    }
+    drop(store);
+    with_raw_sled(copy.path(), |db| {
+        for name in db.tree_names() {
+            for k in db.open_tree(&name).unwrap().iter().keys() {
+                let k = k.unwrap();
+                for part in k.chunks_exact(32) {
+                    out.push(part.try_into().unwrap());
+                }
+            }
+        }
+    });
+    out
+}
+
+/// No record key of the database holds any of `old` anywhere in it.
+fn assert_unlinkable(data: &Path, old: &[[u8; 32]]) {
+    with_raw_sled(data, |db| {
+        for name in db.tree_names() {
+            for k in db.open_tree(&name).unwrap().iter().keys() {
+                let k = k.unwrap();
+                let linked = k.windows(32).any(|w| old.iter().any(|o| o == w));
+                assert!(!linked, "tree {:?}: a key the old master key can compute", String::from_utf8_lossy(&name));
+            }
+        }
+    });
+}
+
+fn referral(code: &str, who: &clearpath::store::Subject) -> clearpath::referral::Referral {
+    clearpath::referral::Referral {
+        code: code.into(),
+        subject: who.to_hex(),
+        jurisdictions: vec!["NY".into()],
+        state: clearpath::referral::CaseState::Waiting,
+        holder: None,
+        offered_at: None,
+        tried: vec![],
+        triage: "triage".into(),
+        sealed: None,
+        created_at: "2026-11-25T00:00:00Z".parse().unwrap(),
+        accepted_at: None,
+        closed_at: None,
+        reminded: false,
+    }
+}
+
+/// Issue 16, item 5: after `keys rotate` no record is where the old keys would look for it, yet
+/// the same chat finds its conversation, a case its intake, and `/delete` still erases.
+#[test]
+fn rotation_moves_every_pseudonym_out_of_reach_of_the_old_key() {
+    let keys = tempfile::tempdir().unwrap();
+    let old_key = key_file(keys.path(), "old.key");
+    let new_key = key_file(keys.path(), "new.key");
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let old_env = [("CLEARPATH_MASTER_KEY_FILE", old_key.to_str().unwrap())];
+    let new_env = [("CLEARPATH_MASTER_KEY_FILE", new_key.to_str().unwrap())];
+    let chat = |session: &str, env: &[(&str, &str)], input: &str| {
+        let (code, out, err) = run_bin(&["chat", "--json", "--data-dir", d, "--session", session], env, input, &root());
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    chat("done", &old_env, &FULL_INTAKE.join("\n"));
+    chat("midway", &old_env, &FULL_INTAKE[..12].join("\n"));
+    // A case on the desk for the completed intake (a service record pointing at the survivor).
+    let old_master = clearpath::store::keyfile::read_file(&old_key).unwrap();
+    let code = {
+        let store = Store::open(data.path(), old_master.clone()).unwrap();
+        let who = store.subject("console", "done");
+        let code = store.intakes(&who).unwrap().pop().unwrap().code;
+        store
+            .service_put(clearpath::store::TREE_REFERRALS, &store.service_id("case", &code), &referral(&code, &who))
+            .unwrap();
+        store.flush().unwrap();
+        code
+    };
+    crate::support::wait_unlocked(data.path());
+    let old = old_pseudonyms(data.path(), &old_master, &["done", "midway"]);
+
+    let (code_, out, err) = run_bin(
+        &["keys", "rotate", "--new-key-file", new_key.to_str().unwrap(), "--data-dir", d],
+        &old_env,
+        "",
+        &root(),
+    );
+    assert_eq!(code_, 0, "{err}");
+    assert!(out.starts_with("rotated:"), "{out}");
+    assert_unlinkable(data.path(), &old);
+
+    // The conversation in progress resumes at the same question.
+    let out = chat("midway", &new_env, r#"{"choice": "resume"}"#);
+    assert!(out.lines().last().unwrap().contains("\"step\":\"case_outcome\""), "{out}");
+    // The case finds its survivor's intake through the moved pseudonym in its referral.
+    {
+        let store = Store::open(data.path(), clearpath::store::keyfile::read_file(&new_key).unwrap()).unwrap();
+        let r: clearpath::referral::Referral = store
+            .service_get(clearpath::store::TREE_REFERRALS, &store.service_id("case", &code))
+            .unwrap()
+            .expect("the referral under the case's new id");
+        let who = clearpath::store::Subject::from_hex(&r.subject).unwrap();
+        assert_eq!(who, store.subject("console", "done"));
+        assert_eq!(store.load_intake(&who, &code).unwrap().unwrap().code, code);
+    }
+    crate::support::wait_unlocked(data.path());
+    // `/delete` still erases everything of that chat.
+    let out = chat("done", &new_env, "{\"command\": \"delete\"}\n{\"choice\": \"delete_confirm\"}");
+    assert!(out.contains("has been deleted"), "{out}");
+    let store = Store::open(data.path(), clearpath::store::keyfile::read_file(&new_key).unwrap()).unwrap();
+    let who = store.subject("console", "done");
+    assert!(store.load_session(&who).unwrap().is_none());
+    assert!(store.intakes(&who).unwrap().is_empty());
+    assert!(!store.subjects().unwrap().contains(&who));
+}
+
+/// Two rotations: the chain has two links; neither older key computes where a record is now.
+#[test]
+fn two_rotations_in_a_row_chain_the_pseudonyms() {
+    let keys = tempfile::tempdir().unwrap();
+    let k: Vec<PathBuf> = (1..=3).map(|i| key_file(keys.path(), &format!("k{i}.key"))).collect();
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let env = |i: usize| [("CLEARPATH_MASTER_KEY_FILE", k[i].to_str().unwrap())];
+    let master = |i: usize| clearpath::store::keyfile::read_file(&k[i]).unwrap();
+    let (code, _, err) = run_bin(
+        &["chat", "--json", "--data-dir", d, "--session", "s"],
+        &env(0),
+        &FULL_INTAKE[..12].join("\n"),
+        &root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let mut old = old_pseudonyms(data.path(), &master(0), &["s"]);
+    for (i, next) in k.iter().enumerate().skip(1) {
+        let (code, out, err) = run_bin(
+            &["keys", "rotate", "--new-key-file", next.to_str().unwrap(), "--data-dir", d],
+            &env(i - 1),
+            "",
+            &root(),
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(out.starts_with("rotated:"), "{out}");
+        assert_unlinkable(data.path(), &old);
+        old.extend(old_pseudonyms(data.path(), &master(i), &["s"]));
+    }
+    let (code, out, err) =
+        run_bin(&["chat", "--json", "--data-dir", d, "--session", "s"], &env(2), r#"{"choice": "resume"}"#, &root());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().last().unwrap().contains("\"step\":\"case_outcome\""), "{out}");
 }
 
 #[test]
