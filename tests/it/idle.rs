@@ -16,10 +16,30 @@ fn set_clock(file: &Path, secs: i64) {
     std::fs::write(file, secs.to_string()).unwrap();
 }
 
-/// The bot's first message after `before`.
+/// The bot's first message after `before`, once its answer is complete: an answer can be several
+/// messages (help, then the prompt again), and under load the last of them may come late, to be
+/// mistaken for the answer to the next input.
 fn next_reply(d: &Double, chat: i64, before: u64) -> Msg {
-    let msgs = d.wait_for(chat, 20, "a reply", |m| m.iter().any(|m| m.from_bot && m.seq > before));
-    msgs.into_iter().filter(|m| m.from_bot && m.seq > before).min_by_key(|m| m.seq).unwrap()
+    replies(d, chat, before).into_iter().next().unwrap()
+}
+
+/// Every message of the bot's answer after `before`, oldest first: waited for until none has come
+/// for half a second.
+fn replies(d: &Double, chat: i64, before: u64) -> Vec<Msg> {
+    d.wait_for(chat, 20, "a reply", |m| m.iter().any(|m| m.from_bot && m.seq > before));
+    let mut last = d.seq(chat);
+    let mut quiet_since = Instant::now();
+    while quiet_since.elapsed() < Duration::from_millis(500) {
+        std::thread::sleep(Duration::from_millis(50));
+        let now = d.seq(chat);
+        if now != last {
+            last = now;
+            quiet_since = Instant::now();
+        }
+    }
+    let mut out: Vec<Msg> = d.messages(chat).into_iter().filter(|m| m.from_bot && m.seq > before).collect();
+    out.sort_by_key(|m| m.seq);
+    out
 }
 
 fn start_intake(d: &Double, chat: i64, code: bool) {
@@ -79,7 +99,6 @@ fn a_conversation_left_idle_is_paused_and_wiped_and_shows_nothing_without_the_co
         let before = d.seq(chat);
         d.send_text(chat, text, "en");
         seen.push(next_reply(&d, chat, before));
-        std::thread::sleep(Duration::from_millis(200));
     }
     let old_button = msgs.iter().find(|m| m.from_bot && m.buttons.iter().any(|b| b.1.starts_with("c:"))).cloned();
     if let Some(q) = old_button {
