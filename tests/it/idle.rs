@@ -53,6 +53,11 @@ fn start_intake(d: &Double, chat: i64, code: bool) {
         r#"{"choice": "continue"}"#,
         r#"{"choice": "agree"}"#,
     ] {
+        if line.contains("continue") {
+            // Where others may see the phone, the code is offered more strongly, before consent.
+            let tips = d.last_bot(chat).unwrap();
+            assert!(tips.text.contains("code"), "the tips do not mention the code: {tips:#?}");
+        }
         act(d, chat, "en", line);
     }
     if code {
