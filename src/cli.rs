@@ -676,6 +676,7 @@ fn chat_handoff(s: &Settings) -> anyhow::Result<crate::handoff::Handoff> {
             let path = data_dir.join("dev-attorney.key");
             if !path.exists() {
                 std::fs::create_dir_all(data_dir)?;
+                crate::store::restrict_dir(data_dir)?;
                 let (identity, _) = crate::handoff::keygen();
                 crate::store::write_private(&path, secrecy::ExposeSecret::expose_secret(&identity).as_bytes())?;
                 eprintln!(
