@@ -168,7 +168,7 @@ impl App {
             match effect {
                 Effect::Wipe => wipe = true,
                 Effect::Erase => erased = true,
-                Effect::SetResumeCode(code) => s.resume_code = Some(engine::hash_code(code.expose_secret())),
+                Effect::SetResumeCode(code) => s.resume_code = Some(hash_code(code.expose_secret())),
                 Effect::Submit => {
                     intake = Some(Intake {
                         code: case_code(),
@@ -303,6 +303,14 @@ impl App {
         *guard = Some(store);
         Ok(Rotated::Done { subjects, records })
     }
+}
+
+/// Hashes a resume code for storage: Argon2id with a random salt. Here, in the runtime, since a
+/// salt needs randomness, which the engine never uses (it only verifies, `engine::verify_code`).
+pub fn hash_code(code: &str) -> String {
+    use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+    let salt = SaltString::generate(&mut OsRng);
+    argon2::Argon2::default().hash_password(code.as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
 }
 
 /// A short case code for people to read aloud: no 0/O or 1/I/L.

@@ -734,10 +734,16 @@ pub fn command(app: &App, a: &Attorney, cmd: &DeskCommand, now: Timestamp) -> Re
 /// After acceptance: the survivor gets one neutral message if they chose this chat, and the
 /// readable intake is deleted (only the sealed copy remains, until retention ends).
 fn accepted(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
+    close_intake(app, r, "notify-accepted", now)
+}
+
+/// The case's readable intake is deleted; first, the survivor who chose this chat as a safe way
+/// to be contacted gets the message `notify` (protected, in their language).
+fn close_intake(app: &App, r: &Referral, notify: &str, now: Timestamp) -> Result<(), DeskError> {
     let Some(who) = Subject::from_hex(&r.subject) else { return Ok(()) };
     let Some(intake) = app.store(|st| st.load_intake(&who, &r.code))? else { return Ok(()) };
     if let Some(chat) = intake.contact_chat.as_deref().and_then(|c| c.parse::<i64>().ok()) {
-        let text = app.locales.format(&intake.locale, "notify-accepted", &[]);
+        let text = app.locales.format(&intake.locale, notify, &[]);
         let entries = telegram::entries(chat, now, vec![Payload::Send { text, buttons: vec![], protect: true }]);
         app.store(|st| st.enqueue(&who, &entries))?;
     }
@@ -750,17 +756,7 @@ fn accepted(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
 /// lines; an attorney it was offered to is asked to delete their copy; the administrators are
 /// told; the audit log records it.
 fn not_taken(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
-    if let Some(who) = Subject::from_hex(&r.subject) {
-        if let Some(intake) = app.store(|st| st.load_intake(&who, &r.code))? {
-            if let Some(chat) = intake.contact_chat.as_deref().and_then(|c| c.parse::<i64>().ok()) {
-                let text = app.locales.format(&intake.locale, "notify-not-taken", &[]);
-                let entries =
-                    telegram::entries(chat, now, vec![Payload::Send { text, buttons: vec![], protect: true }]);
-                app.store(|st| st.enqueue(&who, &entries))?;
-            }
-            app.store(|st| st.remove_intake(&who, &r.code))?;
-        }
-    }
+    close_intake(app, r, "notify-not-taken", now)?;
     app.store(|st| st.service_remove(TREE_REFERRALS, &case_key(st, &r.code)))?;
     log(app, "not_taken", Some(&r.code), r.holder.as_deref(), now)?;
     if let (Some(h), CaseState::Offered) = (&r.holder, r.state) {

@@ -861,14 +861,6 @@ fn choice_or_text(input: &Input) -> Option<String> {
     }
 }
 
-/// Hashes a resume code for storage: Argon2id with a random salt. Lives here, beside
-/// verification, but is called by the runtime (the engine itself has no randomness).
-pub fn hash_code(code: &str) -> String {
-    use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
-    let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default().hash_password(code.as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
-}
-
 /// A new code's first typing, to compare the second with (kept for one step, in the sealed
 /// session; never the code itself).
 fn code_digest(code: &str) -> String {

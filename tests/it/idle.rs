@@ -16,6 +16,14 @@ fn set_clock(file: &Path, secs: i64) {
     std::fs::write(file, secs.to_string()).unwrap();
 }
 
+/// Waits until the chat shows only the neutral message an exit leaves; returns its messages.
+fn paused_and_wiped(d: &Double, chat: i64, what: &str) -> Vec<Msg> {
+    d.wait_for(chat, 20, what, |m| {
+        let v: Vec<&Msg> = m.iter().filter(|m| !m.deleted).collect();
+        v.len() == 1 && v[0].text == "👍"
+    })
+}
+
 /// The bot's first message after `before`, once its answer is complete: an answer can be several
 /// messages (help, then the prompt again), and under load the last of them may come late, to be
 /// mistaken for the answer to the next input.
@@ -92,10 +100,7 @@ fn a_conversation_left_idle_is_paused_and_wiped_and_shows_nothing_without_the_co
     // Eleven: the phone is left with one neutral message.
     set_clock(&clock, 11 * 60);
     let t = Instant::now();
-    let msgs = d.wait_for(chat, 20, "the idle pause", |m| {
-        let v: Vec<&Msg> = m.iter().filter(|m| !m.deleted).collect();
-        v.len() == 1 && v[0].text == "👍"
-    });
+    let msgs = paused_and_wiped(&d, chat, "the idle pause");
     assert!(t.elapsed() < Duration::from_secs(10));
     assert!(msgs.iter().filter(|m| !m.deleted).all(|m| m.from_bot && m.buttons.is_empty()));
     // Whoever picks the phone up: /back, an old button, /help, a wrong code show nothing of it.
@@ -155,10 +160,7 @@ fn a_conversation_idle_while_the_bot_was_stopped_is_paused_at_the_next_start() {
     bot.stop();
     set_clock(&clock, 60 * 60);
     let bot = Bot::start_with(&d, dir.path(), "wipe = \"on_exit\"", &env);
-    d.wait_for(chat, 20, "the idle pause after a restart", |m| {
-        let v: Vec<&Msg> = m.iter().filter(|m| !m.deleted).collect();
-        v.len() == 1 && v[0].text == "👍"
-    });
+    paused_and_wiped(&d, chat, "the idle pause after a restart");
     bot.stop();
 }
 
@@ -187,10 +189,7 @@ fn a_conversation_watched_across_a_running_rotation_is_still_paused_and_found() 
     assert_eq!(rc, 0, "{out}{err}");
     assert!(out.contains("Done"), "{out}{err}");
     set_clock(&clock, 11 * 60);
-    d.wait_for(chat, 20, "the idle pause after the rotation", |m| {
-        let v: Vec<&Msg> = m.iter().filter(|m| !m.deleted).collect();
-        v.len() == 1 && v[0].text == "👍"
-    });
+    paused_and_wiped(&d, chat, "the idle pause after the rotation");
     // Coming back: no code was set, so the conversation resumes where it was.
     let before = d.seq(chat);
     d.send_text(chat, "/start", "en");

@@ -69,7 +69,9 @@ impl Harness {
         let mut extra = String::new();
         for e in outcome.effects {
             match e {
-                Effect::SetResumeCode(c) => self.session.resume_code = Some(engine::hash_code(c.expose_secret())),
+                Effect::SetResumeCode(c) => {
+                    self.session.resume_code = Some(clearpath::app::hash_code(c.expose_secret()))
+                }
                 Effect::Submit => {
                     self.submitted += 1;
                     extra.push_str("  [effect: submit]\n");

@@ -236,11 +236,14 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         };
         // Between batches (at least once a long poll): conversations left idle are paused, on
         // this task, so that no update of theirs is being handled meanwhile.
-        if pause_idle(&app, &cfg, crate::clock::now()) > 0 {
-            wake.notify_one();
-        }
+        let paused = pause_idle(&app, &cfg, crate::clock::now()) > 0;
         if updates.is_empty() {
-            let _ = app.store(|s| s.flush());
+            // (A batch flushes its own writes, the pauses' with them; a quiet poll only when it
+            // paused a conversation, and the wipe may then go.)
+            if paused {
+                let _ = app.store(|s| s.flush());
+                wake.notify_one();
+            }
             continue;
         }
         let started = std::time::Instant::now();
