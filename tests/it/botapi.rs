@@ -308,6 +308,57 @@ impl Double {
         self.messages(chat).iter().map(|m| m.seq).max().unwrap_or(0)
     }
 
+    /// What the phones show, as JSON (ids, texts, buttons, documents), with the next update and
+    /// message ids: written beside a data-directory fixture, so a later double can carry on from
+    /// the same screens (see `stored_data`).
+    pub fn snapshot(&self) -> Value {
+        let s = self.state.0.lock().unwrap();
+        let chats: BTreeMap<String, Vec<Value>> = s
+            .chats
+            .iter()
+            .map(|(c, msgs)| {
+                let msgs = msgs
+                    .iter()
+                    .map(|m| {
+                        json!({ "id": m.id, "text": m.text, "from_bot": m.from_bot, "protect": m.protect,
+                                "buttons": m.buttons, "deleted": m.deleted, "document": m.document })
+                    })
+                    .collect();
+                (c.to_string(), msgs)
+            })
+            .collect();
+        json!({ "next_update": s.next_update, "next_message": s.next_message, "chats": chats })
+    }
+
+    /// A double that shows what [`Double::snapshot`] recorded and numbers on from it.
+    pub fn restore(snapshot: &Value) -> Double {
+        let d = Double::start();
+        {
+            let mut s = d.state.0.lock().unwrap();
+            s.next_update = snapshot["next_update"].as_u64().unwrap();
+            s.next_message = snapshot["next_message"].as_i64().unwrap();
+            for (chat, msgs) in snapshot["chats"].as_object().unwrap() {
+                let chat: i64 = chat.parse().unwrap();
+                for m in msgs.as_array().unwrap() {
+                    let seq = s.bump();
+                    let msg = Msg {
+                        id: m["id"].as_i64().unwrap(),
+                        text: m["text"].as_str().unwrap().to_string(),
+                        from_bot: m["from_bot"].as_bool().unwrap(),
+                        protect: m["protect"].as_bool().unwrap(),
+                        buttons: serde_json::from_value(m["buttons"].clone()).unwrap(),
+                        deleted: m["deleted"].as_bool().unwrap(),
+                        document: serde_json::from_value(m["document"].clone()).unwrap(),
+                        seq,
+                        at: Instant::now(),
+                    };
+                    s.chats.entry(chat).or_default().push(msg);
+                }
+            }
+        }
+        d
+    }
+
     /// Highest update id handed out so far.
     pub fn last_update_id(&self) -> u64 {
         self.state.0.lock().unwrap().next_update - 1

@@ -24,6 +24,7 @@ mod revocation;
 mod rules;
 mod secret_files;
 mod store;
+mod stored_data;
 mod telegram;
 mod transcripts;
 mod wording;
