@@ -3,7 +3,6 @@
 
 use crate::app::App;
 use crate::config::{Flags, Settings};
-use crate::data::Tree;
 use crate::diag::{has_errors, Diagnostic, Severity};
 use crate::flow::{self, Flow};
 use crate::locale::Locales;
@@ -374,7 +373,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Rules { cmd: RulesCmd::Check { rules } } => rules_check(rules.as_deref()),
         Cmd::Rules { cmd: RulesCmd::Table { rules, out } } => {
-            let (r, diags) = crate::rules::Rules::load(&Tree::resolve(rules.as_deref(), "rules"));
+            let (r, diags) = crate::rules::Rules::load(&crate::data::resolve(rules.as_deref(), "rules"));
             if has_errors(&diags) {
                 for d in &diags {
                     eprint!("{d}");
@@ -399,7 +398,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::from(exit::INVALID));
                 }
             };
-            let (r, diags) = crate::rules::Rules::load(&Tree::resolve(rules.as_deref(), "rules"));
+            let (r, diags) = crate::rules::Rules::load(&crate::data::resolve(rules.as_deref(), "rules"));
             // Problems in other jurisdictions' files do not stop this screening; problems in
             // the files it reads do.
             let codes: Vec<String> =
@@ -562,8 +561,8 @@ pub fn open_app(s: &Settings, flow_id: &str, dev_key: bool) -> anyhow::Result<Ap
 
 /// Loads the configured flow and locales and checks them; errors stop the program.
 pub fn load_checked(s: &Settings, flow_id: &str) -> anyhow::Result<(Flow, Locales)> {
-    let flows = Tree::resolve(s.flows.as_deref(), "flows");
-    let locales_tree = Tree::resolve(s.locales.as_deref(), "locales");
+    let flows = crate::data::resolve(s.flows.as_deref(), "flows");
+    let locales_tree = crate::data::resolve(s.locales.as_deref(), "locales");
     let (locales, mut diags) = Locales::load(&locales_tree);
     let file = format!("{flow_id}.toml");
     let text = flows
@@ -592,7 +591,7 @@ fn load_flow_for_tools(path: Option<&Path>) -> anyhow::Result<Flow> {
     let (flow, diags) = if p.exists() {
         flow::load_file(&p)?
     } else {
-        let tree = Tree::embedded_flows();
+        let tree = crate::data::embedded_flows();
         let text = tree
             .files("", "toml")?
             .into_iter()
@@ -612,20 +611,20 @@ fn load_flow_for_tools(path: Option<&Path>) -> anyhow::Result<Flow> {
 
 /// `flows check`: prints every problem in every flow, then a summary line.
 pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let locales_tree = Tree::resolve(locales, "locales");
+    let locales_tree = crate::data::resolve(locales, "locales");
     let (locales, mut diags) = Locales::load(&locales_tree);
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     match path {
         Some(p) if p.is_file() => files
             .push((p.to_path_buf(), std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)),
         Some(p) => {
-            let tree = Tree::Fs(p.to_path_buf());
+            let tree = crate::data::read_dir(p);
             for (rel, text) in tree.files("", "toml").with_context(|| format!("reading {}", p.display()))? {
                 files.push((tree.display_path(&rel), text));
             }
         }
         None => {
-            let tree = Tree::resolve(None, "flows");
+            let tree = crate::data::resolve(None, "flows");
             for (rel, text) in tree.files("", "toml")? {
                 files.push((tree.display_path(&rel), text));
             }
@@ -666,7 +665,7 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
 /// `CLEARPATH_ATTORNEY_RECIPIENT` (age1...), or to a development attorney key it creates there.
 fn chat_handoff(s: &Settings) -> anyhow::Result<crate::handoff::Handoff> {
     let data_dir = &s.data_dir;
-    let (rules, diags) = crate::rules::Rules::load(&Tree::resolve(s.rules.as_deref(), "rules"));
+    let (rules, diags) = crate::rules::Rules::load(&crate::data::resolve(s.rules.as_deref(), "rules"));
     for d in diags.iter().filter(|d| d.severity == Severity::Error) {
         tracing::warn!("{}", d.headline());
     }
@@ -714,7 +713,7 @@ fn token_from_env() -> anyhow::Result<secrecy::SecretString> {
 /// The application as `serve` runs it: flows, locales, the store, and the case desk.
 fn serving_app(s: &Settings) -> anyhow::Result<App> {
     let mut app = open_app(s, "intake", false)?;
-    let (rules, diags) = crate::rules::Rules::load(&Tree::resolve(s.rules.as_deref(), "rules"));
+    let (rules, diags) = crate::rules::Rules::load(&crate::data::resolve(s.rules.as_deref(), "rules"));
     if has_errors(&diags) {
         bail!("the rules have errors (run `clearpath rules check`)");
     }
@@ -724,6 +723,7 @@ fn serving_app(s: &Settings) -> anyhow::Result<App> {
         cfg.attorneys.clone(),
         cfg.telegram.admins.clone(),
         cfg.handoff.clone(),
+        std::sync::Arc::new(crate::channel::telegram::DeskOutbound),
     ));
     if cfg.attorneys.is_empty() {
         tracing::warn!("no attorneys configured: completed cases wait until one enrols (clearpath attorney invite)");
@@ -788,7 +788,7 @@ fn serve(flags: &Flags) -> anyhow::Result<ExitCode> {
 /// `rules check`: every problem in every file, every example screened, then each jurisdiction's
 /// status.
 pub fn rules_check(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let tree = Tree::resolve(dir, "rules");
+    let tree = crate::data::resolve(dir, "rules");
     let (rules, mut diags) = crate::rules::Rules::load(&tree);
     for ex in crate::rules::run_examples(&rules) {
         if !ex.passed() {

@@ -47,34 +47,8 @@ pub struct Config {
     pub attorneys: Vec<crate::referral::Attorney>,
 }
 
-/// How completed intakes reach attorneys.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HandoffConfig {
-    /// Hours an attorney has to accept or decline before the case moves to the next one.
-    #[serde(default = "seventy_two")]
-    pub offer_hours: i64,
-    /// Also send the full summary as Telegram text. Telegram can read it (it is not end-to-end
-    /// encrypted): only for organisations that accept that risk.
-    #[serde(default)]
-    pub summary_as_text: bool,
-    /// Tell the administrators after this many failed attempts to deliver a case file.
-    #[serde(default = "five")]
-    pub alert_after_failures: u32,
-}
-
-fn seventy_two() -> i64 {
-    72
-}
-fn five() -> u32 {
-    5
-}
-
-impl Default for HandoffConfig {
-    fn default() -> Self {
-        HandoffConfig { offer_hours: 72, summary_as_text: false, alert_after_failures: 5 }
-    }
-}
+/// How completed intakes reach attorneys: the desk's own settings.
+pub use clearpath_desk::referral::HandoffConfig;
 
 /// The file's `[retention]`; unset values fall to the environment's or the defaults
 /// ([`Settings`]).

@@ -1,26 +1,21 @@
 //! clearpath: a trauma-informed intake that helps survivors of human trafficking reach
 //! criminal-record relief, and hands a cited, sealed summary to an attorney.
 //!
+//! The crates are the layers, and Cargo refuses an import that goes the wrong way:
+//! `clearpath-core` (pure: flows, engine, locales, rules) <- `clearpath-store` (sled, sealing)
+//! <- `clearpath-desk` (the runtime and the case desk, channel-neutral) <- this crate.
+//!
 //! # Layout
-//! - [`engine`]: the pure conversation state machine, `step(&Flow, &Session, Input, now)`.
-//! - [`flow`]: flows as data (`flows/*.toml`), their loader and `flows check`.
-//! - [`locale`]: Fluent translations (`locales/<lang>/`), with English fallback.
-//! - [`channel`]: how a conversation reaches a person (terminal, JSON lines, Telegram) and the
-//!   shared renderer.
-//! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush.
-//! - [`handoff`]: the referral sealed with `age` to the attorney's key.
-//! - [`referral`]: the case desk: attorneys, routing, delivery, attorney commands.
-//! - [`audit`]: the hash-chained, encrypted audit log of what happened to each case.
-//! - [`store`]: the only code that touches sled; every record sealed with XChaCha20-Poly1305.
-//! - [`rules`]: offense categories and screening fields shared by rules and flows.
-//! - [`jurisdiction`]: the 50 states, DC and federal, with the names people type.
-//! - [`diag`]: file:line:column diagnostics for files admins edit.
-//! - [`data`]: where flows, locales and rules come from (a directory, or built in).
 //! - [`cli`]: the `clearpath` command line.
+//! - [`channel`]: how a conversation reaches a person (terminal, JSON lines, Telegram).
 //! - [`config`]: settings that are not secrets: flag, then environment, then a TOML file, then
 //!   the default, resolved in one place.
+//! - [`data`]: reads flows, locales and rules from a directory, or the copy built in.
 //! - [`clock`]: the time (which tests of the real binary can move forward).
 //! - [`control`]: the control socket through which commands reach a running process.
+//!
+//! The lower crates' modules are re-exported under their old names (`clearpath::engine`,
+//! `clearpath::store`, `clearpath::referral`, ...), so tests and tools name one crate.
 //!
 //! Outside input (an update, a command, a file, a socket line) never reaches a panic: outside
 //! tests the crate denies `unwrap`, `expect`, `panic!`, `unreachable!` and unchecked indexing,
@@ -31,20 +26,19 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::indexing_slicing)
 )]
 
-pub mod app;
-pub mod audit;
 pub mod channel;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod control;
 pub mod data;
-pub mod diag;
-pub mod engine;
-pub mod flow;
-pub mod handoff;
-pub mod jurisdiction;
-pub mod locale;
-pub mod referral;
-pub mod rules;
-pub mod store;
+
+pub use clearpath_core::{diag, engine, intake, jurisdiction, locale, render, rules};
+pub use clearpath_desk::{app, audit, handoff, outbound, referral};
+pub use clearpath_store as store;
+
+/// Flows as data: the core's loader, and reading one from a file.
+pub mod flow {
+    pub use crate::data::load_flow_file as load_file;
+    pub use clearpath_core::flow::*;
+}

@@ -3,7 +3,8 @@
 //! the rendered replies. Only `telegram` (when it exists) imports teloxide.
 
 pub mod console;
-pub mod render;
+/// The renderer lives in the core, shared by every channel.
+pub use clearpath_core::render;
 pub mod telegram;
 
 use crate::engine::{Command, Input};

@@ -8,7 +8,6 @@
 //! 200 sequences in CI; `DESK_MODEL_CASES=5000 cargo test --test it desk_model` runs more.
 
 use clearpath::app::App;
-use clearpath::data::Tree;
 use clearpath::engine::answer::{Answer, Value};
 use clearpath::referral::{self, Attorney, CaseState, DeskCommand};
 use clearpath::store::crypto::Key;
@@ -100,7 +99,8 @@ impl World {
         let dir = tempfile::tempdir().unwrap();
         let master = Key::generate();
         let recipients = (0..NAMES.len()).map(|_| age::x25519::Identity::generate().to_public().to_string()).collect();
-        let (rules, diags) = clearpath::rules::Rules::load(&Tree::Fs(crate::support::root().join("rules")));
+        let (rules, diags) =
+            clearpath::rules::Rules::load(&clearpath::data::read_dir(&crate::support::root().join("rules")));
         assert!(!clearpath::diag::has_errors(&diags));
         let mut w = World {
             dir,
@@ -137,7 +137,13 @@ impl World {
         let mut app = App::new(crate::support::intake_flow(), crate::support::locales(), store, Retention::default());
         let settings = clearpath::config::HandoffConfig { offer_hours: 1, ..Default::default() };
         let attorneys = vec![attorney(0, &self.recipients[0]), attorney(1, &self.recipients[1])];
-        app.desk = Some(referral::Desk::new(self.rules.clone(), attorneys, vec![], settings));
+        app.desk = Some(referral::Desk::new(
+            self.rules.clone(),
+            attorneys,
+            vec![],
+            settings,
+            std::sync::Arc::new(clearpath::channel::telegram::DeskOutbound),
+        ));
         self.app = Some(app);
     }
 

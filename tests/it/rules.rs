@@ -74,7 +74,7 @@ fn docs_jurisdictions_md_is_generated_from_the_rules() {
 /// has at least two, one of them not likely eligible, each naming its source.
 #[test]
 fn every_rules_example_screens_as_expected_through_the_binary() {
-    let (rules, diags) = clearpath::rules::Rules::load(&clearpath::data::Tree::Fs(root().join("rules")));
+    let (rules, diags) = clearpath::rules::Rules::load(&clearpath::data::read_dir(&root().join("rules")));
     assert!(!clearpath::diag::has_errors(&diags));
     let mut checked = 0;
     for (code, j) in &rules.by_code {
@@ -261,7 +261,7 @@ fn attorney_summary_of_an_intake() {
         delivered_at: None,
         contact_chat: None,
     };
-    let (rules, _) = clearpath::rules::Rules::load(&clearpath::data::Tree::Fs(root().join("rules")));
+    let (rules, _) = clearpath::rules::Rules::load(&clearpath::data::read_dir(&root().join("rules")));
     let date = jiff::civil::date(2026, 11, 25);
     let (md, screening) = clearpath::rules::summary::markdown(&h.flow, &h.locales, &rules, &intake, date, "en");
     assert!(md.starts_with("# Referral ABCD2345 — Preliminary screening, not legal advice."), "{md}");
@@ -285,7 +285,7 @@ fn attorney_summary_of_an_intake() {
     let html = clearpath::rules::summary::telegram_html(&md);
     assert!(html.contains("<b>Referral ABCD2345"), "{html}");
     let long = html.repeat(4);
-    let parts = clearpath::rules::summary::split(&long, clearpath::rules::summary::TELEGRAM_LIMIT);
+    let parts = clearpath::rules::summary::split(&long, clearpath::channel::telegram::TELEGRAM_LIMIT);
     assert!(parts.len() >= 2);
     assert!(parts.iter().all(|p| p.chars().count() <= 4096));
     assert_eq!(parts.concat(), long);

@@ -30,7 +30,10 @@ fn fixture() -> PathBuf {
 }
 
 fn extra(recipient: &str) -> String {
-    format!("admins = [{ADMIN}]\n\n[handoff]\noffer_hours = 48\n{}", attorney("Ana A", ATTORNEY, recipient, "\"*\"", true))
+    format!(
+        "admins = [{ADMIN}]\n\n[handoff]\noffer_hours = 48\n{}",
+        attorney("Ana A", ATTORNEY, recipient, "\"*\"", true)
+    )
 }
 
 #[test]
@@ -69,11 +72,16 @@ fn write_data_fixture() {
     bot.stop();
 
     let mut snap = d.snapshot();
+    snap["written_at"] = Value::from(unix_now());
     snap["chats"][WAITING.to_string()] = Value::Array(vec![]);
     std::fs::write(out.join("phones.json"), serde_json::to_string_pretty(&snap).unwrap()).unwrap();
     for f in ["clearpath.toml", "bot.log"] {
         let _ = std::fs::remove_file(out.join(f));
     }
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
 }
 
 /// A private copy of the fixture (git does not keep file modes).
@@ -101,12 +109,24 @@ fn copy_fixture(to: &Path) {
 fn a_data_directory_written_before_the_workspace_carries_its_conversations_on() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture(dir.path());
-    let phones: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("phones.json")).unwrap()).unwrap();
+    let phones: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("phones.json")).unwrap()).unwrap();
     let recipient = std::fs::read_to_string(dir.path().join("attorney.pub")).unwrap();
     let identity: age::x25519::Identity =
         std::fs::read_to_string(dir.path().join("attorney.key")).unwrap().trim().parse().unwrap();
     let d = Double::restore(&phones);
-    let bot = Bot::start(&d, dir.path(), &extra(recipient.trim()));
+    // The process's clock is set back to a minute after the fixture was written, as if the bot
+    // had been upgraded and restarted then: otherwise the survivor's conversation, idle since,
+    // would be paused first (its question taken off the phone), which other tests cover.
+    let clock = dir.path().join("clock");
+    let offset = phones["written_at"].as_i64().unwrap() + 60 - unix_now();
+    std::fs::write(&clock, offset.to_string()).unwrap();
+    let bot = Bot::start_with(
+        &d,
+        dir.path(),
+        &extra(recipient.trim()),
+        &[("CLEARPATH_TEST_CLOCK_FILE", clock.to_str().unwrap())],
+    );
 
     // The reply that waited in the outbox arrives: the language question.
     d.wait_for(WAITING, 30, "the waiting reply", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
@@ -138,7 +158,9 @@ fn a_data_directory_written_before_the_workspace_carries_its_conversations_on() 
     let code = accept[2..].to_string();
     let before = d.seq(DONE);
     d.press(ATTORNEY, old_triage["id"].as_i64().unwrap(), &accept, "en");
-    d.wait_for(ATTORNEY, 30, "the acceptance", |m| m.iter().any(|m| m.from_bot && m.text.contains(&format!("accepted case {code}"))));
+    d.wait_for(ATTORNEY, 30, "the acceptance", |m| {
+        m.iter().any(|m| m.from_bot && m.text.contains(&format!("accepted case {code}")))
+    });
     d.wait_for(DONE, 30, "the survivor's notice", |m| m.iter().any(|m| m.from_bot && m.seq > before));
 
     // The audit chain written before the change goes on unbroken: offered, offered, accepted.

@@ -4,7 +4,6 @@
 #![allow(dead_code)]
 
 use clearpath::channel::render::{resolve_text, Out, OutPrompt, Renderer};
-use clearpath::data::Tree;
 use clearpath::engine::{self, Effect, Input, Session};
 use clearpath::flow::{self, Flow};
 use clearpath::locale::Locales;
@@ -16,7 +15,7 @@ pub fn root() -> PathBuf {
 }
 
 pub fn locales() -> Locales {
-    let (l, diags) = Locales::load(&Tree::Fs(root().join("locales")));
+    let (l, diags) = Locales::load(&clearpath::data::read_dir(&root().join("locales")));
     assert!(diags.is_empty(), "locales have problems: {diags:?}");
     l
 }

@@ -13,9 +13,9 @@ pub mod api;
 pub mod sender;
 
 use crate::app::{App, Handled};
-use crate::channel::render::{resolve_text, Out, OutPrompt};
 use crate::config::{TelegramConfig, Wipe};
 use crate::engine::{Command, Input};
+use crate::render::{resolve_text, Out, OutPrompt};
 use crate::store::{ChatLog, OutboxEntry, Subject};
 use jiff::Timestamp;
 use secrecy::{ExposeSecret, SecretString};
@@ -30,6 +30,9 @@ use teloxide::Bot;
 const INBOX_DAYS: i64 = 8;
 /// Bots may delete messages in private chats for 48 hours.
 const DELETABLE_SECS: i64 = 48 * 3600 - 300;
+
+/// Telegram's limit on one message's text.
+pub const TELEGRAM_LIMIT: usize = 4096;
 
 /// What the outbox holds for Telegram, as JSON inside a sealed outbox entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1001,7 +1004,7 @@ fn deliver(
     let rewrite = match (wipe_now && !exiting && !h.erased, pressed, h.out.as_slice()) {
         (true, Some(id), [Out::Prompt(p)]) => {
             let (text, buttons) = prompt_message(p, words);
-            (text.chars().count() <= crate::rules::summary::TELEGRAM_LIMIT).then_some((id, text, buttons))
+            (text.chars().count() <= TELEGRAM_LIMIT).then_some((id, text, buttons))
         }
         _ => None,
     };
@@ -1045,11 +1048,34 @@ fn deliver(
     (entries(chat, now, payloads), Some(log.clone()))
 }
 
+impl From<crate::outbound::Message> for Payload {
+    fn from(m: crate::outbound::Message) -> Payload {
+        match m {
+            crate::outbound::Message::Text { text, buttons, protect } => Payload::Send { text, buttons, protect },
+            crate::outbound::Message::File { name, text } => Payload::Document { name, text },
+        }
+    }
+}
+
+/// The case desk speaks through Telegram: its messages become Telegram payloads, cut to
+/// Telegram's limit, in the outbox of the chat's pseudonym under "telegram".
+pub struct DeskOutbound;
+
+impl crate::outbound::Outbound for DeskOutbound {
+    fn channel(&self) -> &'static str {
+        "telegram"
+    }
+
+    fn entries(&self, chat: i64, now: Timestamp, messages: Vec<crate::outbound::Message>) -> Vec<OutboxEntry> {
+        entries(chat, now, messages.into_iter().map(Payload::from))
+    }
+}
+
 /// Payloads for one chat as outbox entries. A text longer than one Telegram message goes as
 /// several, cut at line breaks where it can, with its buttons under the last part: every
 /// message to anyone (a survivor's review, an attorney's list of cases) passes here.
 pub fn entries(chat: i64, now: Timestamp, payloads: impl IntoIterator<Item = Payload>) -> Vec<OutboxEntry> {
-    use crate::rules::summary::{split, TELEGRAM_LIMIT};
+    use crate::rules::summary::split;
     payloads
         .into_iter()
         .flat_map(|p| match p {
@@ -1390,7 +1416,7 @@ mod tests {
     }
 
     fn prompt(input: &'static str, choices: usize, answers: usize) -> OutPrompt {
-        use crate::channel::render::{OutChoice, OutReview};
+        use crate::render::{OutChoice, OutReview};
         OutPrompt {
             step: "s".into(),
             key: "a_step_id_of_forty_characters_at_most_xx#29".into(),
@@ -1507,7 +1533,7 @@ mod tests {
         let mut joined = String::new();
         for (i, p) in sends.iter().enumerate().skip(1) {
             let Payload::Send { text: t, buttons: b, protect } = p else { panic!("{p:?}") };
-            assert!(t.chars().count() <= crate::rules::summary::TELEGRAM_LIMIT);
+            assert!(t.chars().count() <= TELEGRAM_LIMIT);
             assert!(t.ends_with('\n'), "cut at a line break");
             assert!(*protect);
             assert_eq!(b.is_empty(), i + 1 < sends.len(), "buttons only under the last part");

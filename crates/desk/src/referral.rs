@@ -16,8 +16,8 @@
 
 use crate::app::App;
 use crate::audit;
-use crate::channel::telegram::{self, Payload};
 use crate::engine::answer::{Answer, Value};
+use crate::outbound::{self, Message, Outbound};
 use crate::rules::Rules;
 use crate::store::{Intake, OutboxEntry, Store, StoreError, Subject, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS};
 use jiff::{SignedDuration, Timestamp};
@@ -126,12 +126,44 @@ pub struct Referral {
     pub reminded: bool,
 }
 
+/// How completed intakes reach attorneys.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandoffConfig {
+    /// Hours an attorney has to accept or decline before the case moves to the next one.
+    #[serde(default = "seventy_two")]
+    pub offer_hours: i64,
+    /// Also send the full summary as Telegram text. Telegram can read it (it is not end-to-end
+    /// encrypted): only for organisations that accept that risk.
+    #[serde(default)]
+    pub summary_as_text: bool,
+    /// Tell the administrators after this many failed attempts to deliver a case file.
+    #[serde(default = "five")]
+    pub alert_after_failures: u32,
+}
+
+fn seventy_two() -> i64 {
+    72
+}
+fn five() -> u32 {
+    5
+}
+
+impl Default for HandoffConfig {
+    fn default() -> Self {
+        HandoffConfig { offer_hours: 72, summary_as_text: false, alert_after_failures: 5 }
+    }
+}
+
 /// The desk's settings and its lock (one case change at a time, which also orders the audit log).
 pub struct Desk {
     pub rules: Rules,
     pub attorneys: Vec<Attorney>,
     pub admins: Vec<i64>,
-    pub settings: crate::config::HandoffConfig,
+    pub settings: HandoffConfig,
+    /// The channel through which attorneys, administrators and (for the one notice when their
+    /// case is taken) survivors are reached.
+    pub outbound: std::sync::Arc<dyn Outbound>,
     lock: Mutex<()>,
     roster: Mutex<Option<Vec<Attorney>>>,
     /// Look for completed intakes without a referral at the next sweep: at start-up (a crash may
@@ -145,13 +177,15 @@ impl Desk {
         rules: Rules,
         attorneys: Vec<Attorney>,
         admins: Vec<i64>,
-        settings: crate::config::HandoffConfig,
+        settings: HandoffConfig,
+        outbound: std::sync::Arc<dyn Outbound>,
     ) -> Desk {
         Desk {
             rules,
             attorneys,
             admins,
             settings,
+            outbound,
             lock: Mutex::new(()),
             roster: Mutex::new(None),
             rescan: std::sync::atomic::AtomicBool::new(true),
@@ -239,9 +273,10 @@ pub fn attorney_by_chat(app: &App, chat: i64) -> Option<Attorney> {
 
 /// Outbox entries for an attorney's or administrator's chat (never protected: attorneys must be
 /// able to save the case file).
-fn to_chat(app: &App, chat: i64, payloads: Vec<Payload>, now: Timestamp) -> Result<(), StoreError> {
-    let who = telegram::subject(app, chat)?;
-    let entries: Vec<OutboxEntry> = telegram::entries(chat, now, payloads);
+fn to_chat(app: &App, chat: i64, payloads: Vec<Message>, now: Timestamp) -> Result<(), StoreError> {
+    let Some(d) = app.desk.as_ref() else { return Ok(()) };
+    let who = outbound::subject(app, d.outbound.as_ref(), chat)?;
+    let entries: Vec<OutboxEntry> = d.outbound.entries(chat, now, payloads);
     app.store(|st| st.enqueue(&who, &entries))
 }
 
@@ -252,7 +287,7 @@ pub fn alert_admins(app: &App, text: &str, now: Timestamp) {
         tracing::warn!("no administrators configured to tell about a case or a delivery problem");
     }
     for chat in &d.admins {
-        let p = Payload::Send { text: text.to_string(), buttons: vec![], protect: false };
+        let p = Message::text(text, false);
         if let Err(e) = to_chat(app, *chat, vec![p], now) {
             tracing::error!(error = %e, "could not queue an alert for an administrator");
         }
@@ -313,21 +348,21 @@ fn buttons(code: &str) -> Vec<Vec<(String, String)>> {
 
 /// What an attorney receives for a case: the triage message with buttons, the sealed file, and
 /// (if the organisation chose so) the summary as text.
-fn delivery(app: &App, d: &Desk, r: &Referral, a: &Attorney, intake: Option<&Intake>, now: Timestamp) -> Vec<Payload> {
-    let mut out = vec![Payload::Send {
+fn delivery(app: &App, d: &Desk, r: &Referral, a: &Attorney, intake: Option<&Intake>, now: Timestamp) -> Vec<Message> {
+    let mut out = vec![Message::Text {
         text: r.triage.clone(),
         buttons: if r.state == CaseState::Offered { buttons(&r.code) } else { vec![] },
         protect: false,
     }];
     if let Some(sealed) = &r.sealed {
-        out.push(Payload::Document { name: format!("case-{}.md.age", r.code), text: sealed.clone() });
+        out.push(Message::File { name: format!("case-{}.md.age", r.code), text: sealed.clone() });
     }
     if d.settings.summary_as_text {
         if let Some(i) = intake {
             let date = now.to_zoned(jiff::tz::TimeZone::UTC).date();
             let (md, _) = crate::rules::summary::markdown(&app.flow, &app.locales, &d.rules, i, date, &a.language);
-            // Split into messages where outbox entries are made (`telegram::entries`).
-            out.push(Payload::Send { text: md, buttons: vec![], protect: false });
+            // The channel cuts it to its own limit (`Outbound::entries`).
+            out.push(Message::text(md, false));
         }
     }
     out
@@ -421,7 +456,7 @@ fn withdraw(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
         if let Some(a) = roster(app)?.into_iter().find(|a| &a.name == h) {
             let text =
                 format!("Case {} was withdrawn: the person deleted their data. Please delete your copy.", r.code);
-            to_chat(app, a.chat, vec![Payload::Send { text, buttons: vec![], protect: false }], now)?;
+            to_chat(app, a.chat, vec![Message::text(text, false)], now)?;
         }
     }
     Ok(())
@@ -744,7 +779,8 @@ fn close_intake(app: &App, r: &Referral, notify: &str, now: Timestamp) -> Result
     let Some(intake) = app.store(|st| st.load_intake(&who, &r.code))? else { return Ok(()) };
     if let Some(chat) = intake.contact_chat.as_deref().and_then(|c| c.parse::<i64>().ok()) {
         let text = app.locales.format(&intake.locale, notify, &[]);
-        let entries = telegram::entries(chat, now, vec![Payload::Send { text, buttons: vec![], protect: true }]);
+        let Some(d) = app.desk.as_ref() else { return Ok(()) };
+        let entries = d.outbound.entries(chat, now, vec![Message::text(text, true)]);
         app.store(|st| st.enqueue(&who, &entries))?;
     }
     app.store(|st| st.remove_intake(&who, &r.code))?;
@@ -762,7 +798,7 @@ fn not_taken(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
     if let (Some(h), CaseState::Offered) = (&r.holder, r.state) {
         if let Some(a) = roster(app)?.into_iter().find(|a| &a.name == h) {
             let text = format!("Case {} was not accepted in time and is deleted. Please delete your copy.", r.code);
-            to_chat(app, a.chat, vec![Payload::Send { text, buttons: vec![], protect: false }], now)?;
+            to_chat(app, a.chat, vec![Message::text(text, false)], now)?;
         }
     }
     alert_admins(
@@ -890,7 +926,7 @@ pub fn revoke(app: &App, name: &str, now: Timestamp) -> Result<usize, DeskError>
     let rec = AttorneyRecord { attorney: a.clone(), enrolled_at: now, revoked_at: Some(now) };
     // Nothing queued for them leaves any more (a triage message, a case file): dropped with the
     // revocation itself.
-    let chat = telegram::subject(app, a.chat)?;
+    let chat = outbound::subject(app, d.outbound.as_ref(), a.chat)?;
     app.store(|st| {
         st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a), &rec)?;
         st.commit(&chat, crate::store::Change { discard_unsent: true, ..Default::default() })?;

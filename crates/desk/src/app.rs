@@ -2,10 +2,10 @@
 //! the result, flush. Every channel (terminal, JSON lines, Telegram) goes through [`App::handle`],
 //! so they all run the same path.
 
-use crate::channel::render::{Out, Renderer};
 use crate::engine::{self, Effect, Input, Reply, Session, Status};
 use crate::flow::Flow;
 use crate::locale::Locales;
+use crate::render::{Out, Renderer};
 use crate::store::crypto::Key;
 use crate::store::rotate::{self, Rotated};
 use crate::store::{Change, ChatLog, Intake, OutboxEntry, Purged, Retention, Store, StoreError, Subject};

@@ -108,11 +108,6 @@ struct RawCond {
     not: Option<Box<Spanned<RawCond>>>,
 }
 
-pub fn load_file(path: &Path) -> Result<(Flow, Vec<Diagnostic>), std::io::Error> {
-    let text = std::fs::read_to_string(path)?;
-    Ok(load_str(path, &text))
-}
-
 /// Parses a flow. Always returns a flow (possibly empty) and every problem found while loading;
 /// `check` finds the rest.
 pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {

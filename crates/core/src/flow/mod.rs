@@ -7,7 +7,7 @@ pub mod check;
 pub mod graph;
 mod load;
 
-pub use load::{load_file, load_str};
+pub use load::load_str;
 
 use crate::engine::answer::PartialDate;
 use crate::engine::parse::When;

@@ -115,7 +115,7 @@ pub fn from_env(dev_dir: Option<&Path>) -> Result<(Key, Origin), KeyError> {
             }
             std::fs::create_dir_all(dir).map_err(|e| KeyError::Write(p.clone(), e))?;
             // Made private from the start (the store would repair it, with a warning).
-            crate::store::restrict_dir(dir).map_err(|e| KeyError::Write(p.clone(), e))?;
+            crate::restrict_dir(dir).map_err(|e| KeyError::Write(p.clone(), e))?;
             init(&p)?;
             Ok((read_key_file(&p, DEV_FILE)?, Origin::DevCreated(p)))
         }

@@ -1,21 +1,18 @@
 //! The attorney's summary of a completed intake: who to contact and how, what is urgent, and for
 //! each arrest or conviction what the survivor said and what the screening found, with
-//! citations. Markdown for the sealed file; Telegram-ready HTML in parts under 4096 characters.
+//! citations. Markdown for the sealed file; HTML for a chat, which a channel cuts to its limit with [`split`].
 //!
 //! It never contains what the survivor chose not to say: such answers are left out entirely.
 
 use super::screen::{self, Screening};
 use super::Rules;
-use crate::channel::render::Renderer;
 use crate::engine::answer::{Answer, Pos};
 use crate::engine::{AnswerView, Label, Msg};
 use crate::flow::{Flow, Kind};
+use crate::intake::Intake;
 use crate::locale::{Arg, Locales};
-use crate::store::Intake;
+use crate::render::Renderer;
 use std::fmt::Write;
-
-/// Telegram's limit on one message's text.
-pub const TELEGRAM_LIMIT: usize = 4096;
 
 fn answer_text(r: &Renderer<'_>, lang: &str, flow: &Flow, key: &str, a: &Answer) -> Option<String> {
     let pos = Pos::from_key(key);

@@ -16,12 +16,21 @@
 //! control.sock     the running process's control socket (mode 0600)
 //! ```
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::indexing_slicing)
+)]
+
 pub mod crypto;
 pub mod keyfile;
 pub mod rotate;
 
-use crate::engine::Session;
+use clearpath_core::engine;
+/// A completed intake is the core's type; this crate only keeps it, sealed.
+pub use clearpath_core::intake::Intake;
+
 use crypto::{aad, open, pseudonym, relink, seal, CryptoError, Key};
+use engine::Session;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use sled::Transactional;
 use std::path::{Path, PathBuf};
@@ -151,24 +160,6 @@ pub type SetAside = (Subject, Result<Quarantined, StoreError>);
 impl Record for Quarantined {
     const TREE: &'static str = TREE_QUARANTINE;
     const VERSION: u16 = 1;
-}
-
-/// A completed intake, kept until it is delivered and the retention period has passed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Intake {
-    /// Short random case code shown to attorneys and admins.
-    pub code: String,
-    pub flow_id: String,
-    pub locale: String,
-    pub answers: std::collections::BTreeMap<String, crate::engine::answer::Answer>,
-    pub submitted_at: jiff::Timestamp,
-    /// When an attorney received it (retention counts from here).
-    #[serde(default)]
-    pub delivered_at: Option<jiff::Timestamp>,
-    /// The survivor's chat, kept (sealed under their key) only if they chose this chat as a safe
-    /// way to be contacted, for the one neutral message sent when an attorney takes the case.
-    #[serde(default)]
-    pub contact_chat: Option<String>,
 }
 
 impl Record for Intake {
@@ -1041,8 +1032,8 @@ impl Store {
             let has_outbox = self.tree(TREE_OUTBOX)?.scan_prefix(s.0).next().is_some();
             if let Some(sess) = &session {
                 let idle = now.as_second() - sess.updated_at.as_second();
-                let abandoned = sess.status != crate::engine::Status::Submitted && idle >= r.abandoned_days * day;
-                let finished = sess.status == crate::engine::Status::Submitted && live_intakes == 0 && !has_outbox;
+                let abandoned = sess.status != engine::Status::Submitted && idle >= r.abandoned_days * day;
+                let finished = sess.status == engine::Status::Submitted && live_intakes == 0 && !has_outbox;
                 if abandoned || finished {
                     self.tree(TREE_SESSIONS)?.remove(s.0)?;
                     p.sessions += 1;
@@ -1210,7 +1201,9 @@ impl Store {
         &self.db
     }
 
-    pub(crate) fn master(&self) -> &Key {
+    /// The master key: the runtime keeps it across a rotation, to reopen the old store if the
+    /// swap fails.
+    pub fn master(&self) -> &Key {
         &self.master
     }
 
@@ -1401,7 +1394,7 @@ mod log_safety {
     #[test]
     fn a_record_that_does_not_decode_is_reported_without_its_value() {
         // serde's own messages quote what they read: `unknown variant "Canary-…"`.
-        let e = serde_json::from_str::<crate::engine::Status>(r#""Canary-Status-1""#).unwrap_err();
+        let e = serde_json::from_str::<engine::Status>(r#""Canary-Status-1""#).unwrap_err();
         assert!(e.to_string().contains("Canary"), "the premise: serde quotes the value");
         let told = json_error(&e);
         assert!(!told.contains("Canary"), "{told}");

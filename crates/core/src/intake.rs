@@ -1,0 +1,22 @@
+//! A completed intake: what a survivor chose to send, as the engine recorded it. The store keeps
+//! it sealed; the summary and the screening read it.
+
+use serde::{Deserialize, Serialize};
+
+/// A completed intake, kept until it is delivered and the retention period has passed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Intake {
+    /// Short random case code shown to attorneys and admins.
+    pub code: String,
+    pub flow_id: String,
+    pub locale: String,
+    pub answers: std::collections::BTreeMap<String, crate::engine::answer::Answer>,
+    pub submitted_at: jiff::Timestamp,
+    /// When an attorney received it (retention counts from here).
+    #[serde(default)]
+    pub delivered_at: Option<jiff::Timestamp>,
+    /// The survivor's chat, kept (sealed under their key) only if they chose this chat as a safe
+    /// way to be contacted, for the one neutral message sent when an attorney takes the case.
+    #[serde(default)]
+    pub contact_chat: Option<String>,
+}
