@@ -1,13 +1,15 @@
-//! Shared test helpers: a pure transcript harness over the real flow and locales, and a runner
-//! for the real binary.
+//! Shared test helpers: a transcript harness over the real flow, locales and runtime, and a
+//! runner for the real binary.
 
 #![allow(dead_code)]
 
-use clearpath::channel::render::{resolve_text, Out, OutPrompt, Renderer};
-use clearpath::engine::{self, Effect, Input, Session};
+use clearpath::app::App;
+use clearpath::channel::render::{resolve_text, Out, OutPrompt};
+use clearpath::engine::{Input, Session};
 use clearpath::flow::{self, Flow};
 use clearpath::locale::Locales;
-use secrecy::ExposeSecret;
+use clearpath::store::crypto::Key;
+use clearpath::store::{Retention, Store, Subject};
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {
@@ -26,17 +28,23 @@ pub fn intake_flow() -> Flow {
     f
 }
 
-/// Drives the engine as the terminal does, without any I/O: typed lines are resolved against the
-/// last prompt, `/commands` become commands, effects are applied in memory.
+/// Drives a conversation through the runtime every channel uses ([`App`], with a real store in a
+/// temporary directory), as the terminal does: typed lines are resolved against the last prompt,
+/// `/commands` become commands. Nothing is flushed to disk per input (the channels' flush is
+/// tested through the real binary); everything else is the channels' own path.
 pub struct Harness {
     pub flow: Flow,
     pub locales: Locales,
+    /// The conversation as stored after the last input (a new one if none is stored).
     pub session: Session,
     pub now: jiff::Timestamp,
     pub last: Option<OutPrompt>,
     /// The rendered replies to the last input, in full.
     pub last_outs: Vec<Out>,
     pub submitted: usize,
+    app: App,
+    who: Subject,
+    _dir: tempfile::TempDir,
 }
 
 impl Harness {
@@ -47,7 +55,30 @@ impl Harness {
     pub fn with_flow(flow: Flow) -> Harness {
         let now: jiff::Timestamp = "2026-11-25T20:00:00Z".parse().unwrap();
         let session = Session::new(&flow.id, &flow.hash, now);
-        Harness { flow, locales: locales(), session, now, last: None, last_outs: Vec::new(), submitted: 0 }
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path(), Key::generate()).unwrap();
+        let app = App::new(flow.clone(), locales(), store, Retention::default());
+        let who = app.subject("terminal", "harness").unwrap();
+        Harness {
+            locales: {
+                // The same words as the runtime's, with its retention periods filled in.
+                let mut l = locales();
+                let r = Retention::default();
+                l.set_global("abandoned_days", clearpath::locale::Arg::Num(r.abandoned_days));
+                l.set_global("delivered_days", clearpath::locale::Arg::Num(r.delivered_days));
+                l.set_global("waiting_days", clearpath::locale::Arg::Num(r.waiting_days));
+                l
+            },
+            flow,
+            session,
+            now,
+            last: None,
+            last_outs: Vec::new(),
+            submitted: 0,
+            app,
+            who,
+            _dir: dir,
+        }
     }
 
     pub fn input_for(&self, line: &str) -> Input {
@@ -60,31 +91,31 @@ impl Harness {
         }
     }
 
-    /// Sends one input; returns the rendered replies in the compact transcript form.
+    /// Sends one input; returns the rendered replies in the compact transcript form, then what
+    /// the runtime did (submitted, erased, wiped).
     pub fn send_input(&mut self, input: Input) -> String {
         self.now += jiff::SignedDuration::from_secs(30);
-        let outcome = engine::step(&self.flow, &self.session, input, self.now);
-        self.session = outcome.session;
+        let handled =
+            self.app.handle_with(&self.who, input, self.now, None, false, None, |_| (Vec::new(), None)).unwrap();
         let mut extra = String::new();
-        for e in outcome.effects {
-            match e {
-                Effect::SetResumeCode(c) => {
-                    self.session.resume_code = Some(clearpath::app::hash_code(c.expose_secret()))
-                }
-                Effect::Submit => {
-                    self.submitted += 1;
-                    extra.push_str("  [effect: submit]\n");
-                }
-                Effect::Erase => extra.push_str("  [effect: erase]\n"),
-                Effect::Wipe => extra.push_str("  [effect: wipe]\n"),
-            }
+        if handled.submitted.is_some() {
+            self.submitted += 1;
+            extra.push_str("  [effect: submit]\n");
         }
-        let lang = self.session.lang().to_string();
-        let r = Renderer { locales: &self.locales };
+        if handled.erased {
+            extra.push_str("  [effect: erase]\n");
+        }
+        if handled.wipe {
+            extra.push_str("  [effect: wipe]\n");
+        }
+        self.session = self
+            .app
+            .store(|st| st.load_session(&self.who))
+            .unwrap()
+            .unwrap_or_else(|| Session::new(&self.flow.id, &self.flow.hash, self.now));
         let mut s = String::new();
         self.last_outs.clear();
-        for reply in &outcome.replies {
-            let out = r.render(&lang, reply);
+        for out in handled.out {
             if let Out::Prompt(p) = &out {
                 self.last = Some(p.clone());
             }
