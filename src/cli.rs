@@ -561,17 +561,10 @@ pub fn open_app(s: &Settings, flow_id: &str, dev_key: bool) -> anyhow::Result<Ap
 
 /// Loads the configured flow and locales and checks them; errors stop the program.
 pub fn load_checked(s: &Settings, flow_id: &str) -> anyhow::Result<(Flow, Locales)> {
-    let flows = crate::data::resolve(s.flows.as_deref(), "flows");
     let locales_tree = crate::data::resolve(s.locales.as_deref(), "locales");
     let (locales, mut diags) = Locales::load(&locales_tree);
-    let file = format!("{flow_id}.toml");
-    let text = flows
-        .files("", "toml")?
-        .into_iter()
-        .find(|(p, _)| p.file_name().is_some_and(|n| n == file.as_str()))
-        .map(|(_, t)| t)
-        .with_context(|| format!("no flow file {file} in {}", flows.describe()))?;
-    let (flow, load_diags) = flow::load_str(&flows.display_path(file.as_ref()), &text);
+    let (path, text) = flow_file(s.flows.as_deref(), flow_id)?;
+    let (flow, load_diags) = flow::load_str(&path, &text);
     diags.extend(load_diags);
     diags.extend(flow::check::check(&flow, &locales));
     if has_errors(&diags) {
@@ -586,20 +579,36 @@ pub fn load_checked(s: &Settings, flow_id: &str) -> anyhow::Result<(Flow, Locale
     Ok((flow, locales))
 }
 
+/// The flow files to read, as (path to show, text): the file given, every `*.toml` in the
+/// directory given, or else in `./flows` (else the built-in copy). Every command that reads
+/// flows reads them here.
+fn flow_files(path: Option<&Path>) -> anyhow::Result<(Vec<(PathBuf, String)>, String)> {
+    if let Some(p) = path.filter(|p| p.is_file()) {
+        let text = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+        return Ok((vec![(p.to_path_buf(), text)], p.display().to_string()));
+    }
+    let tree = crate::data::resolve(path, "flows");
+    let files = tree.files("", "toml").with_context(|| format!("reading {}", tree.describe()))?;
+    Ok((files.into_iter().map(|(rel, text)| (tree.display_path(&rel), text)).collect(), tree.describe()))
+}
+
+/// The flow `id` (the file `<id>.toml`) from [`flow_files`]; a file given by path is taken
+/// whatever its name.
+fn flow_file(path: Option<&Path>, id: &str) -> anyhow::Result<(PathBuf, String)> {
+    let file = format!("{id}.toml");
+    let (mut files, shown) = flow_files(path)?;
+    if path.is_some_and(Path::is_file) {
+        return files.pop().context("no flow file");
+    }
+    files
+        .into_iter()
+        .find(|(p, _)| p.file_name().is_some_and(|n| n == file.as_str()))
+        .with_context(|| format!("no flow file {file} in {shown}"))
+}
+
 fn load_flow_for_tools(path: Option<&Path>) -> anyhow::Result<Flow> {
-    let p = path.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("flows/intake.toml"));
-    let (flow, diags) = if p.exists() {
-        flow::load_file(&p)?
-    } else {
-        let tree = crate::data::embedded_flows();
-        let text = tree
-            .files("", "toml")?
-            .into_iter()
-            .find(|(n, _)| n.as_path() == Path::new("intake.toml"))
-            .map(|(_, t)| t)
-            .context("no built-in intake flow")?;
-        flow::load_str(Path::new("flows/intake.toml"), &text)
-    };
+    let (p, text) = flow_file(path, "intake")?;
+    let (flow, diags) = flow::load_str(&p, &text);
     if has_errors(&diags) {
         for d in &diags {
             eprint!("{d}");
@@ -613,23 +622,7 @@ fn load_flow_for_tools(path: Option<&Path>) -> anyhow::Result<Flow> {
 pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Result<ExitCode> {
     let locales_tree = crate::data::resolve(locales, "locales");
     let (locales, mut diags) = Locales::load(&locales_tree);
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
-    match path {
-        Some(p) if p.is_file() => files
-            .push((p.to_path_buf(), std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)),
-        Some(p) => {
-            let tree = crate::data::read_dir(p);
-            for (rel, text) in tree.files("", "toml").with_context(|| format!("reading {}", p.display()))? {
-                files.push((tree.display_path(&rel), text));
-            }
-        }
-        None => {
-            let tree = crate::data::resolve(None, "flows");
-            for (rel, text) in tree.files("", "toml")? {
-                files.push((tree.display_path(&rel), text));
-            }
-        }
-    }
+    let (files, _) = flow_files(path)?;
     if files.is_empty() {
         bail!("no flow files (*.toml) found");
     }
