@@ -5,8 +5,10 @@
 //! pseudonymisation key, the pseudonym chain (one link key per rotation) and one data key per
 //! survivor. Erasing a survivor destroys their data key and their records (crypto-shredding);
 //! `keys rotate` rebuilds the database from live records so that old bytes do not linger in
-//! sled's log, and moves every pseudonym to the chain's next link. The API is synchronous; async callers use
-//! `spawn_blocking` or a dedicated thread.
+//! sled's log, and moves every pseudonym to the chain's next link. The API is synchronous. Calls that
+//! wait on the disk (`flush`, `open`, rotation, `purge`) belong off async workers
+//! (`spawn_blocking` or a dedicated thread); reading or writing a record is short (sled buffers
+//! it) and async code calls it directly.
 //!
 //! Layout of the data directory:
 //! ```text
