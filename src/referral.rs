@@ -16,6 +16,7 @@
 
 use crate::app::App;
 use crate::audit;
+use crate::channel::callback::Callback;
 use crate::channel::telegram::{self, Payload};
 use crate::engine::answer::{Answer, Value};
 use crate::rules::Rules;
@@ -618,11 +619,10 @@ impl DeskCommand {
 
     /// A button's callback data; `None` for data that is not the desk's.
     pub fn from_button(data: &str) -> Option<DeskCommand> {
-        let (tag, code) = data.split_once(':')?;
-        let code = code.trim().to_uppercase();
-        match tag {
-            "a" => Some(DeskCommand::Accept(code)),
-            "n" => Some(DeskCommand::Decline(code)),
+        let code = |c: String| c.trim().to_uppercase();
+        match Callback::decode(data) {
+            Callback::Accept(c) => Some(DeskCommand::Accept(code(c))),
+            Callback::Decline(c) => Some(DeskCommand::Decline(code(c))),
             _ => None,
         }
     }
@@ -630,9 +630,9 @@ impl DeskCommand {
     /// The callback data of this command's button (Accept and Decline have one).
     pub fn button_data(&self) -> Option<String> {
         match self {
-            DeskCommand::Accept(c) => Some(format!("a:{c}")),
-            DeskCommand::Decline(c) => Some(format!("n:{c}")),
-            _ => None,
+            DeskCommand::Accept(c) => Some(Callback::Accept(c.clone()).encode()),
+            DeskCommand::Decline(c) => Some(Callback::Decline(c.clone()).encode()),
+            DeskCommand::Cases | DeskCommand::Case(_) | DeskCommand::Close(_) | DeskCommand::Help => None,
         }
     }
 

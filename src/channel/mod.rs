@@ -2,6 +2,7 @@
 //! [`Input`](crate::engine::Input), hands it to [`App::handle`](crate::app::App::handle), and shows
 //! the rendered replies. Only `telegram` (when it exists) imports teloxide.
 
+pub mod callback;
 pub mod console;
 pub mod render;
 pub mod telegram;
