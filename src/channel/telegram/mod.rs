@@ -14,9 +14,9 @@ pub mod sender;
 
 use crate::app::{App, Handled};
 use crate::channel::callback::Callback;
-use crate::channel::render::{resolve_text, Out, OutPrompt};
+use crate::channel::render::{resolve_text, InfoKind, Out, OutPrompt};
 use crate::config::{TelegramConfig, Wipe};
-use crate::engine::{Command, Input};
+use crate::engine::{Command, Input, PromptKind};
 use crate::store::{ChatLog, OutboxEntry, Subject};
 use jiff::Timestamp;
 use secrecy::{ExposeSecret, SecretString};
@@ -656,7 +656,7 @@ pub fn key_tag(key: &str) -> String {
 /// On the review, a typed number is the answer of that number to change, as the message numbers
 /// them (never "send", which only its button or its words do).
 fn review_number(p: &OutPrompt, t: &str) -> Option<Input> {
-    if p.input != "review" {
+    if p.input != PromptKind::Review {
         return None;
     }
     let n = t.trim().trim_end_matches('.').parse::<usize>().ok().filter(|n| *n >= 1)?;
@@ -1020,7 +1020,7 @@ fn deliver(
     }
     for o in &h.out {
         let (text, buttons) = match o {
-            Out::Info { kind: "exit", .. } => (exit_text(cfg, &h.lang), vec![]),
+            Out::Info { kind: InfoKind::Exit, .. } => (exit_text(cfg, &h.lang), vec![]),
             Out::Info { text, .. } => (text.clone(), vec![]),
             Out::Done { text, .. } => (text.clone(), vec![]),
             Out::Prompt(p) => prompt_message(p, words),
@@ -1117,7 +1117,7 @@ pub fn prompt_message(p: &OutPrompt, words: &Words) -> (String, Vec<Vec<(String,
     for (i, item) in p.review.iter().enumerate() {
         text.push_str(&format!("\n{}. {}: {}", i + 1, item.question, item.answer));
     }
-    if p.input == "review" && p.review.len() > PAGE {
+    if p.input == PromptKind::Review && p.review.len() > PAGE {
         text.push_str(&format!("\n\n{}", words.type_number));
     }
     if let Some(a) = &p.answer {
@@ -1165,7 +1165,7 @@ pub fn prompt_buttons(
         row
     };
     let mut rows: Vec<Vec<(String, String)>> = Vec::new();
-    if p.input == "review" {
+    if p.input == PromptKind::Review {
         let pages = p.review.len().div_ceil(PAGE);
         if page == 0 || pages == 0 {
             rows.extend(p.choices.iter().filter(|c| c.id == "submit").map(|c| vec![(c.label.clone(), choice(&c.id))]));
@@ -1201,7 +1201,8 @@ pub fn prompt_buttons(
     for (i, c) in p.choices.iter().enumerate().skip(from).take(count) {
         let label = if paged { format!("{}. {}", i + 1, c.label) } else { c.label.clone() };
         // Ticks that toggle, then "Done"; "don't know" and "rather not say" answer at once.
-        let at_once = p.input != "multi" || matches!(c.id.as_str(), crate::flow::DONT_KNOW | crate::flow::PREFER_NOT);
+        let at_once =
+            p.input != PromptKind::Multi || matches!(c.id.as_str(), crate::flow::DONT_KNOW | crate::flow::PREFER_NOT);
         let button = if at_once {
             (label, choice(&c.id))
         } else {
@@ -1213,7 +1214,7 @@ pub fn prompt_buttons(
     if paged {
         rows.push(nav(page, pages, &elsewhere));
     }
-    if p.input == "multi" {
+    if p.input == PromptKind::Multi {
         let done = Callback::Done { tag: tag.clone(), elsewhere: paged.then_some(elsewhere) }.encode();
         rows.push(vec![(words.done.clone(), done)]);
     }
@@ -1338,7 +1339,11 @@ mod tests {
             step: "s".into(),
             key: "a_step_id_of_forty_characters_at_most_xx#29".into(),
             instance: None,
-            input,
+            input: match input {
+                "review" => PromptKind::Review,
+                "multi" => PromptKind::Multi,
+                _ => PromptKind::Single,
+            },
             text: "Q".into(),
             hint: None,
             choices: (0..choices)
@@ -1395,7 +1400,7 @@ mod tests {
 
     #[test]
     fn an_exit_deletes_what_it_can_and_makes_older_bot_messages_neutral() {
-        let (p, kept) = delivered("on_exit", true, false, Out::Info { kind: "exit", text: "Paused.".into() });
+        let (p, kept) = delivered("on_exit", true, false, Out::Info { kind: InfoKind::Exit, text: "Paused.".into() });
         assert!(matches!(&p[0], Payload::Delete { ids } if ids == &vec![3]), "{p:?}");
         assert!(matches!(&p[1], Payload::Edit { id: 1, text, buttons } if text == "OK" && buttons.is_empty()), "{p:?}");
         assert!(matches!(&p[2], Payload::Send { text, protect: true, .. } if text == "OK"), "{p:?}");
@@ -1405,8 +1410,12 @@ mod tests {
 
     #[test]
     fn an_answer_after_days_away_makes_the_old_question_neutral_before_forgetting_it() {
-        let (p, _) =
-            delivered("after_each_answer", false, true, Out::Info { kind: "help", text: "Next question".into() });
+        let (p, _) = delivered(
+            "after_each_answer",
+            false,
+            true,
+            Out::Info { kind: InfoKind::Help, text: "Next question".into() },
+        );
         assert!(matches!(&p[0], Payload::Delete { ids } if ids == &vec![3]), "{p:?}");
         assert!(matches!(&p[1], Payload::Edit { id: 1, text, .. } if text == "OK"), "the 3-day-old question: {p:?}");
         assert!(matches!(&p[2], Payload::Send { text, .. } if text == "Next question"), "{p:?}");
