@@ -347,7 +347,13 @@ fn save(app: &App, r: &Referral) -> Result<(), StoreError> {
     app.store(|st| st.service_put(TREE_REFERRALS, &case_key(st, &r.code), r))
 }
 
-fn log(app: &App, event: &str, case: Option<&str>, attorney: Option<&str>, now: Timestamp) -> Result<(), StoreError> {
+fn log(
+    app: &App,
+    event: audit::Event,
+    case: Option<&str>,
+    attorney: Option<&str>,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     app.store(|st| audit::append(st, event, case, attorney, now)).map(|_| ())
 }
 
@@ -378,7 +384,7 @@ fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), De
             r.sealed = Some(sealed);
             save(app, r)?;
             to_chat(app, a.chat, delivery(app, d, r, &a, Some(&intake), now), now)?;
-            log(app, "offered", Some(&r.code), Some(&a.name), now)?;
+            log(app, audit::Event::Offered, Some(&r.code), Some(&a.name), now)?;
             // No case code or name in the log: `clearpath cases list` shows them to administrators.
             tracing::info!("a case was offered to an attorney");
         }
@@ -391,7 +397,7 @@ fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), De
             r.offered_at = Some(now);
             save(app, r)?;
             if !was_waiting {
-                log(app, "unassigned", Some(&r.code), None, now)?;
+                log(app, audit::Event::Unassigned, Some(&r.code), None, now)?;
                 alert_admins(
                     app,
                     &format!(
@@ -417,7 +423,7 @@ fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), De
 
 fn withdraw(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
     app.store(|st| st.service_remove(TREE_REFERRALS, &case_key(st, &r.code)))?;
-    log(app, "withdrawn", Some(&r.code), r.holder.as_deref(), now)?;
+    log(app, audit::Event::Withdrawn, Some(&r.code), r.holder.as_deref(), now)?;
     if let (Some(h), CaseState::Offered | CaseState::Accepted) = (&r.holder, r.state) {
         if let Some(a) = roster(app)?.into_iter().find(|a| &a.name == h) {
             let text =
@@ -560,7 +566,7 @@ pub fn sweep(app: &App, now: Timestamp) -> Result<Swept, DeskError> {
         match r.state {
             CaseState::Offered if r.offered_at.is_some_and(|t| t + offer <= now) => {
                 let h = r.holder.clone().unwrap_or_default();
-                log(app, "timed_out", Some(&r.code), Some(&h), now)?;
+                log(app, audit::Event::TimedOut, Some(&r.code), Some(&h), now)?;
                 r.tried.push(h);
                 route(app, d, &mut r, now)?;
                 out.timed_out += 1;
@@ -697,13 +703,13 @@ pub fn command(app: &App, a: &Attorney, cmd: &DeskCommand, now: Timestamp) -> Re
             r.state = CaseState::Accepted;
             r.accepted_at = Some(now);
             save(app, &r)?;
-            log(app, "accepted", Some(&code), Some(&a.name), now)?;
+            log(app, audit::Event::Accepted, Some(&code), Some(&a.name), now)?;
             accepted(app, &r, now)?;
             format!("You accepted case {code}. The server now keeps only the sealed copy, and deletes it {} days from today. When the matter ends, send /close {code}.", app.retention.delivered_days)
         }
         (DeskCommand::Accept(_), CaseState::Accepted) => format!("You already accepted case {code}."),
         (DeskCommand::Decline(_), CaseState::Offered) => {
-            log(app, "declined", Some(&code), Some(&a.name), now)?;
+            log(app, audit::Event::Declined, Some(&code), Some(&a.name), now)?;
             r.tried.push(a.name.clone());
             route(app, d, &mut r, now)?;
             format!("You declined case {code}; it goes to the next attorney. Please delete the file you received.")
@@ -716,7 +722,7 @@ pub fn command(app: &App, a: &Attorney, cmd: &DeskCommand, now: Timestamp) -> Re
             r.closed_at = Some(now);
             r.sealed = None;
             save(app, &r)?;
-            log(app, "closed", Some(&code), Some(&a.name), now)?;
+            log(app, audit::Event::Closed, Some(&code), Some(&a.name), now)?;
             format!("Case {code} is closed; the server's sealed copy is deleted.")
         }
         (DeskCommand::Close(_), CaseState::Offered) => format!("Accept case {code} before closing it."),
@@ -758,7 +764,7 @@ fn close_intake(app: &App, r: &Referral, notify: &str, now: Timestamp) -> Result
 fn not_taken(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
     close_intake(app, r, "notify-not-taken", now)?;
     app.store(|st| st.service_remove(TREE_REFERRALS, &case_key(st, &r.code)))?;
-    log(app, "not_taken", Some(&r.code), r.holder.as_deref(), now)?;
+    log(app, audit::Event::NotTaken, Some(&r.code), r.holder.as_deref(), now)?;
     if let (Some(h), CaseState::Offered) = (&r.holder, r.state) {
         if let Some(a) = roster(app)?.into_iter().find(|a| &a.name == h) {
             let text = format!("Case {} was not accepted in time and is deleted. Please delete your copy.", r.code);
@@ -839,7 +845,7 @@ pub fn invite(
     };
     app.store(|st| {
         st.service_put(TREE_INVITES, &st.service_id("invite", &raw), &inv)?;
-        audit::append(st, "invited", None, Some(&inv.name), now)?;
+        audit::append(st, audit::Event::Invited, None, Some(&inv.name), now)?;
         st.flush()
     })?;
     Ok((shown, expires_at))
@@ -873,7 +879,7 @@ pub fn enroll(app: &App, code: &str, chat: i64, now: Timestamp) -> Result<Option
     let rec = AttorneyRecord { attorney: a.clone(), enrolled_at: now, revoked_at: None };
     app.store(|st| {
         st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a), &rec)?;
-        audit::append(st, "enrolled", None, Some(&a.name), now)?;
+        audit::append(st, audit::Event::Enrolled, None, Some(&a.name), now)?;
         st.flush()
     })?;
     refresh_roster(d);
@@ -894,7 +900,7 @@ pub fn revoke(app: &App, name: &str, now: Timestamp) -> Result<usize, DeskError>
     app.store(|st| {
         st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a), &rec)?;
         st.commit(&chat, crate::store::Change { discard_unsent: true, ..Default::default() })?;
-        audit::append(st, "revoked", None, Some(&a.name), now)
+        audit::append(st, audit::Event::Revoked, None, Some(&a.name), now)
     })?;
     refresh_roster(d);
     let all = all_referrals(app)?;
