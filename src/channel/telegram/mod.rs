@@ -835,8 +835,13 @@ fn handle_update_as(
     // Only typed text is resolved against the prompt (numbers, labels): render it only then.
     let typed = matches!(&u.kind, UpdateKind::Message(m) if m.text().is_some_and(|t| !t.starts_with('/')));
     // A page of buttons, and Done on a long list, are built from the prompt too.
-    let paging = matches!(&u.kind, UpdateKind::CallbackQuery(q)
-        if q.data.as_deref().map(Callback::decode).is_some_and(|c| matches!(c, Callback::Page { .. } | Callback::Done { elsewhere: Some(_), .. })));
+    let paging = match &u.kind {
+        UpdateKind::CallbackQuery(q) => matches!(
+            q.data.as_deref().map(Callback::decode),
+            Some(Callback::Page { .. } | Callback::Done { elsewhere: Some(_), .. })
+        ),
+        _ => false,
+    };
     let last_prompt = if typed || paging { session.and_then(|s| last_prompt(app, s)) } else { None };
     let words = Words::new(app, session.map_or(crate::locale::FALLBACK, |s| s.lang()));
     let inc = incoming(&u, last_prompt.as_ref(), &current, &words);
