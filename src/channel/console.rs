@@ -6,7 +6,7 @@
 
 use super::render::{resolve_text, Out, OutPrompt};
 use crate::app::App;
-use crate::engine::{Command, Input};
+use crate::engine::{Command, Input, PromptKind};
 use crate::store::Subject;
 use serde::Deserialize;
 use std::io::{BufRead, Write};
@@ -76,7 +76,7 @@ fn format_prompt(s: &mut String, p: &OutPrompt, free_input_hint: &str) {
     if let Some(h) = &p.hint {
         s.push_str(&format!("  ({})\n", h.trim()));
     }
-    if p.input == "review" {
+    if p.input == PromptKind::Review {
         // "1. Send", then each answer under the number that changes it.
         if let Some(submit) = p.choices.first() {
             s.push_str(&format!("  1. {}\n", submit.label));
@@ -89,7 +89,10 @@ fn format_prompt(s: &mut String, p: &OutPrompt, free_input_hint: &str) {
     if let Some(a) = &p.answer {
         s.push_str(&format!("  → {a}\n"));
     }
-    if p.free_input && !p.choices.is_empty() && matches!(p.input, "number" | "date" | "text" | "resume_code") {
+    if p.free_input
+        && !p.choices.is_empty()
+        && matches!(p.input, PromptKind::Number | PromptKind::Date | PromptKind::Text | PromptKind::ResumeCode)
+    {
         // Numbers would be ambiguous on these steps: the choices are typed by their words.
         let words: Vec<String> = p.choices.iter().map(|c| format!("\"{}\"", c.label)).collect();
         s.push_str(&format!("  {} {}\n", free_input_hint, words.join(" · ")));
@@ -183,7 +186,7 @@ pub fn run(
                 emit(handled, &mut last_prompt, &mut lang, &mut output)?;
             }
             Err(e) => {
-                let o = Out::Info { kind: "error", text: e };
+                let o = Out::Info { kind: crate::channel::render::InfoKind::Error, text: e };
                 writeln!(output, "{}", serde_json::to_string(&o)?)?;
                 output.flush()?;
             }

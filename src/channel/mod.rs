@@ -2,6 +2,8 @@
 //! [`Input`](crate::engine::Input), hands it to [`App::handle`](crate::app::App::handle), and shows
 //! the rendered replies. Only `telegram` (when it exists) imports teloxide.
 
+/// Callback data is a protocol the desk speaks too: it lives in the core.
+pub use clearpath_core::callback;
 pub mod console;
 /// The renderer lives in the core, shared by every channel.
 pub use clearpath_core::render;

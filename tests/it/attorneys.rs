@@ -237,7 +237,8 @@ fn the_audit_log_detects_an_altered_a_removed_or_a_reordered_entry() {
     let store = Store::open(dir.path(), master.clone()).unwrap();
     let t0: jiff::Timestamp = "2026-11-25T10:00:00Z".parse().unwrap();
     assert_eq!(audit::describe(&audit::verify(&store).unwrap()), "audit log intact: no entries yet");
-    for (i, ev) in ["offered", "declined", "offered", "accepted"].iter().enumerate() {
+    use audit::Event::{Accepted, Declined, Offered};
+    for (i, ev) in [Offered, Declined, Offered, Accepted].into_iter().enumerate() {
         audit::append(&store, ev, Some("ABCD2345"), Some(if i < 2 { "Ana A" } else { "Ben B" }), t0).unwrap();
     }
     let v = audit::verify(&store).unwrap();

@@ -368,3 +368,22 @@ fn a_later_conviction_refinement_set_the_wrong_way_is_an_error_with_its_line() {
     assert!(all.contains("HI.toml:") && all.contains("error[disqualifiers]"), "{all}");
     assert!(all.contains("later_convictions_within_years goes with later_convictions = true"), "{all}");
 }
+
+/// A scope or timing kind the screening does not know is a load error at its line (serde enums),
+/// not a route that the screening later answers with a catch-all "not one it knows".
+#[test]
+fn an_unknown_scope_or_timing_kind_fails_to_load_at_its_line() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/rules/NY.toml")).unwrap();
+    for (from, to, value) in
+        [("scope = \"any\"", "scope = \"most\"", "most"), ("kind = \"wait\"", "kind = \"eventually\"", "eventually")]
+    {
+        let line = text.lines().position(|l| l.trim() == from).unwrap() + 1;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("NY.toml"), text.replacen(from, to, 1)).unwrap();
+        let (rules, diags) = clearpath::rules::Rules::load(&clearpath::data::read_dir(dir.path()));
+        assert!(rules.get("NY").is_none(), "{value}: the file did not load");
+        let d = diags.iter().find(|d| d.message.contains(value)).unwrap_or_else(|| panic!("{value}: {diags:?}"));
+        assert_eq!(d.line, line, "{value}: {d:?}");
+        assert!(d.path.ends_with("NY.toml"), "{d:?}");
+    }
+}

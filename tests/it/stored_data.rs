@@ -169,3 +169,24 @@ fn a_data_directory_written_before_the_workspace_carries_its_conversations_on() 
     assert!(out.contains("audit log intact: 3 entries"), "{out}");
     bot.stop();
 }
+
+/// Every button the old build left on the phones decodes to what it meant, and encodes back to the
+/// same bytes (`channel::callback` is the one reader and writer of callback data).
+#[test]
+fn every_button_on_the_old_phones_decodes_and_encodes_back_unchanged() {
+    use clearpath::channel::callback::Callback;
+    let phones: Value = serde_json::from_str(&std::fs::read_to_string(fixture().join("phones.json")).unwrap()).unwrap();
+    let mut seen = 0;
+    for msgs in phones["chats"].as_object().unwrap().values() {
+        for m in msgs.as_array().unwrap() {
+            for b in m["buttons"].as_array().into_iter().flatten() {
+                let data = b[1].as_str().unwrap();
+                let c = Callback::decode(data);
+                assert_ne!(c, Callback::Stale, "{data}");
+                assert_eq!(c.encode(), data);
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 30, "{seen} buttons");
+}

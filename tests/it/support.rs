@@ -176,7 +176,7 @@ pub fn compact(out: &Out) -> String {
             for item in &p.review {
                 s.push_str(&format!("    - {}: {}\n", item.question, item.answer));
             }
-            if !p.choices.is_empty() && p.input != "review" {
+            if !p.choices.is_empty() && p.input != clearpath::engine::PromptKind::Review {
                 let ids: Vec<&str> = p.choices.iter().map(|c| c.id.as_str()).collect();
                 s.push_str(&format!("    choices: {}\n", ids.join(" ")));
             }

@@ -66,7 +66,7 @@ fn done_text(outs: &[Out]) -> String {
         .iter()
         .filter_map(|o| match o {
             Out::Done { text, .. } => Some(text.as_str()),
-            Out::Info { kind: "exit", text } => Some(text.as_str()),
+            Out::Info { kind: clearpath::channel::render::InfoKind::Exit, text } => Some(text.as_str()),
             _ => None,
         })
         .collect();

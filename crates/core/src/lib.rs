@@ -2,6 +2,7 @@
 //! language, and what the relief rules say about a case.
 //!
 //! # Layout
+//! - [`callback`]: the data behind every button, with one encode/decode place.
 //! - [`engine`]: the conversation state machine, `step(&Flow, &Session, Input, now)`.
 //! - [`flow`]: flows as data (`flows/*.toml`), their loader and `flows check`.
 //! - [`locale`]: Fluent translations (`locales/<lang>/`), with English fallback.
@@ -22,6 +23,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::indexing_slicing)
 )]
 
+pub mod callback;
 pub mod data;
 pub mod diag;
 pub mod engine;

@@ -2,7 +2,7 @@
 //! so the terminal, the JSON lines and Telegram say exactly the same things.
 
 use crate::engine::answer::PartialDate;
-use crate::engine::{AnswerView, Label, Msg, NoticeKind, Reply};
+use crate::engine::{AnswerView, Label, Msg, NoticeKind, PromptKind, Reply};
 use crate::locale::{Arg, Locales};
 use serde::Serialize;
 
@@ -11,8 +11,40 @@ use serde::Serialize;
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Out {
     Prompt(OutPrompt),
-    Info { kind: &'static str, text: String },
+    Info { kind: InfoKind, text: String },
     Done { text: String, submitted: bool },
+}
+
+/// What a line that is not a question is: the JSON channel prints it as `"kind"`, the terminal
+/// test transcripts as `! <kind>:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InfoKind {
+    Help,
+    Invalid,
+    Info,
+    /// The quick exit's neutral words (Telegram shows the operator's own instead).
+    Exit,
+    /// Something went wrong on our side (a calm message, never the cause).
+    Error,
+}
+
+impl InfoKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            InfoKind::Help => "help",
+            InfoKind::Invalid => "invalid",
+            InfoKind::Info => "info",
+            InfoKind::Exit => "exit",
+            InfoKind::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for InfoKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,7 +55,7 @@ pub struct OutPrompt {
     /// 1-based instance number inside a repeating group.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance: Option<u32>,
-    pub input: &'static str,
+    pub input: PromptKind,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
@@ -113,13 +145,13 @@ impl Renderer<'_> {
         match r {
             Reply::Notice { kind, msg } => Out::Info {
                 kind: match kind {
-                    NoticeKind::Help => "help",
-                    NoticeKind::Invalid => "invalid",
-                    NoticeKind::Info => "info",
+                    NoticeKind::Help => InfoKind::Help,
+                    NoticeKind::Invalid => InfoKind::Invalid,
+                    NoticeKind::Info => InfoKind::Info,
                 },
                 text: self.msg(lang, msg),
             },
-            Reply::Exited => Out::Info { kind: "exit", text: self.locales.format(lang, "exit-done", &[]) },
+            Reply::Exited => Out::Info { kind: InfoKind::Exit, text: self.locales.format(lang, "exit-done", &[]) },
             Reply::Done { msg, submitted } => Out::Done { text: self.msg(lang, msg), submitted: *submitted },
             Reply::Prompt(p) => Out::Prompt(OutPrompt {
                 step: p.step.clone(),
@@ -166,10 +198,9 @@ pub fn jurisdiction_name(lang: &str, code: &str) -> String {
 pub fn resolve_text(p: &OutPrompt, text: &str) -> crate::engine::Input {
     use crate::engine::Input;
     let t = text.trim();
-    let numbered = !matches!(p.input, "number" | "date" | "text" | "code" | "resume_code");
-    if numbered {
+    if p.input.numbers_choices() {
         // "1, 3" or "1 3" selects several on a multiple-choice step.
-        if p.input == "multi" {
+        if p.input == PromptKind::Multi {
             let parts: Vec<&str> = t.split([',', ' ']).filter(|s| !s.is_empty()).collect();
             let picked: Option<Vec<String>> = parts
                 .iter()
@@ -187,4 +218,23 @@ pub fn resolve_text(p: &OutPrompt, text: &str) -> crate::engine::Input {
         return Input::Choice { id: c.id.clone(), step: Some(p.key.clone()) };
     }
     Input::Text(text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn info_kinds_print_as_the_json_channel_printed_them() {
+        for (kind, name) in [
+            (InfoKind::Help, "help"),
+            (InfoKind::Invalid, "invalid"),
+            (InfoKind::Info, "info"),
+            (InfoKind::Exit, "exit"),
+            (InfoKind::Error, "error"),
+        ] {
+            assert_eq!(serde_json::to_value(kind).ok(), Some(serde_json::Value::String(name.into())));
+            assert_eq!(kind.to_string(), name);
+        }
+    }
 }

@@ -141,7 +141,7 @@ impl App {
                 let handled = Handled {
                     lang: crate::locale::FALLBACK.into(),
                     replies: vec![],
-                    out: vec![Out::Info { kind: "error", text }],
+                    out: vec![Out::Info { kind: crate::render::InfoKind::Error, text }],
                     wipe: false,
                     active: false,
                     submitted: None,

@@ -15,13 +15,67 @@ use serde::{Deserialize, Serialize};
 /// The hash before the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// What happened to a case or an attorney. Each entry stores the event's name, and the chain
+/// hashes it, so a name never changes: a new event is a new name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Event {
+    /// A case went to an attorney.
+    Offered,
+    Accepted,
+    Declined,
+    /// An offer lapsed unanswered.
+    TimedOut,
+    Closed,
+    /// No attorney could take the case.
+    Unassigned,
+    /// An attorney's access was revoked.
+    Revoked,
+    Enrolled,
+    Invited,
+    /// The survivor withdrew (erased their data) while the case was out.
+    Withdrawn,
+    /// Nobody accepted the case in the end.
+    NotTaken,
+}
+
+impl Event {
+    /// The stored (and hashed) name, the same as the serde name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Event::Offered => "offered",
+            Event::Accepted => "accepted",
+            Event::Declined => "declined",
+            Event::TimedOut => "timed_out",
+            Event::Closed => "closed",
+            Event::Unassigned => "unassigned",
+            Event::Revoked => "revoked",
+            Event::Enrolled => "enrolled",
+            Event::Invited => "invited",
+            Event::Withdrawn => "withdrawn",
+            Event::NotTaken => "not_taken",
+        }
+    }
+}
+
+impl std::fmt::Display for Event {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An event equals its stored name, as a reader of the log compares it.
+impl PartialEq<&str> for Event {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub n: u64,
     pub at: Timestamp,
-    /// offered | accepted | declined | timed_out | closed | unassigned | revoked | enrolled |
-    /// invited | withdrawn | not_taken
-    pub event: String,
+    pub event: Event,
     #[serde(default)]
     pub case: Option<String>,
     #[serde(default)]
@@ -46,14 +100,14 @@ fn digest(n: u64, at: &Timestamp, event: &str, case: Option<&str>, attorney: Opt
 
 impl Entry {
     fn expected_hash(&self) -> String {
-        digest(self.n, &self.at, &self.event, self.case.as_deref(), self.attorney.as_deref(), &self.prev)
+        digest(self.n, &self.at, self.event.name(), self.case.as_deref(), self.attorney.as_deref(), &self.prev)
     }
 }
 
 /// Appends one entry. Callers serialise appends (the case desk holds one lock for them).
 pub fn append(
     store: &Store,
-    event: &str,
+    event: Event,
     case: Option<&str>,
     attorney: Option<&str>,
     now: Timestamp,
@@ -63,16 +117,9 @@ pub fn append(
         Some((_, e)) => (e.n + 1, e.hash),
         None => (1, GENESIS.to_string()),
     };
-    let hash = digest(n, &now, event, case, attorney, &prev);
-    let e = Entry {
-        n,
-        at: now,
-        event: event.into(),
-        case: case.map(str::to_string),
-        attorney: attorney.map(str::to_string),
-        prev,
-        hash,
-    };
+    let hash = digest(n, &now, event.name(), case, attorney, &prev);
+    let e =
+        Entry { n, at: now, event, case: case.map(str::to_string), attorney: attorney.map(str::to_string), prev, hash };
     store.service_put(TREE_AUDIT, &n.to_be_bytes(), &e)?;
     Ok(e)
 }
@@ -215,4 +262,60 @@ pub fn publish_head(app: &crate::app::App, why: &str, now: Timestamp) {
         }
     };
     crate::referral::alert_admins(app, &text, now);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Event; 11] = [
+        Event::Offered,
+        Event::Accepted,
+        Event::Declined,
+        Event::TimedOut,
+        Event::Closed,
+        Event::Unassigned,
+        Event::Revoked,
+        Event::Enrolled,
+        Event::Invited,
+        Event::Withdrawn,
+        Event::NotTaken,
+    ];
+
+    /// The names were strings before the enum; entries on disk hold them, and the chain hashes
+    /// them: the serde name, the hashed name and the old string are one.
+    #[test]
+    fn events_keep_the_names_stored_and_hashed_before() {
+        let old = [
+            "offered",
+            "accepted",
+            "declined",
+            "timed_out",
+            "closed",
+            "unassigned",
+            "revoked",
+            "enrolled",
+            "invited",
+            "withdrawn",
+            "not_taken",
+        ];
+        for (e, name) in ALL.into_iter().zip(old) {
+            assert_eq!(e.name(), name);
+            assert_eq!(serde_json::to_string(&e).ok(), Some(format!("\"{name}\"")));
+            assert_eq!(serde_json::from_str::<Event>(&format!("\"{name}\"")).ok(), Some(e));
+        }
+    }
+
+    #[test]
+    fn an_entry_written_with_a_string_event_reads_back_and_rewrites_byte_for_byte() {
+        let at: Timestamp = "2026-12-02T17:40:00Z".parse().unwrap();
+        let hash = digest(1, &at, "timed_out", Some("K7QX2M"), Some("Ana A"), GENESIS);
+        let old = format!(
+            r#"{{"n":1,"at":"2026-12-02T17:40:00Z","event":"timed_out","case":"K7QX2M","attorney":"Ana A","prev":"{GENESIS}","hash":"{hash}"}}"#
+        );
+        let e: Entry = serde_json::from_str(&old).unwrap();
+        assert_eq!(e.event, Event::TimedOut);
+        assert_eq!(e.expected_hash(), e.hash);
+        assert_eq!(serde_json::to_string(&e).unwrap(), old);
+    }
 }

@@ -25,5 +25,5 @@ pub mod outbound;
 pub mod referral;
 
 // The lower layers, under the names the modules here use.
-use clearpath_core::{engine, flow, jurisdiction, locale, render, rules};
+use clearpath_core::{callback, engine, flow, jurisdiction, locale, render, rules};
 use clearpath_store as store;

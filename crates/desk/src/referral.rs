@@ -16,6 +16,7 @@
 
 use crate::app::App;
 use crate::audit;
+use crate::callback::Callback;
 use crate::engine::answer::{Answer, Value};
 use crate::outbound::{self, Message, Outbound};
 use crate::rules::Rules;
@@ -381,7 +382,13 @@ fn save(app: &App, r: &Referral) -> Result<(), StoreError> {
     app.store(|st| st.service_put(TREE_REFERRALS, &case_key(st, &r.code), r))
 }
 
-fn log(app: &App, event: &str, case: Option<&str>, attorney: Option<&str>, now: Timestamp) -> Result<(), StoreError> {
+fn log(
+    app: &App,
+    event: audit::Event,
+    case: Option<&str>,
+    attorney: Option<&str>,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     app.store(|st| audit::append(st, event, case, attorney, now)).map(|_| ())
 }
 
@@ -412,7 +419,7 @@ fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), De
             r.sealed = Some(sealed);
             save(app, r)?;
             to_chat(app, a.chat, delivery(app, d, r, &a, Some(&intake), now), now)?;
-            log(app, "offered", Some(&r.code), Some(&a.name), now)?;
+            log(app, audit::Event::Offered, Some(&r.code), Some(&a.name), now)?;
             // No case code or name in the log: `clearpath cases list` shows them to administrators.
             tracing::info!("a case was offered to an attorney");
         }
@@ -425,7 +432,7 @@ fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), De
             r.offered_at = Some(now);
             save(app, r)?;
             if !was_waiting {
-                log(app, "unassigned", Some(&r.code), None, now)?;
+                log(app, audit::Event::Unassigned, Some(&r.code), None, now)?;
                 alert_admins(
                     app,
                     &format!(
@@ -451,7 +458,7 @@ fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), De
 
 fn withdraw(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
     app.store(|st| st.service_remove(TREE_REFERRALS, &case_key(st, &r.code)))?;
-    log(app, "withdrawn", Some(&r.code), r.holder.as_deref(), now)?;
+    log(app, audit::Event::Withdrawn, Some(&r.code), r.holder.as_deref(), now)?;
     if let (Some(h), CaseState::Offered | CaseState::Accepted) = (&r.holder, r.state) {
         if let Some(a) = roster(app)?.into_iter().find(|a| &a.name == h) {
             let text =
@@ -594,7 +601,7 @@ pub fn sweep(app: &App, now: Timestamp) -> Result<Swept, DeskError> {
         match r.state {
             CaseState::Offered if r.offered_at.is_some_and(|t| t + offer <= now) => {
                 let h = r.holder.clone().unwrap_or_default();
-                log(app, "timed_out", Some(&r.code), Some(&h), now)?;
+                log(app, audit::Event::TimedOut, Some(&r.code), Some(&h), now)?;
                 r.tried.push(h);
                 route(app, d, &mut r, now)?;
                 out.timed_out += 1;
@@ -653,11 +660,10 @@ impl DeskCommand {
 
     /// A button's callback data; `None` for data that is not the desk's.
     pub fn from_button(data: &str) -> Option<DeskCommand> {
-        let (tag, code) = data.split_once(':')?;
-        let code = code.trim().to_uppercase();
-        match tag {
-            "a" => Some(DeskCommand::Accept(code)),
-            "n" => Some(DeskCommand::Decline(code)),
+        let code = |c: String| c.trim().to_uppercase();
+        match Callback::decode(data) {
+            Callback::Accept(c) => Some(DeskCommand::Accept(code(c))),
+            Callback::Decline(c) => Some(DeskCommand::Decline(code(c))),
             _ => None,
         }
     }
@@ -665,9 +671,9 @@ impl DeskCommand {
     /// The callback data of this command's button (Accept and Decline have one).
     pub fn button_data(&self) -> Option<String> {
         match self {
-            DeskCommand::Accept(c) => Some(format!("a:{c}")),
-            DeskCommand::Decline(c) => Some(format!("n:{c}")),
-            _ => None,
+            DeskCommand::Accept(c) => Some(Callback::Accept(c.clone()).encode()),
+            DeskCommand::Decline(c) => Some(Callback::Decline(c.clone()).encode()),
+            DeskCommand::Cases | DeskCommand::Case(_) | DeskCommand::Close(_) | DeskCommand::Help => None,
         }
     }
 
@@ -732,13 +738,13 @@ pub fn command(app: &App, a: &Attorney, cmd: &DeskCommand, now: Timestamp) -> Re
             r.state = CaseState::Accepted;
             r.accepted_at = Some(now);
             save(app, &r)?;
-            log(app, "accepted", Some(&code), Some(&a.name), now)?;
+            log(app, audit::Event::Accepted, Some(&code), Some(&a.name), now)?;
             accepted(app, &r, now)?;
             format!("You accepted case {code}. The server now keeps only the sealed copy, and deletes it {} days from today. When the matter ends, send /close {code}.", app.retention.delivered_days)
         }
         (DeskCommand::Accept(_), CaseState::Accepted) => format!("You already accepted case {code}."),
         (DeskCommand::Decline(_), CaseState::Offered) => {
-            log(app, "declined", Some(&code), Some(&a.name), now)?;
+            log(app, audit::Event::Declined, Some(&code), Some(&a.name), now)?;
             r.tried.push(a.name.clone());
             route(app, d, &mut r, now)?;
             format!("You declined case {code}; it goes to the next attorney. Please delete the file you received.")
@@ -751,7 +757,7 @@ pub fn command(app: &App, a: &Attorney, cmd: &DeskCommand, now: Timestamp) -> Re
             r.closed_at = Some(now);
             r.sealed = None;
             save(app, &r)?;
-            log(app, "closed", Some(&code), Some(&a.name), now)?;
+            log(app, audit::Event::Closed, Some(&code), Some(&a.name), now)?;
             format!("Case {code} is closed; the server's sealed copy is deleted.")
         }
         (DeskCommand::Close(_), CaseState::Offered) => format!("Accept case {code} before closing it."),
@@ -794,7 +800,7 @@ fn close_intake(app: &App, r: &Referral, notify: &str, now: Timestamp) -> Result
 fn not_taken(app: &App, r: &Referral, now: Timestamp) -> Result<(), DeskError> {
     close_intake(app, r, "notify-not-taken", now)?;
     app.store(|st| st.service_remove(TREE_REFERRALS, &case_key(st, &r.code)))?;
-    log(app, "not_taken", Some(&r.code), r.holder.as_deref(), now)?;
+    log(app, audit::Event::NotTaken, Some(&r.code), r.holder.as_deref(), now)?;
     if let (Some(h), CaseState::Offered) = (&r.holder, r.state) {
         if let Some(a) = roster(app)?.into_iter().find(|a| &a.name == h) {
             let text = format!("Case {} was not accepted in time and is deleted. Please delete your copy.", r.code);
@@ -875,7 +881,7 @@ pub fn invite(
     };
     app.store(|st| {
         st.service_put(TREE_INVITES, &st.service_id("invite", &raw), &inv)?;
-        audit::append(st, "invited", None, Some(&inv.name), now)?;
+        audit::append(st, audit::Event::Invited, None, Some(&inv.name), now)?;
         st.flush()
     })?;
     Ok((shown, expires_at))
@@ -909,7 +915,7 @@ pub fn enroll(app: &App, code: &str, chat: i64, now: Timestamp) -> Result<Option
     let rec = AttorneyRecord { attorney: a.clone(), enrolled_at: now, revoked_at: None };
     app.store(|st| {
         st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a), &rec)?;
-        audit::append(st, "enrolled", None, Some(&a.name), now)?;
+        audit::append(st, audit::Event::Enrolled, None, Some(&a.name), now)?;
         st.flush()
     })?;
     refresh_roster(d);
@@ -930,7 +936,7 @@ pub fn revoke(app: &App, name: &str, now: Timestamp) -> Result<usize, DeskError>
     app.store(|st| {
         st.service_put(TREE_ATTORNEYS, &attorney_key(st, &a), &rec)?;
         st.commit(&chat, crate::store::Change { discard_unsent: true, ..Default::default() })?;
-        audit::append(st, "revoked", None, Some(&a.name), now)
+        audit::append(st, audit::Event::Revoked, None, Some(&a.name), now)
     })?;
     refresh_roster(d);
     let all = all_referrals(app)?;

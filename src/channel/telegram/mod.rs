@@ -13,9 +13,10 @@ pub mod api;
 pub mod sender;
 
 use crate::app::{App, Handled};
+use crate::channel::callback::Callback;
 use crate::config::{TelegramConfig, Wipe};
-use crate::engine::{Command, Input};
-use crate::render::{resolve_text, Out, OutPrompt};
+use crate::engine::{Command, Input, PromptKind};
+use crate::render::{resolve_text, InfoKind, Out, OutPrompt};
 use crate::store::{ChatLog, OutboxEntry, Subject};
 use jiff::Timestamp;
 use secrecy::{ExposeSecret, SecretString};
@@ -643,10 +644,11 @@ struct Incoming {
     toggled: Option<Vec<Vec<(String, String)>>>,
 }
 
-fn parse_callback(data: &str) -> Option<(String, String)> {
-    let rest = data.strip_prefix("c:")?;
-    let (tag, id) = rest.split_once(':')?;
-    Some((tag.to_string(), id.to_string()))
+/// A press the conversation cannot take: a choice for a step other than the one shown, so the
+/// engine says the button is old and asks again. (The engine compares the step key; a flow step
+/// named `stale` would defeat this, as it did before the callback enum; the shipped flows have none.)
+fn stale_press() -> Input {
+    Input::Choice { id: String::new(), step: Some("stale".into()) }
 }
 
 /// A short tag of a prompt key, to keep callback data within Telegram's 64 bytes.
@@ -657,7 +659,7 @@ pub fn key_tag(key: &str) -> String {
 /// On the review, a typed number is the answer of that number to change, as the message numbers
 /// them (never "send", which only its button or its words do).
 fn review_number(p: &OutPrompt, t: &str) -> Option<Input> {
-    if p.input != "review" {
+    if p.input != PromptKind::Review {
         return None;
     }
     let n = t.trim().trim_end_matches('.').parse::<usize>().ok().filter(|n| *n >= 1)?;
@@ -711,44 +713,31 @@ fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str, word
                     .unwrap_or_default(),
                 _ => vec![],
             };
-            let stale = || Input::Choice { id: String::new(), step: Some("stale".into()) };
             let data = q.data.as_deref().unwrap_or("");
             let mut toggled = None;
-            let input = if data == "x" {
-                Some(Input::cmd(Command::Exit))
-            } else if let Some(rest) = data.strip_prefix("t:") {
+            let current = key_tag(current_key);
+            let input = match Callback::decode(data) {
+                Callback::Exit => Some(Input::cmd(Command::Exit)),
                 // Tick or untick one option; nothing changes in the conversation yet.
-                match rest.split_once(':') {
-                    Some((tag, _)) if tag == key_tag(current_key) => {
-                        toggled = Some(toggle(&markup, data));
-                        None
-                    }
-                    _ => Some(stale()),
+                Callback::Tick { tag, .. } if tag == current => {
+                    toggled = Some(toggle(&markup, data));
+                    None
                 }
-            } else if let Some(page) = PageTo::parse(data) {
                 // Another page of the same buttons: the conversation does not change. Ticks on
                 // the page left join those of other pages, which the press carries.
-                match last_prompt {
-                    Some(p) if page.tag == key_tag(current_key) && page.tag == key_tag(&p.key) => {
-                        let mut ticks = page.ticks;
+                Callback::Page { tag, page, mut ticks } => match last_prompt {
+                    Some(p) if tag == current && tag == key_tag(&p.key) => {
                         ticks.extend(
-                            ticked(&markup, &page.tag)
-                                .iter()
-                                .filter_map(|id| p.choices.iter().position(|c| c.id == *id)),
+                            ticked(&markup, &tag).iter().filter_map(|id| p.choices.iter().position(|c| c.id == *id)),
                         );
-                        toggled = Some(prompt_buttons(p, words, page.page, &ticks));
+                        toggled = Some(prompt_buttons(p, words, page, &ticks));
                         None
                     }
-                    _ => Some(stale()),
-                }
-            } else if let Some(rest) = data.strip_prefix("d:") {
-                // `d:<tag>`, or on a long list `d:<tag>:<ticks on other pages>`.
-                let (tag, elsewhere) = match rest.split_once(':') {
-                    Some((tag, mask)) => (tag, decode_ticks(mask)),
-                    None => (rest, None),
-                };
-                if tag == key_tag(current_key) {
-                    let mut ids = ticked(&markup, tag);
+                    _ => Some(stale_press()),
+                },
+                // Done: the ticks on this page, and on a long list those of the other pages.
+                Callback::Done { tag, elsewhere } if tag == current => {
+                    let mut ids = ticked(&markup, &tag);
                     if let (Some(mut set), Some(p)) = (elsewhere, last_prompt) {
                         set.extend(ids.iter().filter_map(|id| p.choices.iter().position(|c| c.id == *id)));
                         ids = p
@@ -760,18 +749,17 @@ fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str, word
                             .collect();
                     }
                     Some(Input::Choices { ids, step: Some(current_key.to_string()) })
-                } else {
-                    Some(stale())
                 }
-            } else {
-                parse_callback(data)
-                    .map(|(tag, id)| {
-                        // A press for the prompt now shown names it; any other press is stale.
-                        let step =
-                            if tag == key_tag(current_key) { current_key.to_string() } else { format!("stale:{tag}") };
-                        Input::Choice { id, step: Some(step) }
-                    })
-                    .or_else(|| Some(stale()))
+                // A press for the prompt now shown names it; any other press is stale.
+                Callback::Choice { tag, id } => {
+                    let step = if tag == current { current_key.to_string() } else { format!("stale:{tag}") };
+                    Some(Input::Choice { id, step: Some(step) })
+                }
+                Callback::Tick { .. }
+                | Callback::Done { .. }
+                | Callback::Accept(_)
+                | Callback::Decline(_)
+                | Callback::Stale => Some(stale_press()),
             };
             Incoming { input, message_id: None, pressed, toggled }
         }
@@ -850,8 +838,13 @@ fn handle_update_as(
     // Only typed text is resolved against the prompt (numbers, labels): render it only then.
     let typed = matches!(&u.kind, UpdateKind::Message(m) if m.text().is_some_and(|t| !t.starts_with('/')));
     // A page of buttons, and Done on a long list, are built from the prompt too.
-    let paging = matches!(&u.kind, UpdateKind::CallbackQuery(q)
-        if q.data.as_deref().is_some_and(|d| d.starts_with("p:") || (d.starts_with("d:") && d.matches(':').count() > 1)));
+    let paging = match &u.kind {
+        UpdateKind::CallbackQuery(q) => matches!(
+            q.data.as_deref().map(Callback::decode),
+            Some(Callback::Page { .. } | Callback::Done { elsewhere: Some(_), .. })
+        ),
+        _ => false,
+    };
     let last_prompt = if typed || paging { session.and_then(|s| last_prompt(app, s)) } else { None };
     let words = Words::new(app, session.map_or(crate::locale::FALLBACK, |s| s.lang()));
     let inc = incoming(&u, last_prompt.as_ref(), &current, &words);
@@ -1035,7 +1028,7 @@ fn deliver(
     }
     for o in &h.out {
         let (text, buttons) = match o {
-            Out::Info { kind: "exit", .. } => (exit_text(cfg, &h.lang), vec![]),
+            Out::Info { kind: InfoKind::Exit, .. } => (exit_text(cfg, &h.lang), vec![]),
             Out::Info { text, .. } => (text.clone(), vec![]),
             Out::Done { text, .. } => (text.clone(), vec![]),
             Out::Prompt(p) => prompt_message(p, words),
@@ -1155,62 +1148,13 @@ pub fn prompt_message(p: &OutPrompt, words: &Words) -> (String, Vec<Vec<(String,
     for (i, item) in p.review.iter().enumerate() {
         text.push_str(&format!("\n{}. {}: {}", i + 1, item.question, item.answer));
     }
-    if p.input == "review" && p.review.len() > PAGE {
+    if p.input == PromptKind::Review && p.review.len() > PAGE {
         text.push_str(&format!("\n\n{}", words.type_number));
     }
     if let Some(a) = &p.answer {
         text.push_str(&format!("\n\n→ {a}"));
     }
     (text, prompt_buttons(p, words, 0, &BTreeSet::new()))
-}
-
-/// Which page of a prompt's buttons a press asks for: `p:<tag>:<page>:<ticks>`, where `ticks`
-/// (hex bits by index in the full list, possibly empty) are the options of a multiple choice
-/// ticked on other pages than the one shown. The page is in the callback data, so paging needs
-/// no state in the session and never changes it; the ticks of the page shown are in its labels.
-#[derive(Debug, PartialEq)]
-struct PageTo {
-    tag: String,
-    page: usize,
-    ticks: BTreeSet<usize>,
-}
-
-impl PageTo {
-    fn encode(tag: &str, page: usize, ticks: &BTreeSet<usize>) -> String {
-        format!("p:{tag}:{page}:{}", encode_ticks(ticks))
-    }
-
-    fn parse(data: &str) -> Option<PageTo> {
-        let mut parts = data.strip_prefix("p:")?.splitn(3, ':');
-        let tag = parts.next()?.to_string();
-        let page = parts.next()?.parse::<usize>().ok().filter(|p| *p < 1000)?;
-        let ticks = decode_ticks(parts.next().unwrap_or(""))?;
-        Some(PageTo { tag, page, ticks })
-    }
-}
-
-/// Option indices as hex digits, four indices to a digit, lowest first ("" for none).
-fn encode_ticks(ticks: &BTreeSet<usize>) -> String {
-    let Some(last) = ticks.iter().next_back() else { return String::new() };
-    (0..=last / 4)
-        .map(|d| {
-            let nibble = (0..4).filter(|b| ticks.contains(&(d * 4 + b))).fold(0u32, |n, b| n | (1 << b));
-            char::from_digit(nibble, 16).unwrap_or('0')
-        })
-        .collect()
-}
-
-/// The inverse of [`encode_ticks`]; `None` for anything else (at most 128 indices).
-fn decode_ticks(s: &str) -> Option<BTreeSet<usize>> {
-    if s.len() > 32 {
-        return None;
-    }
-    let mut ticks = BTreeSet::new();
-    for (d, c) in s.chars().enumerate() {
-        let nibble = c.to_digit(16)?;
-        ticks.extend((0..4).filter(|b| nibble & (1 << b) != 0).map(|b| d * 4 + b));
-    }
-    Some(ticks)
 }
 
 fn cut(label: &str) -> String {
@@ -1234,28 +1178,30 @@ pub fn prompt_buttons(
     ticks: &BTreeSet<usize>,
 ) -> Vec<Vec<(String, String)>> {
     let tag = key_tag(&p.key);
+    let choice = |id: &str| Callback::Choice { tag: tag.clone(), id: id.to_string() }.encode();
+    // Which page a press asks for; the ticks of the other pages travel with it, so paging needs
+    // no state in the session and never changes it (the ticks of the page shown are its labels).
+    let page_to = |tag: &str, page: usize, ticks: &BTreeSet<usize>| {
+        Callback::Page { tag: tag.to_string(), page, ticks: ticks.clone() }.encode()
+    };
+    let exit = || vec![("✕".to_string(), Callback::Exit.encode())];
     let nav = |page: usize, pages: usize, ticks: &BTreeSet<usize>| {
         let mut row = Vec::new();
         if page > 0 {
-            row.push((words.back.clone(), PageTo::encode(&tag, page.saturating_sub(1), ticks)));
+            row.push((words.back.clone(), page_to(&tag, page.saturating_sub(1), ticks)));
         }
         if page + 1 < pages {
-            row.push((words.more.clone(), PageTo::encode(&tag, page + 1, ticks)));
+            row.push((words.more.clone(), page_to(&tag, page + 1, ticks)));
         }
         row
     };
     let mut rows: Vec<Vec<(String, String)>> = Vec::new();
-    if p.input == "review" {
+    if p.input == PromptKind::Review {
         let pages = p.review.len().div_ceil(PAGE);
         if page == 0 || pages == 0 {
-            rows.extend(
-                p.choices
-                    .iter()
-                    .filter(|c| c.id == "submit")
-                    .map(|c| vec![(c.label.clone(), format!("c:{tag}:{}", c.id))]),
-            );
+            rows.extend(p.choices.iter().filter(|c| c.id == "submit").map(|c| vec![(c.label.clone(), choice(&c.id))]));
             if pages > 0 {
-                rows.push(vec![(words.change.clone(), PageTo::encode(&tag, 1, ticks))]);
+                rows.push(vec![(words.change.clone(), page_to(&tag, 1, ticks))]);
             }
         } else {
             // Review pages are 1-based: Back from the first goes to Send and Change.
@@ -1264,16 +1210,16 @@ pub fn prompt_buttons(
             for (i, item) in p.review.iter().enumerate().skip(from).take(PAGE) {
                 rows.push(vec![(
                     cut(&format!("{}. {}", i + 1, item.question)),
-                    format!("c:{tag}:change:{}", item.key),
+                    choice(&format!("change:{}", item.key)),
                 )]);
             }
-            let mut row = vec![(words.back.clone(), PageTo::encode(&tag, page - 1, ticks))];
+            let mut row = vec![(words.back.clone(), page_to(&tag, page - 1, ticks))];
             if page < pages {
-                row.push((words.more.clone(), PageTo::encode(&tag, page + 1, ticks)));
+                row.push((words.more.clone(), page_to(&tag, page + 1, ticks)));
             }
             rows.push(row);
         }
-        rows.push(vec![("✕".to_string(), "x".to_string())]);
+        rows.push(exit());
         return rows;
     }
     let paged = p.choices.len() > PAGE_OVER;
@@ -1286,23 +1232,24 @@ pub fn prompt_buttons(
     for (i, c) in p.choices.iter().enumerate().skip(from).take(count) {
         let label = if paged { format!("{}. {}", i + 1, c.label) } else { c.label.clone() };
         // Ticks that toggle, then "Done"; "don't know" and "rather not say" answer at once.
-        let at_once = p.input != "multi" || matches!(c.id.as_str(), crate::flow::DONT_KNOW | crate::flow::PREFER_NOT);
+        let at_once =
+            p.input != PromptKind::Multi || matches!(c.id.as_str(), crate::flow::DONT_KNOW | crate::flow::PREFER_NOT);
         let button = if at_once {
-            (label, format!("c:{tag}:{}", c.id))
+            (label, choice(&c.id))
         } else {
             let mark = if ticks.contains(&i) { TICKED } else { UNTICKED };
-            (format!("{mark}{label}"), format!("t:{tag}:{}", c.id))
+            (format!("{mark}{label}"), Callback::Tick { tag: tag.clone(), id: c.id.clone() }.encode())
         };
         rows.push(vec![button]);
     }
     if paged {
         rows.push(nav(page, pages, &elsewhere));
     }
-    if p.input == "multi" {
-        let done = if paged { format!("d:{tag}:{}", encode_ticks(&elsewhere)) } else { format!("d:{tag}") };
+    if p.input == PromptKind::Multi {
+        let done = Callback::Done { tag: tag.clone(), elsewhere: paged.then_some(elsewhere) }.encode();
         rows.push(vec![(words.done.clone(), done)]);
     }
-    rows.push(vec![("✕".to_string(), "x".to_string())]);
+    rows.push(exit());
     rows
 }
 
@@ -1331,12 +1278,14 @@ fn toggle(markup: &[Vec<(String, String)>], data: &str) -> Vec<Vec<(String, Stri
 
 /// The option ids ticked on a multiple-choice question's buttons.
 fn ticked(markup: &[Vec<(String, String)>], tag: &str) -> Vec<String> {
-    let prefix = format!("t:{tag}:");
     markup
         .iter()
         .flatten()
         .filter(|(label, _)| label.starts_with(TICKED))
-        .filter_map(|(_, d)| d.strip_prefix(&prefix).map(str::to_string))
+        .filter_map(|(_, d)| match Callback::decode(d) {
+            Callback::Tick { tag: t, id } if t == tag => Some(id),
+            _ => None,
+        })
         .collect()
 }
 
@@ -1421,7 +1370,11 @@ mod tests {
             step: "s".into(),
             key: "a_step_id_of_forty_characters_at_most_xx#29".into(),
             instance: None,
-            input,
+            input: match input {
+                "review" => PromptKind::Review,
+                "multi" => PromptKind::Multi,
+                _ => PromptKind::Single,
+            },
             text: "Q".into(),
             hint: None,
             choices: (0..choices)
@@ -1470,20 +1423,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn ticks_and_pages_read_back_as_written_and_junk_is_refused() {
-        for ticks in [BTreeSet::new(), BTreeSet::from([0]), BTreeSet::from([3, 4, 17, 99]), (0..128).collect()] {
-            assert_eq!(decode_ticks(&encode_ticks(&ticks)), Some(ticks.clone()));
-            let data = PageTo::encode("abcd1234", 3, &ticks);
-            assert_eq!(PageTo::parse(&data), Some(PageTo { tag: "abcd1234".into(), page: 3, ticks }));
-        }
-        for junk in
-            ["p:", "p:x", "p:x:", "p:x:-1:", "p:x:99999:", "p:x:1:zz", "p:x:1:ffffffffffffffffffffffffffffffffff"]
-        {
-            assert_eq!(PageTo::parse(junk), None, "{junk}");
-        }
-    }
-
     /// Message 1: the bot's, 3 days old; 2: the survivor's, 3 days old; 3: the bot's, an hour old.
     fn log(now: Timestamp) -> ChatLog {
         let ago = |h: i64| now - jiff::SignedDuration::from_hours(h);
@@ -1492,7 +1431,7 @@ mod tests {
 
     #[test]
     fn an_exit_deletes_what_it_can_and_makes_older_bot_messages_neutral() {
-        let (p, kept) = delivered("on_exit", true, false, Out::Info { kind: "exit", text: "Paused.".into() });
+        let (p, kept) = delivered("on_exit", true, false, Out::Info { kind: InfoKind::Exit, text: "Paused.".into() });
         assert!(matches!(&p[0], Payload::Delete { ids } if ids == &vec![3]), "{p:?}");
         assert!(matches!(&p[1], Payload::Edit { id: 1, text, buttons } if text == "OK" && buttons.is_empty()), "{p:?}");
         assert!(matches!(&p[2], Payload::Send { text, protect: true, .. } if text == "OK"), "{p:?}");
@@ -1502,8 +1441,12 @@ mod tests {
 
     #[test]
     fn an_answer_after_days_away_makes_the_old_question_neutral_before_forgetting_it() {
-        let (p, _) =
-            delivered("after_each_answer", false, true, Out::Info { kind: "help", text: "Next question".into() });
+        let (p, _) = delivered(
+            "after_each_answer",
+            false,
+            true,
+            Out::Info { kind: InfoKind::Help, text: "Next question".into() },
+        );
         assert!(matches!(&p[0], Payload::Delete { ids } if ids == &vec![3]), "{p:?}");
         assert!(matches!(&p[1], Payload::Edit { id: 1, text, .. } if text == "OK"), "the 3-day-old question: {p:?}");
         assert!(matches!(&p[2], Payload::Send { text, .. } if text == "Next question"), "{p:?}");

@@ -7,12 +7,14 @@
 
 pub mod answer;
 pub mod parse;
+mod prompt_kind;
 pub mod session;
 
 use crate::flow::{CompareOp, CondValue, Condition, EndResult, Flow, Kind, Step, Target, DONT_KNOW, PREFER_NOT};
 use crate::locale::Arg;
 use answer::{Answer, PartialDate, Pos, Value};
 use jiff::Timestamp;
+pub use prompt_kind::PromptKind;
 use secrecy::SecretString;
 pub use session::*;
 use std::collections::BTreeMap;
@@ -698,7 +700,7 @@ impl<'a> Engine<'a> {
             key: pos.key(),
             step: step.id.clone(),
             instance: pos.instance,
-            kind: step.kind.name(),
+            kind: PromptKind::of(&step.kind),
             text,
             hint: match (&step.hint, &step.kind) {
                 (Some(h), _) => Some(Msg::new(h)),
@@ -714,11 +716,11 @@ impl<'a> Engine<'a> {
     }
 
     fn prompt_mode(&mut self) {
-        let (key, kind, text, choices, free): (&str, &'static str, Msg, Vec<(&str, Label)>, bool) = match &self.s.mode {
+        let (key, kind, text, choices, free): (&str, PromptKind, Msg, Vec<(&str, Label)>, bool) = match &self.s.mode {
             Mode::Step => return self.reprompt(),
             Mode::ConfirmDelete => (
                 "delete",
-                "confirm",
+                PromptKind::Confirm,
                 Msg::new("delete-confirm"),
                 vec![
                     ("delete_confirm", Label::Msg(Msg::new("choice-delete-confirm"))),
@@ -728,7 +730,7 @@ impl<'a> Engine<'a> {
             ),
             Mode::ChooseLanguage => (
                 "language",
-                "language",
+                PromptKind::Language,
                 Msg::new("language-prompt"),
                 self.flow.languages.iter().map(|l| (l.as_str(), Label::Language(l.clone()))).collect(),
                 false,
@@ -742,10 +744,10 @@ impl<'a> Engine<'a> {
                     Msg::new("resume-prompt")
                 };
                 c.push(("restart", Label::Msg(Msg::new("choice-restart"))));
-                ("resume", "choice", text, c, false)
+                ("resume", PromptKind::Choice, text, c, false)
             }
-            Mode::EnterCode { .. } => ("code", "code", Msg::new("resume-code-ask"), vec![], true),
-            Mode::ConfirmCode { .. } => ("code_again", "code", Msg::new("resume-code-again"), vec![], true),
+            Mode::EnterCode { .. } => ("code", PromptKind::Code, Msg::new("resume-code-ask"), vec![], true),
+            Mode::ConfirmCode { .. } => ("code_again", PromptKind::Code, Msg::new("resume-code-again"), vec![], true),
         };
         let choices = choices.into_iter().map(|(id, label)| ChoiceView { id: id.to_string(), label }).collect();
         self.replies.push(Reply::Prompt(Box::new(Prompt {

@@ -237,9 +237,7 @@ pub struct Prompt {
     pub key: String,
     pub step: String,
     pub instance: Option<u32>,
-    /// Input kind: single, multi, yes_no, text, number, date, jurisdiction, language, consent,
-    /// resume_code, info, review, confirm, code.
-    pub kind: &'static str,
+    pub kind: super::PromptKind,
     pub text: Msg,
     pub hint: Option<Msg>,
     pub choices: Vec<ChoiceView>,

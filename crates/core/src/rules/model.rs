@@ -137,10 +137,39 @@ pub struct Route {
     pub proof: Option<Proof>,
 }
 
+/// Which offenses a route covers. A value not listed here fails the file's loading, at its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Every offense (less `exclude`).
+    Any,
+    /// Only the `include` categories (or the statutes in `statutes_included`).
+    List,
+    /// Nonviolent offenses, as the statute defines them (`definition`).
+    Nonviolent,
+    /// Only with a prior conviction in one of the `prior` categories.
+    RequiresPrior,
+}
+
+/// When a petition may be filed. A value not listed here fails the file's loading, at its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimingKind {
+    AnyTime,
+    /// Filed with due diligence: no fixed number of days.
+    DueDiligence,
+    /// Not before `wait_days` from `wait_from`.
+    Wait,
+    /// Within `deadline_days` of `deadline_from`.
+    Deadline,
+    /// The text was read and says nothing settled.
+    Unknown,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Offenses {
-    pub scope: String,
+    pub scope: Scope,
     #[serde(default)]
     pub include: Vec<String>,
     #[serde(default)]
@@ -224,7 +253,7 @@ pub struct Nexus {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timing {
-    pub kind: String,
+    pub kind: TimingKind,
     #[serde(default)]
     pub wait_days: i64,
     #[serde(default)]
@@ -349,8 +378,6 @@ pub struct Rules {
 
 pub const REMEDIES: &[&str] =
     &["vacatur", "expungement", "sealing", "set_aside", "nondisclosure", "arrest_expungement", "sentence_reduction"];
-pub const SCOPES: &[&str] = &["any", "list", "nonviolent", "requires_prior"];
-pub const TIMING_KINDS: &[&str] = &["any_time", "due_diligence", "wait", "deadline", "unknown"];
 pub const FROM: &[&str] = &["", "judgment", "sentence_completion", "trafficking_end", "dismissal", "arrest", "offense"];
 pub const RECORDS: &[&str] = &["conviction", "arrest", "juvenile"];
 pub const OUTCOMES: &[&str] = &["likely_eligible", "not_yet_eligible", "needs_review", "not_covered"];
@@ -563,9 +590,6 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
             }
         }
         if let Some(o) = &r.offenses {
-            if !SCOPES.contains(&o.scope.as_str()) {
-                e(&at, "scope", format!("route {}: scope \"{}\" is not one of {}", r.id, o.scope, SCOPES.join(", ")));
-            }
             for c in o.include.iter().chain(&o.exclude).chain(&o.prior) {
                 if !super::category::is_category(c) {
                     e(
@@ -575,18 +599,11 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
                     );
                 }
             }
-            if o.scope == "list" && o.include.is_empty() && o.statutes_included.is_empty() {
+            if o.scope == Scope::List && o.include.is_empty() && o.statutes_included.is_empty() {
                 e(&at, "scope", format!("route {}: scope = \"list\" needs `include` categories", r.id));
             }
         }
         if let Some(t) = &r.timing {
-            if !TIMING_KINDS.contains(&t.kind.as_str()) {
-                e(
-                    &at,
-                    "timing",
-                    format!("route {}: timing kind \"{}\" is not one of {}", r.id, t.kind, TIMING_KINDS.join(", ")),
-                );
-            }
             if !FROM.contains(&t.wait_from.as_str()) || !FROM.contains(&t.deadline_from.as_str()) {
                 e(
                     &at,
@@ -598,10 +615,10 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
                     ),
                 );
             }
-            if t.kind == "wait" && (t.wait_days <= 0 || t.wait_from.is_empty()) {
+            if t.kind == TimingKind::Wait && (t.wait_days <= 0 || t.wait_from.is_empty()) {
                 e(&at, "timing", format!("route {}: a wait needs wait_days and wait_from", r.id));
             }
-            if t.kind == "deadline" && (t.deadline_days <= 0 || t.deadline_from.is_empty()) {
+            if t.kind == TimingKind::Deadline && (t.deadline_days <= 0 || t.deadline_from.is_empty()) {
                 e(&at, "timing", format!("route {}: a deadline needs deadline_days and deadline_from", r.id));
             }
         }

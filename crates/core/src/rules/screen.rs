@@ -5,7 +5,7 @@
 //! known too loosely, or a rule not confirmed in current statute text all give `needs_review`, never a
 //! guess. `likely_eligible` needs a verified route and every condition it states shown.
 
-use super::model::{Confidence, Jurisdiction, Route, Rules, Status};
+use super::model::{Confidence, Jurisdiction, Route, Rules, Scope, Status, TimingKind};
 use crate::engine::answer::PartialDate;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -357,7 +357,7 @@ pub fn screen_route(
         }
         if let Some(t) = &r.timing {
             if secondary(Some(t.fact())) {
-                if matches!(t.kind.as_str(), "any_time" | "due_diligence") {
+                if matches!(t.kind, TimingKind::AnyTime | TimingKind::DueDiligence) {
                     e.show("confirmation that no time limit applies (not confirmed in current statute text)");
                 } else {
                     e.review("The time limits were not confirmed in current statute text.");
@@ -398,9 +398,9 @@ pub fn screen_route(
             if o.exclude.iter().any(|x| x == cat) {
                 outside(&mut e, format!("{} is excluded from this route.", super::category::describe(cat)));
             } else {
-                match o.scope.as_str() {
-                    "any" => {}
-                    "list" => {
+                match o.scope {
+                    Scope::Any => {}
+                    Scope::List => {
                         if !o.include.iter().any(|x| x == cat) {
                             if o.include.is_empty() || cat == "other" {
                                 e.review("Whether this offense is on the statute's list needs checking.");
@@ -409,7 +409,7 @@ pub fn screen_route(
                             }
                         }
                     }
-                    "nonviolent" => {
+                    Scope::Nonviolent => {
                         let def = if o.definition.is_empty() { String::new() } else { format!(" ({})", o.definition) };
                         if super::category::violent_on_its_face(cat) {
                             outside(&mut e, format!("This route covers nonviolent offenses only{def}."));
@@ -421,7 +421,7 @@ pub fn screen_route(
                             }
                         }
                     }
-                    "requires_prior" => {
+                    Scope::RequiresPrior => {
                         let has_prior = all.iter().any(|c| {
                             c.category.as_deref().is_some_and(|pc| o.prior.iter().any(|x| x == pc))
                                 && record_kind(c.disposition.as_deref()) == Some("conviction")
@@ -433,7 +433,6 @@ pub fn screen_route(
                             ));
                         }
                     }
-                    _ => e.review("The route's offense scope is not one the screening knows."),
                 }
             }
             if !o.statutes_excluded.is_empty() && e.outcome < Outcome::NotCovered {
@@ -560,10 +559,10 @@ pub fn screen_route(
                     _ => None,
                 })
             };
-            match t.kind.as_str() {
-                "any_time" => {}
-                "due_diligence" => e.show("that the petition is filed with due diligence (reasonably soon after the trafficking ended or help was sought)"),
-                "wait" => match from(&t.wait_from) {
+            match t.kind {
+                TimingKind::AnyTime => {}
+                TimingKind::DueDiligence => e.show("that the petition is filed with due diligence (reasonably soon after the trafficking ended or help was sought)"),
+                TimingKind::Wait => match from(&t.wait_from) {
                     Err(why) => e.worse(Outcome::NotYetEligible, format!("A {}-day wait runs from {}, and {why}.", t.wait_days, t.wait_from.replace('_', " "))),
                     Ok(None) => e.review(format!("A {}-day wait runs from the {}, whose date is not known.", t.wait_days, t.wait_from.replace('_', " "))),
                     Ok(Some(d)) => {
@@ -579,7 +578,7 @@ pub fn screen_route(
                         }
                     }
                 },
-                "deadline" => match from(&t.deadline_from) {
+                TimingKind::Deadline => match from(&t.deadline_from) {
                     Err(_) => {}
                     Ok(None) => e.review(format!("A petition must be filed within {} days of the {}, whose date is not known.", t.deadline_days, t.deadline_from.replace('_', " "))),
                     Ok(Some(d)) => {
@@ -594,7 +593,7 @@ pub fn screen_route(
                         }
                     }
                 },
-                _ => e.review("When a petition may be filed is not recorded."),
+                TimingKind::Unknown => e.review("When a petition may be filed is not recorded."),
             }
         }
     }
