@@ -2,7 +2,8 @@
 //! criminal-record relief, and hands a cited, sealed summary to an attorney.
 //!
 //! # Layout
-//! - [`engine`]: the pure conversation state machine, `step(&Flow, &Session, Input, now)`.
+//! - [`engine`]: the pure conversation state machine,
+//!   `step(&Flow, &Lexicon, &Session, Input, now)`.
 //! - [`flow`]: flows as data (`flows/*.toml`), their loader and `flows check`.
 //! - [`locale`]: Fluent translations (`locales/<lang>/`), with English fallback.
 //! - [`channel`]: how a conversation reaches a person (terminal, JSON lines, Telegram) and the
@@ -13,7 +14,9 @@
 //! - [`audit`]: the hash-chained, encrypted audit log of what happened to each case.
 //! - [`store`]: the only code that touches sled; every record sealed with XChaCha20-Poly1305.
 //! - [`rules`]: offense categories and screening fields shared by rules and flows.
-//! - [`jurisdiction`]: the 50 states, DC and federal, with the names people type.
+//! - [`jurisdiction`]: the 50 states, DC and federal: their codes and English names.
+//! - [`lexicon`]: the words each language lends to reading what people type (month and
+//!   jurisdiction names, command words, yes/no), from `locales/<lang>/locale.toml`.
 //! - [`diag`]: file:line:column diagnostics for files admins edit.
 //! - [`data`]: where flows, locales and rules come from (a directory, or built in).
 //! - [`cli`]: the `clearpath` command line.
@@ -44,6 +47,7 @@ pub mod engine;
 pub mod flow;
 pub mod handoff;
 pub mod jurisdiction;
+pub mod lexicon;
 pub mod locale;
 pub mod referral;
 pub mod rules;

@@ -52,7 +52,7 @@ impl Harness {
     }
 
     pub fn input_for(&self, line: &str) -> Input {
-        if let Some(cmd) = clearpath::channel::parse_command(line) {
+        if let Some(cmd) = clearpath::channel::parse_command(line, &self.locales.lexicon) {
             return cmd;
         }
         match &self.last {
@@ -64,7 +64,7 @@ impl Harness {
     /// Sends one input; returns the rendered replies in the compact transcript form.
     pub fn send_input(&mut self, input: Input) -> String {
         self.now += jiff::SignedDuration::from_secs(30);
-        let outcome = engine::step(&self.flow, &self.session, input, self.now);
+        let outcome = engine::step(&self.flow, &self.locales.lexicon, &self.session, input, self.now);
         self.session = outcome.session;
         let mut extra = String::new();
         for e in outcome.effects {
