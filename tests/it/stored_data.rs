@@ -30,7 +30,10 @@ fn fixture() -> PathBuf {
 }
 
 fn extra(recipient: &str) -> String {
-    format!("admins = [{ADMIN}]\n\n[handoff]\noffer_hours = 48\n{}", attorney("Ana A", ATTORNEY, recipient, "\"*\"", true))
+    format!(
+        "admins = [{ADMIN}]\n\n[handoff]\noffer_hours = 48\n{}",
+        attorney("Ana A", ATTORNEY, recipient, "\"*\"", true)
+    )
 }
 
 #[test]
@@ -101,7 +104,8 @@ fn copy_fixture(to: &Path) {
 fn a_data_directory_written_before_the_workspace_carries_its_conversations_on() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture(dir.path());
-    let phones: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("phones.json")).unwrap()).unwrap();
+    let phones: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("phones.json")).unwrap()).unwrap();
     let recipient = std::fs::read_to_string(dir.path().join("attorney.pub")).unwrap();
     let identity: age::x25519::Identity =
         std::fs::read_to_string(dir.path().join("attorney.key")).unwrap().trim().parse().unwrap();
@@ -138,7 +142,9 @@ fn a_data_directory_written_before_the_workspace_carries_its_conversations_on() 
     let code = accept[2..].to_string();
     let before = d.seq(DONE);
     d.press(ATTORNEY, old_triage["id"].as_i64().unwrap(), &accept, "en");
-    d.wait_for(ATTORNEY, 30, "the acceptance", |m| m.iter().any(|m| m.from_bot && m.text.contains(&format!("accepted case {code}"))));
+    d.wait_for(ATTORNEY, 30, "the acceptance", |m| {
+        m.iter().any(|m| m.from_bot && m.text.contains(&format!("accepted case {code}")))
+    });
     d.wait_for(DONE, 30, "the survivor's notice", |m| m.iter().any(|m| m.from_bot && m.seq > before));
 
     // The audit chain written before the change goes on unbroken: offered, offered, accepted.
