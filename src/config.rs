@@ -112,8 +112,9 @@ fn yes() -> bool {
 fn poll_timeout() -> u32 {
     25
 }
+/// One text for every language: a language without its own uses the English one (`"en"`).
 fn default_exit_text() -> BTreeMap<String, String> {
-    BTreeMap::from([("en".to_string(), "👍".to_string()), ("es".to_string(), "👍".to_string())])
+    BTreeMap::from([("en".to_string(), "👍".to_string())])
 }
 
 impl Default for TelegramConfig {

@@ -33,7 +33,7 @@ pub mod config;
 pub mod control;
 pub mod data;
 
-pub use clearpath_core::{diag, engine, intake, jurisdiction, locale, render, rules};
+pub use clearpath_core::{diag, engine, intake, jurisdiction, lexicon, locale, render, rules};
 pub use clearpath_desk::{app, audit, handoff, outbound, referral};
 pub use clearpath_store as store;
 

@@ -31,7 +31,7 @@ pub struct JsonIn {
 }
 
 impl JsonIn {
-    pub fn into_input(self) -> Result<Input, String> {
+    pub fn into_input(self, words: &crate::lexicon::Lexicon) -> Result<Input, String> {
         let set = [self.text.is_some(), self.choice.is_some(), self.choices.is_some(), self.command.is_some()];
         if set.iter().filter(|x| **x).count() != 1 {
             return Err("each line needs exactly one of \"text\", \"choice\", \"choices\" or \"command\"".into());
@@ -46,7 +46,7 @@ impl JsonIn {
             return Ok(Input::Choices { ids, step: self.step });
         }
         let name = self.command.unwrap_or_default();
-        match Command::parse(&name) {
+        match Command::parse(&name, words) {
             Some(cmd) => Ok(Input::Command { cmd, arg: self.arg }),
             None => Err(format!("unknown command \"{name}\"; use back, skip, exit, delete, language, help or start")),
         }
@@ -171,8 +171,8 @@ pub fn run(
             }
             serde_json::from_str::<JsonIn>(&line)
                 .map_err(|e| format!("not a valid input line: {e}"))
-                .and_then(JsonIn::into_input)
-        } else if let Some(cmd) = super::parse_command(&line) {
+                .and_then(|j| j.into_input(&app.locales.lexicon))
+        } else if let Some(cmd) = super::parse_command(&line, &app.locales.lexicon) {
             Ok(cmd)
         } else {
             Ok(match &last_prompt {

@@ -10,9 +10,11 @@ pub use clearpath_core::render;
 pub mod telegram;
 
 use crate::engine::{Command, Input};
+use crate::lexicon::Lexicon;
 
-/// Parses a typed `/command arg`. Returns `None` for anything that is not a known command.
-pub fn parse_command(text: &str) -> Option<Input> {
+/// Parses a typed `/command arg` (a command's own name, or what a loaded language types for it).
+/// Returns `None` for anything that is not a known command.
+pub fn parse_command(text: &str, words: &Lexicon) -> Option<Input> {
     let t = text.trim();
     let rest = t.strip_prefix('/')?;
     let (name, arg) = match rest.split_once(char::is_whitespace) {
@@ -21,5 +23,5 @@ pub fn parse_command(text: &str) -> Option<Input> {
     };
     // Telegram appends the bot's name in groups: /help@clearpath_bot
     let name = name.split('@').next().unwrap_or(name);
-    Command::parse(name).map(|cmd| Input::Command { cmd, arg })
+    Command::parse(name, words).map(|cmd| Input::Command { cmd, arg })
 }

@@ -137,3 +137,64 @@ fn the_messages_spared_the_first_line_check_are_program_messages() {
         assert!(CODE_MESSAGES.contains(id), "{id} is not a message the program uses");
     }
 }
+
+#[test]
+fn the_words_of_a_locale_toml_are_checked_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (code, toml) in [
+        (
+            "en",
+            "name = \"English\"\ndraft = true\n[dates]\nmonths = [[\"january\"], [\"march\", \"mar\"]]\n",
+        ),
+        (
+            "xx",
+            concat!(
+                "name = \"X\"\n",
+                "draft = true\n",
+                "direction = \"sideways\"\n",
+            ),
+        ),
+        (
+            "yy",
+            concat!(
+                "name = \"Y\"\n",
+                "draft = true\n",
+                "[commands]\n",
+                "exit = [\"back\"]\n",
+                "help = [\"two words\"]\n",
+                "[jurisdictions.names]\n",
+                "ZZ = [\"Nowhere\"]\n",
+                "NY = [\"Ohio\"]\n",
+                "[dates]\n",
+                "months = [[\"mar\"], [\"b\"], [\"c\"], [\"d\"], [\"e\"], [\"f\"], [\"g\"], [\"h\"], [\"i\"], [\"j\"], [\"k\"], [\"l\"]]\n",
+                "[answers]\n",
+                "yes = [\"da\"]\n",
+                "no = [\"Da\"]\n",
+            ),
+        ),
+        ("zz", "name = \"Z\"\ndraft = true\n[commands]\nfly = [\"vole\"]\n"),
+    ] {
+        std::fs::create_dir_all(dir.path().join(code)).unwrap();
+        std::fs::write(dir.path().join(code).join("locale.toml"), toml).unwrap();
+    }
+    let (_, diags) = Locales::load(&clearpath::data::read_dir(dir.path()));
+    let found: Vec<String> = diags
+        .iter()
+        .map(|d| format!("{}:{}: {}", d.path.strip_prefix(dir.path()).unwrap().display(), d.line, d.message))
+        .collect();
+    let expect = [
+        "en/locale.toml:4: months must list the twelve months, January first; this lists 2",
+        "xx/locale.toml:3: unknown variant `sideways`, expected `ltr` or `rtl`",
+        "yy/locale.toml:4: \"back\" already means /back (its own name)",
+        "yy/locale.toml:5: \"two words\" must be one word, without / or @",
+        "yy/locale.toml:7: \"ZZ\" is not a jurisdiction (use a USPS code such as NY, or US)",
+        "yy/locale.toml:8: \"Ohio\" already names OH (an English name)",
+        "yy/locale.toml:10: \"mar\" is already month 2 in locale en",
+        "yy/locale.toml:13: \"Da\" is listed both as Yes and as No",
+        "zz/locale.toml:4: unknown variant `fly`, expected one of `start`, `back`, `skip`, `exit`, `delete`, `language`, `help`",
+    ];
+    for e in expect {
+        assert!(found.iter().any(|f| f == e), "missing {e:?} in {found:#?}");
+    }
+    assert_eq!(found.len(), expect.len(), "{found:#?}");
+}

@@ -17,6 +17,7 @@ mod hostile_updates;
 mod idle;
 mod locales;
 mod logs;
+mod new_language;
 mod props;
 mod resilience;
 mod retention;

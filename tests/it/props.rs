@@ -71,7 +71,7 @@ proptest! {
         }
         h.send_input(Input::Command { cmd: Command::Exit, arg: None });
         let now = h.now;
-        let out = clearpath::engine::step(&h.flow, &h.session, Input::Command { cmd: Command::Start, arg: None }, now);
+        let out = clearpath::engine::step(&h.flow, &h.locales.lexicon, &h.session, Input::Command { cmd: Command::Start, arg: None }, now);
         prop_assert!(out.replies.iter().any(|r| matches!(r, Reply::Prompt(_))), "no prompt after /exit, /start: {:?}", out.replies);
     }
 }

@@ -51,7 +51,7 @@ fn the_shipped_rules_pass_rules_check() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("ok: 52 jurisdictions"), "{out}");
     // Every state, DC and federal law has a file.
-    for (c, _, _) in clearpath::jurisdiction::JURISDICTIONS {
+    for (c, _) in clearpath::jurisdiction::JURISDICTIONS {
         assert!(root().join(format!("rules/{c}.toml")).exists(), "no rules/{c}.toml");
     }
 }

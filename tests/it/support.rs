@@ -82,7 +82,7 @@ impl Harness {
     }
 
     pub fn input_for(&self, line: &str) -> Input {
-        if let Some(cmd) = clearpath::channel::parse_command(line) {
+        if let Some(cmd) = clearpath::channel::parse_command(line, &self.locales.lexicon) {
             return cmd;
         }
         match &self.last {

@@ -90,6 +90,27 @@ impl Tree {
     }
 }
 
+/// The shipped files, read from disk for the core's own unit tests (the core does no file I/O
+/// outside tests; the binary reads them).
+#[cfg(test)]
+pub(crate) fn read_for_tests(root: &Path) -> Tree {
+    fn walk(root: &Path, dir: &Path, files: &mut Vec<(PathBuf, String)>, dirs: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            let rel = path.strip_prefix(root).unwrap().to_path_buf();
+            if path.is_dir() {
+                dirs.push(rel);
+                walk(root, &path, files, dirs);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                files.push((rel, text));
+            }
+        }
+    }
+    let (mut files, mut dirs) = (Vec::new(), Vec::new());
+    walk(root, root, &mut files, &mut dirs);
+    Tree::new(root.display().to_string(), root, files, dirs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,118 +1,85 @@
-//! The 50 states, the District of Columbia and federal law, with the names survivors type.
+//! The 50 states, the District of Columbia and federal law: their USPS codes and English names.
 //!
-//! Kept in code (not in a locale) because the engine must recognise a typed name in any language
-//! without knowing which locale is active: someone chatting in English may well type "Nueva York".
+//! The codes are facts of the law, not of a language: rules files, flows and routing name
+//! jurisdictions by them. The English name stays here too, because it is not only a translation:
+//! it is how the attorney-facing report and the diagnostics name a jurisdiction whatever the
+//! survivor's language, it is always understood when typed, and it is what any language that has
+//! not named a jurisdiction shows (as every missing message falls back to English). Every other
+//! name, and every other spelling people type (English ones such as "Washington DC" included),
+//! is locale data: `[jurisdictions]` in `locales/<lang>/locale.toml`, read into the
+//! [`Lexicon`](crate::lexicon::Lexicon).
 
-/// (code, English name, Spanish name)
-pub const JURISDICTIONS: &[(&str, &str, &str)] = &[
-    ("AL", "Alabama", "Alabama"),
-    ("AK", "Alaska", "Alaska"),
-    ("AZ", "Arizona", "Arizona"),
-    ("AR", "Arkansas", "Arkansas"),
-    ("CA", "California", "California"),
-    ("CO", "Colorado", "Colorado"),
-    ("CT", "Connecticut", "Connecticut"),
-    ("DE", "Delaware", "Delaware"),
-    ("DC", "District of Columbia", "Distrito de Columbia"),
-    ("FL", "Florida", "Florida"),
-    ("GA", "Georgia", "Georgia"),
-    ("HI", "Hawaii", "Hawái"),
-    ("ID", "Idaho", "Idaho"),
-    ("IL", "Illinois", "Illinois"),
-    ("IN", "Indiana", "Indiana"),
-    ("IA", "Iowa", "Iowa"),
-    ("KS", "Kansas", "Kansas"),
-    ("KY", "Kentucky", "Kentucky"),
-    ("LA", "Louisiana", "Luisiana"),
-    ("ME", "Maine", "Maine"),
-    ("MD", "Maryland", "Maryland"),
-    ("MA", "Massachusetts", "Massachusetts"),
-    ("MI", "Michigan", "Míchigan"),
-    ("MN", "Minnesota", "Minnesota"),
-    ("MS", "Mississippi", "Misisipi"),
-    ("MO", "Missouri", "Misuri"),
-    ("MT", "Montana", "Montana"),
-    ("NE", "Nebraska", "Nebraska"),
-    ("NV", "Nevada", "Nevada"),
-    ("NH", "New Hampshire", "Nuevo Hampshire"),
-    ("NJ", "New Jersey", "Nueva Jersey"),
-    ("NM", "New Mexico", "Nuevo México"),
-    ("NY", "New York", "Nueva York"),
-    ("NC", "North Carolina", "Carolina del Norte"),
-    ("ND", "North Dakota", "Dakota del Norte"),
-    ("OH", "Ohio", "Ohio"),
-    ("OK", "Oklahoma", "Oklahoma"),
-    ("OR", "Oregon", "Oregón"),
-    ("PA", "Pennsylvania", "Pensilvania"),
-    ("RI", "Rhode Island", "Rhode Island"),
-    ("SC", "South Carolina", "Carolina del Sur"),
-    ("SD", "South Dakota", "Dakota del Sur"),
-    ("TN", "Tennessee", "Tennessee"),
-    ("TX", "Texas", "Texas"),
-    ("UT", "Utah", "Utah"),
-    ("VT", "Vermont", "Vermont"),
-    ("VA", "Virginia", "Virginia"),
-    ("WA", "Washington", "Washington"),
-    ("WV", "West Virginia", "Virginia Occidental"),
-    ("WI", "Wisconsin", "Wisconsin"),
-    ("WY", "Wyoming", "Wyoming"),
-    ("US", "Federal (U.S.)", "Federal (EE. UU.)"),
-];
+use crate::lexicon::Lexicon;
 
-/// Extra spellings that map to a code.
-const ALIASES: &[(&str, &str)] = &[
-    ("washington dc", "DC"),
-    ("washington d.c.", "DC"),
-    ("d.c.", "DC"),
-    ("dc", "DC"),
-    ("distrito de columbia", "DC"),
-    ("federal", "US"),
-    ("federal court", "US"),
-    ("corte federal", "US"),
-    ("tribunal federal", "US"),
-    ("united states", "US"),
-    ("usa", "US"),
-    ("estados unidos", "US"),
-    ("hawaii", "HI"),
-    ("michigan", "MI"),
-    ("mississippi", "MS"),
-    ("missouri", "MO"),
-    ("oregon", "OR"),
-    ("louisiana", "LA"),
-    ("nuevo mexico", "NM"),
-    ("pennsylvania", "PA"),
+/// (USPS code, English name); `US` is federal law.
+pub const JURISDICTIONS: &[(&str, &str)] = &[
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("DC", "District of Columbia"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("HI", "Hawaii"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("ME", "Maine"),
+    ("MD", "Maryland"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MS", "Mississippi"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("OK", "Oklahoma"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
+    ("US", "Federal (U.S.)"),
 ];
 
 pub fn is_code(code: &str) -> bool {
-    JURISDICTIONS.iter().any(|(c, _, _)| *c == code)
+    JURISDICTIONS.iter().any(|(c, _)| *c == code)
 }
 
 /// English name of a code, for logs-free places that need one (diagnostics, docs).
 pub fn english_name(code: &str) -> Option<&'static str> {
-    JURISDICTIONS.iter().find(|(c, _, _)| *c == code).map(|(_, en, _)| *en)
+    JURISDICTIONS.iter().find(|(c, _)| *c == code).map(|(_, en)| *en)
 }
 
-/// Recognises a typed jurisdiction: a two-letter code, or a name in English or Spanish
-/// (case, accents and a leading "state of"/"estado de" do not matter).
-pub fn parse(input: &str) -> Option<&'static str> {
-    let folded = fold(input);
-    let folded =
-        folded.trim_start_matches("state of ").trim_start_matches("estado de ").trim_end_matches(" state").trim();
-    if folded.len() == 2 {
-        let upper = folded.to_ascii_uppercase();
-        if let Some((c, _, _)) = JURISDICTIONS.iter().find(|(c, _, _)| *c == upper) {
-            return Some(c);
-        }
-    }
-    for (code, en, es) in JURISDICTIONS {
-        if fold(en) == folded || fold(es) == folded {
-            return Some(code);
-        }
-    }
-    ALIASES
-        .iter()
-        .find(|(a, _)| fold(a) == folded)
-        .and_then(|(_, c)| JURISDICTIONS.iter().find(|(j, _, _)| j == c).map(|(j, _, _)| *j))
+/// Recognises a typed jurisdiction: a two-letter code, or a name in any loaded language (case,
+/// accents and a leading "state of"/"estado de" do not matter). See [`Lexicon::jurisdiction`].
+pub fn parse(input: &str, words: &Lexicon) -> Option<&'static str> {
+    words.jurisdiction(input)
 }
 
 /// Lower case, accents removed, inner whitespace collapsed.
@@ -142,6 +109,10 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse(input: &str) -> Option<&'static str> {
+        super::parse(input, &crate::locale::shipped_lexicon())
+    }
 
     #[test]
     fn codes_and_names_in_both_languages() {

@@ -10,6 +10,8 @@
 //! - [`intake`]: a completed intake, as the engine recorded it.
 //! - [`rules`]: the relief rules (`rules/*.toml`), the screening, the attorney's summary.
 //! - [`jurisdiction`]: the 50 states, DC and federal, with the names people type.
+//! - [`lexicon`]: the words each language lends to reading what people type (month and
+//!   jurisdiction names, command words, yes/no), from `locales/<lang>/locale.toml`.
 //! - [`diag`]: file:line:column diagnostics for files admins edit.
 //! - [`data`]: the files admins edit, already read (the binary reads them).
 //!
@@ -30,6 +32,7 @@ pub mod engine;
 pub mod flow;
 pub mod intake;
 pub mod jurisdiction;
+pub mod lexicon;
 pub mod locale;
 pub mod render;
 pub mod rules;

@@ -1,16 +1,21 @@
 //! Translations: Fluent files under `locales/<lang>/`, plus `locale.toml` with the language's own
-//! name, its direction and whether a native speaker has reviewed it.
+//! name, its direction, whether a native speaker has reviewed it, and the words the program reads
+//! in it (month names, jurisdiction names, command words, yes/no: see [`crate::lexicon`] and
+//! docs/locales.md).
 //!
 //! A missing message never reaches a survivor as a raw id: it falls back to English, and the id
 //! (never the text) is logged so translators can fill the gap.
 
 use crate::data::Tree;
 use crate::diag::Diagnostic;
+use crate::engine::Command;
+use crate::lexicon::{Language, Lexicon, Word};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 /// The language every other falls back to.
 pub const FALLBACK: &str = "en";
@@ -171,8 +176,8 @@ pub const INNER_MESSAGES: &[&str] = &[
 struct Meta {
     /// The language's name in its own script ("Español").
     name: String,
-    #[serde(default = "ltr")]
-    direction: String,
+    #[serde(default)]
+    direction: Direction,
     /// True until a native speaker has reviewed every message.
     draft: bool,
     #[serde(default)]
@@ -183,10 +188,72 @@ struct Meta {
     /// Words that must not appear in the first line of a message (see [`Locale::sensitive_word`]).
     #[serde(default)]
     sensitive_words: Vec<String>,
+    #[serde(default)]
+    dates: Dates,
+    #[serde(default)]
+    answers: Answers,
+    /// Command (by its own name) -> what people type for it.
+    #[serde(default)]
+    commands: BTreeMap<Command, Vec<Spanned<String>>>,
+    #[serde(default)]
+    jurisdictions: Jurisdictions,
 }
 
-fn ltr() -> String {
-    "ltr".into()
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+/// How `3/4/2014` reads.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Numeric {
+    /// 3 April: most of the world, and what a language that does not say gets.
+    #[default]
+    DayMonth,
+    MonthDay,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dates {
+    #[serde(default)]
+    numeric: Numeric,
+    /// Twelve lists of spellings, January first.
+    #[serde(default)]
+    months: Option<Spanned<Vec<Vec<Spanned<String>>>>>,
+    #[serde(default)]
+    approximate: Vec<Spanned<String>>,
+    #[serde(default)]
+    filler: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Answers {
+    #[serde(default)]
+    yes: Vec<Spanned<String>>,
+    #[serde(default)]
+    no: Vec<Spanned<String>>,
+    #[serde(default)]
+    dont_know: Vec<Spanned<String>>,
+    #[serde(default)]
+    no_code: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Jurisdictions {
+    #[serde(default)]
+    before: Vec<Spanned<String>>,
+    #[serde(default)]
+    after: Vec<Spanned<String>>,
+    /// USPS code -> names people type, the one shown first.
+    #[serde(default)]
+    names: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
 }
 
 pub struct Locale {
@@ -227,6 +294,8 @@ pub struct Locales {
     pub locales: Vec<Locale>,
     /// Arguments every message may use: organisation name, retention periods, hotline.
     pub globals: Vec<(String, Arg)>,
+    /// The words of every loaded language, for reading what people type (handed to the engine).
+    pub lexicon: Lexicon,
 }
 
 impl Locales {
@@ -243,18 +312,28 @@ impl Locales {
                     "io",
                     format!("cannot read the locales directory: {e}"),
                 ));
-                return (Locales { locales, globals: Vec::new() }, diags);
+                return (Locales { locales, globals: Vec::new(), lexicon: Lexicon::new() }, diags);
             }
         };
+        let mut metas = Vec::new();
         for code in dirs {
             match load_one(tree, &code, &mut diags) {
-                Some(l) => locales.push(l),
+                Some((l, meta, text)) => {
+                    metas.push((l.code.clone(), meta, text));
+                    locales.push(l);
+                }
                 None => continue,
             }
         }
-        // English first: it is the fallback.
+        // English first: it is the fallback (and its words are read first).
         locales.sort_by_key(|l| (l.code != FALLBACK, l.code.clone()));
-        (Locales { locales, globals: default_globals() }, diags)
+        metas.sort_by_key(|(code, _, _)| (code != FALLBACK, code.clone()));
+        let mut lexicon = Lexicon::new();
+        for (code, meta, text) in &metas {
+            let path = locales.iter().find(|l| &l.code == code).map(|l| l.meta_path.clone()).unwrap_or_default();
+            add_words(&mut lexicon, code, meta, &path, text, &mut diags);
+        }
+        (Locales { locales, globals: default_globals(), lexicon }, diags)
     }
 
     pub fn get(&self, code: &str) -> Option<&Locale> {
@@ -473,7 +552,7 @@ fn default_globals() -> Vec<(String, Arg)> {
     ]
 }
 
-fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Locale> {
+fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<(Locale, Meta, String)> {
     let meta_path = tree.display_path(format!("{code}/locale.toml").as_ref());
     let metas = tree.files(code, "toml").unwrap_or_default();
     let meta_text =
@@ -511,7 +590,7 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
             return None;
         }
     };
-    let rtl = meta.direction == "rtl";
+    let rtl = meta.direction == Direction::Rtl;
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Bidi isolation marks help right-to-left text but clutter left-to-right transcripts.
     bundle.set_use_isolating(rtl);
@@ -558,18 +637,144 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<Loca
             }
         }
     }
-    Some(Locale {
+    let locale = Locale {
         code: code.to_string(),
-        name: meta.name,
+        name: meta.name.clone(),
         rtl,
         draft: meta.draft,
-        reviewed_by: meta.reviewed_by,
-        sensitive_words: meta.sensitive_words,
+        reviewed_by: meta.reviewed_by.clone(),
+        sensitive_words: meta.sensitive_words.clone(),
         meta_path,
         bundle,
         defined,
         sources,
-    })
+    };
+    Some((locale, meta, meta_text.unwrap_or_default()))
+}
+
+/// Adds one locale's words to the lexicon, with a diagnostic for each word it cannot take: a
+/// month list that is not twelve lists of single words, an unknown jurisdiction code, an empty
+/// word, or a spelling that already means something else (in this language or another).
+fn add_words(lexicon: &mut Lexicon, code: &str, meta: &Meta, path: &Path, text: &str, diags: &mut Vec<Diagnostic>) {
+    let src = crate::flow::Source { text: text.to_string(), ..Default::default() };
+    let mut problem = |span: std::ops::Range<usize>, message: String| {
+        diags.push(
+            Diagnostic::error(path, src.line_col(span.start), "locale-words", message)
+                .about(format!("locale {code}"))
+                .with_source(text),
+        );
+    };
+    let from = |lang: &str| if lang.is_empty() { "an English name".to_string() } else { format!("locale {lang}") };
+
+    let d = &meta.dates;
+    if let Some(months) = &d.months {
+        if months.get_ref().len() != 12 {
+            problem(
+                months.span(),
+                format!("months must list the twelve months, January first; this lists {}", months.get_ref().len()),
+            );
+        }
+        for (month, spellings) in (1u8..=12).zip(months.get_ref()) {
+            if spellings.is_empty() {
+                problem(months.span(), format!("month {month} has no spelling"));
+            }
+            for w in spellings {
+                let t = w.get_ref().trim();
+                if t.is_empty() || t.contains(char::is_whitespace) || t.chars().all(|c| c.is_ascii_digit()) {
+                    problem(w.span(), format!("\"{t}\" (month {month}) must be one word, not a number"));
+                } else if let Err((other, lang)) = lexicon.add_month(t, month, code) {
+                    problem(w.span(), format!("\"{t}\" is already month {other} in {}", from(&lang)));
+                }
+            }
+        }
+    }
+    for w in &d.approximate {
+        match w.get_ref().trim() {
+            "" => problem(w.span(), "an approximation word is empty".into()),
+            t => lexicon.add_approx(t),
+        }
+    }
+    for w in &d.filler {
+        match w.get_ref().trim() {
+            "" => problem(w.span(), "a filler word is empty".into()),
+            t => lexicon.add_filler(t),
+        }
+    }
+
+    let mut language = Language::new(d.numeric == Numeric::DayMonth);
+    let a = &meta.answers;
+    for (list, word) in [(&a.yes, Word::Yes), (&a.no, Word::No), (&a.dont_know, Word::DontKnow)] {
+        for w in list {
+            let t = w.get_ref().trim();
+            if t.is_empty() {
+                problem(w.span(), "an answer word is empty".into());
+            } else if let Err(other) = language.add_word(t, word) {
+                problem(w.span(), format!("\"{t}\" is listed both as {other:?} and as {word:?}"));
+            }
+        }
+    }
+    for w in &a.no_code {
+        match w.get_ref().trim() {
+            "" => problem(w.span(), "a no_code entry is empty".into()),
+            t => lexicon.add_no_code(t),
+        }
+    }
+
+    for (cmd, aliases) in &meta.commands {
+        for w in aliases {
+            let t = w.get_ref().trim().trim_start_matches('/');
+            if t.is_empty() || t.contains(|c: char| c.is_whitespace() || c == '/' || c == '@') {
+                problem(w.span(), format!("\"{t}\" must be one word, without / or @"));
+            } else if let Err((other, lang)) = lexicon.add_command(t, *cmd, code) {
+                let whose = if lang.is_empty() { "its own name".to_string() } else { from(&lang) };
+                problem(w.span(), format!("\"{t}\" already means /{} ({whose})", other.name()));
+            }
+        }
+    }
+
+    let j = &meta.jurisdictions;
+    for w in &j.before {
+        match w.get_ref().trim() {
+            "" => problem(w.span(), "an empty word".into()),
+            t => lexicon.add_jurisdiction_before(t),
+        }
+    }
+    for w in &j.after {
+        match w.get_ref().trim() {
+            "" => problem(w.span(), "an empty word".into()),
+            t => lexicon.add_jurisdiction_after(t),
+        }
+    }
+    for (jcode, names) in &j.names {
+        let Some(&(known, _)) = crate::jurisdiction::JURISDICTIONS.iter().find(|(c, _)| c == jcode) else {
+            problem(names.span(), format!("\"{jcode}\" is not a jurisdiction (use a USPS code such as NY, or US)"));
+            continue;
+        };
+        if names.get_ref().is_empty() {
+            problem(names.span(), format!("{jcode} lists no name"));
+        }
+        for (i, w) in names.get_ref().iter().enumerate() {
+            let t = w.get_ref().trim();
+            if t.is_empty() {
+                problem(w.span(), format!("a name of {jcode} is empty"));
+                continue;
+            }
+            if i == 0 {
+                language.show_name(known, t);
+            }
+            if let Err((other, lang)) = lexicon.add_jurisdiction_name(t, known, code) {
+                problem(w.span(), format!("\"{t}\" already names {other} ({})", from(&lang)));
+            }
+        }
+    }
+    lexicon.set_language(code, language);
+}
+
+/// The lexicon of the locales built into the binary, for unit tests of the code that reads it.
+#[cfg(test)]
+pub fn shipped_lexicon() -> Lexicon {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    Locales::load(&crate::data::read_for_tests(&root)).0.lexicon
 }
 
 fn find_definition_line(text: &str, id: &str) -> usize {

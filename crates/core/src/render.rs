@@ -96,7 +96,7 @@ impl Renderer<'_> {
         match l {
             Label::Msg(m) => self.msg(lang, m),
             Label::Language(code) => self.locales.get(code).map(|l| l.name.clone()).unwrap_or_else(|| code.clone()),
-            Label::Jurisdiction(code) => jurisdiction_name(lang, code),
+            Label::Jurisdiction(code) => self.locales.lexicon.jurisdiction_name(lang, code),
         }
     }
 
@@ -183,14 +183,6 @@ impl Renderer<'_> {
             }),
         }
     }
-}
-
-pub fn jurisdiction_name(lang: &str, code: &str) -> String {
-    crate::jurisdiction::JURISDICTIONS
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|(_, en, es)| if lang.starts_with("es") { es.to_string() } else { en.to_string() })
-        .unwrap_or_else(|| code.to_string())
 }
 
 /// Resolves typed text against a prompt's choices, as a person would mean it: a choice number

@@ -159,7 +159,7 @@ impl App {
             }
             Err(e) => return Err(e),
         };
-        let outcome = engine::step(&self.flow, &session, input, now);
+        let outcome = engine::step(&self.flow, &self.locales.lexicon, &session, input, now);
         let mut s = outcome.session;
         let mut wipe = false;
         let mut erased = false;

@@ -667,14 +667,20 @@ fn review_number(p: &OutPrompt, t: &str) -> Option<Input> {
     Some(Input::Choice { id: format!("change:{}", item.key), step: Some(p.key.clone()) })
 }
 
-fn incoming(u: &Update, last_prompt: Option<&OutPrompt>, current_key: &str, words: &Words) -> Incoming {
+fn incoming(
+    u: &Update,
+    last_prompt: Option<&OutPrompt>,
+    current_key: &str,
+    words: &Words,
+    lexicon: &crate::lexicon::Lexicon,
+) -> Incoming {
     match &u.kind {
         UpdateKind::Message(m) => {
             let message_id = Some(m.id.0 as i64);
             let lang_hint = m.from.as_ref().and_then(|f| f.language_code.clone());
             let input = match m.text() {
                 Some(t) if t.chars().count() > 2000 => Some(Input::Text(t.chars().take(2000).collect())),
-                Some(t) => Some(match crate::channel::parse_command(t) {
+                Some(t) => Some(match crate::channel::parse_command(t, lexicon) {
                     Some(Input::Command { cmd: Command::Start, arg: None }) => {
                         Input::Command { cmd: Command::Start, arg: lang_hint.clone() }
                     }
@@ -847,7 +853,7 @@ fn handle_update_as(
     };
     let last_prompt = if typed || paging { session.and_then(|s| last_prompt(app, s)) } else { None };
     let words = Words::new(app, session.map_or(crate::locale::FALLBACK, |s| s.lang()));
-    let inc = incoming(&u, last_prompt.as_ref(), &current, &words);
+    let inc = incoming(&u, last_prompt.as_ref(), &current, &words, &app.locales.lexicon);
     // From reading the chat log to writing it back, the sender must not record into it.
     let log_held = app.chat_lock(&who);
     let mut log = app.store(|s| s.load_log(&who)).unwrap_or_default();
@@ -966,7 +972,7 @@ fn attorney_update(
 
 /// The prompt a session shows, rendered, to resolve typed words and numbers against it.
 fn last_prompt(app: &App, s: &crate::engine::Session) -> Option<OutPrompt> {
-    let out = crate::engine::step(&app.flow, s, Input::cmd(Command::Help), s.updated_at);
+    let out = crate::engine::step(&app.flow, &app.locales.lexicon, s, Input::cmd(Command::Help), s.updated_at);
     let r = app.renderer();
     out.replies.iter().rev().find_map(|rep| match r.render(s.lang(), rep) {
         Out::Prompt(p) => Some(p),

@@ -1,9 +1,11 @@
-//! The conversation engine: `step(&Flow, &Session, Input, now) -> Outcome`.
+//! The conversation engine: `step(&Flow, &Lexicon, &Session, Input, now) -> Outcome`.
 //!
-//! Pure and deterministic: no I/O, no clock, no randomness, no logging. Time comes in as a value;
-//! anything that needs the outside world (hashing a code with a random salt, erasing records,
-//! wiping a phone) goes out as an [`Effect`]. Invalid input is a state (a re-prompt with a short
-//! explanation), never an error, so nothing a survivor types can wedge a conversation.
+//! Pure and deterministic: no I/O, no clock, no randomness, no logging. Time comes in as a value,
+//! and so do the words of the loaded languages (the [`Lexicon`]: month and jurisdiction names,
+//! yes/no, the words that turn a resume code down); anything that needs the outside world
+//! (hashing a code with a random salt, erasing records, wiping a phone) goes out as an
+//! [`Effect`]. Invalid input is a state (a re-prompt with a short explanation), never an error,
+//! so nothing a survivor types can wedge a conversation.
 
 pub mod answer;
 pub mod parse;
@@ -11,6 +13,7 @@ mod prompt_kind;
 pub mod session;
 
 use crate::flow::{CompareOp, CondValue, Condition, EndResult, Flow, Kind, Step, Target, DONT_KNOW, PREFER_NOT};
+use crate::lexicon::{Lexicon, Word};
 use crate::locale::Arg;
 use answer::{Answer, PartialDate, Pos, Value};
 use jiff::Timestamp;
@@ -25,10 +28,17 @@ pub const CODE_ATTEMPTS: u32 = 5;
 pub const CODE_LOCK_MINUTES: i64 = 15;
 pub const CODE_MIN_LEN: usize = 4;
 
-/// Advances a conversation by one input.
-pub fn step(flow: &Flow, session: &Session, input: Input, now: Timestamp) -> Outcome {
-    let mut e =
-        Engine { flow, s: session.clone(), replies: Vec::new(), effects: Vec::new(), now, back_to_review: false };
+/// Advances a conversation by one input. `words` reads what was typed (from the loaded locales).
+pub fn step(flow: &Flow, words: &Lexicon, session: &Session, input: Input, now: Timestamp) -> Outcome {
+    let mut e = Engine {
+        flow,
+        words,
+        s: session.clone(),
+        replies: Vec::new(),
+        effects: Vec::new(),
+        now,
+        back_to_review: false,
+    };
     e.s.updated_at = now;
     if e.s.flow_hash != flow.hash || e.s.flow_id != flow.id {
         e.reconcile();
@@ -39,6 +49,7 @@ pub fn step(flow: &Flow, session: &Session, input: Input, now: Timestamp) -> Out
 
 struct Engine<'a> {
     flow: &'a Flow,
+    words: &'a Lexicon,
     s: Session,
     replies: Vec<Reply>,
     effects: Vec<Effect>,
@@ -189,7 +200,7 @@ impl<'a> Engine<'a> {
         self.s.mode = Mode::Step;
         match &input {
             Input::Choice { id, .. } if id == "no_code" => self.advance(step, None),
-            Input::Text(code) if declines_code(code) => self.advance(step, None),
+            Input::Text(code) if self.words.declines_code(code) => self.advance(step, None),
             Input::Text(code) if code_digest(code) == first => {
                 self.effects.push(Effect::SetResumeCode(SecretString::from(code.trim().to_string())));
                 self.s.unlocked = true;
@@ -378,7 +389,7 @@ impl<'a> Engine<'a> {
             },
             Kind::ResumeCode => match &input {
                 Input::Choice { id, .. } if id == "no_code" => self.advance(step, None),
-                Input::Text(code) if declines_code(code) => self.advance(step, None),
+                Input::Text(code) if self.words.declines_code(code) => self.advance(step, None),
                 Input::Text(code) => {
                     let code = code.trim();
                     if code.chars().count() < CODE_MIN_LEN {
@@ -428,6 +439,24 @@ impl<'a> Engine<'a> {
     fn parse_answer(&self, step: &Step, input: Input) -> Parsed {
         let options = self.flow.options_of(step);
         let is_option = |id: &str| options.iter().any(|(v, _)| v == id);
+        // A typed yes or no to a yes/no question, or "I don't know" where it is offered, in the
+        // conversation's language, is that option.
+        let input = match &input {
+            Input::Text(t) => {
+                let yes_no = step.kind == Kind::YesNo;
+                let id = match self.words.answer_word(self.s.lang(), t) {
+                    Some(Word::Yes) if yes_no => Some("yes"),
+                    Some(Word::No) if yes_no => Some("no"),
+                    Some(Word::DontKnow) if step.dont_know => Some(DONT_KNOW),
+                    _ => None,
+                };
+                match id.filter(|id| is_option(id)) {
+                    Some(id) => Input::Choice { id: id.to_string(), step: None },
+                    None => input,
+                }
+            }
+            _ => input,
+        };
         // Answer states first: they are options on any kind of step that allows them.
         if let Some(id) = choice_id(&input) {
             if id == DONT_KNOW && step.dont_know {
@@ -494,7 +523,7 @@ impl<'a> Engine<'a> {
             Kind::Date { when } => match input {
                 Input::Text(t) => {
                     let today = self.now.to_zoned(jiff::tz::TimeZone::UTC).date();
-                    match parse::parse_date(&t, parse::day_first(self.s.lang()), today, *when) {
+                    match parse::parse_date(&t, self.words, self.words.day_first(self.s.lang()), today, *when) {
                         Ok(d) => ok(Value::Date(d)),
                         Err(parse::DateError::Unreadable) => Parsed::Invalid(Msg::new("invalid-date")),
                         Err(parse::DateError::WrongSide) => Parsed::Invalid(Msg::new(match when {
@@ -508,8 +537,8 @@ impl<'a> Engine<'a> {
             Kind::Jurisdiction => {
                 let code = match &input {
                     Input::Choice { id, .. } if is_option(id) => Some(id.clone()),
-                    Input::Choice { id, .. } => crate::jurisdiction::parse(id).map(str::to_string),
-                    Input::Text(t) => crate::jurisdiction::parse(t).map(str::to_string),
+                    Input::Choice { id, .. } => crate::jurisdiction::parse(id, self.words).map(str::to_string),
+                    Input::Text(t) => crate::jurisdiction::parse(t, self.words).map(str::to_string),
                     _ => None,
                 };
                 match code {
@@ -822,27 +851,6 @@ impl<'a> Engine<'a> {
             None => self.notice(NoticeKind::Info, Msg::new("not-started")),
         }
     }
-}
-
-/// "no", "no code", "skip", "sin código": a person turning the code down in words.
-fn declines_code(text: &str) -> bool {
-    let t = crate::jurisdiction::fold(text);
-    let t = t.trim_end_matches(['.', '!', ',']).trim();
-    [
-        "no",
-        "nope",
-        "none",
-        "no code",
-        "no code thanks",
-        "no code, thanks",
-        "no thanks",
-        "skip",
-        "sin codigo",
-        "sin codigo, gracias",
-        "no gracias",
-        "ninguno",
-    ]
-    .contains(&t)
 }
 
 fn choice_id(input: &Input) -> Option<String> {

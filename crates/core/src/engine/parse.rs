@@ -1,82 +1,13 @@
 //! Turning what a survivor typed into a value. Pure functions, forgiving on purpose: memory after
 //! trauma is rarely exact, so "around 2014" and "marzo de 2014" are as good as "2014-03-15".
 
+//!
+//! The words of a date (month names, "around", "de") are each language's data, in the
+//! [`Lexicon`] built from `locales/<lang>/locale.toml`.
+
 use super::answer::PartialDate;
 use crate::jurisdiction::fold;
-
-/// Month names and abbreviations in every shipped language (month number, spelling).
-const MONTHS: &[(u8, &str)] = &[
-    (1, "january"),
-    (1, "jan"),
-    (1, "enero"),
-    (1, "ene"),
-    (2, "february"),
-    (2, "feb"),
-    (2, "febrero"),
-    (3, "march"),
-    (3, "mar"),
-    (3, "marzo"),
-    (4, "april"),
-    (4, "apr"),
-    (4, "abril"),
-    (4, "abr"),
-    (5, "may"),
-    (5, "mayo"),
-    (6, "june"),
-    (6, "jun"),
-    (6, "junio"),
-    (7, "july"),
-    (7, "jul"),
-    (7, "julio"),
-    (8, "august"),
-    (8, "aug"),
-    (8, "agosto"),
-    (8, "ago"),
-    (9, "september"),
-    (9, "sept"),
-    (9, "sep"),
-    (9, "septiembre"),
-    (9, "setiembre"),
-    (10, "october"),
-    (10, "oct"),
-    (10, "octubre"),
-    (11, "november"),
-    (11, "nov"),
-    (11, "noviembre"),
-    (12, "december"),
-    (12, "dec"),
-    (12, "diciembre"),
-    (12, "dic"),
-];
-
-/// Words that mark a date as approximate, in every shipped language (already folded).
-const APPROX: &[&str] = &[
-    "around",
-    "about",
-    "approximately",
-    "approx",
-    "roughly",
-    "maybe",
-    "circa",
-    "ca",
-    "c",
-    "sometime in",
-    "in about",
-    "alrededor de",
-    "alrededor del",
-    "como en",
-    "como",
-    "aproximadamente",
-    "mas o menos",
-    "hacia",
-    "cerca de",
-    "por",
-    "tal vez",
-    "quizas",
-];
-
-/// Filler words that carry no meaning in a date ("in", "of", "de", "del").
-const FILLER: &[&str] = &["in", "of", "the", "de", "del", "en", "el", "year", "ano"];
+use crate::lexicon::Lexicon;
 
 /// Why a date was not accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,14 +26,16 @@ pub enum When {
     Any,
 }
 
-/// Parses a partial date. `day_first` decides `3/4/2014` when both numbers could be a month.
+/// Parses a partial date, with the month names and date words of every loaded language.
+/// `day_first` decides `3/4/2014` when both numbers could be a month.
 pub fn parse_date(
     input: &str,
+    words: &Lexicon,
     day_first: bool,
     today: jiff::civil::Date,
     when: When,
 ) -> Result<PartialDate, DateError> {
-    let d = parse_date_inner(input, day_first).ok_or(DateError::Unreadable)?;
+    let d = parse_date_inner(input, words, day_first).ok_or(DateError::Unreadable)?;
     let ok = match when {
         When::Any => true,
         When::Past => d.earliest() <= today,
@@ -115,7 +48,7 @@ pub fn parse_date(
     }
 }
 
-fn parse_date_inner(input: &str, day_first: bool) -> Option<PartialDate> {
+fn parse_date_inner(input: &str, words: &Lexicon, day_first: bool) -> Option<PartialDate> {
     let mut s = fold(input);
     let mut approx = false;
     if let Some(rest) = s.strip_prefix('~') {
@@ -123,10 +56,8 @@ fn parse_date_inner(input: &str, day_first: bool) -> Option<PartialDate> {
         s = rest.trim().to_string();
     }
     // Strip approximation words at the front (longest first, so "alrededor de" beats "como").
-    let mut words: Vec<&str> = APPROX.to_vec();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    for w in words {
-        if let Some(rest) = s.strip_prefix(w) {
+    for w in words.approx_words() {
+        if let Some(rest) = s.strip_prefix(w.as_str()) {
             if rest.starts_with(' ') || rest.starts_with('.') {
                 approx = true;
                 s = rest.trim_start_matches(['.', ' ']).to_string();
@@ -140,7 +71,7 @@ fn parse_date_inner(input: &str, day_first: bool) -> Option<PartialDate> {
         s = s.trim_end_matches('?').trim().to_string();
     }
 
-    let mut d = if let Some(d) = parse_numeric(&s, day_first) { d } else { parse_words(&s)? };
+    let mut d = if let Some(d) = parse_numeric(&s, day_first) { d } else { parse_words(&s, words)? };
     d.approx = approx;
     d.is_valid().then_some(d)
 }
@@ -199,18 +130,18 @@ fn parse_numeric(s: &str, day_first: bool) -> Option<PartialDate> {
 }
 
 /// `March 2014`, `march 15, 2014`, `15 march 2014`, `15 de marzo de 2014`, `marzo del 2014`.
-fn parse_words(s: &str) -> Option<PartialDate> {
+fn parse_words(s: &str, words: &Lexicon) -> Option<PartialDate> {
     let tokens: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|t| t.trim_end_matches('.'))
-        .filter(|t| !t.is_empty() && !FILLER.contains(t))
+        .filter(|t| !t.is_empty() && !words.is_filler(t))
         .collect();
     let mut year = None;
     let mut month = None;
     let mut day = None;
     for t in tokens {
-        if let Some((m, _)) = MONTHS.iter().find(|(_, name)| *name == t) {
-            if month.replace(*m).is_some() {
+        if let Some(m) = words.month(t) {
+            if month.replace(m).is_some() {
                 return None;
             }
         } else if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
@@ -247,14 +178,13 @@ pub fn parse_number(input: &str) -> Option<i64> {
     num.parse().ok()
 }
 
-/// Whether the numeric order `3/4/2014` means 3 April in this language.
-pub fn day_first(lang: &str) -> bool {
-    !matches!(lang.split('-').next().unwrap_or(lang), "en")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_date(s: &str, day_first: bool, today: jiff::civil::Date, when: When) -> Result<PartialDate, DateError> {
+        super::parse_date(s, &crate::locale::shipped_lexicon(), day_first, today, when)
+    }
 
     fn d(s: &str) -> String {
         let today = jiff::civil::date(2026, 11, 25);

@@ -1,6 +1,7 @@
 //! A conversation as plain data, so it can be stored, resumed and carried across flow edits.
 
 use super::answer::{Answer, Pos};
+use crate::lexicon::Lexicon;
 use crate::locale::Arg;
 use jiff::Timestamp;
 use secrecy::SecretString;
@@ -135,7 +136,10 @@ impl Input {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A command by its own name (`exit`): the name is the protocol (the JSON channel's
+/// `{"command": ...}`, Telegram's command menu); what people type in their own language for it
+/// (`/salir`) is locale data (`[commands]` in `locale.toml`, read into the [`Lexicon`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Command {
     /// Begin, or offer to resume. The argument may carry the channel's language hint.
@@ -151,17 +155,9 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn parse(s: &str) -> Option<Command> {
-        Some(match s.trim().trim_start_matches('/').to_ascii_lowercase().as_str() {
-            "start" => Command::Start,
-            "back" => Command::Back,
-            "skip" => Command::Skip,
-            "exit" | "quit" | "salir" => Command::Exit,
-            "delete" | "borrar" => Command::Delete,
-            "language" | "idioma" | "lang" => Command::Language,
-            "help" | "ayuda" => Command::Help,
-            _ => return None,
-        })
+    /// A command by its own name or by a word some loaded language types for it.
+    pub fn parse(s: &str, words: &Lexicon) -> Option<Command> {
+        words.command(s)
     }
 
     pub const ALL: [Command; 7] = [
