@@ -70,6 +70,22 @@ fn docs_jurisdictions_md_is_generated_from_the_rules() {
     );
 }
 
+/// The field table in docs/screening.md is the one the declaration in `rules/fields.rs` makes.
+#[test]
+fn docs_screening_md_field_table_follows_the_declaration() {
+    let doc = std::fs::read_to_string(root().join("docs/screening.md")).unwrap();
+    let (begin, end) = ("<!-- fields:begin", "<!-- fields:end -->");
+    let start = doc.find(begin).expect("docs/screening.md has no `<!-- fields:begin` marker");
+    let start = start + doc[start..].find("-->\n").unwrap() + "-->\n".len();
+    let stop = doc.find(end).expect("docs/screening.md has no `<!-- fields:end -->` marker");
+    let table = clearpath::rules::fields::markdown_table();
+    assert_eq!(
+        &doc[start..stop],
+        table,
+        "the field table in docs/screening.md is stale; put this between its markers:\n{table}"
+    );
+}
+
 /// Every example of every rules file, screened through `clearpath screen`; every verified route
 /// has at least two, one of them not likely eligible, each naming its source.
 #[test]

@@ -58,50 +58,8 @@ impl Documentation {
     }
 }
 
-/// The survivor's circumstances that apply to every case.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Person {
-    pub citizenship: Option<String>,
-    pub immigration_court_date: Option<String>,
-    pub urgent_deadline: Option<Tri>,
-    pub urgent_deadline_date: Option<String>,
-    pub trafficking_ended: Option<String>,
-    pub trafficking_ongoing: Option<Tri>,
-    pub later_convictions: Option<Tri>,
-    pub pending_charges: Option<Tri>,
-    pub official_documentation: Option<Documentation>,
-    pub prosecutor_consent: Option<Tri>,
-}
-
-/// One arrest or conviction.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Case {
-    /// USPS code, or `US` for a federal case.
-    pub jurisdiction: Option<String>,
-    pub county: Option<String>,
-    pub category: Option<String>,
-    pub charge_arrest: Option<String>,
-    pub charge_final: Option<String>,
-    /// violation | misdemeanor | felony | unknown
-    pub level: Option<String>,
-    pub felony_class: Option<String>,
-    /// conviction | arrest_only | dismissed | deferred | juvenile | pending | unknown
-    pub disposition: Option<String>,
-    pub offense_date: Option<String>,
-    pub conviction_date: Option<String>,
-    pub sentence_completed: Option<Tri>,
-    pub sentence_completed_date: Option<String>,
-    pub nexus: Option<Tri>,
-    pub violence: Option<Tri>,
-    pub weapon: Option<Tri>,
-    pub injury: Option<Tri>,
-    pub age_at_offense: Option<i64>,
-    pub defense_at_trial: Option<Tri>,
-    pub prior_relief: Option<Tri>,
-    pub docket: Option<String>,
-}
+// `Person` and `Case` are declared with the screening fields they carry.
+pub use super::fields::{Case, Person};
 
 /// The screening input: `clearpath screen --input case.json`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
