@@ -3,7 +3,7 @@
 //! unknown, never a "no".
 
 use super::screen::{Case, Input, Person};
-use crate::engine::answer::{Answer, Pos};
+use crate::engine::answer::{Answer, Pos, Value};
 use crate::flow::Flow;
 use std::collections::BTreeMap;
 
@@ -21,4 +21,17 @@ pub fn facts(flow: &Flow, answers: &BTreeMap<String, Answer>) -> Input {
         }
     }
     Input { date: None, person, cases: cases.into_values().collect() }
+}
+
+/// Whether an answer to a step that declares `field` chose `value` (of a single or
+/// multiple-choice step). Code reads the flow through its declared fields, never a step id.
+pub fn chose(flow: &Flow, answers: &BTreeMap<String, Answer>, field: &str, value: &str) -> bool {
+    answers.iter().any(|(key, answer)| {
+        flow.step(&Pos::from_key(key).step).and_then(|s| s.field.as_deref()) == Some(field)
+            && match answer {
+                Answer::Answered(Value::Choices(cs)) => cs.iter().any(|c| c == value),
+                Answer::Answered(Value::Choice(c)) => c == value,
+                _ => false,
+            }
+    })
 }
