@@ -51,10 +51,40 @@ pub struct Field {
 }
 
 const YNU: &[&str] = &["yes", "no", "unsure"];
-pub const LEVELS: &[&str] = &["violation", "misdemeanor", "felony", "unknown"];
-pub const DISPOSITIONS: &[&str] =
-    &["conviction", "arrest_only", "dismissed", "deferred", "juvenile", "pending", "unknown"];
-pub const CITIZENSHIP: &[&str] = &["citizen", "permanent_resident", "other_status", "no_status", "unsure"];
+// The values the screening decides on are constants, so its code and these lists name each once.
+
+/// Values of `level`.
+pub mod level {
+    pub const VIOLATION: &str = "violation";
+    pub const MISDEMEANOR: &str = "misdemeanor";
+    pub const FELONY: &str = "felony";
+    pub const UNKNOWN: &str = "unknown";
+}
+pub const LEVELS: &[&str] = &[level::VIOLATION, level::MISDEMEANOR, level::FELONY, level::UNKNOWN];
+
+/// Values of `disposition`.
+pub mod disposition {
+    pub const CONVICTION: &str = "conviction";
+    pub const ARREST_ONLY: &str = "arrest_only";
+    pub const DISMISSED: &str = "dismissed";
+    pub const DEFERRED: &str = "deferred";
+    pub const JUVENILE: &str = "juvenile";
+    pub const PENDING: &str = "pending";
+    pub const UNKNOWN: &str = "unknown";
+}
+pub const DISPOSITIONS: &[&str] = &[
+    disposition::CONVICTION,
+    disposition::ARREST_ONLY,
+    disposition::DISMISSED,
+    disposition::DEFERRED,
+    disposition::JUVENILE,
+    disposition::PENDING,
+    disposition::UNKNOWN,
+];
+pub const CITIZEN: &str = "citizen";
+/// The `citizenship` fact when the survivor chose not to say (not an option of the step).
+pub const CITIZENSHIP_NOT_SAID: &str = "prefer_not";
+pub const CITIZENSHIP: &[&str] = &[CITIZEN, "permanent_resident", "other_status", "no_status", "unsure"];
 /// The `contact_method` value saying the survivor may be reached in the chat they used: the desk
 /// then keeps that chat for the attorney.
 pub const THIS_CHAT: &str = "this_chat";
@@ -64,6 +94,9 @@ const WEAPON: &str = "weapon";
 const INJURY: &str = "injury";
 pub const HARM: &[&str] = &[VIOLENCE, WEAPON, INJURY, "none"];
 pub const TERMS: &[&str] = &["trafficking", "exploitation", "forced_work", "what_happened"];
+/// A document that does not by itself show that the person was trafficked.
+pub const COURT_RECORDS: &str = "court_records";
+pub const NO_DOCUMENTS: &str = "none";
 pub const DOCUMENTS: &[&str] = &[
     "t_visa",
     "u_visa",
@@ -71,8 +104,8 @@ pub const DOCUMENTS: &[&str] = &[
     "hhs_letter",
     "law_enforcement_letter",
     "service_provider_letter",
-    "court_records",
-    "none",
+    COURT_RECORDS,
+    NO_DOCUMENTS,
 ];
 
 /// Declares the screening fields. Each entry is
@@ -239,7 +272,7 @@ fn number(a: &Answer, to: &mut Option<i64>) {
 /// attorney's advice.
 fn citizenship(a: &Answer, to: &mut Option<String>) {
     *to = match a {
-        Answer::PreferNot => Some("prefer_not".into()),
+        Answer::PreferNot => Some(CITIZENSHIP_NOT_SAID.into()),
         Answer::DontKnow => Some("unsure".into()),
         a => as_text(a),
     };
