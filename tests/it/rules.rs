@@ -384,3 +384,27 @@ fn a_later_conviction_refinement_set_the_wrong_way_is_an_error_with_its_line() {
     assert!(all.contains("HI.toml:") && all.contains("error[disqualifiers]"), "{all}");
     assert!(all.contains("later_convictions_within_years goes with later_convictions = true"), "{all}");
 }
+
+/// The desk reads "contact me in this chat" from the step that declares the `contact_method`
+/// field, whatever that step is called.
+#[test]
+fn this_chat_is_read_through_the_declared_field_not_a_step_id() {
+    use clearpath::engine::answer::{Answer, Value};
+    use clearpath::rules::fields;
+    let toml = std::fs::read_to_string(root().join("flows/intake.toml"))
+        .unwrap()
+        .replace("\"contact_method\"", "\"how_to_reach\"")
+        .replace("field = \"how_to_reach\"", "field = \"contact_method\"");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intake.toml");
+    std::fs::write(&path, toml).unwrap();
+    let (flow, diags) = clearpath::flow::load_file(&path).unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
+    let chose = |key: &str, v: Value| {
+        let answers = [(key.to_string(), Answer::Answered(v))].into_iter().collect();
+        clearpath::rules::intake::chose(&flow, &answers, fields::name::contact_method, fields::THIS_CHAT)
+    };
+    assert!(chose("how_to_reach", Value::Choices(vec!["email".into(), "this_chat".into()])));
+    assert!(!chose("how_to_reach", Value::Choices(vec!["email".into()])));
+    assert!(!chose("contact_method", Value::Choices(vec!["this_chat".into()])), "no step has that id now");
+}
