@@ -70,6 +70,22 @@ fn docs_jurisdictions_md_is_generated_from_the_rules() {
     );
 }
 
+/// The field table in docs/screening.md is the one the declaration in `rules/fields.rs` makes.
+#[test]
+fn docs_screening_md_field_table_follows_the_declaration() {
+    let doc = std::fs::read_to_string(root().join("docs/screening.md")).unwrap();
+    let (begin, end) = ("<!-- fields:begin", "<!-- fields:end -->");
+    let start = doc.find(begin).expect("docs/screening.md has no `<!-- fields:begin` marker");
+    let start = start + doc[start..].find("-->\n").unwrap() + "-->\n".len();
+    let stop = doc.find(end).expect("docs/screening.md has no `<!-- fields:end -->` marker");
+    let table = clearpath::rules::fields::markdown_table();
+    assert_eq!(
+        &doc[start..stop],
+        table,
+        "the field table in docs/screening.md is stale; put this between its markers:\n{table}"
+    );
+}
+
 /// Every example of every rules file, screened through `clearpath screen`; every verified route
 /// has at least two, one of them not likely eligible, each naming its source.
 #[test]
@@ -386,4 +402,28 @@ fn an_unknown_scope_or_timing_kind_fails_to_load_at_its_line() {
         assert_eq!(d.line, line, "{value}: {d:?}");
         assert!(d.path.ends_with("NY.toml"), "{d:?}");
     }
+}
+
+/// The desk reads "contact me in this chat" from the step that declares the `contact_method`
+/// field, whatever that step is called.
+#[test]
+fn this_chat_is_read_through_the_declared_field_not_a_step_id() {
+    use clearpath::engine::answer::{Answer, Value};
+    use clearpath::rules::fields;
+    let toml = std::fs::read_to_string(root().join("flows/intake.toml"))
+        .unwrap()
+        .replace("\"contact_method\"", "\"how_to_reach\"")
+        .replace("field = \"how_to_reach\"", "field = \"contact_method\"");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intake.toml");
+    std::fs::write(&path, toml).unwrap();
+    let (flow, diags) = clearpath::flow::load_file(&path).unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
+    let chose = |key: &str, v: Value| {
+        let answers = [(key.to_string(), Answer::Answered(v))].into_iter().collect();
+        clearpath::rules::intake::chose(&flow, &answers, fields::name::contact_method, fields::THIS_CHAT)
+    };
+    assert!(chose("how_to_reach", Value::Choices(vec!["email".into(), "this_chat".into()])));
+    assert!(!chose("how_to_reach", Value::Choices(vec!["email".into()])));
+    assert!(!chose("contact_method", Value::Choices(vec!["this_chat".into()])), "no step has that id now");
 }

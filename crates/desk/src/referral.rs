@@ -17,7 +17,7 @@
 use crate::app::App;
 use crate::audit;
 use crate::callback::Callback;
-use crate::engine::answer::{Answer, Value};
+use crate::flow::Flow;
 use crate::outbound::{self, Message, Outbound};
 use crate::rules::Rules;
 use crate::store::{Intake, OutboxEntry, Store, StoreError, Subject, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS};
@@ -295,16 +295,11 @@ pub fn alert_admins(app: &App, text: &str, now: Timestamp) {
     }
 }
 
-/// Whether the survivor chose this chat as a safe way to be contacted.
-fn chose_this_chat(intake: &Intake) -> bool {
-    intake.answers.iter().any(|(k, a)| {
-        crate::engine::answer::Pos::from_key(k).step == "contact_method"
-            && match a {
-                Answer::Answered(Value::Choices(c)) => c.iter().any(|c| c == "this_chat"),
-                Answer::Answered(Value::Choice(c)) => c == "this_chat",
-                _ => false,
-            }
-    })
+/// Whether the survivor chose this chat as a safe way to be contacted: read from whichever step
+/// declares the `contact_method` field, never from a step id.
+fn chose_this_chat(flow: &Flow, intake: &Intake) -> bool {
+    use crate::rules::fields;
+    crate::rules::intake::chose(flow, &intake.answers, fields::name::contact_method, fields::THIS_CHAT)
 }
 
 /// The short message an attorney sees first: case code, jurisdictions, each case's category and
@@ -497,7 +492,7 @@ fn open_case(
     }
     let Some(mut intake) = app.store(|st| st.load_intake(who, code))? else { return Ok(()) };
     if let Some(c) = chat {
-        if chose_this_chat(&intake) && intake.contact_chat.is_none() {
+        if chose_this_chat(&app.flow, &intake) && intake.contact_chat.is_none() {
             intake.contact_chat = Some(c.to_string());
             app.store(|st| st.save_intake(who, &intake))?;
         }

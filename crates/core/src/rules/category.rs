@@ -22,8 +22,13 @@ pub const NAMES: &[&str] = &[
     "kidnapping",
     "homicide",
     "trafficking",
-    "other",
+    OTHER,
 ];
+
+/// The category of an offense none of the others describes.
+pub const OTHER: &str = "other";
+/// Not a category of `NAMES`: the screening input may say the category is not known.
+pub const UNKNOWN: &str = "unknown";
 
 /// A plain description of a category, for docs and diagnostics.
 pub fn describe(name: &str) -> &'static str {

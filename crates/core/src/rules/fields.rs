@@ -1,8 +1,19 @@
 //! Screening fields: the facts the relief rules use, and what kind of answer feeds each. A flow
 //! step declares `field = "<name>"`; `flows check` verifies the step can feed it, so an admin's
 //! edit cannot silently disconnect a question from the screening.
+//!
+//! Each field is declared once, in the [`screening_fields!`] invocation below. From that one
+//! declaration come the screening input's structs ([`Person`], [`Case`], whose members and serde
+//! attributes are the `screen --format json` wire format), the [`FIELDS`] table `flows check`
+//! reads, the code that sets a field from an intake answer, the [`name`] constants Rust uses to
+//! find a field in a flow, and the table in `docs/screening.md` ([`markdown_table`]; a test keeps
+//! the doc in step).
 
+use super::screen::{Documentation, Tri};
+use crate::engine::answer::{Answer, Value};
 use crate::flow::{Kind, Step};
+use serde::{Deserialize, Serialize};
+use FieldKind::{Date, Jurisdiction, ManyOf, Number, OneOf, Text};
 
 /// What kind of answer a field takes.
 #[derive(Debug, Clone, Copy)]
@@ -26,14 +37,66 @@ pub enum Scope {
     Person,
 }
 
+/// One screening field, as `flows check` and the docs see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    pub scope: Scope,
+    pub kind: FieldKind,
+    /// What it means, in a few words.
+    pub meaning: &'static str,
+    /// The members of the screening input it sets (`Case` or `Person`, by its scope); none when the
+    /// field is kept for the attorney but not screened.
+    pub members: &'static [&'static str],
+}
+
 const YNU: &[&str] = &["yes", "no", "unsure"];
-pub const LEVELS: &[&str] = &["violation", "misdemeanor", "felony", "unknown"];
-pub const DISPOSITIONS: &[&str] =
-    &["conviction", "arrest_only", "dismissed", "deferred", "juvenile", "pending", "unknown"];
-pub const CITIZENSHIP: &[&str] = &["citizen", "permanent_resident", "other_status", "no_status", "unsure"];
-pub const CONTACT: &[&str] = &["this_chat", "phone_call", "text_message", "email", "through_advocate", "in_person"];
-pub const HARM: &[&str] = &["violence", "weapon", "injury", "none"];
+// The values the screening decides on are constants, so its code and these lists name each once.
+
+/// Values of `level`.
+pub mod level {
+    pub const VIOLATION: &str = "violation";
+    pub const MISDEMEANOR: &str = "misdemeanor";
+    pub const FELONY: &str = "felony";
+    pub const UNKNOWN: &str = "unknown";
+}
+pub const LEVELS: &[&str] = &[level::VIOLATION, level::MISDEMEANOR, level::FELONY, level::UNKNOWN];
+
+/// Values of `disposition`.
+pub mod disposition {
+    pub const CONVICTION: &str = "conviction";
+    pub const ARREST_ONLY: &str = "arrest_only";
+    pub const DISMISSED: &str = "dismissed";
+    pub const DEFERRED: &str = "deferred";
+    pub const JUVENILE: &str = "juvenile";
+    pub const PENDING: &str = "pending";
+    pub const UNKNOWN: &str = "unknown";
+}
+pub const DISPOSITIONS: &[&str] = &[
+    disposition::CONVICTION,
+    disposition::ARREST_ONLY,
+    disposition::DISMISSED,
+    disposition::DEFERRED,
+    disposition::JUVENILE,
+    disposition::PENDING,
+    disposition::UNKNOWN,
+];
+pub const CITIZEN: &str = "citizen";
+/// The `citizenship` fact when the survivor chose not to say (not an option of the step).
+pub const CITIZENSHIP_NOT_SAID: &str = "prefer_not";
+pub const CITIZENSHIP: &[&str] = &[CITIZEN, "permanent_resident", "other_status", "no_status", "unsure"];
+/// The `contact_method` value saying the survivor may be reached in the chat they used: the desk
+/// then keeps that chat for the attorney.
+pub const THIS_CHAT: &str = "this_chat";
+pub const CONTACT: &[&str] = &[THIS_CHAT, "phone_call", "text_message", "email", "through_advocate", "in_person"];
+const VIOLENCE: &str = "violence";
+const WEAPON: &str = "weapon";
+const INJURY: &str = "injury";
+pub const HARM: &[&str] = &[VIOLENCE, WEAPON, INJURY, "none"];
 pub const TERMS: &[&str] = &["trafficking", "exploitation", "forced_work", "what_happened"];
+/// A document that does not by itself show that the person was trafficked.
+pub const COURT_RECORDS: &str = "court_records";
+pub const NO_DOCUMENTS: &str = "none";
 pub const DOCUMENTS: &[&str] = &[
     "t_visa",
     "u_visa",
@@ -41,64 +104,241 @@ pub const DOCUMENTS: &[&str] = &[
     "hhs_letter",
     "law_enforcement_letter",
     "service_provider_letter",
-    "court_records",
-    "none",
+    COURT_RECORDS,
+    NO_DOCUMENTS,
 ];
 
-/// (name, scope, kind, what it means)
-pub const FIELDS: &[(&str, Scope, FieldKind, &str)] = &[
-    ("jurisdiction", Scope::Case, FieldKind::Jurisdiction, "state of the court (USPS code), or US for a federal court"),
-    ("county", Scope::Case, FieldKind::Text, "county, city or court"),
-    ("category", Scope::Case, FieldKind::OneOf(super::category::NAMES), "offense category"),
-    ("charge_arrest", Scope::Case, FieldKind::Text, "the charge at arrest, in the person's words"),
-    ("charge_final", Scope::Case, FieldKind::Text, "the final charge or plea, in the person's words"),
-    ("level", Scope::Case, FieldKind::OneOf(LEVELS), "violation, misdemeanor or felony"),
-    ("felony_class", Scope::Case, FieldKind::Text, "felony class, if known"),
-    ("disposition", Scope::Case, FieldKind::OneOf(DISPOSITIONS), "how the case ended"),
-    ("offense_date", Scope::Case, FieldKind::Date, "when the offense happened"),
-    ("conviction_date", Scope::Case, FieldKind::Date, "when the case ended (judgment)"),
-    ("sentence_completed", Scope::Case, FieldKind::OneOf(YNU), "whether the sentence is finished"),
-    ("sentence_completed_date", Scope::Case, FieldKind::Date, "when the sentence was finished"),
-    ("nexus", Scope::Case, FieldKind::OneOf(YNU), "the offense happened because of, or while, being trafficked"),
-    (
-        "harm",
-        Scope::Case,
-        FieldKind::ManyOf(HARM),
-        "whether the charge involved violence or threats, a weapon, or an injury",
-    ),
-    ("age_at_offense", Scope::Case, FieldKind::Number, "age at the time"),
-    ("defense_at_trial", Scope::Case, FieldKind::OneOf(YNU), "a trafficking defense was raised at trial and lost"),
-    ("docket", Scope::Case, FieldKind::Text, "case or docket number"),
-    ("prior_relief", Scope::Case, FieldKind::OneOf(YNU), "relief was asked for before"),
-    ("trafficking_ended", Scope::Person, FieldKind::Date, "when the trafficking situation ended"),
-    ("trafficking_ongoing", Scope::Person, FieldKind::OneOf(YNU), "the person may still be in the situation"),
-    ("later_convictions", Scope::Person, FieldKind::OneOf(YNU), "convictions after the trafficking ended"),
-    ("pending_charges", Scope::Person, FieldKind::OneOf(YNU), "open cases or warrants"),
-    ("official_documentation", Scope::Person, FieldKind::ManyOf(DOCUMENTS), "documents held"),
-    ("prosecutor_consent", Scope::Person, FieldKind::OneOf(YNU), "a prosecutor supports the motion"),
-    ("citizenship", Scope::Person, FieldKind::OneOf(CITIZENSHIP), "citizenship or immigration status"),
-    ("immigration_court_date", Scope::Person, FieldKind::Date, "date of an immigration court hearing"),
-    ("urgent_deadline", Scope::Person, FieldKind::OneOf(YNU), "a deadline soon (court, job, housing)"),
-    ("urgent_deadline_date", Scope::Person, FieldKind::Date, "when that deadline is"),
-    ("other_names", Scope::Person, FieldKind::OneOf(YNU), "records may be under another name"),
-    ("record_consent", Scope::Person, FieldKind::OneOf(YNU), "consent for the attorney to request the criminal record"),
-    ("contact_method", Scope::Person, FieldKind::ManyOf(CONTACT), "safe ways to be contacted"),
-    ("contact_details", Scope::Person, FieldKind::Text, "number or address for that contact"),
-    ("contact_time", Scope::Person, FieldKind::Text, "safe times to be contacted"),
-    ("preferred_term", Scope::Person, FieldKind::OneOf(TERMS), "how the person wants to refer to what happened"),
-    ("preferred_name", Scope::Person, FieldKind::Text, "what to call the person"),
-];
+/// Declares the screening fields. Each entry is
+///
+/// ```text
+/// name: kind, "what it means" => setter(member: Type, ...);
+/// ```
+///
+/// inside `struct Case` (the field describes one case; its scope is `Scope::Case`) or
+/// `struct Person` (`Scope::Person`). The members become the struct's members, in order, with the
+/// meaning as their doc (more attributes, such as serde ones, may precede a member); `setter` is a
+/// function `fn(&Answer, &mut Member, ...)` that sets them from an intake answer. A field with no
+/// members is asked and kept for the attorney, but not screened.
+macro_rules! screening_fields {
+    ($(
+        $(#[$smeta:meta])*
+        pub struct $S:ident {
+            $(
+                $name:ident: $kind:expr, $meaning:literal =>
+                    $set:ident($( $(#[$mmeta:meta])* $member:ident: $ty:ty ),* $(,)?);
+            )*
+        }
+    )*) => {
+        $(
+            $(#[$smeta])*
+            pub struct $S {
+                $($(
+                    #[doc = $meaning]
+                    $(#[$mmeta])*
+                    pub $member: $ty,
+                )*)*
+            }
+
+            impl $S {
+                /// The members' names, in order: the keys of the screening input's JSON.
+                pub const KEYS: &'static [&'static str] = &[$($(stringify!($member),)*)*];
+
+                /// Sets what `field` feeds from an answer; a field of the other scope sets nothing.
+                pub fn set(&mut self, field: &str, answer: &Answer) {
+                    match field {
+                        $(stringify!($name) => $set(answer $(, &mut self.$member)*),)*
+                        _ => {}
+                    }
+                }
+            }
+        )*
+
+        /// Every screening field, case fields first.
+        pub const FIELDS: &[Field] = &[$($(
+            Field {
+                name: stringify!($name),
+                scope: Scope::$S,
+                kind: $kind,
+                meaning: $meaning,
+                members: &[$(stringify!($member)),*],
+            },
+        )*)*];
+
+        /// Each field's name, for Rust that finds a field's step in a flow: a misspelt name does not
+        /// compile.
+        #[allow(non_upper_case_globals)]
+        pub mod name {
+            $($(pub const $name: &str = stringify!($name);)*)*
+        }
+    };
+}
+
+screening_fields! {
+    /// One arrest or conviction.
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Case {
+        jurisdiction: Jurisdiction, "state of the court (USPS code), or US for a federal court" =>
+            text(jurisdiction: Option<String>);
+        county: Text, "county, city or court" => text(county: Option<String>);
+        category: OneOf(super::category::NAMES), "offense category" => text(category: Option<String>);
+        charge_arrest: Text, "the charge at arrest, in the person's words" => text(charge_arrest: Option<String>);
+        charge_final: Text, "the final charge or plea, in the person's words" => text(charge_final: Option<String>);
+        level: OneOf(LEVELS), "violation, misdemeanor or felony" => text(level: Option<String>);
+        felony_class: Text, "felony class, if known" => text(felony_class: Option<String>);
+        disposition: OneOf(DISPOSITIONS), "how the case ended" => text(disposition: Option<String>);
+        offense_date: Date, "when the offense happened" => text(offense_date: Option<String>);
+        conviction_date: Date, "when the case ended (judgment)" => text(conviction_date: Option<String>);
+        sentence_completed: OneOf(YNU), "whether the sentence is finished" => tri(sentence_completed: Option<Tri>);
+        sentence_completed_date: Date, "when the sentence was finished" =>
+            text(sentence_completed_date: Option<String>);
+        nexus: OneOf(YNU), "the offense happened because of, or while, being trafficked" => tri(nexus: Option<Tri>);
+        harm: ManyOf(HARM), "whether the charge involved violence or threats, a weapon, or an injury" =>
+            harm(violence: Option<Tri>, weapon: Option<Tri>, injury: Option<Tri>);
+        age_at_offense: Number, "age at the time" => number(age_at_offense: Option<i64>);
+        defense_at_trial: OneOf(YNU), "a trafficking defense was raised at trial and lost" =>
+            tri(defense_at_trial: Option<Tri>);
+        prior_relief: OneOf(YNU), "relief was asked for before" => tri(prior_relief: Option<Tri>);
+        docket: Text, "case or docket number" => text(docket: Option<String>);
+    }
+
+    /// The survivor's circumstances that apply to every case.
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Person {
+        citizenship: OneOf(CITIZENSHIP), "citizenship or immigration status" => citizenship(citizenship: Option<String>);
+        immigration_court_date: Date, "date of an immigration court hearing" =>
+            text(immigration_court_date: Option<String>);
+        urgent_deadline: OneOf(YNU), "a deadline soon (court, job, housing)" => tri(urgent_deadline: Option<Tri>);
+        urgent_deadline_date: Date, "when that deadline is" => text(urgent_deadline_date: Option<String>);
+        trafficking_ended: Date, "when the trafficking situation ended" => text(trafficking_ended: Option<String>);
+        trafficking_ongoing: OneOf(YNU), "the person may still be in the situation" =>
+            tri(trafficking_ongoing: Option<Tri>);
+        later_convictions: OneOf(YNU), "convictions after the trafficking ended" => tri(later_convictions: Option<Tri>);
+        pending_charges: OneOf(YNU), "open cases or warrants" => tri(pending_charges: Option<Tri>);
+        official_documentation: ManyOf(DOCUMENTS), "documents held" =>
+            documents(official_documentation: Option<Documentation>);
+        prosecutor_consent: OneOf(YNU), "a prosecutor supports the motion" => tri(prosecutor_consent: Option<Tri>);
+        other_names: OneOf(YNU), "records may be under another name" => kept();
+        record_consent: OneOf(YNU), "consent for the attorney to request the criminal record" => kept();
+        contact_method: ManyOf(CONTACT), "safe ways to be contacted" => kept();
+        contact_details: Text, "number or address for that contact" => kept();
+        contact_time: Text, "safe times to be contacted" => kept();
+        preferred_term: OneOf(TERMS), "how the person wants to refer to what happened" => kept();
+        preferred_name: Text, "what to call the person" => kept();
+    }
+}
+
+// How an answer sets a field's members. What the survivor chose not to say leaves a fact unknown,
+// never a "no".
+
+/// The answer as text: a choice, a code, a date in ISO form, a number.
+fn as_text(a: &Answer) -> Option<String> {
+    match a {
+        Answer::Answered(Value::Text(t)) => Some(t.clone()),
+        Answer::Answered(Value::Choice(c)) => Some(c.clone()),
+        Answer::Answered(Value::Jurisdiction(j)) => Some(j.clone()),
+        Answer::Answered(Value::Date(d)) => Some(d.to_iso()),
+        Answer::Answered(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn text(a: &Answer, to: &mut Option<String>) {
+    *to = as_text(a);
+}
+
+/// yes / no / unsure; "I don't know" is unsure.
+fn tri(a: &Answer, to: &mut Option<Tri>) {
+    *to = match a {
+        Answer::Answered(Value::Choice(c)) => match c.as_str() {
+            "yes" => Some(Tri::Yes),
+            "no" => Some(Tri::No),
+            "unsure" => Some(Tri::Unsure),
+            _ => None,
+        },
+        Answer::DontKnow => Some(Tri::Unsure),
+        _ => None,
+    };
+}
+
+fn number(a: &Answer, to: &mut Option<i64>) {
+    if let Answer::Answered(Value::Number(n)) = a {
+        *to = Some(*n);
+    }
+}
+
+/// Not saying is itself a fact here (`prefer_not`): the screening flags it for an immigration
+/// attorney's advice.
+fn citizenship(a: &Answer, to: &mut Option<String>) {
+    *to = match a {
+        Answer::PreferNot => Some(CITIZENSHIP_NOT_SAID.into()),
+        Answer::DontKnow => Some("unsure".into()),
+        a => as_text(a),
+    };
+}
+
+fn documents(a: &Answer, to: &mut Option<Documentation>) {
+    if let Answer::Answered(Value::Choices(cs)) = a {
+        *to = Some(Documentation::Kinds(cs.clone()));
+    }
+}
+
+/// One multiple-choice question sets three facts; each not chosen is a "no". "I don't know" leaves
+/// violence unsure, and so the screening asks for review.
+fn harm(a: &Answer, violence: &mut Option<Tri>, weapon: &mut Option<Tri>, injury: &mut Option<Tri>) {
+    if let Answer::Answered(Value::Choices(cs)) = a {
+        let has = |x: &str| if cs.iter().any(|c| c == x) { Tri::Yes } else { Tri::No };
+        *violence = Some(has(VIOLENCE));
+        *weapon = Some(has(WEAPON));
+        *injury = Some(has(INJURY));
+    } else if matches!(a, Answer::DontKnow) {
+        *violence = Some(Tri::Unsure);
+    }
+}
+
+/// Asked and kept for the attorney; no screening rule reads it.
+fn kept(_: &Answer) {}
 
 pub fn is_field(name: &str) -> bool {
-    FIELDS.iter().any(|(n, ..)| *n == name)
+    FIELDS.iter().any(|f| f.name == name)
 }
 
 pub fn names() -> Vec<&'static str> {
-    FIELDS.iter().map(|(n, ..)| *n).collect()
+    FIELDS.iter().map(|f| f.name).collect()
 }
 
 pub fn get(name: &str) -> Option<(Scope, FieldKind)> {
-    FIELDS.iter().find(|(n, ..)| *n == name).map(|(_, s, k, _)| (*s, *k))
+    FIELDS.iter().find(|f| f.name == name).map(|f| (f.scope, f.kind))
+}
+
+/// The table of fields in `docs/screening.md` (between its `fields:begin` and `fields:end`
+/// markers), as the declaration says it; a test compares the two.
+pub fn markdown_table() -> String {
+    let code = |v: &[&str]| v.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+    let mut t = String::from("| field | about | answer | screening input | meaning |\n|---|---|---|---|---|\n");
+    for f in FIELDS {
+        let (about, prefix) = match f.scope {
+            Scope::Case => ("each case", "cases[]."),
+            Scope::Person => ("the person", "person."),
+        };
+        let answer = match f.kind {
+            FieldKind::OneOf(v) => format!("one of {}", code(v)),
+            FieldKind::ManyOf(v) => format!("any of {}", code(v)),
+            FieldKind::YesNo => "yes or no".to_string(),
+            FieldKind::Date => "a date".to_string(),
+            FieldKind::Number => "a whole number".to_string(),
+            FieldKind::Jurisdiction => "a USPS code, or `US`".to_string(),
+            FieldKind::Text => "text".to_string(),
+        };
+        let input = if f.members.is_empty() {
+            "not screened".to_string()
+        } else {
+            f.members.iter().map(|m| format!("`{prefix}{m}`")).collect::<Vec<_>>().join(", ")
+        };
+        t.push_str(&format!("| `{}` | {about} | {answer} | {input} | {} |\n", f.name, f.meaning));
+    }
+    t
 }
 
 /// Whether `step` can feed `field`: a problem description, or `None` when it fits.
@@ -142,5 +382,44 @@ fn describe(k: FieldKind) -> &'static str {
         FieldKind::Number => "number",
         FieldKind::Jurisdiction => "jurisdiction",
         FieldKind::Text => "text",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `KEYS` is the members' Rust names; the screening input's JSON uses serde's names. They are
+    /// the same while no member is renamed: this fails the day one is.
+    #[test]
+    fn keys_are_the_json_keys() {
+        for (keys, json) in [
+            (Person::KEYS, serde_json::to_value(Person::default())),
+            (Case::KEYS, serde_json::to_value(Case::default())),
+        ] {
+            let json = json.map_err(|e| e.to_string());
+            let names: Vec<String> = match json {
+                Ok(serde_json::Value::Object(m)) => m.keys().cloned().collect(),
+                other => panic!("not an object: {other:?}"),
+            };
+            let mut keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            keys.sort();
+            assert_eq!(names, keys);
+        }
+    }
+
+    #[test]
+    fn every_member_belongs_to_one_field_and_names_are_unique() {
+        let mut names = names();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), FIELDS.len());
+        for f in FIELDS {
+            let keys = match f.scope {
+                Scope::Case => Case::KEYS,
+                Scope::Person => Person::KEYS,
+            };
+            assert!(f.members.iter().all(|m| keys.contains(m)), "{}", f.name);
+        }
     }
 }

@@ -11,20 +11,6 @@ pub mod summary;
 
 pub use model::Rules;
 
-/// Keys of an example's flat `case` table that describe the person, not the case.
-const PERSON_KEYS: &[&str] = &[
-    "citizenship",
-    "immigration_court_date",
-    "urgent_deadline",
-    "urgent_deadline_date",
-    "trafficking_ended",
-    "trafficking_ongoing",
-    "later_convictions",
-    "pending_charges",
-    "official_documentation",
-    "prosecutor_consent",
-];
-
 /// The screening input an example describes.
 pub fn example_input(code: &str, ex: &model::Example) -> Result<screen::Input, String> {
     let mut person = serde_json::Map::new();
@@ -36,7 +22,8 @@ pub fn example_input(code: &str, ex: &model::Example) -> Result<screen::Input, S
         if v.as_str() == Some("") {
             continue;
         }
-        if PERSON_KEYS.contains(&k.as_str()) {
+        // Keys of an example's flat `case` table that describe the person, not the case.
+        if screen::Person::KEYS.contains(&k.as_str()) {
             person.insert(k.clone(), v);
         } else {
             case.insert(k.clone(), v);

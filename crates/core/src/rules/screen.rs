@@ -5,6 +5,8 @@
 //! known too loosely, or a rule not confirmed in current statute text all give `needs_review`, never a
 //! guess. `likely_eligible` needs a verified route and every condition it states shown.
 
+use super::category;
+use super::fields::{self, disposition, level};
 use super::model::{Confidence, Jurisdiction, Route, Rules, Scope, Status, TimingKind};
 use crate::engine::answer::PartialDate;
 use jiff::civil::Date;
@@ -53,55 +55,13 @@ impl Documentation {
             Documentation::Answer(Tri::Yes) => Some(true),
             Documentation::Answer(Tri::No) => Some(false),
             Documentation::Answer(Tri::Unsure) => None,
-            Documentation::Kinds(k) => Some(k.iter().any(|d| d != "none" && d != "court_records")),
+            Documentation::Kinds(k) => Some(k.iter().any(|d| d != fields::NO_DOCUMENTS && d != fields::COURT_RECORDS)),
         }
     }
 }
 
-/// The survivor's circumstances that apply to every case.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Person {
-    pub citizenship: Option<String>,
-    pub immigration_court_date: Option<String>,
-    pub urgent_deadline: Option<Tri>,
-    pub urgent_deadline_date: Option<String>,
-    pub trafficking_ended: Option<String>,
-    pub trafficking_ongoing: Option<Tri>,
-    pub later_convictions: Option<Tri>,
-    pub pending_charges: Option<Tri>,
-    pub official_documentation: Option<Documentation>,
-    pub prosecutor_consent: Option<Tri>,
-}
-
-/// One arrest or conviction.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Case {
-    /// USPS code, or `US` for a federal case.
-    pub jurisdiction: Option<String>,
-    pub county: Option<String>,
-    pub category: Option<String>,
-    pub charge_arrest: Option<String>,
-    pub charge_final: Option<String>,
-    /// violation | misdemeanor | felony | unknown
-    pub level: Option<String>,
-    pub felony_class: Option<String>,
-    /// conviction | arrest_only | dismissed | deferred | juvenile | pending | unknown
-    pub disposition: Option<String>,
-    pub offense_date: Option<String>,
-    pub conviction_date: Option<String>,
-    pub sentence_completed: Option<Tri>,
-    pub sentence_completed_date: Option<String>,
-    pub nexus: Option<Tri>,
-    pub violence: Option<Tri>,
-    pub weapon: Option<Tri>,
-    pub injury: Option<Tri>,
-    pub age_at_offense: Option<i64>,
-    pub defense_at_trial: Option<Tri>,
-    pub prior_relief: Option<Tri>,
-    pub docket: Option<String>,
-}
+// `Person` and `Case` are declared with the screening fields they carry.
+pub use super::fields::{Case, Person};
 
 /// The screening input: `clearpath screen --input case.json`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -199,7 +159,7 @@ pub fn validate(input: &Input) -> Vec<String> {
             }
         }
         if let Some(cat) = &c.category {
-            if !super::category::is_category(cat) && cat != "unknown" {
+            if !super::category::is_category(cat) && cat != category::UNKNOWN {
                 errs.push(format!(
                     "cases[{i}].category: \"{cat}\" is not an offense category ({})",
                     super::category::NAMES.join(", ")
@@ -304,9 +264,9 @@ impl Eval {
 
 fn record_kind(disposition: Option<&str>) -> Option<&'static str> {
     match disposition {
-        Some("conviction") | Some("deferred") => Some("conviction"),
-        Some("arrest_only") | Some("dismissed") => Some("arrest"),
-        Some("juvenile") => Some("juvenile"),
+        Some(disposition::CONVICTION | disposition::DEFERRED) => Some("conviction"),
+        Some(disposition::ARREST_ONLY | disposition::DISMISSED) => Some("arrest"),
+        Some(disposition::JUVENILE) => Some("juvenile"),
         _ => None,
     }
 }
@@ -351,7 +311,7 @@ pub fn screen_route(
         if secondary(r.nexus.as_ref().map(|x| x.fact())) {
             e.review("The required connection to the trafficking was not confirmed in current statute text.");
         }
-        let felony_or_unknown = !matches!(case.level.as_deref(), Some("misdemeanor" | "violation"));
+        let felony_or_unknown = !matches!(case.level.as_deref(), Some(level::MISDEMEANOR | level::VIOLATION));
         if secondary(r.felonies.as_ref().map(|x| x.fact())) && felony_or_unknown {
             e.review("Which felonies this route covers was not confirmed in current statute text.");
         }
@@ -371,7 +331,7 @@ pub fn screen_route(
 
     // Which records the route reaches.
     match (case.disposition.as_deref(), record_kind(case.disposition.as_deref())) {
-        (Some("pending"), _) => {
+        (Some(disposition::PENDING), _) => {
             e.no("The case is still open: relief reaches cases that have ended (refer to defense counsel).")
         }
         (_, None) => e.review("How the case ended is not known."),
@@ -391,7 +351,7 @@ pub fn screen_route(
             e.review(format!("{msg} (The scope was not confirmed in current statute text: check it.)"))
         }
     };
-    match (&r.offenses, case.category.as_deref().filter(|c| *c != "unknown")) {
+    match (&r.offenses, case.category.as_deref().filter(|c| *c != category::UNKNOWN)) {
         (None, _) => e.review("The offenses this route covers are not recorded."),
         (Some(_), None) => e.review("The kind of offense is not known."),
         (Some(o), Some(cat)) => {
@@ -402,7 +362,7 @@ pub fn screen_route(
                     Scope::Any => {}
                     Scope::List => {
                         if !o.include.iter().any(|x| x == cat) {
-                            if o.include.is_empty() || cat == "other" {
+                            if o.include.is_empty() || cat == category::OTHER {
                                 e.review("Whether this offense is on the statute's list needs checking.");
                             } else {
                                 outside(&mut e, format!("This route covers only: {}.", o.include.join(", ")));
@@ -461,7 +421,7 @@ pub fn screen_route(
     }
 
     // Level and felony class.
-    let level = case.level.as_deref().filter(|l| *l != "unknown");
+    let level = case.level.as_deref().filter(|l| *l != level::UNKNOWN);
     match (&r.felonies, level) {
         (Some(f), None)
             if record_kind(case.disposition.as_deref()) == Some("conviction")
@@ -469,19 +429,19 @@ pub fn screen_route(
         {
             e.review("Whether it was a misdemeanor or a felony is not known.");
         }
-        (Some(f), Some("felony")) => match f.covered.as_str() {
+        (Some(f), Some(level::FELONY)) => match f.covered.as_str() {
             "none" => e.no("This route does not reach felonies."),
             // Only some felonies: the rule says which by category (`categories`) or by class. That
             // a route lists this offense does not settle it: a statute may list theft but reach
             // only misdemeanor theft.
             "some" => {
-                let cat = case.category.as_deref().unwrap_or("unknown");
+                let cat = case.category.as_deref().unwrap_or(category::UNKNOWN);
                 if !f.categories.is_empty() && !f.categories.iter().any(|c| c == cat) {
                     let msg = format!(
                         "At felony level this route reaches only: {}.",
                         f.categories.iter().map(|c| super::category::describe(c)).collect::<Vec<_>>().join(", ")
                     );
-                    if cat == "unknown" || cat == "other" || secondary(Some(f.fact())) {
+                    if cat == category::UNKNOWN || cat == category::OTHER || secondary(Some(f.fact())) {
                         e.review(msg);
                     } else {
                         e.no(msg);
@@ -505,7 +465,7 @@ pub fn screen_route(
             _ => {}
         },
         (Some(f), Some(_)) if !f.misdemeanors => e.no("This route reaches felonies only."),
-        (None, Some("felony")) => e.review("Whether felonies are covered is not recorded."),
+        (None, Some(level::FELONY)) => e.review("Whether felonies are covered is not recorded."),
         _ => {}
     }
 
@@ -784,8 +744,8 @@ fn range(a: Date, b: Date) -> String {
 pub fn flags(person: &Person, cases: &[Case], date: Date) -> Vec<Flag> {
     let mut f = Vec::new();
     match person.citizenship.as_deref() {
-        Some("citizen") => {}
-        Some("prefer_not") => f.push(Flag { kind: "immigration", text: "Citizenship not disclosed: if the survivor is not a citizen, involve an immigration attorney before filing (the kind of vacatur matters under Matter of Pickering).".into() }),
+        Some(fields::CITIZEN) => {}
+        Some(fields::CITIZENSHIP_NOT_SAID) => f.push(Flag { kind: "immigration", text: "Citizenship not disclosed: if the survivor is not a citizen, involve an immigration attorney before filing (the kind of vacatur matters under Matter of Pickering).".into() }),
         _ => f.push(Flag { kind: "immigration", text: "Not a citizen, or unsure: refer to an immigration attorney before filing; whether a vacatur rests on the merits or a legal defect decides its immigration effect (Matter of Pickering).".into() }),
     }
     if let Ok(Some(d)) = pdate(&person.immigration_court_date) {
@@ -803,7 +763,9 @@ pub fn flags(person: &Person, cases: &[Case], date: Date) -> Vec<Flag> {
             .unwrap_or_default();
         f.push(Flag { kind: "urgent", text: format!("A deadline soon (court, job or housing){when}.") });
     }
-    if person.pending_charges == Some(Tri::Yes) || cases.iter().any(|c| c.disposition.as_deref() == Some("pending")) {
+    if person.pending_charges == Some(Tri::Yes)
+        || cases.iter().any(|c| c.disposition.as_deref() == Some(disposition::PENDING))
+    {
         f.push(Flag {
             kind: "open_case",
             text: "Open case or warrant: refer to defense counsel; relief generally reaches only closed cases.".into(),
@@ -816,7 +778,10 @@ pub fn flags(person: &Person, cases: &[Case], date: Date) -> Vec<Flag> {
                 .into(),
         });
     }
-    if cases.iter().any(|c| c.age_at_offense.is_some_and(|a| a < 18) || c.disposition.as_deref() == Some("juvenile")) {
+    if cases
+        .iter()
+        .any(|c| c.age_at_offense.is_some_and(|a| a < 18) || c.disposition.as_deref() == Some(disposition::JUVENILE))
+    {
         f.push(Flag {
             kind: "minor",
             text: "An offense committed as a minor: juvenile records and minor-specific relief may apply.".into(),
