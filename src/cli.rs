@@ -439,7 +439,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (key, _) = s.master_key(false)?;
             let store = Store::open(&s.data_dir, key)
                 .with_context(|| format!("opening the data directory {}", s.data_dir.display()))?;
-            let p = store.purge(crate::clock::now(), s.retention)?;
+            let p = store.purge(crate::clock::now(), &s.retention)?;
             println!("{}", s.describe_retention());
             println!("{}", crate::control::describe_purge(&p));
             Ok(ExitCode::SUCCESS)

@@ -9,9 +9,9 @@
 //! default is applied once, there, and a file cannot hide an environment variable by repeating a
 //! default.
 
+use crate::app::Retention;
 use crate::store::crypto::Key;
 use crate::store::keyfile::{self, KeyError, Origin};
-use crate::store::Retention;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ffi::OsString;

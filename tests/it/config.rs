@@ -1,8 +1,8 @@
 //! The settings file: the shipped example is valid, and mistakes name the setting.
 
 use crate::support::{root, run_bin};
+use clearpath::app::Retention;
 use clearpath::config::{Config, Flags, KeySource, Settings, Wipe};
-use clearpath::store::Retention;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 

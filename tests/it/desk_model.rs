@@ -8,10 +8,11 @@
 //! 200 sequences in CI; `DESK_MODEL_CASES=5000 cargo test --test it desk_model` runs more.
 
 use clearpath::app::App;
+use clearpath::app::Retention;
 use clearpath::engine::answer::{Answer, Value};
 use clearpath::referral::{self, Attorney, CaseState, DeskCommand};
 use clearpath::store::crypto::Key;
-use clearpath::store::{Intake, Retention, Store, Subject};
+use clearpath::store::{Intake, Store, Subject};
 use jiff::{SignedDuration, Timestamp};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};

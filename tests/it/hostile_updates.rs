@@ -6,10 +6,11 @@
 //! a channel, and a survivor mid-intake is not touched by anything that is not theirs.
 
 use clearpath::app::App;
+use clearpath::app::Retention;
 use clearpath::channel::telegram::{self, api};
 use clearpath::engine::{Command, Input};
 use clearpath::store::crypto::Key;
-use clearpath::store::{Retention, Store};
+use clearpath::store::Store;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

@@ -291,7 +291,7 @@ fn a_batch_that_ends_in_a_declined_consent_is_not_answered_again_if_offered_agai
         crate::support::intake_flow(),
         crate::support::locales(),
         store,
-        clearpath::store::Retention::default(),
+        clearpath::app::Retention::default(),
     );
     let cfg = clearpath::config::TelegramConfig::default();
     let chat = 771_111_001;

@@ -59,7 +59,8 @@ fn a_case_nobody_accepts_is_deleted_after_the_waiting_period_with_everyone_told(
 #[test]
 fn what_survivors_are_told_about_keeping_data_follows_the_settings() {
     // Unusual values, so that each number can only have come from its own setting.
-    use clearpath::store::{crypto::Key, Retention, Store};
+    use clearpath::app::Retention;
+    use clearpath::store::{crypto::Key, Store};
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path(), Key::generate()).unwrap();
     let retention = Retention { abandoned_days: 23, delivered_days: 17, waiting_days: 41 };

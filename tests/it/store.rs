@@ -2,10 +2,11 @@
 
 use crate::cli::FULL_INTAKE;
 use crate::support::{root, run_bin, with_raw_sled};
+use clearpath::app::Retention;
 use clearpath::engine::answer::{Answer, Value};
 use clearpath::engine::Session;
 use clearpath::store::crypto::Key;
-use clearpath::store::{Intake, Record, Retention, Store, StoreError};
+use clearpath::store::{Intake, Record, Store, StoreError};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -588,7 +589,7 @@ fn retention_purges_abandoned_and_delivered_and_undelivered_cases_only_after_the
     store.save_intake(&undelivered, &intake("UNDELIV1", None)).unwrap();
     store.save_intake(&delivered_long_ago, &intake("DELIVER1", Some(t0 + day * 2))).unwrap();
     let now = t0 + day * 31;
-    let p = store.purge(now, Retention::default()).unwrap();
+    let p = store.purge(now, &Retention::default()).unwrap();
     assert!(store.load_session(&abandoned).unwrap().is_none());
     assert!(store.load_session(&recent).unwrap().is_some());
     assert!(store.load_session(&undelivered).unwrap().is_some());
@@ -598,7 +599,7 @@ fn retention_purges_abandoned_and_delivered_and_undelivered_cases_only_after_the
     assert_eq!((p.sessions, p.intakes, p.subjects_erased), (2, 1, 2));
     // Nobody took the undelivered case on in 60 days: it goes too (the case desk, when there is
     // one, has deleted it first and told those concerned).
-    let p = store.purge(t0 + day * 61, Retention::default()).unwrap();
+    let p = store.purge(t0 + day * 61, &Retention::default()).unwrap();
     assert!(store.intakes(&undelivered).unwrap().is_empty());
     // (The "recent" conversation is abandoned by then too.)
     assert_eq!((p.intakes, p.subjects_erased), (1, 2));
@@ -629,14 +630,14 @@ fn a_finished_session_whose_replies_are_still_queued_is_kept_until_they_leave() 
         input: Some(41),
     };
     store.enqueue(&s, &[reply]).unwrap();
-    store.purge(now, Retention::default()).unwrap();
+    store.purge(now, &Retention::default()).unwrap();
     assert!(store.load_session(&s).unwrap().is_some(), "the session went while its replies waited");
     assert_eq!(store.drop_unapplied().unwrap(), 0, "an applied input's reply was dropped");
     assert_eq!(store.outbox_keys_of(&s).unwrap().len(), 1);
     // Once sent, the finished session goes.
     let keys = store.outbox_keys_of(&s).unwrap();
     store.outbox_done(&s, &keys, &[]).unwrap();
-    store.purge(now, Retention::default()).unwrap();
+    store.purge(now, &Retention::default()).unwrap();
     assert!(store.load_session(&s).unwrap().is_none());
 }
 

@@ -4,12 +4,13 @@
 #![allow(dead_code)]
 
 use clearpath::app::App;
+use clearpath::app::Retention;
 use clearpath::channel::render::{resolve_text, Out, OutPrompt};
 use clearpath::engine::{Input, Session};
 use clearpath::flow::{self, Flow};
 use clearpath::locale::Locales;
 use clearpath::store::crypto::Key;
-use clearpath::store::{Retention, Store, Subject};
+use clearpath::store::{Store, Subject};
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {

@@ -6,9 +6,10 @@ use crate::engine::{self, Effect, Input, Reply, Session, Status};
 use crate::flow::Flow;
 use crate::locale::Locales;
 use crate::render::{Out, Renderer};
+pub use crate::retention::Retention;
 use crate::store::crypto::Key;
 use crate::store::rotate::{self, Rotated};
-use crate::store::{Change, ChatLog, Intake, OutboxEntry, Purged, Retention, Store, StoreError, Subject};
+use crate::store::{Change, ChatLog, Intake, OutboxEntry, Purged, Store, StoreError, Subject};
 use jiff::Timestamp;
 use secrecy::ExposeSecret;
 use std::path::PathBuf;
@@ -261,7 +262,7 @@ impl App {
     }
 
     pub fn purge(&self, now: Timestamp) -> Result<Purged, StoreError> {
-        self.store(|st| st.purge(now, self.retention))
+        self.store(|st| st.purge(now, &self.retention))
     }
 
     /// Rotates the master key while running: builds the new store, closes the old one, swaps,

@@ -7,6 +7,7 @@
 //!   cases.
 //! - [`handoff`]: the referral sealed with `age` to the attorney's key.
 //! - [`audit`]: the hash-chained, encrypted audit log of what happened to each case.
+//! - [`retention`]: how long things are kept, the policy the store carries out.
 //! - [`outbound`]: what the desk sends, and the trait a channel implements to carry it.
 //!
 //! What this crate never does: name a channel (no teloxide, no Telegram payloads), or touch sled
@@ -23,6 +24,7 @@ pub mod audit;
 pub mod handoff;
 pub mod outbound;
 pub mod referral;
+pub mod retention;
 
 // The lower layers, under the names the modules here use.
 use clearpath_core::{callback, engine, flow, jurisdiction, locale, render, rules};

@@ -154,20 +154,21 @@ pub struct Purged {
     pub unreadable: usize,
 }
 
-/// How long things are kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Retention {
-    /// Conversations not finished and not touched for this long are erased.
-    pub abandoned_days: i64,
-    /// Completed intakes are erased this long after an attorney received them.
-    pub delivered_days: i64,
-    /// A completed intake no attorney has accepted is erased this long after it was completed
-    /// (administrators are reminded a week before).
-    pub waiting_days: i64,
-}
-
-impl Default for Retention {
-    fn default() -> Self {
-        Retention { abandoned_days: 30, delivered_days: 14, waiting_days: 60 }
-    }
+/// What the retention periods keep, decided above the store by the runtime, which knows what a
+/// session's state means (`clearpath_desk::app::Retention`); the store only carries it out
+/// ([`Store::purge`]).
+pub trait Keep {
+    /// Whether a completed intake's time is up.
+    fn intake_expired(&self, intake: &Intake, now: jiff::Timestamp) -> bool;
+    /// Whether a conversation's time is up, given how many of its intakes are still kept and
+    /// whether replies to it are still waiting to leave.
+    fn session_expired(
+        &self,
+        session: &engine::Session,
+        live_intakes: usize,
+        replies_waiting: bool,
+        now: jiff::Timestamp,
+    ) -> bool;
+    /// Whether an update set aside at `at` has been kept long enough.
+    fn set_aside_expired(&self, at: jiff::Timestamp, now: jiff::Timestamp) -> bool;
 }

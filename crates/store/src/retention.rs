@@ -33,9 +33,8 @@ impl Store {
     /// enough ago, expired inbox entries. A survivor left with nothing is erased entirely.
     /// An intake nobody accepted goes after the waiting period (the case desk deletes it first,
     /// telling those concerned; this is the backstop, and the only rule where there is no desk).
-    pub fn purge(&self, now: jiff::Timestamp, r: Retention) -> Result<Purged, StoreError> {
+    pub fn purge(&self, now: jiff::Timestamp, keep: &dyn Keep) -> Result<Purged, StoreError> {
         let mut p = Purged::default();
-        let day = 86_400;
         for s in self.subjects()? {
             let session = match self.load_session(&s) {
                 Ok(sess) => sess,
@@ -58,9 +57,7 @@ impl Store {
                 // Delivered long enough ago, or never taken on in time (the case desk deletes those
                 // first, telling those concerned; this is the backstop, and the only rule where
                 // there is no desk).
-                let expired = i.delivered_at.is_some_and(|d| d.as_second() + r.delivered_days * day <= now.as_second())
-                    || i.submitted_at.as_second() + r.waiting_days * day <= now.as_second();
-                if expired {
+                if keep.intake_expired(i, now) {
                     self.tree(TREE_INTAKES)?.remove(self.intake_key(&s, &i.code))?;
                     p.intakes += 1;
                 } else {
@@ -73,10 +70,7 @@ impl Store {
             // (`drop_unapplied`). A finished session goes only once they are sent.
             let has_outbox = self.tree(TREE_OUTBOX)?.scan_prefix(s.0).next().is_some();
             if let Some(sess) = &session {
-                let idle = now.as_second() - sess.updated_at.as_second();
-                let abandoned = sess.status != engine::Status::Submitted && idle >= r.abandoned_days * day;
-                let finished = sess.status == engine::Status::Submitted && live_intakes == 0 && !has_outbox;
-                if abandoned || finished {
+                if keep.session_expired(sess, live_intakes, has_outbox, now) {
                     self.tree(TREE_SESSIONS)?.remove(s.0)?;
                     p.sessions += 1;
                     has_session = false;
@@ -89,7 +83,7 @@ impl Store {
                 let old = match self.data_key(&s)? {
                     Some(dk) => self
                         .open_record::<Quarantined>(&dk, &k, &v)
-                        .map(|q| now.as_second() - q.at.as_second() >= r.abandoned_days * day)
+                        .map(|q| keep.set_aside_expired(q.at, now))
                         .unwrap_or(false),
                     None => true,
                 };
