@@ -792,3 +792,6 @@ pub fn flags(person: &Person, cases: &[Case], date: Date) -> Vec<Flag> {
     }
     f
 }
+
+#[cfg(test)]
+mod golden;
