@@ -6,7 +6,7 @@ use super::{pdate, Case, Documentation, Outcome, Person, RouteResult, Tri};
 use crate::engine::answer::PartialDate;
 use crate::rules::category;
 use crate::rules::fields::{disposition, level};
-use crate::rules::model::{Confidence, Fact, Jurisdiction, Route, Scope, Status, TimingKind};
+use crate::rules::model::{Confidence, Fact, Jurisdiction, Offenses, Route, Scope, Status, Timing, TimingKind};
 use jiff::civil::Date;
 
 /// Screens one case against one route. Each step answers one question the statute asks; the
@@ -141,85 +141,103 @@ fn records(e: &mut Eval, r: &Route, case: &Case) {
     }
 }
 
-/// Is the offense within the route's scope: excluded, on the statute's list, nonviolent, after a
-/// prior conviction, not a statute the route excludes, committed young enough? Where the scope
-/// itself is not confirmed in current statute text, an offense outside it is a question for the
-/// attorney, not a firm "not covered".
+/// Is the offense within the route's scope: the category, the statutes the route excludes, the
+/// age at the offense?
 fn offenses(e: &mut Eval, r: &Route, all: &[Case], case: &Case) {
-    let scope_confirmed = !unconfirmed(r.offenses.as_ref().map(|x| x.fact()));
-    let outside = |e: &mut Eval, msg: String| {
-        if scope_confirmed {
-            e.no(msg)
-        } else {
-            e.review(format!("{msg} (The scope was not confirmed in current statute text: check it.)"))
-        }
-    };
+    let confirmed = !unconfirmed(r.offenses.as_ref().map(|x| x.fact()));
     match (&r.offenses, case.category.as_deref().filter(|c| *c != category::UNKNOWN)) {
         (None, _) => e.review("The offenses this route covers are not recorded."),
         (Some(_), None) => e.review("The kind of offense is not known."),
         (Some(o), Some(cat)) => {
-            if o.exclude.iter().any(|x| x == cat) {
-                outside(e, format!("{} is excluded from this route.", category::describe(cat)));
-            } else {
-                match o.scope {
-                    Scope::Any => {}
-                    Scope::List => {
-                        if !o.include.iter().any(|x| x == cat) {
-                            if o.include.is_empty() || cat == category::OTHER {
-                                e.review("Whether this offense is on the statute's list needs checking.");
-                            } else {
-                                outside(e, format!("This route covers only: {}.", o.include.join(", ")));
-                            }
-                        }
-                    }
-                    Scope::Nonviolent => {
-                        let def = if o.definition.is_empty() { String::new() } else { format!(" ({})", o.definition) };
-                        if category::violent_on_its_face(cat) {
-                            outside(e, format!("This route covers nonviolent offenses only{def}."));
-                        } else {
-                            match violent_facts(case) {
-                                Some(true) => e.review(format!("The charge involved violence, a weapon or an injury; the route covers nonviolent offenses only{def}.")),
-                                None => e.review(format!("Whether the offense counts as nonviolent{def} needs checking.")),
-                                Some(false) => {}
-                            }
-                        }
-                    }
-                    Scope::RequiresPrior => {
-                        let has_prior = all.iter().any(|c| {
-                            c.category.as_deref().is_some_and(|pc| o.prior.iter().any(|x| x == pc))
-                                && record_kind(c.disposition.as_deref()) == Some("conviction")
-                        });
-                        if !has_prior {
-                            e.review(format!(
-                                "This route needs a prior conviction for: {}; none was reported.",
-                                o.prior.join(", ")
-                            ));
-                        }
+            offense_scope(e, o, confirmed, all, case, cat);
+            excluded_statutes(e, o, case, cat);
+            age_at_offense(e, o, case);
+        }
+    }
+}
+
+/// An offense outside the route's scope. Where the scope itself is not confirmed in current
+/// statute text, that is a question for the attorney, not a firm "not covered".
+fn outside(e: &mut Eval, confirmed: bool, msg: String) {
+    if confirmed {
+        e.no(msg)
+    } else {
+        e.review(format!("{msg} (The scope was not confirmed in current statute text: check it.)"))
+    }
+}
+
+/// Does the route's scope take this category: not excluded, and on its list, nonviolent, or
+/// following a prior conviction, as the route says?
+fn offense_scope(e: &mut Eval, o: &Offenses, confirmed: bool, all: &[Case], case: &Case, cat: &str) {
+    if o.exclude.iter().any(|x| x == cat) {
+        outside(e, confirmed, format!("{} is excluded from this route.", category::describe(cat)));
+    } else {
+        match o.scope {
+            Scope::Any => {}
+            Scope::List => {
+                if !o.include.iter().any(|x| x == cat) {
+                    if o.include.is_empty() || cat == category::OTHER {
+                        e.review("Whether this offense is on the statute's list needs checking.");
+                    } else {
+                        outside(e, confirmed, format!("This route covers only: {}.", o.include.join(", ")));
                     }
                 }
             }
-            if !o.statutes_excluded.is_empty() && e.outcome < Outcome::NotCovered {
-                let list = o.statutes_excluded.join("; ");
-                if category::violent_on_its_face(cat) || violent_facts(case) == Some(true) {
-                    e.review(format!("Check the statute's exclusion list: {list}."));
+            Scope::Nonviolent => {
+                let def = if o.definition.is_empty() { String::new() } else { format!(" ({})", o.definition) };
+                if category::violent_on_its_face(cat) {
+                    outside(e, confirmed, format!("This route covers nonviolent offenses only{def}."));
                 } else {
-                    // Exclusions are statutes, finer than the intake's categories (a driving
-                    // offense may or may not be the excluded DUI): the attorney checks the charge.
-                    e.show(format!("that the offense is not one the statute excludes ({list})"));
-                }
-            }
-            if o.max_age_at_offense > 0 {
-                match case.age_at_offense {
-                    Some(a) if a > o.max_age_at_offense as i64 => {
-                        e.no(format!("This route covers offenses committed at {} or younger.", o.max_age_at_offense))
+                    match violent_facts(case) {
+                        Some(true) => e.review(format!("The charge involved violence, a weapon or an injury; the route covers nonviolent offenses only{def}.")),
+                        None => e.review(format!("Whether the offense counts as nonviolent{def} needs checking.")),
+                        Some(false) => {}
                     }
-                    None => e.review(format!(
-                        "This route covers offenses committed at {} or younger; the age is not known.",
-                        o.max_age_at_offense
-                    )),
-                    _ => {}
                 }
             }
+            Scope::RequiresPrior => {
+                let has_prior = all.iter().any(|c| {
+                    c.category.as_deref().is_some_and(|pc| o.prior.iter().any(|x| x == pc))
+                        && record_kind(c.disposition.as_deref()) == Some("conviction")
+                });
+                if !has_prior {
+                    e.review(format!(
+                        "This route needs a prior conviction for: {}; none was reported.",
+                        o.prior.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Is the offense one of the statutes the route excludes? Exclusions name statutes, finer than
+/// the intake's categories, so this is asked only if nothing has ruled the route out already.
+fn excluded_statutes(e: &mut Eval, o: &Offenses, case: &Case, cat: &str) {
+    if !o.statutes_excluded.is_empty() && e.outcome < Outcome::NotCovered {
+        let list = o.statutes_excluded.join("; ");
+        if category::violent_on_its_face(cat) || violent_facts(case) == Some(true) {
+            e.review(format!("Check the statute's exclusion list: {list}."));
+        } else {
+            // Exclusions are statutes, finer than the intake's categories (a driving
+            // offense may or may not be the excluded DUI): the attorney checks the charge.
+            e.show(format!("that the offense is not one the statute excludes ({list})"));
+        }
+    }
+}
+
+/// Was the survivor young enough at the offense, for a route limited by age?
+fn age_at_offense(e: &mut Eval, o: &Offenses, case: &Case) {
+    if o.max_age_at_offense > 0 {
+        match case.age_at_offense {
+            Some(a) if a > o.max_age_at_offense as i64 => {
+                e.no(format!("This route covers offenses committed at {} or younger.", o.max_age_at_offense))
+            }
+            None => e.review(format!(
+                "This route covers offenses committed at {} or younger; the age is not known.",
+                o.max_age_at_offense
+            )),
+            _ => {}
         }
     }
 }
@@ -302,71 +320,118 @@ fn nexus(e: &mut Eval, r: &Route, case: &Case) {
 /// deadline, due diligence? A date known only loosely gives a range, and a range across the
 /// screening date is for the attorney.
 fn timing(e: &mut Eval, r: &Route, person: &Person, case: &Case, date: Date) {
-    match &r.timing {
-        None => e.review("When a petition may be filed is not recorded."),
-        Some(t) => {
-            if t.sentence_must_be_complete {
-                match case.sentence_completed {
-                    Some(Tri::Yes) => {}
-                    Some(Tri::No) => e.worse(Outcome::NotYetEligible, "The sentence must be completed first."),
-                    _ => e.review("Whether the sentence is completed is not known."),
-                }
+    let Some(t) = &r.timing else {
+        return e.review("When a petition may be filed is not recorded.");
+    };
+    if t.sentence_must_be_complete {
+        match case.sentence_completed {
+            Some(Tri::Yes) => {}
+            Some(Tri::No) => e.worse(Outcome::NotYetEligible, "The sentence must be completed first."),
+            _ => e.review("Whether the sentence is completed is not known."),
+        }
+    }
+    match t.kind {
+        TimingKind::AnyTime => {}
+        TimingKind::DueDiligence => e.show("that the petition is filed with due diligence (reasonably soon after the trafficking ended or help was sought)"),
+        TimingKind::Wait => waiting_period(e, t, start(&t.wait_from, person, case), date),
+        TimingKind::Deadline => filing_deadline(e, t, start(&t.deadline_from, person, case), date),
+        TimingKind::Unknown => e.review("When a petition may be filed is not recorded."),
+    }
+}
+
+/// The date a waiting period or a deadline runs from (`judgment`, `sentence_completion`,
+/// `trafficking_end`, ...): not known (`None`), or not yet come, and why (`Err`).
+fn start(which: &str, person: &Person, case: &Case) -> Result<Option<PartialDate>, &'static str> {
+    Ok(match which {
+        "judgment" | "dismissal" => pdate(&case.conviction_date).ok().flatten(),
+        "sentence_completion" => {
+            if case.sentence_completed == Some(Tri::No) {
+                return Err("the sentence is not completed yet");
             }
-            let from = |which: &str| -> Result<Option<PartialDate>, &'static str> {
-                Ok(match which {
-                    "judgment" | "dismissal" => pdate(&case.conviction_date).ok().flatten(),
-                    "sentence_completion" => {
-                        if case.sentence_completed == Some(Tri::No) {
-                            return Err("the sentence is not completed yet");
-                        }
-                        pdate(&case.sentence_completed_date).ok().flatten()
-                    }
-                    "trafficking_end" => {
-                        if person.trafficking_ongoing == Some(Tri::Yes) {
-                            return Err("the trafficking has not ended");
-                        }
-                        pdate(&person.trafficking_ended).ok().flatten()
-                    }
-                    "offense" => pdate(&case.offense_date).ok().flatten(),
-                    "arrest" => pdate(&case.offense_date).ok().flatten(),
-                    _ => None,
-                })
-            };
-            match t.kind {
-                TimingKind::AnyTime => {}
-                TimingKind::DueDiligence => e.show("that the petition is filed with due diligence (reasonably soon after the trafficking ended or help was sought)"),
-                TimingKind::Wait => match from(&t.wait_from) {
-                    Err(why) => e.worse(Outcome::NotYetEligible, format!("A {}-day wait runs from {}, and {why}.", t.wait_days, t.wait_from.replace('_', " "))),
-                    Ok(None) => e.review(format!("A {}-day wait runs from the {}, whose date is not known.", t.wait_days, t.wait_from.replace('_', " "))),
-                    Ok(Some(d)) => {
-                        let span = jiff::Span::new().days(t.wait_days);
-                        let (earliest, latest) = (d.earliest().saturating_add(span), d.latest().saturating_add(span));
-                        if date >= latest {
-                        } else if date < earliest {
-                            e.eligible_from = Some((earliest, latest));
-                            e.worse(Outcome::NotYetEligible, format!("A {}-day wait from the {} ends on {}.", t.wait_days, t.wait_from.replace('_', " "), range(earliest, latest)));
-                        } else {
-                            e.eligible_from = Some((earliest, latest));
-                            e.review(format!("A {}-day wait from the {} ends {}: the exact date decides.", t.wait_days, t.wait_from.replace('_', " "), range(earliest, latest)));
-                        }
-                    }
-                },
-                TimingKind::Deadline => match from(&t.deadline_from) {
-                    Err(_) => {}
-                    Ok(None) => e.review(format!("A petition must be filed within {} days of the {}, whose date is not known.", t.deadline_days, t.deadline_from.replace('_', " "))),
-                    Ok(Some(d)) => {
-                        let span = jiff::Span::new().days(t.deadline_days);
-                        let (earliest, latest) = (d.earliest().saturating_add(span), d.latest().saturating_add(span));
-                        if date > latest {
-                            e.no(format!("The deadline ({} days from the {}) passed on {}.", t.deadline_days, t.deadline_from.replace('_', " "), range(earliest, latest)));
-                        } else if date > earliest {
-                            e.review(format!("The filing deadline falls {}: the exact date decides.", range(earliest, latest)));
-                        } else {
-                            e.show(format!("filing by {} ({} days from the {})", earliest, t.deadline_days, t.deadline_from.replace('_', " ")));
-                        }
-                    }
-                },
-                TimingKind::Unknown => e.review("When a petition may be filed is not recorded."),
+            pdate(&case.sentence_completed_date).ok().flatten()
+        }
+        "trafficking_end" => {
+            if person.trafficking_ongoing == Some(Tri::Yes) {
+                return Err("the trafficking has not ended");
+            }
+            pdate(&person.trafficking_ended).ok().flatten()
+        }
+        "offense" => pdate(&case.offense_date).ok().flatten(),
+        "arrest" => pdate(&case.offense_date).ok().flatten(),
+        _ => None,
+    })
+}
+
+/// Has the waiting period (`wait_days` from `wait_from`) passed on the screening date? If not,
+/// when does it end?
+fn waiting_period(e: &mut Eval, t: &Timing, from: Result<Option<PartialDate>, &'static str>, date: Date) {
+    match from {
+        Err(why) => e.worse(
+            Outcome::NotYetEligible,
+            format!("A {}-day wait runs from {}, and {why}.", t.wait_days, t.wait_from.replace('_', " ")),
+        ),
+        Ok(None) => e.review(format!(
+            "A {}-day wait runs from the {}, whose date is not known.",
+            t.wait_days,
+            t.wait_from.replace('_', " ")
+        )),
+        Ok(Some(d)) => {
+            let span = jiff::Span::new().days(t.wait_days);
+            let (earliest, latest) = (d.earliest().saturating_add(span), d.latest().saturating_add(span));
+            if date >= latest {
+            } else if date < earliest {
+                e.eligible_from = Some((earliest, latest));
+                e.worse(
+                    Outcome::NotYetEligible,
+                    format!(
+                        "A {}-day wait from the {} ends on {}.",
+                        t.wait_days,
+                        t.wait_from.replace('_', " "),
+                        range(earliest, latest)
+                    ),
+                );
+            } else {
+                e.eligible_from = Some((earliest, latest));
+                e.review(format!(
+                    "A {}-day wait from the {} ends {}: the exact date decides.",
+                    t.wait_days,
+                    t.wait_from.replace('_', " "),
+                    range(earliest, latest)
+                ));
+            }
+        }
+    }
+}
+
+/// Is the filing deadline (`deadline_days` from `deadline_from`) still ahead on the screening
+/// date? A deadline whose start has not come yet has not begun to run.
+fn filing_deadline(e: &mut Eval, t: &Timing, from: Result<Option<PartialDate>, &'static str>, date: Date) {
+    match from {
+        Err(_) => {}
+        Ok(None) => e.review(format!(
+            "A petition must be filed within {} days of the {}, whose date is not known.",
+            t.deadline_days,
+            t.deadline_from.replace('_', " ")
+        )),
+        Ok(Some(d)) => {
+            let span = jiff::Span::new().days(t.deadline_days);
+            let (earliest, latest) = (d.earliest().saturating_add(span), d.latest().saturating_add(span));
+            if date > latest {
+                e.no(format!(
+                    "The deadline ({} days from the {}) passed on {}.",
+                    t.deadline_days,
+                    t.deadline_from.replace('_', " "),
+                    range(earliest, latest)
+                ));
+            } else if date > earliest {
+                e.review(format!("The filing deadline falls {}: the exact date decides.", range(earliest, latest)));
+            } else {
+                e.show(format!(
+                    "filing by {} ({} days from the {})",
+                    earliest,
+                    t.deadline_days,
+                    t.deadline_from.replace('_', " ")
+                ));
             }
         }
     }
