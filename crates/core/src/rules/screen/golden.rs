@@ -98,7 +98,6 @@ fn grid_input(code: &str, i: u64, cat: Option<String>, disp: Option<String>, lvl
         pending_charges: pick(i, 21, TRI),
         official_documentation: pick(i, 22, &docs),
         prosecutor_consent: pick(i, 23, TRI),
-        ..Person::default()
     };
     let cases = vec![case];
     // Sometimes a second case: later convictions in a window, prior convictions a route needs.
