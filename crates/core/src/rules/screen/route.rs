@@ -42,6 +42,7 @@ struct Eval {
 }
 
 impl Eval {
+    /// A finding with its reason; the outcome becomes `o` if that is worse.
     fn worse(&mut self, o: Outcome, reason: impl Into<String>) {
         if o > self.outcome {
             self.outcome = o;
@@ -54,6 +55,7 @@ impl Eval {
     fn no(&mut self, reason: impl Into<String>) {
         self.worse(Outcome::NotCovered, reason)
     }
+    /// Something the attorney must still show for relief (once, however many steps ask it).
     fn show(&mut self, condition: impl Into<String>) {
         let c = condition.into();
         if !self.conditions.contains(&c) {
@@ -62,6 +64,8 @@ impl Eval {
     }
 }
 
+/// The kind of record a disposition leaves, in the words rules use for `records`; `None` where
+/// how the case ended is not known (or it has not ended).
 fn record_kind(disposition: Option<&str>) -> Option<&'static str> {
     match disposition {
         Some(disposition::CONVICTION | disposition::DEFERRED) => Some("conviction"),
@@ -71,6 +75,8 @@ fn record_kind(disposition: Option<&str>) -> Option<&'static str> {
     }
 }
 
+/// Whether the survivor's answers make the offense violent (violence, a weapon or an injury),
+/// not violent (no violence and no injury), or leave it open.
 fn violent_facts(case: &Case) -> Option<bool> {
     let facts = [case.violence, case.weapon, case.injury];
     if facts.contains(&Some(Tri::Yes)) {
