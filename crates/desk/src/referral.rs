@@ -1007,3 +1007,6 @@ pub fn describe_list(all: &[Referral]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests;
