@@ -5,8 +5,8 @@
 
 use super::*;
 use crate::engine::answer::{Answer, Value};
+use crate::retention::Retention;
 use crate::store::crypto::Key;
-use crate::store::Retention;
 use clearpath_core::data::Tree;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
