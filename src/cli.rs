@@ -121,6 +121,38 @@ pub enum FlowsCmd {
         #[arg(long, env = "CLEARPATH_LOCALES")]
         locales: Option<PathBuf>,
     },
+    /// Run the flow tests (flows/tests/*.toml): conversations and what must follow from them.
+    Test {
+        /// The flows directory [default: ./flows if present, else the built-in copy].
+        path: Option<PathBuf>,
+        /// Locales directory [default: ./locales if present, else the built-in copy]
+        #[arg(long, env = "CLEARPATH_LOCALES")]
+        locales: Option<PathBuf>,
+        /// Rules directory [default: ./rules if present, else the built-in copy]
+        #[arg(long, env = "CLEARPATH_RULES")]
+        rules: Option<PathBuf>,
+        /// Also report what the tests walk of the flow; fail below full coverage.
+        #[arg(long)]
+        coverage: bool,
+        /// The day a test runs on when it names none, YYYY-MM-DD [default: today].
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Count the paths through the flow and show what the flow tests cover of it.
+    Paths {
+        /// The flows directory [default: ./flows if present, else the built-in copy].
+        path: Option<PathBuf>,
+        #[arg(long, env = "CLEARPATH_LOCALES")]
+        locales: Option<PathBuf>,
+        #[arg(long, env = "CLEARPATH_RULES")]
+        rules: Option<PathBuf>,
+        /// At most this many instances of each repeating group on a path.
+        #[arg(long, default_value_t = 2)]
+        bound: u32,
+        /// The day a test runs on when it names none, YYYY-MM-DD [default: today].
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Print a flow as a Mermaid flowchart (paste into any Mermaid viewer, or GitHub).
     Graph {
         /// The flow file [default: flows/intake.toml].
@@ -352,6 +384,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let flow = load_flow_for_tools(path.as_deref())?;
             print!("{}", crate::flow::graph::mermaid(&flow));
             Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Flows { cmd: FlowsCmd::Test { path, locales, rules, coverage, date } } => {
+            let src = crate::authoring::Sources {
+                flows: path.as_deref(),
+                locales: locales.as_deref(),
+                rules: rules.as_deref(),
+            };
+            crate::authoring::flows_test(&src, coverage, date.as_deref())
+        }
+        Cmd::Flows { cmd: FlowsCmd::Paths { path, locales, rules, bound, date } } => {
+            let src = crate::authoring::Sources {
+                flows: path.as_deref(),
+                locales: locales.as_deref(),
+                rules: rules.as_deref(),
+            };
+            crate::authoring::flows_paths(&src, bound, date.as_deref())
         }
         Cmd::Serve { settings } => serve(&settings),
         Cmd::Attorney { cmd: AttorneyCmd::Keygen { out } } => {
@@ -594,7 +642,7 @@ fn flow_files(path: Option<&Path>) -> anyhow::Result<(Vec<(PathBuf, String)>, St
 
 /// The flow `id` (the file `<id>.toml`) from [`flow_files`]; a file given by path is taken
 /// whatever its name.
-fn flow_file(path: Option<&Path>, id: &str) -> anyhow::Result<(PathBuf, String)> {
+pub(crate) fn flow_file(path: Option<&Path>, id: &str) -> anyhow::Result<(PathBuf, String)> {
     let file = format!("{id}.toml");
     let (mut files, shown) = flow_files(path)?;
     if path.is_some_and(Path::is_file) {

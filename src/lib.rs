@@ -26,6 +26,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::indexing_slicing)
 )]
 
+pub mod authoring;
 pub mod channel;
 pub mod cli;
 pub mod clock;
@@ -33,7 +34,7 @@ pub mod config;
 pub mod control;
 pub mod data;
 
-pub use clearpath_core::{diag, engine, intake, jurisdiction, lexicon, locale, render, rules};
+pub use clearpath_core::{diag, engine, flowtest, intake, jurisdiction, lexicon, locale, render, rules};
 pub use clearpath_desk::{app, audit, handoff, outbound, referral};
 pub use clearpath_store as store;
 

@@ -11,6 +11,7 @@ mod config;
 mod control_socket;
 mod crash;
 mod desk_model;
+mod flow_tests;
 mod flows_check;
 mod handoff;
 mod hostile_updates;

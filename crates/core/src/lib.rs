@@ -30,6 +30,7 @@ pub mod data;
 pub mod diag;
 pub mod engine;
 pub mod flow;
+pub mod flowtest;
 pub mod intake;
 pub mod jurisdiction;
 pub mod lexicon;

@@ -57,7 +57,8 @@ fn value(v: &CondValue) -> String {
     }
 }
 
-fn describe(c: &Condition) -> String {
+/// A condition in words, for edges and reports.
+pub fn describe(c: &Condition) -> String {
     match c {
         Condition::Equals { answer, value: v } => format!("{answer} = {}", value(v)),
         Condition::OneOf { answer, values } => {

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod graph;
 mod load;
+pub mod paths;
 
 pub use load::load_str;
 
