@@ -99,13 +99,17 @@ fn unknown_next_step() {
     check(
         &edit(r#"next = "age""#, r#"next = "agee""#),
         expect![[r#"
-        exit 5
-        broken.toml:28:8: error[unknown-target]: step "has_records": goes to step "agee", which does not exist (did you mean "age"?)
-           |
-        28 | next = "agee"
-           |        ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[unknown-target]: step "has_records": goes to step "agee", which does not exist (did you mean "age"?)
+              --> broken.toml:28:8
+               |
+            28 | next = "agee"
+               |        ^^^^^^
+               |
+               = help: use the id of a step in this file, or `new:<group>` to start another instance of a repeating group
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -114,13 +118,17 @@ fn unreachable_step() {
     check(
         &format!("{BASE}\n[[step]]\nid = \"orphan\"\nkind = \"yes_no\"\nprompt = \"q-pending\"\nnext = \"review\"\n"),
         expect![[r#"
-        exit 5
-        broken.toml:61:6: error[unreachable]: step "orphan": no path from the start leads to this step
-           |
-        61 | id = "orphan"
-           |      ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[unreachable]: step "orphan": no path from the start leads to this step
+              --> broken.toml:61:6
+               |
+            61 | id = "orphan"
+               |      ^^^^^^^^
+               |
+               = help: make a `next` or a `branch` of another step go to it, or delete the step
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -131,13 +139,17 @@ fn step_that_can_never_reach_an_end() {
     check(
         &flow,
         expect![[r#"
-        exit 5
-        broken.toml:61:6: error[no-end]: step "trap": from this step the conversation can never reach an end step
-           |
-        61 | id = "trap"
-           |      ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[no-end]: step "trap": from this step the conversation can never reach an end step
+              --> broken.toml:61:6
+               |
+            61 | id = "trap"
+               |      ^^^^^^
+               |
+               = help: make every path lead to a step of kind "end"
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -146,13 +158,17 @@ fn duplicate_ids() {
     check(
         &format!("{BASE}\n[[step]]\nid = \"age\"\nkind = \"yes_no\"\nprompt = \"q-pending\"\nnext = \"review\"\n"),
         expect![[r#"
-        exit 5
-        broken.toml:61:6: error[duplicate-id]: step "age": another step already has the id "age"
-           |
-        61 | id = "age"
-           |      ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[duplicate-id]: step "age": another step already has the id "age"
+              --> broken.toml:61:6
+               |
+            61 | id = "age"
+               |      ^^^^^
+               |
+               = help: give each step its own id
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -179,13 +195,17 @@ fn message_missing_from_one_locale() {
         BASE,
         dir.path(),
         expect![[r#"
-        exit 5
-        broken.toml:33:10: error[missing-message]: step "age": message "q-case-age" is missing from locale "es" (locales/es/*.ftl)
-           |
-        33 | prompt = "q-case-age"
-           |          ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[missing-message]: step "age": message "q-case-age" is missing from locale "es" (locales/es/*.ftl)
+              --> broken.toml:33:10
+               |
+            33 | prompt = "q-case-age"
+               |          ^^^^^^^^^^^^
+               |
+               = help: add the message to every language's .ftl files in locales/ (copy the English and translate it)
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -194,13 +214,17 @@ fn branch_on_an_unknown_answer() {
     check(
         &edit(r#"{ answer = "has_records", equals = "no" }"#, r#"{ answer = "has_record", equals = "no" }"#),
         expect![[r#"
-        exit 5
-        broken.toml:35:32: error[unknown-answer]: step "age": condition reads the answer to "has_record", which is not a step (did you mean "has_records"?)
-           |
-        35 | branch = [ { when = { answer = "has_record", equals = "no" }, goto = "review" } ]
-           |                                ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[unknown-answer]: step "age": condition reads the answer to "has_record", which is not a step (did you mean "has_records"?)
+              --> broken.toml:35:32
+               |
+            35 | branch = [ { when = { answer = "has_record", equals = "no" }, goto = "review" } ]
+               |                                ^^^^^^^^^^^^
+               |
+               = help: name a step that comes before this one (conditions read earlier answers)
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -216,10 +240,13 @@ branch = [ { when = { answer = "age", gt = 17 }, goto = "review" } ]
         ),
         expect![[r#"
             exit 5
-            broken.toml:29:32: error[later-answer]: step "has_records": condition reads "age", which is never asked before this step (it comes later or on another path)
+            error[later-answer]: step "has_records": condition reads "age", which is never asked before this step (it comes later or on another path)
+              --> broken.toml:29:32
                |
             29 | branch = [ { when = { answer = "age", gt = 17 }, goto = "review" } ]
-               |                                ^
+               |                                ^^^^^
+               |
+
             1 error(s), 0 warning(s) in broken.toml
         "#]],
     );
@@ -230,13 +257,16 @@ fn type_mismatch_in_a_condition() {
     check(
         &edit(r#"{ answer = "has_records", equals = "no" }"#, r#"{ answer = "has_records", gt = 3 }"#),
         expect![[r#"
-        exit 5
-        broken.toml:35:32: error[type-mismatch]: step "age": "has_records" is a yes_no step; gt/gte/lt/lte compare numbers with numbers and dates with dates
-           |
-        35 | branch = [ { when = { answer = "has_records", gt = 3 }, goto = "review" } ]
-           |                                ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[type-mismatch]: step "age": "has_records" is a yes_no step; gt/gte/lt/lte compare numbers with numbers and dates with dates
+              --> broken.toml:35:32
+               |
+            35 | branch = [ { when = { answer = "has_records", gt = 3 }, goto = "review" } ]
+               |                                ^^^^^^^^^^^^^
+               |
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -245,13 +275,16 @@ fn option_that_does_not_exist_in_a_condition() {
     check(
         &edit(r#"{ answer = "has_records", equals = "no" }"#, r#"{ answer = "has_records", equals = "nope" }"#),
         expect![[r#"
-        exit 5
-        broken.toml:35:32: error[type-mismatch]: step "age": "nope" is not an option of "has_records" (options: yes, no, unsure)
-           |
-        35 | branch = [ { when = { answer = "has_records", equals = "nope" }, goto = "review" } ]
-           |                                ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[type-mismatch]: step "age": "nope" is not an option of "has_records" (options: yes, no, unsure)
+              --> broken.toml:35:32
+               |
+            35 | branch = [ { when = { answer = "has_records", equals = "nope" }, goto = "review" } ]
+               |                                ^^^^^^^^^^^^^
+               |
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -266,13 +299,17 @@ branch"#,
     check(
         &flow,
         expect![[r#"
-        exit 5
-        broken.toml:62:8: error[before-consent]: step "age_first": a number step can be reached before consent; only language, single, yes_no, info and end steps may come before it
-           |
-        62 | kind = "number"
-           |        ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[before-consent]: step "age_first": a number step can be reached before consent; only language, single, yes_no, info and end steps may come before it
+              --> broken.toml:62:8
+               |
+            62 | kind = "number"
+               |        ^^^^^^^^
+               |
+               = help: move the question after the consent step: nothing personal is asked before consent
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -281,13 +318,16 @@ fn toml_syntax_error_points_at_the_line() {
     check(
         &edit(r#"prompt = "q-review""#, r#"prompt = "q-review"#),
         expect![[r#"
-        exit 5
-        broken.toml:40:19: error[syntax]: invalid basic string
-           |
-        40 | prompt = "q-review
-           |                   ^
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[syntax]: invalid basic string
+              --> broken.toml:40:19
+               |
+            40 | prompt = "q-review
+               |                   ^
+               |
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -300,13 +340,16 @@ fn unknown_field_name_is_rejected() {
 promt = "typo""#,
         ),
         expect![[r#"
-    exit 5
-    broken.toml:40:1: error[syntax]: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `hint`, `group`, `options`, `next`, `branch`, `skippable`, `prefer_not`, `dont_know`, `max_len`, `min`, `max`, `when`, `decline`, `result`, `field`
-       |
-    40 | promt = "typo"
-       | ^
-    1 error(s), 0 warning(s) in broken.toml
-"#]],
+            exit 5
+            error[syntax]: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `hint`, `group`, `options`, `next`, `branch`, `skippable`, `prefer_not`, `dont_know`, `max_len`, `min`, `max`, `when`, `decline`, `result`, `field`
+              --> broken.toml:40:1
+               |
+            40 | promt = "typo"
+               | ^^^^^
+               |
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -402,21 +445,33 @@ fn a_first_line_that_names_the_purpose_is_refused_in_every_locale() {
     check_locales(
         locales.path(),
         expect![[r#"
-        exit 5
-        <locales>/en/intake.ftl:161:56: error[sensitive-first-line]: message "q-case-age" (step "age"), locale "en": the first line names "arrest" ("arrest*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
-            |
-        161 | q-case-age = About how old were you at the time of the arrest?
-            |                                                        ^
-        <locales>/es/app.ftl:92:25: error[sensitive-first-line]: message "exit-done", locale "es": the first line names the organisation ({ $org }), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
-           |
-        92 |     Chat en pausa con { $org }.
-           |                         ^
-        <locales>/es/intake.ftl:161:43: error[sensitive-first-line]: message "q-case-age" (step "age"), locale "es": the first line names "abogada" ("abogad*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
-            |
-        161 | q-case-age = ¿Qué edad tenía entonces? Su Abogada lo necesita saber.
-            |                                           ^
-        3 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[sensitive-first-line]: message "q-case-age" (step "age"), locale "en": the first line names "arrest" ("arrest*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
+               --> <locales>/en/intake.ftl:161:56
+                |
+            161 | q-case-age = About how old were you at the time of the arrest?
+                |                                                        ^^^^^^^
+                |
+                = help: reword the first line so that a lock-screen notification says nothing sensitive; the rest can follow on the next line
+
+            error[sensitive-first-line]: message "exit-done", locale "es": the first line names the organisation ({ $org }), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
+              --> <locales>/es/app.ftl:92:25
+               |
+            92 |     Chat en pausa con { $org }.
+               |                         ^^^^
+               |
+               = help: reword the first line so that a lock-screen notification says nothing sensitive; the rest can follow on the next line
+
+            error[sensitive-first-line]: message "q-case-age" (step "age"), locale "es": the first line names "abogada" ("abogad*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
+               --> <locales>/es/intake.ftl:161:43
+                |
+            161 | q-case-age = ¿Qué edad tenía entonces? Su Abogada lo necesita saber.
+                |                                           ^^^^^^^
+                |
+                = help: reword the first line so that a lock-screen notification says nothing sensitive; the rest can follow on the next line
+
+            3 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
 
@@ -431,9 +486,11 @@ fn a_locale_without_a_list_of_sensitive_words_is_refused() {
     check_locales(
         locales.path(),
         expect![[r#"
-        exit 5
-        <locales>/es/locale.toml:1:1: error[no-sensitive-words]: locale "es": list the words a notification must not show, e.g. sensitive_words = ["arrest*", "court*", "lawyer*"]
-        1 error(s), 0 warning(s) in broken.toml
-    "#]],
+            exit 5
+            error[no-sensitive-words]: locale "es": list the words a notification must not show, e.g. sensitive_words = ["arrest*", "court*", "lawyer*"]
+              --> <locales>/es/locale.toml:1:1
+
+            1 error(s), 0 warning(s) in broken.toml
+        "#]],
     );
 }
