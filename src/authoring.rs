@@ -36,7 +36,7 @@ fn load(src: &Sources<'_>) -> anyhow::Result<Loaded> {
     diags.extend(rule_diags);
     if has_errors(&diags) {
         for d in diags.iter().filter(|d| d.severity == crate::diag::Severity::Error) {
-            eprint!("{d}");
+            eprintln!("{d}");
         }
         bail!("the flow, locales or rules have errors: fix them first (`clearpath check`)");
     }
@@ -78,7 +78,7 @@ pub fn flows_test(src: &Sources<'_>, coverage: bool, date: Option<&str>) -> anyh
                 failed += 1;
                 println!("FAILED {}: the test file has errors", path.display());
                 for d in &diags {
-                    print!("{d}");
+                    println!("{d}");
                 }
                 continue;
             }

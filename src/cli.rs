@@ -75,6 +75,16 @@ pub enum Cmd {
         #[command(subcommand)]
         cmd: QuarantineCmd,
     },
+    /// Check everything an admin edits (settings, flows, locales, rules, flow tests) at once.
+    Check {
+        #[command(flatten)]
+        settings: Flags,
+    },
+    /// Check translations against English; record which English text they were made from.
+    Locales {
+        #[command(subcommand)]
+        cmd: LocalesCmd,
+    },
     /// Check and draw flows.
     Flows {
         #[command(subcommand)]
@@ -157,6 +167,30 @@ pub enum FlowsCmd {
     Graph {
         /// The flow file [default: flows/intake.toml].
         path: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LocalesCmd {
+    /// Every message in every locale, placeables as in English, lengths, unused and stale ones.
+    Check {
+        /// Locales directory [default: ./locales if present, else the built-in copy]
+        #[arg(long, env = "CLEARPATH_LOCALES")]
+        locales: Option<PathBuf>,
+        /// Flows directory (for which messages are used) [default: ./flows, else the built-in copy]
+        #[arg(long, env = "CLEARPATH_FLOWS")]
+        flows: Option<PathBuf>,
+    },
+    /// After checking a translation against the English: record the English it matches, so a
+    /// later change to the English is reported as a stale translation.
+    Stamp {
+        /// The locale (es, ...).
+        lang: String,
+        /// Only this message [default: every message of the locale].
+        message: Option<String>,
+        /// Locales directory [default: ./locales]
+        #[arg(long, env = "CLEARPATH_LOCALES")]
+        locales: Option<PathBuf>,
     },
 }
 
@@ -401,6 +435,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             crate::authoring::flows_paths(&src, bound, date.as_deref())
         }
+        Cmd::Check { settings } => crate::check::check(&settings),
+        Cmd::Locales { cmd: LocalesCmd::Check { locales, flows } } => {
+            crate::check::locales_check(locales.as_deref(), flows.as_deref())
+        }
+        Cmd::Locales { cmd: LocalesCmd::Stamp { lang, message, locales } } => {
+            crate::check::locales_stamp(locales.as_deref(), &lang, message.as_deref())
+        }
         Cmd::Serve { settings } => serve(&settings),
         Cmd::Attorney { cmd: AttorneyCmd::Keygen { out } } => {
             if out.exists() {
@@ -424,7 +465,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (r, diags) = crate::rules::Rules::load(&crate::data::resolve(rules.as_deref(), "rules"));
             if has_errors(&diags) {
                 for d in &diags {
-                    eprint!("{d}");
+                    eprintln!("{d}");
                 }
                 bail!("the rules have errors (run `clearpath rules check`)");
             }
@@ -460,7 +501,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .collect();
             if !relevant.is_empty() {
                 for d in relevant {
-                    eprint!("{d}");
+                    eprintln!("{d}");
                 }
                 bail!("the rules for this case have errors (run `clearpath rules check`)");
             }
@@ -617,7 +658,7 @@ pub fn load_checked(s: &Settings, flow_id: &str) -> anyhow::Result<(Flow, Locale
     diags.extend(flow::check::check(&flow, &locales));
     if has_errors(&diags) {
         for d in &diags {
-            eprint!("{d}");
+            eprintln!("{d}");
         }
         bail!("the flow or locales have errors (run `clearpath flows check`)");
     }
@@ -659,7 +700,7 @@ fn load_flow_for_tools(path: Option<&Path>) -> anyhow::Result<Flow> {
     let (flow, diags) = flow::load_str(&p, &text);
     if has_errors(&diags) {
         for d in &diags {
-            eprint!("{d}");
+            eprintln!("{d}");
         }
         bail!("{} has errors", p.display());
     }
@@ -684,7 +725,7 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
     }
     dedup(&mut diags);
     for d in &diags {
-        print!("{d}");
+        println!("{d}");
     }
     let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diags.len() - errors;
@@ -829,6 +870,35 @@ fn serve(flags: &Flags) -> anyhow::Result<ExitCode> {
 /// `rules check`: every problem in every file, every example screened, then each jurisdiction's
 /// status.
 pub fn rules_check(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let (rules, mut diags) = load_rules_checked(dir);
+    crate::diag::sort(&mut diags);
+    for d in &diags {
+        println!("{d}");
+    }
+    println!("{:<4} {:<22} {:<11} {:<13} routes", "code", "jurisdiction", "status", "reviewed");
+    for (code, j) in &rules.by_code {
+        let verified = j.routes.iter().filter(|r| r.status == crate::rules::model::Status::Verified).count();
+        println!(
+            "{code:<4} {:<22} {:<11} {:<13} {} ({verified} verified)",
+            j.name,
+            format!("{:?}", j.status).to_lowercase(),
+            j.last_reviewed,
+            j.routes.len()
+        );
+    }
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let examples = crate::rules::run_examples(&rules).len();
+    if errors == 0 {
+        println!("ok: {} jurisdictions, {examples} examples screened as expected", rules.by_code.len());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("{errors} error(s) in the rules");
+        Ok(ExitCode::from(exit::INVALID))
+    }
+}
+
+/// The rules with every problem: loading, and each example that does not screen as it says.
+pub(crate) fn load_rules_checked(dir: Option<&Path>) -> (crate::rules::Rules, Vec<Diagnostic>) {
     let tree = crate::data::resolve(dir, "rules");
     let (rules, mut diags) = crate::rules::Rules::load(&tree);
     for ex in crate::rules::run_examples(&rules) {
@@ -852,30 +922,7 @@ pub fn rules_check(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    crate::diag::sort(&mut diags);
-    for d in &diags {
-        print!("{d}");
-    }
-    println!("{:<4} {:<22} {:<11} {:<13} routes", "code", "jurisdiction", "status", "reviewed");
-    for (code, j) in &rules.by_code {
-        let verified = j.routes.iter().filter(|r| r.status == crate::rules::model::Status::Verified).count();
-        println!(
-            "{code:<4} {:<22} {:<11} {:<13} {} ({verified} verified)",
-            j.name,
-            format!("{:?}", j.status).to_lowercase(),
-            j.last_reviewed,
-            j.routes.len()
-        );
-    }
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-    let examples = crate::rules::run_examples(&rules).len();
-    if errors == 0 {
-        println!("ok: {} jurisdictions, {examples} examples screened as expected", rules.by_code.len());
-        Ok(ExitCode::SUCCESS)
-    } else {
-        println!("{errors} error(s) in the rules");
-        Ok(ExitCode::from(exit::INVALID))
-    }
+    (rules, diags)
 }
 
 fn dedup(diags: &mut Vec<Diagnostic>) {

@@ -28,13 +28,14 @@
 
 pub mod authoring;
 pub mod channel;
+pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod control;
 pub mod data;
 
-pub use clearpath_core::{diag, engine, flowtest, intake, jurisdiction, lexicon, locale, render, rules};
+pub use clearpath_core::{diag, engine, flowtest, intake, jurisdiction, lexicon, locale, locale_check, render, rules};
 pub use clearpath_desk::{app, audit, handoff, outbound, referral};
 pub use clearpath_store as store;
 

@@ -6,6 +6,7 @@ mod attorneys;
 mod audit_head;
 mod botapi;
 
+mod check;
 mod cli;
 mod config;
 mod control_socket;

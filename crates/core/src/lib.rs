@@ -35,5 +35,6 @@ pub mod intake;
 pub mod jurisdiction;
 pub mod lexicon;
 pub mod locale;
+pub mod locale_check;
 pub mod render;
 pub mod rules;

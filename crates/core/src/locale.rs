@@ -199,6 +199,9 @@ struct Meta {
     commands: BTreeMap<Command, Vec<Spanned<String>>>,
     #[serde(default)]
     jurisdictions: Jurisdictions,
+    /// Message id -> hash of the English text it was translated from (`locales stamp`).
+    #[serde(default)]
+    sources: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -275,6 +278,9 @@ pub struct Locale {
     pub defined: BTreeMap<String, (PathBuf, usize)>,
     /// The text of each .ftl file, by the path in `defined`, to point diagnostics at a column.
     pub sources: BTreeMap<PathBuf, String>,
+    /// Message id -> hash of the English text the translation was made from (`[sources]` in
+    /// `locale.toml`; see `locale_check`).
+    pub source_hashes: BTreeMap<String, String>,
 }
 
 impl std::fmt::Debug for Locale {
@@ -650,6 +656,7 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<(Loc
         bundle,
         defined,
         sources,
+        source_hashes: meta.sources.clone(),
     };
     Some((locale, meta, meta_text.unwrap_or_default()))
 }
