@@ -121,11 +121,21 @@ pub enum FlowsCmd {
         #[arg(long, env = "CLEARPATH_LOCALES")]
         locales: Option<PathBuf>,
     },
-    /// Print a flow as a Mermaid flowchart (paste into any Mermaid viewer, or GitHub).
+    /// Print a flow as a chart: Mermaid (paste into any Mermaid viewer, or GitHub), Graphviz DOT,
+    /// or an SVG picture drawn by clearpath itself (open it in a browser).
     Graph {
         /// The flow file [default: flows/intake.toml].
         path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "mermaid")]
+        format: GraphFormat,
     },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum GraphFormat {
+    Mermaid,
+    Dot,
+    Svg,
 }
 
 #[derive(Subcommand, Debug)]
@@ -348,9 +358,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Flows { cmd: FlowsCmd::Check { path, locales } } => flows_check(path.as_deref(), locales.as_deref()),
-        Cmd::Flows { cmd: FlowsCmd::Graph { path } } => {
+        Cmd::Flows { cmd: FlowsCmd::Graph { path, format } } => {
             let flow = load_flow_for_tools(path.as_deref())?;
-            print!("{}", crate::flow::graph::mermaid(&flow));
+            let drawn = match format {
+                GraphFormat::Mermaid => crate::flow::graph::mermaid(&flow),
+                GraphFormat::Dot => crate::flow::graph::dot(&flow),
+                GraphFormat::Svg => crate::flow::graph::svg(&flow),
+            };
+            print!("{drawn}");
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Serve { settings } => serve(&settings),
