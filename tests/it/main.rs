@@ -12,6 +12,7 @@ mod control_socket;
 mod crash;
 mod desk_model;
 mod flows_check;
+mod flows_preview;
 mod handoff;
 mod hostile_updates;
 mod idle;
