@@ -13,8 +13,10 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Exit codes beyond 0 (success), 1 (other failure) and 2 (usage).
+/// Exit codes beyond 0 (success) and 1 (other failure).
 pub mod exit {
+    /// The command line asks for something that is not there (clap's own code for bad usage).
+    pub const USAGE: u8 = 2;
     /// A problem with the master key (missing, unreadable, readable by others, or wrong), or a
     /// bot token file that others can read.
     pub const KEY: u8 = 3;
@@ -163,11 +165,37 @@ pub enum FlowsCmd {
         #[arg(long)]
         date: Option<String>,
     },
-    /// Print a flow as a Mermaid flowchart (paste into any Mermaid viewer, or GitHub).
+    /// Print a flow as a chart: Mermaid (paste into any Mermaid viewer, or GitHub), Graphviz DOT,
+    /// or an SVG picture drawn by clearpath itself (open it in a browser).
     Graph {
         /// The flow file [default: flows/intake.toml].
         path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "mermaid")]
+        format: GraphFormat,
     },
+    /// Walk a flow at the terminal as a survivor would, with nothing stored: each question is
+    /// shown with its step id and the branch that led to it. Type answers as in `chat`.
+    Preview {
+        /// The flow file [default: flows/intake.toml].
+        path: Option<PathBuf>,
+        /// Show the questions in this language (one the flow is offered in).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Start at this step (inside a repeating group: its first instance; past consent: with
+        /// consent given).
+        #[arg(long, value_name = "STEP")]
+        from: Option<String>,
+        /// Locales directory [default: ./locales if present, else the built-in copy]
+        #[arg(long, env = "CLEARPATH_LOCALES")]
+        locales: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum GraphFormat {
+    Mermaid,
+    Dot,
+    Svg,
 }
 
 #[derive(Subcommand, Debug)]
@@ -361,7 +389,7 @@ fn init_tracing(cmd: &Cmd) {
     use tracing_subscriber::util::SubscriberInitExt;
     use tracing_subscriber::Layer;
     let default = match cmd {
-        Cmd::Chat { .. } => "warn",
+        Cmd::Chat { .. } | Cmd::Flows { cmd: FlowsCmd::Preview { .. } } => "warn",
         _ => "info",
     };
     let spec = std::env::var("CLEARPATH_LOG").unwrap_or_else(|_| default.to_string());
@@ -414,9 +442,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Flows { cmd: FlowsCmd::Check { path, locales } } => flows_check(path.as_deref(), locales.as_deref()),
-        Cmd::Flows { cmd: FlowsCmd::Graph { path } } => {
+        Cmd::Flows { cmd: FlowsCmd::Graph { path, format } } => {
             let flow = load_flow_for_tools(path.as_deref())?;
-            print!("{}", crate::flow::graph::mermaid(&flow));
+            let drawn = match format {
+                GraphFormat::Mermaid => crate::flow::graph::mermaid(&flow),
+                GraphFormat::Dot => crate::flow::graph::dot(&flow),
+                GraphFormat::Svg => crate::flow::graph::svg(&flow),
+            };
+            print!("{drawn}");
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Flows { cmd: FlowsCmd::Test { path, locales, rules, coverage, date } } => {
@@ -441,6 +474,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Locales { cmd: LocalesCmd::Stamp { lang, message, locales } } => {
             crate::check::locales_stamp(locales.as_deref(), &lang, message.as_deref())
+        }
+        Cmd::Flows { cmd: FlowsCmd::Preview { path, lang, from, locales } } => {
+            flows_preview(path.as_deref(), locales.as_deref(), lang.as_deref(), from.as_deref())
         }
         Cmd::Serve { settings } => serve(&settings),
         Cmd::Attorney { cmd: AttorneyCmd::Keygen { out } } => {
@@ -741,6 +777,37 @@ pub fn flows_check(path: Option<&Path>, locales: Option<&Path>) -> anyhow::Resul
         println!("{errors} error(s), {warnings} warning(s) in {}", names.join(", "));
         Ok(ExitCode::from(exit::INVALID))
     }
+}
+
+/// `flows preview`: the flow and locales as `flows check` reads them (refused with their errors),
+/// walked in memory.
+fn flows_preview(
+    path: Option<&Path>,
+    locales: Option<&Path>,
+    lang: Option<&str>,
+    from: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let flow = load_flow_for_tools(path)?;
+    let (locales, mut diags) = Locales::load(&crate::data::resolve(locales, "locales"));
+    diags.extend(flow::check::check(&flow, &locales));
+    if has_errors(&diags) {
+        for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+            eprint!("{d}");
+        }
+        eprintln!("clearpath: the flow or locales have errors (run `clearpath flows check`)");
+        return Ok(ExitCode::from(exit::INVALID));
+    }
+    let start = match crate::preview::Start::new(&flow, lang, from) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("clearpath: {e}");
+            return Ok(ExitCode::from(exit::USAGE));
+        }
+    };
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    crate::preview::run(&flow, &locales, start, crate::clock::now, stdin.lock(), stdout.lock())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Terminal mode seals each completed intake into `outbox/` in the data directory: to

@@ -13,6 +13,7 @@
 //! - [`data`]: reads flows, locales and rules from a directory, or the copy built in.
 //! - [`clock`]: the time (which tests of the real binary can move forward).
 //! - [`control`]: the control socket through which commands reach a running process.
+//! - [`preview`]: `flows preview`, a walk through a flow in memory, nothing stored.
 //!
 //! The lower crates' modules are re-exported under their old names (`clearpath::engine`,
 //! `clearpath::store`, `clearpath::referral`, ...), so tests and tools name one crate.
@@ -34,6 +35,7 @@ pub mod clock;
 pub mod config;
 pub mod control;
 pub mod data;
+pub mod preview;
 
 pub use clearpath_core::{diag, engine, flowtest, intake, jurisdiction, lexicon, locale, locale_check, render, rules};
 pub use clearpath_desk::{app, audit, handoff, outbound, referral};

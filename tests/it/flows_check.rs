@@ -377,6 +377,51 @@ fn graph_draws_every_step() {
     assert!(out.contains("case_another -->|\"case_another = yes\"| case_state"), "{out}");
 }
 
+#[test]
+fn graph_as_dot_has_the_case_cluster_and_conditions_on_edges() {
+    let (code, out, err) = run_bin(&["flows", "graph", "--format", "dot"], &[], "", &root());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("digraph intake {\n"), "{out}");
+    assert!(out.contains("  subgraph cluster_case {\n    label=\"repeats: case, up to 30\";"), "{out}");
+    // The case steps are drawn inside the cluster, the others outside it.
+    let cluster = out.split("subgraph cluster_case {").nth(1).and_then(|c| c.split("\n  }").next()).unwrap();
+    assert!(cluster.contains("\"case_outcome\" [label=\"case_outcome\\nsingle\""), "{cluster}");
+    assert!(!cluster.contains("\"has_records\" ["), "{cluster}");
+    for edge in [
+        "\"case_outcome\" -> \"case_final_charge\" [color=\"#1f5fa8\", label=\"case_outcome is conviction or deferred\"",
+        "\"safety\" -> \"later\" [color=\"#1f5fa8\", label=\"safety = not_now\"",
+        "\"consent\" -> \"declined\" [color=\"#b03a3a\", label=\"decline\"",
+        "\"case_another\" -> \"case_state\" [color=\"#7a45b0\", label=\"case_another = yes\\n(next instance)\"",
+    ] {
+        assert!(out.contains(edge), "{edge} missing:\n{out}");
+    }
+    assert!(out.contains("\"language\" -> \"safety\" [color=\"#555555\"];"), "{out}");
+}
+
+/// `docs/flow.svg` is the picture of the shipped flow that the documentation shows: it must be
+/// what `flows graph --format svg` draws today.
+#[test]
+fn docs_flow_svg_is_the_shipped_flow_as_drawn_now() {
+    let (code, out, err) = run_bin(&["flows", "graph", "--format", "svg"], &[], "", &root());
+    assert_eq!(code, 0, "{err}");
+    let committed = std::fs::read_to_string(root().join("docs/flow.svg")).unwrap_or_default();
+    assert!(
+        committed == out,
+        "docs/flow.svg is not the flow as drawn now (the flow, or the drawing, changed). Draw it again and commit it:\n\n    cargo run -- flows graph --format svg > docs/flow.svg\n"
+    );
+    // Well-formed enough for any viewer: one root, every step named, text escaped.
+    assert!(
+        out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{out}"
+    );
+    assert!(out.ends_with("</svg>\n"));
+    for s in &crate::support::intake_flow().steps {
+        assert!(out.contains(&format!(">{}</text>", s.id)), "{} missing", s.id);
+    }
+    assert!(out.contains(">repeats: case, up to 30</text>"), "the case group is boxed and named");
+    assert!(!out.contains(" & "), "unescaped ampersand");
+}
+
 /// Copies the shipped locales to a fresh directory, changing each file's text with `plant`
 /// (given the language and the file name).
 fn locales_with(plant: impl Fn(&str, &str, &mut String)) -> tempfile::TempDir {

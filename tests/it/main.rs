@@ -14,6 +14,7 @@ mod crash;
 mod desk_model;
 mod flow_tests;
 mod flows_check;
+mod flows_preview;
 mod handoff;
 mod hostile_updates;
 mod idle;

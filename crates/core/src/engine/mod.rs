@@ -30,21 +30,18 @@ pub const CODE_MIN_LEN: usize = 4;
 
 /// Advances a conversation by one input. `words` reads what was typed (from the loaded locales).
 pub fn step(flow: &Flow, words: &Lexicon, session: &Session, input: Input, now: Timestamp) -> Outcome {
-    let mut e = Engine {
-        flow,
-        words,
-        s: session.clone(),
-        replies: Vec::new(),
-        effects: Vec::new(),
-        now,
-        back_to_review: false,
-    };
-    e.s.updated_at = now;
-    if e.s.flow_hash != flow.hash || e.s.flow_id != flow.id {
-        e.reconcile();
-    }
+    let mut e = Engine::new(flow, words, session, now);
     e.handle(input);
-    Outcome { session: e.s, replies: e.replies, effects: e.effects }
+    e.outcome()
+}
+
+/// Arrives at the session's position as if the conversation had just moved there, with no
+/// input: an end step ends (with its effects), the review asks for the code if one is set, any
+/// other step is asked. For a walk that starts in the middle of a flow (`flows preview --from`).
+pub fn enter(flow: &Flow, words: &Lexicon, session: &Session, now: Timestamp) -> Outcome {
+    let mut e = Engine::new(flow, words, session, now);
+    e.enter();
+    e.outcome()
 }
 
 struct Engine<'a> {
@@ -56,6 +53,7 @@ struct Engine<'a> {
     now: Timestamp,
     /// The code was just given, or this is the way back from an answer changed on the review.
     back_to_review: bool,
+    moved: Option<Move>,
 }
 
 enum Parsed {
@@ -64,6 +62,28 @@ enum Parsed {
 }
 
 impl<'a> Engine<'a> {
+    fn new(flow: &'a Flow, words: &'a Lexicon, session: &Session, now: Timestamp) -> Engine<'a> {
+        let mut e = Engine {
+            flow,
+            words,
+            s: session.clone(),
+            replies: Vec::new(),
+            effects: Vec::new(),
+            now,
+            back_to_review: false,
+            moved: None,
+        };
+        e.s.updated_at = now;
+        if e.s.flow_hash != flow.hash || e.s.flow_id != flow.id {
+            e.reconcile();
+        }
+        e
+    }
+
+    fn outcome(self) -> Outcome {
+        Outcome { session: self.s, replies: self.replies, effects: self.effects, moved: self.moved }
+    }
+
     fn handle(&mut self, input: Input) {
         if let Input::Command { cmd, arg } = input {
             return self.command(cmd, arg);
@@ -383,7 +403,7 @@ impl<'a> Engine<'a> {
                 }
                 Some("decline") => {
                     let decline = decline.clone();
-                    self.goto(step, &decline);
+                    self.goto(step, &decline, Via::Decline);
                 }
                 _ => self.invalid(Msg::new("invalid-choice")),
             },
@@ -569,18 +589,19 @@ impl<'a> Engine<'a> {
         let Some(pos) = self.s.pos.clone() else {
             return self.reconcile_and_prompt();
         };
-        let target = next_target(self.flow, step, &pos, &self.s.answers, transient.as_ref());
+        let target = next_way(self.flow, step, &pos, &self.s.answers, transient.as_ref());
         match target {
-            Some(t) => self.goto(step, &t),
+            Some((t, via)) => self.goto(step, &t, via),
             None => self.reconcile_and_prompt(),
         }
     }
 
-    fn goto(&mut self, from: &Step, target: &Target) {
+    fn goto(&mut self, from: &Step, target: &Target, via: Via) {
         let Some(pos) = self.s.pos.clone() else {
             return self.reconcile_and_prompt();
         };
         let next = resolve(self.flow, from, &pos, target);
+        self.moved = Some(Move { from: pos.clone(), to: next.clone(), via });
         self.s.history.push(pos);
         self.s.pos = Some(next);
         if self.s.review_edit {
@@ -890,12 +911,23 @@ fn next_target(
     answers: &BTreeMap<String, Answer>,
     transient: Option<&Answer>,
 ) -> Option<Target> {
-    for b in &step.branches {
+    next_way(flow, step, pos, answers, transient).map(|(t, _)| t)
+}
+
+/// [`next_target`], and which way out it is: the first branch that holds, else `next`.
+fn next_way(
+    flow: &Flow,
+    step: &Step,
+    pos: &Pos,
+    answers: &BTreeMap<String, Answer>,
+    transient: Option<&Answer>,
+) -> Option<(Target, Via)> {
+    for (i, b) in step.branches.iter().enumerate() {
         if eval(flow, &b.when, pos, answers, transient.map(|a| (step.id.as_str(), a))) {
-            return Some(b.goto.clone());
+            return Some((b.goto.clone(), Via::Branch(i)));
         }
     }
-    step.next.clone()
+    step.next.clone().map(|t| (t, Via::Next))
 }
 
 /// Which way a step is left: the branch that fires (its index in the step's `branch` list), the

@@ -308,4 +308,27 @@ pub struct Outcome {
     pub session: Session,
     pub replies: Vec<Reply>,
     pub effects: Vec<Effect>,
+    /// How the conversation left a step on this input, if it did. Channels do not need it; a
+    /// tool that explains a walk does (`flows preview`: "→ case_final_charge because ...").
+    pub moved: Option<Move>,
+}
+
+/// A step left for another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Move {
+    pub from: Pos,
+    /// Where the flow leads, before an answer changed from the review skips what is answered.
+    pub to: Pos,
+    pub via: Via,
+}
+
+/// Which way out of a step was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// The step's `next`.
+    Next,
+    /// The step's branch with this index (its first that held).
+    Branch(usize),
+    /// A consent step's `decline`.
+    Decline,
 }

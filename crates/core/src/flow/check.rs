@@ -7,7 +7,7 @@ use super::load::condition_refs;
 use super::*;
 use crate::diag::Diagnostic;
 use crate::locale::{Locale, Locales, CODE_MESSAGES, INNER_MESSAGES};
-use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 pub fn check(flow: &Flow, locales: &Locales) -> Vec<Diagnostic> {
     let mut c = Checker { flow, locales, diags: Vec::new(), graph_ok: true };
@@ -291,46 +291,11 @@ impl Checker<'_> {
 
     /// Steps a step can lead to.
     fn edges(&self, s: &Step) -> Vec<String> {
-        if matches!(s.kind, Kind::End { .. }) {
-            return vec![];
-        }
-        let mut out = Vec::new();
-        let mut push = |t: &Target| match t {
-            Target::Step(id) => out.push(id.clone()),
-            Target::NewInstance(g) => {
-                if let Some(gr) = self.flow.groups.get(g) {
-                    out.push(gr.start.clone())
-                }
-            }
-        };
-        if let Some(n) = &s.next {
-            push(n);
-        }
-        for b in &s.branches {
-            push(&b.goto);
-        }
-        if let Kind::Consent { decline } = &s.kind {
-            push(decline);
-        }
-        out
+        self.flow.leads_to(s)
     }
 
     fn reachable_from(&self, start: &str, stop_at_consent: bool) -> BTreeSet<String> {
-        let mut seen = BTreeSet::new();
-        let mut queue = VecDeque::from([start.to_string()]);
-        while let Some(id) = queue.pop_front() {
-            let Some(s) = self.flow.step(&id) else {
-                continue;
-            };
-            if !seen.insert(id.clone()) {
-                continue;
-            }
-            if stop_at_consent && matches!(s.kind, Kind::Consent { .. }) {
-                continue;
-            }
-            queue.extend(self.edges(s));
-        }
-        seen
+        self.flow.reachable_from(start, stop_at_consent)
     }
 
     fn graph(&mut self) {

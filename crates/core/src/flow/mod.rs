@@ -4,6 +4,7 @@
 //! has to fix. The compiled [`Flow`] is plain data; the engine walks it and never reads files.
 
 pub mod check;
+mod describe;
 pub mod graph;
 mod load;
 pub mod paths;
@@ -13,7 +14,7 @@ pub use load::load_str;
 use crate::engine::answer::PartialDate;
 use crate::engine::parse::When;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -322,6 +323,54 @@ impl Flow {
         self.index = self.steps.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).rev().collect();
         let json = serde_json::to_vec(self).unwrap_or_default();
         self.hash = blake3::hash(&json).to_hex()[..16].to_string();
+    }
+
+    /// The steps a step can lead to: its `next`, its branches, a consent's decline (a new
+    /// instance of a group as the group's first step). An end leads nowhere.
+    pub fn leads_to(&self, s: &Step) -> Vec<String> {
+        if matches!(s.kind, Kind::End { .. }) {
+            return vec![];
+        }
+        let mut out = Vec::new();
+        let mut push = |t: &Target| match t {
+            Target::Step(id) => out.push(id.clone()),
+            Target::NewInstance(g) => {
+                if let Some(gr) = self.groups.get(g) {
+                    out.push(gr.start.clone())
+                }
+            }
+        };
+        if let Some(n) = &s.next {
+            push(n);
+        }
+        for b in &s.branches {
+            push(&b.goto);
+        }
+        if let Kind::Consent { decline } = &s.kind {
+            push(decline);
+        }
+        out
+    }
+
+    /// Every step reachable from `start` (itself included). With `stop_at_consent`, the walk
+    /// does not go past a consent step: what it finds is what comes before consent (the consent
+    /// step included).
+    pub fn reachable_from(&self, start: &str, stop_at_consent: bool) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut queue = VecDeque::from([start.to_string()]);
+        while let Some(id) = queue.pop_front() {
+            let Some(s) = self.step(&id) else {
+                continue;
+            };
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if stop_at_consent && matches!(s.kind, Kind::Consent { .. }) {
+                continue;
+            }
+            queue.extend(self.leads_to(s));
+        }
+        seen
     }
 
     /// The options a step offers, including the answer states it allows.

@@ -4,7 +4,7 @@
 
 use super::Walked;
 use crate::engine::Route;
-use crate::flow::{graph::describe, Flow, Kind, Target};
+use crate::flow::{Flow, Kind, Target};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,7 +52,7 @@ pub fn coverage(flow: &Flow, walked: &Walked) -> Vec<Item> {
         let taken = |r: Route| left.iter().any(|(s, x)| **s == step.id && **x == r);
         let left_otherwise = |r: Route| left.iter().any(|(s, x)| **s == step.id && **x != r);
         for (i, b) in step.branches.iter().enumerate() {
-            let what = format!("`{}` → {} when {}", step.id, target(&b.goto), describe(&b.when));
+            let what = format!("`{}` → {} when {}", step.id, target(&b.goto), b.when.describe());
             push(ItemKind::BranchTaken, what.clone(), taken(Route::Branch(i)));
             push(ItemKind::BranchNotTaken, what, left_otherwise(Route::Branch(i)));
         }
