@@ -9,6 +9,7 @@ mod botapi;
 mod cli;
 mod config;
 mod control_socket;
+mod counters;
 mod crash;
 mod desk_model;
 mod flows_check;
