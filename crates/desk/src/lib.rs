@@ -2,7 +2,8 @@
 //! pure. It speaks channel-neutral messages ([`outbound`]); the binary's channels render them.
 //!
 //! # Layout
-//! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush.
+//! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush; the
+//!   aggregate counters each step adds to.
 //! - [`referral`]: the case desk: attorneys, routing, delivery, attorney commands, retention of
 //!   cases.
 //! - [`handoff`]: the referral sealed with `age` to the attorney's key.
@@ -27,5 +28,5 @@ pub mod referral;
 pub mod retention;
 
 // The lower layers, under the names the modules here use.
-use clearpath_core::{callback, engine, flow, jurisdiction, locale, render, rules};
+use clearpath_core::{callback, engine, flow, jurisdiction, locale, render, rules, stats};
 use clearpath_store as store;
