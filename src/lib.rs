@@ -33,8 +33,8 @@ pub mod config;
 pub mod control;
 pub mod data;
 
-pub use clearpath_core::{diag, engine, intake, jurisdiction, lexicon, locale, render, rules};
-pub use clearpath_desk::{app, audit, handoff, outbound, referral};
+pub use clearpath_core::{diag, engine, intake, jurisdiction, lexicon, locale, render, rules, stats};
+pub use clearpath_desk::{admin, app, audit, handoff, outbound, referral};
 pub use clearpath_store as store;
 
 /// Flows as data: the core's loader, and reading one from a file.

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod admin;
 mod attorneys;
 mod audit_head;
 mod botapi;

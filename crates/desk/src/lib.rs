@@ -4,6 +4,7 @@
 //! # Layout
 //! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush; the
 //!   aggregate counters each step adds to.
+//! - [`admin`]: administrators' commands in their chat (`/stats`, `/flowversion`).
 //! - [`referral`]: the case desk: attorneys, routing, delivery, attorney commands, retention of
 //!   cases.
 //! - [`handoff`]: the referral sealed with `age` to the attorney's key.
@@ -20,6 +21,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::indexing_slicing)
 )]
 
+pub mod admin;
 pub mod app;
 pub mod audit;
 pub mod handoff;
