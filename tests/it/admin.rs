@@ -79,7 +79,7 @@ fn stats(d: &Double) -> String {
     let msgs = d.wait_for(ADMIN, 30, "the counts", |m| {
         m.iter().any(|m| m.from_bot && m.seq > before && m.text.starts_with("Intake counts"))
     });
-    let reply = msgs.into_iter().filter(|m| m.from_bot && m.seq > before && m.text.starts_with("Intake counts")).last();
+    let reply = msgs.into_iter().rfind(|m| m.from_bot && m.seq > before && m.text.starts_with("Intake counts"));
     let reply = reply.unwrap();
     assert!(!reply.protect, "an administrator may keep the counts");
     reply.text
@@ -306,9 +306,16 @@ fn sent(d: &Double, chat: i64) -> Vec<Value> {
         .collect()
 }
 
-/// What a chat shows: each bot message's text, buttons and protection.
-fn screen(d: &Double, chat: i64) -> Vec<(String, Vec<(String, String)>, bool)> {
-    d.visible(chat).into_iter().filter(|m| m.from_bot).map(|m| (m.text, m.buttons, m.protect)).collect()
+/// A bot message as the survivor sees it: text, buttons, protection.
+type Shown = (String, Vec<(String, String)>, bool);
+
+fn shown(m: &Msg) -> Shown {
+    (m.text.clone(), m.buttons.clone(), m.protect)
+}
+
+/// What a chat shows: each bot message as the survivor sees it.
+fn screen(d: &Double, chat: i64) -> Vec<Shown> {
+    d.visible(chat).iter().filter(|m| m.from_bot).map(shown).collect()
 }
 
 #[test]
@@ -328,9 +335,9 @@ fn to_anyone_but_an_administrator_stats_and_flowversion_are_unknown_commands() {
         [("/nosuchcommand", "/stats"), ("/nosuchcommand", "/flowversion"), ("/nosuchcommand", "/stats@clearpath_bot")]
     {
         let (ra, rb) = (say(&d, A, a), say(&d, B, b));
-        let show = |r: &[Msg]| r.iter().map(|m| (m.text.clone(), m.buttons.clone(), m.protect)).collect::<Vec<_>>();
-        assert_eq!(show(&ra), show(&rb), "{b} was answered unlike {a}");
-        assert!(!rb.iter().any(|m| m.text.contains("Intake counts") || m.text.contains("Content hash")));
+        let (ra, rb): (Vec<Shown>, Vec<Shown>) = (ra.iter().map(shown).collect(), rb.iter().map(shown).collect());
+        assert_eq!(ra, rb, "{b} was answered unlike {a}");
+        assert!(!rb.iter().any(|(text, _, _)| text.contains("Intake counts") || text.contains("Content hash")));
     }
     assert_eq!(sent(&d, A), sent(&d, B), "the requests differ");
     assert_eq!(screen(&d, A), screen(&d, B));
