@@ -681,7 +681,9 @@ pub fn open_app(s: &Settings, flow_id: &str, dev_key: bool) -> anyhow::Result<Ap
     }
     let store = Store::open(&s.data_dir, key)
         .with_context(|| format!("opening the data directory {}", s.data_dir.display()))?;
-    Ok(App::new(flow, locales, store, s.retention))
+    let mut app = App::new(flow, locales, store, s.retention);
+    app.loaded_at = Some(crate::clock::now());
+    Ok(app)
 }
 
 /// Loads the configured flow and locales and checks them; errors stop the program.

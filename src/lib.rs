@@ -37,8 +37,10 @@ pub mod control;
 pub mod data;
 pub mod preview;
 
-pub use clearpath_core::{diag, engine, flowtest, intake, jurisdiction, lexicon, locale, locale_check, render, rules};
-pub use clearpath_desk::{app, audit, handoff, outbound, referral};
+pub use clearpath_core::{
+    diag, engine, flowtest, intake, jurisdiction, lexicon, locale, locale_check, render, rules, stats,
+};
+pub use clearpath_desk::{admin, app, audit, handoff, outbound, referral};
 pub use clearpath_store as store;
 
 /// Flows as data: the core's loader, and reading one from a file.

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod admin;
 mod attorneys;
 mod audit_head;
 mod botapi;
@@ -10,6 +11,7 @@ mod check;
 mod cli;
 mod config;
 mod control_socket;
+mod counters;
 mod crash;
 mod desk_model;
 mod flow_tests;

@@ -645,7 +645,7 @@ fn kills_and_a_sigterm_mid_burst_lose_nothing_and_apply_nothing_twice() {
 }
 
 /// Like `act`, but waits as long as a restart may take.
-fn act_patient(d: &Double, chat: i64, line: &str) {
+pub(crate) fn act_patient(d: &Double, chat: i64, line: &str) {
     let v: Value = serde_json::from_str(line).unwrap();
     let before = d.seq(chat);
     if let Some(ids) = v["choices"].as_array() {

@@ -9,6 +9,7 @@
 //! - [`render`]: what a step's replies look like in a survivor's language, for every channel.
 //! - [`intake`]: a completed intake, as the engine recorded it.
 //! - [`rules`]: the relief rules (`rules/*.toml`), the screening, the attorney's summary.
+//! - [`stats`]: the administrators' aggregate counts: what counts, where, and how it is shown.
 //! - [`jurisdiction`]: the 50 states, DC and federal, with the names people type.
 //! - [`lexicon`]: the words each language lends to reading what people type (month and
 //!   jurisdiction names, command words, yes/no), from `locales/<lang>/locale.toml`.
@@ -38,3 +39,4 @@ pub mod locale;
 pub mod locale_check;
 pub mod render;
 pub mod rules;
+pub mod stats;

@@ -2,14 +2,15 @@
 //! the result, flush. Every channel (terminal, JSON lines, Telegram) goes through [`App::handle`],
 //! so they all run the same path.
 
-use crate::engine::{self, Effect, Input, Reply, Session, Status};
+use crate::engine::{self, Command, Effect, Input, Reply, Session, Status};
 use crate::flow::Flow;
 use crate::locale::Locales;
 use crate::render::{Out, Renderer};
 pub use crate::retention::Retention;
+use crate::stats::{self, Cause};
 use crate::store::crypto::Key;
 use crate::store::rotate::{self, Rotated};
-use crate::store::{Change, ChatLog, Intake, OutboxEntry, Purged, Store, StoreError, Subject};
+use crate::store::{Change, ChatLog, Intake, OutboxEntry, Purged, Store, StoreError, Subject, Tally};
 use jiff::Timestamp;
 use secrecy::ExposeSecret;
 use std::path::PathBuf;
@@ -23,6 +24,9 @@ pub struct App {
     pub handoff: Option<crate::handoff::Handoff>,
     /// The case desk (attorneys and routing), when serving.
     pub desk: Option<crate::referral::Desk>,
+    /// When the flow and locales were loaded: at process start (`/flowversion`). Set by whoever
+    /// builds the app, from its clock.
+    pub loaded_at: Option<Timestamp>,
     store: StoreCell,
     /// Conversations in progress on a channel, with the chat and the time of their last input:
     /// a channel pauses those left idle (see `telegram::pause_idle`). Memory only; filled from the
@@ -81,6 +85,7 @@ impl App {
             retention,
             handoff: None,
             desk: None,
+            loaded_at: None,
             store: StoreCell { inner: RwLock::new(Some(store)), dir },
             active: std::sync::Mutex::new(std::collections::HashMap::new()),
             chat_locks: (0..256).map(|_| std::sync::Mutex::new(())).collect(),
@@ -127,6 +132,34 @@ impl App {
         &self,
         who: &Subject,
         input: Input,
+        now: Timestamp,
+        inbox: Option<(u64, Timestamp)>,
+        flush: bool,
+        loaded: Option<Result<Option<Session>, StoreError>>,
+        deliver: impl FnOnce(&Handled) -> (Vec<OutboxEntry>, Option<ChatLog>),
+    ) -> Result<Handled, StoreError> {
+        self.apply(who, input, Cause::Survivor, now, inbox, flush, loaded, deliver)
+    }
+
+    /// A conversation left alone, paused by its channel (idle): what `/exit` does, the wipe
+    /// included, but counted as paused, not as the survivor's exit. Not flushed: the caller
+    /// flushes.
+    pub fn pause_left(
+        &self,
+        who: &Subject,
+        now: Timestamp,
+        loaded: Result<Option<Session>, StoreError>,
+        deliver: impl FnOnce(&Handled) -> (Vec<OutboxEntry>, Option<ChatLog>),
+    ) -> Result<Handled, StoreError> {
+        self.apply(who, Input::cmd(Command::Exit), Cause::Left, now, None, false, Some(loaded), deliver)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn apply(
+        &self,
+        who: &Subject,
+        input: Input,
+        cause: Cause,
         now: Timestamp,
         inbox: Option<(u64, Timestamp)>,
         flush: bool,
@@ -183,6 +216,7 @@ impl App {
                 }
             }
         }
+        let tally = self.count(&session, &mut s, &outcome.replies, intake.is_some(), cause, erased, now);
         let lang = s.lang().to_string();
         let r = self.renderer();
         let out = outcome.replies.iter().map(|rep| r.render(&lang, rep)).collect();
@@ -221,6 +255,8 @@ impl App {
                 // On exit, replies not yet sent are dropped: sent after the wipe, they would stay.
                 discard_unsent: wipe,
                 input,
+                // What the step counted is recorded in the session: written with it or not at all.
+                tally: if keep { tally } else { None },
             };
             st.commit(who, change)?;
             if flush {
@@ -246,19 +282,49 @@ impl App {
     }
 
     /// Pauses a conversation whose channel went away (end of input), so `/start` offers to resume.
+    /// Counted as paused.
     pub fn pause(&self, who: &Subject, now: Timestamp) -> Result<(), StoreError> {
         self.store(|st| {
-            if let Some(mut s) = st.load_session(who)? {
-                if s.status == Status::Active {
+            if let Some(old) = st.load_session(who)? {
+                if old.status == Status::Active {
+                    let mut s = old.clone();
                     s.status = Status::Paused;
                     s.unlocked = false;
                     s.updated_at = now;
-                    st.save_session(who, &s)?;
+                    let tally = self.count(&old, &mut s, &[], false, Cause::Left, false, now);
+                    st.commit(who, Change { session: Some(&s), tally, ..Default::default() })?;
                     st.flush()?;
                 }
             }
             Ok(())
         })
+    }
+
+    /// Counts what a step reached, once per conversation (`stats::reached`): marks it in the new
+    /// session `s` and returns the counters to add to in the same change. After an erasure the
+    /// session starts over, and so does what it counted.
+    #[allow(clippy::too_many_arguments)]
+    fn count(
+        &self,
+        old: &Session,
+        s: &mut Session,
+        replies: &[Reply],
+        submitted: bool,
+        cause: Cause,
+        erased: bool,
+        now: Timestamp,
+    ) -> Option<Tally> {
+        let reached = stats::reached(old, s, replies, submitted, cause);
+        if !erased {
+            // The engine keeps it as it was, except where it starts the intake over.
+            s.counted = old.counted.clone();
+        }
+        s.counted.extend(reached.iter().copied());
+        if reached.is_empty() {
+            return None;
+        }
+        let cells = reached.iter().flat_map(|m| stats::cells(&self.flow, s, *m)).map(|c| c.encode()).collect();
+        Some(Tally { period: stats::week(now), cells })
     }
 
     pub fn purge(&self, now: Timestamp) -> Result<Purged, StoreError> {

@@ -2,7 +2,9 @@
 //! pure. It speaks channel-neutral messages ([`outbound`]); the binary's channels render them.
 //!
 //! # Layout
-//! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush.
+//! - [`app`]: the runtime around the engine: load, step, apply effects, store, flush; the
+//!   aggregate counters each step adds to.
+//! - [`admin`]: administrators' commands in their chat (`/stats`, `/flowversion`).
 //! - [`referral`]: the case desk: attorneys, routing, delivery, attorney commands, retention of
 //!   cases.
 //! - [`handoff`]: the referral sealed with `age` to the attorney's key.
@@ -19,6 +21,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::indexing_slicing)
 )]
 
+pub mod admin;
 pub mod app;
 pub mod audit;
 pub mod handoff;
@@ -27,5 +30,5 @@ pub mod referral;
 pub mod retention;
 
 // The lower layers, under the names the modules here use.
-use clearpath_core::{callback, engine, flow, jurisdiction, locale, render, rules};
+use clearpath_core::{callback, engine, flow, jurisdiction, locale, render, rules, stats};
 use clearpath_store as store;

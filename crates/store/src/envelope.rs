@@ -55,6 +55,7 @@ pub(crate) fn tree_name(t: &str) -> &'static str {
         TREE_AUDIT => TREE_AUDIT,
         TREE_PROGRESS => TREE_PROGRESS,
         TREE_QUARANTINE => TREE_QUARANTINE,
+        TREE_STATS => TREE_STATS,
         _ => "other",
     }
 }

@@ -32,6 +32,7 @@ mod records;
 mod retention;
 pub mod rotate;
 mod service;
+mod stats;
 
 pub(crate) use envelope::*;
 pub use files::*;
@@ -70,9 +71,11 @@ pub const TREE_AUDIT: &str = "audit";
 pub(crate) const TREE_PROGRESS: &str = "progress";
 /// Updates whose handling failed twice, set aside for an administrator.
 pub(crate) const TREE_QUARANTINE: &str = "quarantine";
+/// The administrators' aggregate counters, a record per week (see `stats.rs`).
+pub(crate) const TREE_STATS: &str = "stats";
 /// Trees of the service's own records, sealed under a key derived from the master key.
 pub(crate) const SERVICE_TREES: &[&str] =
-    &[TREE_INBOX, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS, TREE_AUDIT, TREE_PROGRESS];
+    &[TREE_INBOX, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS, TREE_AUDIT, TREE_PROGRESS, TREE_STATS];
 /// Trees whose records are sealed under a survivor's data key, keyed by subject first.
 pub(crate) const SUBJECT_TREES: &[&str] = &[TREE_SESSIONS, TREE_INTAKES, TREE_OUTBOX, TREE_QUARANTINE];
 

@@ -141,6 +141,27 @@ pub struct Change<'a> {
     /// The channel's id of the input this change applies, stamped on its outbox entries (when
     /// not given, the `inbox` id; give it where the id rides in the session instead).
     pub input: Option<u64>,
+    /// Aggregate counters this change adds one to, written in the same transaction as the
+    /// session (which records what it counted), so a crash neither counts twice nor loses a
+    /// count. Only with a session.
+    pub tally: Option<Tally>,
+}
+
+/// Counters to add one to: cells of one period. The names are the runtime's
+/// (`clearpath_core::stats::Cell`); the store only adds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub period: String,
+    pub cells: Vec<String>,
+}
+
+/// The aggregate counters of one period (an ISO week): a count per cell. A service record, sealed
+/// under the service key and keyed by a service id of the period: no chat id, case code or answer
+/// is in its key or its value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counters {
+    pub period: String,
+    pub cells: std::collections::BTreeMap<String, u64>,
 }
 
 /// Counts from a retention purge.

@@ -16,13 +16,18 @@ impl Store {
     /// Writes a service record (attorneys, invitations, referrals, the audit log): sealed under
     /// the service key, bound to its tree and key like every record.
     pub fn service_put<T: Serialize>(&self, tree: &'static str, key: &[u8], value: &T) -> Result<(), StoreError> {
+        self.tree(tree)?.insert(key, self.service_seal(tree, key, value)?)?;
+        Ok(())
+    }
+
+    /// A service record sealed as it lies in sled, bound to its tree and key.
+    pub(crate) fn service_seal<T: Serialize>(&self, tree: &str, key: &[u8], value: &T) -> Result<Vec<u8>, StoreError> {
         let plain = serde_json::to_vec(value).map_err(|e| StoreError::Decode {
             tree: tree_name(tree),
             key: String::new(),
             message: json_error(&e),
         })?;
-        self.tree(tree)?.insert(key, encode_record(&self.service, tree, key, 1, &plain))?;
-        Ok(())
+        Ok(encode_record(&self.service, tree, key, 1, &plain))
     }
 
     pub fn service_get<T: DeserializeOwned>(&self, tree: &'static str, key: &[u8]) -> Result<Option<T>, StoreError> {
@@ -30,7 +35,12 @@ impl Store {
         self.service_open(tree, key, &raw).map(Some)
     }
 
-    fn service_open<T: DeserializeOwned>(&self, tree: &'static str, key: &[u8], raw: &[u8]) -> Result<T, StoreError> {
+    pub(crate) fn service_open<T: DeserializeOwned>(
+        &self,
+        tree: &'static str,
+        key: &[u8],
+        raw: &[u8],
+    ) -> Result<T, StoreError> {
         let (_, plain) = decode_record(&self.service, tree_name(tree), key, raw)?;
         serde_json::from_slice(&plain).map_err(|e| StoreError::Decode {
             tree: tree_name(tree),

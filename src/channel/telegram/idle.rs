@@ -45,7 +45,8 @@ pub(super) fn pause_chat(
     let _held = app.chat_lock(who);
     let mut log = app.store(|s| s.load_log(who)).unwrap_or_default();
     let original = log.clone();
-    app.handle_with(who, Input::cmd(Command::Exit), now, None, false, Some(loaded), |h| {
+    // The exit's own path, counted as a pause: the survivor did not choose it.
+    app.pause_left(who, now, loaded, |h| {
         let words = Words::new(app, &h.lang);
         let (entries, log) = deliver(cfg, chat, h, &mut log, None, false, now, &words);
         (entries, log.filter(|l| *l != original))

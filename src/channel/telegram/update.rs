@@ -1,5 +1,5 @@
 //! Reading one update: who it is from, what input it is (a typed answer, a command, a button),
-//! and handling it for a survivor or an attorney.
+//! and handling it for a survivor, an attorney or an administrator.
 
 use super::*;
 
@@ -178,6 +178,12 @@ pub(super) fn handle_update_as(
     let inbox = Some((update_id, now + jiff::SignedDuration::from_hours(24 * INBOX_DAYS)));
     let who = app.subject("telegram", &chat.to_string())?;
     if app.desk.is_some() {
+        // Administrators' commands are read for a configured administrator's chat only: to
+        // anyone else they are unknown commands, answered below as any other.
+        let admin = crate::admin::is_admin(app, chat);
+        if let Some(cmd) = admin.then(|| admin_command(&u)).flatten() {
+            return admin_update(app, Some(cmd), chat, &who, inbox, now);
+        }
         if let Some(a) = crate::referral::attorney_by_chat(app, chat) {
             return attorney_update(app, &a, chat, &who, &u, inbox, now);
         }
@@ -197,6 +203,11 @@ pub(super) fn handle_update_as(
                 Ok(None) => {} // answered below exactly like any unknown command
                 Err(e) => tracing::error!(error = %e, "enrolment failed"),
             }
+        }
+        if admin {
+            // An administrator's chat is not a survivor's: the list of commands, or nothing.
+            let help = matches!(&u.kind, UpdateKind::Message(m) if m.text().is_some());
+            return admin_update(app, help.then_some(crate::admin::AdminCommand::Help), chat, &who, inbox, now);
         }
     }
     let loaded = app.store(|s| s.load_session(&who));
@@ -339,6 +350,34 @@ pub(super) fn attorney_update(
         };
         payloads.push(Payload::Send { text, buttons: vec![], protect: false });
     }
+    let entries = entries(chat, now, payloads);
+    app.store(|s| s.commit(who, crate::store::Change { inbox, outbox: entries, ..Default::default() }))
+}
+
+/// An administrator's command in a message (`/stats@bot` -> `Stats`).
+fn admin_command(u: &Update) -> Option<crate::admin::AdminCommand> {
+    let UpdateKind::Message(m) = &u.kind else { return None };
+    let (cmd, _) = command_of(m.text()?)?;
+    crate::admin::AdminCommand::parse(&cmd)
+}
+
+/// An update from a configured administrator's chat: their command's reply, not protected (an
+/// administrator may keep it), or nothing.
+fn admin_update(
+    app: &App,
+    cmd: Option<crate::admin::AdminCommand>,
+    chat: i64,
+    who: &Subject,
+    inbox: Option<(u64, Timestamp)>,
+    now: Timestamp,
+) -> Result<(), crate::store::StoreError> {
+    let payloads: Vec<Payload> = cmd
+        .map(|cmd| {
+            tracing::debug!("administrator command");
+            Payload::Send { text: crate::admin::command(app, cmd, now), buttons: vec![], protect: false }
+        })
+        .into_iter()
+        .collect();
     let entries = entries(chat, now, payloads);
     app.store(|s| s.commit(who, crate::store::Change { inbox, outbox: entries, ..Default::default() }))
 }

@@ -6,7 +6,7 @@ use crate::locale::Arg;
 use jiff::Timestamp;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -39,6 +39,11 @@ pub struct Session {
     /// without a separate record (see `App::handle_with`).
     #[serde(default)]
     pub last_input: Option<(u64, Timestamp)>,
+    /// Set by the app, never by the engine: the milestones this conversation has counted in the
+    /// administrators' aggregate counts (`crate::stats`), so each counts once. Kept across a
+    /// restart of the intake; gone with an erasure.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub counted: BTreeSet<crate::stats::Milestone>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,6 +104,7 @@ impl Session {
             updated_at: now,
             submitted_at: None,
             last_input: None,
+            counted: BTreeSet::new(),
         }
     }
 
