@@ -75,32 +75,27 @@ fn flow_against_rules(flow: &Flow, rules: &crate::rules::Rules) -> Vec<Diagnosti
     diags
 }
 
-/// `clearpath check`.
-pub fn check(flags: &Flags) -> anyhow::Result<ExitCode> {
+/// Flows, locales and rules read and checked in full, the flow tests run on them: what `check`
+/// prints, and what a reload of the running bot must pass (`crate::reload`).
+pub(crate) struct Gathered {
+    pub flows: Vec<Flow>,
+    pub locales: Locales,
+    pub rules: crate::rules::Rules,
+    pub diags: Vec<Diagnostic>,
+    areas: Vec<Area>,
+}
+
+pub(crate) fn gather(
+    flows_dir: Option<&Path>,
+    locales_dir: Option<&Path>,
+    rules_dir: Option<&Path>,
+) -> anyhow::Result<Gathered> {
     let mut all = Vec::new();
     let mut areas = Vec::new();
-
-    let settings = Settings::load(flags, &crate::config::process_env);
-    let (flows_dir, locales_dir, rules_dir) = match &settings {
-        Ok(s) => {
-            let detail = match &s.file {
-                Some(p) => format!("{}", p.display()),
-                None => "no settings file (defaults)".to_string(),
-            };
-            areas.push(Area { name: "settings", detail, errors: 0, warnings: 0 });
-            (s.flows.clone(), s.locales.clone(), s.rules.clone())
-        }
-        Err(e) => {
-            all.push(settings_diag(e, flags));
-            areas.push(Area { name: "settings", detail: "invalid".into(), errors: 1, warnings: 0 });
-            (flags.flows.clone(), flags.locales.clone(), flags.rules.clone())
-        }
-    };
-
-    let locales_tree = crate::data::resolve(locales_dir.as_deref(), "locales");
+    let locales_tree = crate::data::resolve(locales_dir, "locales");
     let (locales, locale_load) = Locales::load(&locales_tree);
 
-    let flows_tree = crate::data::resolve(flows_dir.as_deref(), "flows");
+    let flows_tree = crate::data::resolve(flows_dir, "flows");
     let files = flows_tree.files("", "toml").with_context(|| format!("reading {}", flows_tree.describe()))?;
     let mut flow_diags = Vec::new();
     let mut flows = Vec::new();
@@ -144,7 +139,7 @@ pub fn check(flags: &Flags) -> anyhow::Result<ExitCode> {
     });
     all.extend(locale_diags);
 
-    let (rules, mut rule_diags) = crate::cli::load_rules_checked(rules_dir.as_deref());
+    let (rules, mut rule_diags) = crate::cli::load_rules_checked(rules_dir);
     for f in &flows {
         rule_diags.extend(flow_against_rules(f, &rules));
     }
@@ -168,6 +163,34 @@ pub fn check(flags: &Flags) -> anyhow::Result<ExitCode> {
     areas.push(Area { name: "flow tests", detail, errors: e, warnings: w });
     all.extend(test_diags);
 
+    Ok(Gathered { flows, locales, rules, diags: all, areas })
+}
+
+/// `clearpath check`.
+pub fn check(flags: &Flags) -> anyhow::Result<ExitCode> {
+    let mut all = Vec::new();
+    let mut areas = Vec::new();
+
+    let settings = Settings::load(flags, &crate::config::process_env);
+    let (flows_dir, locales_dir, rules_dir) = match &settings {
+        Ok(s) => {
+            let detail = match &s.file {
+                Some(p) => format!("{}", p.display()),
+                None => "no settings file (defaults)".to_string(),
+            };
+            areas.push(Area { name: "settings", detail, errors: 0, warnings: 0 });
+            (s.flows.clone(), s.locales.clone(), s.rules.clone())
+        }
+        Err(e) => {
+            all.push(settings_diag(e, flags));
+            areas.push(Area { name: "settings", detail: "invalid".into(), errors: 1, warnings: 0 });
+            (flags.flows.clone(), flags.locales.clone(), flags.rules.clone())
+        }
+    };
+
+    let g = gather(flows_dir.as_deref(), locales_dir.as_deref(), rules_dir.as_deref())?;
+    all.extend(g.diags);
+    areas.extend(g.areas);
     crate::diag::sort(&mut all);
     let mut seen = std::collections::HashSet::new();
     all.retain(|d| seen.insert(d.headline()));

@@ -150,6 +150,14 @@ pub enum FlowsCmd {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Before an edit goes live: what putting this flow in force would do to the conversations in
+    /// progress (through the running bot, or from the stopped store). Counts and step ids only.
+    Impact {
+        /// The edited flows directory (or flow file).
+        new: PathBuf,
+        #[command(flatten)]
+        settings: Flags,
+    },
     /// Count the paths through the flow and show what the flow tests cover of it.
     Paths {
         /// The flows directory [default: ./flows if present, else the built-in copy].
@@ -459,6 +467,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 rules: rules.as_deref(),
             };
             crate::authoring::flows_test(&src, coverage, date.as_deref())
+        }
+        Cmd::Flows { cmd: FlowsCmd::Impact { new, settings } } => {
+            let flows = std::path::absolute(&new).with_context(|| format!("{}", new.display()))?;
+            desk_command(&settings, crate::control::Request::Impact { flows })
         }
         Cmd::Flows { cmd: FlowsCmd::Paths { path, locales, rules, bound, date } } => {
             let src = crate::authoring::Sources {
@@ -879,6 +891,13 @@ fn serving_app(s: &Settings) -> anyhow::Result<App> {
     if cfg.attorneys.is_empty() {
         tracing::warn!("no attorneys configured: completed cases wait until one enrols (clearpath attorney invite)");
     }
+    // Conversations finish on the flow version they began on, across edits and restarts.
+    let kept = app.keep_versions()?;
+    if kept > 0 {
+        tracing::info!(kept, "earlier flow versions kept for conversations in progress");
+    }
+    let src = crate::reload::Sources::of(s);
+    app.reloader = Some(Box::new(move |app, now| crate::reload::reload(app, &src, "intake", now)));
     Ok(app)
 }
 
@@ -930,6 +949,7 @@ fn serve(flags: &Flags) -> anyhow::Result<ExitCode> {
             std::thread::sleep(std::time::Duration::from_secs(24 * 3600));
         })?;
     }
+    crate::reload::watch(app.clone(), std::sync::Arc::new(crate::reload::Sources::of(&s)), "intake".into())?;
     let bot = crate::channel::telegram::bot(&token, api_url.as_deref())?;
     tracing::info!("serving");
     crate::channel::telegram::run(app, cfg.telegram.clone(), bot)?;

@@ -48,6 +48,11 @@ pub enum Request {
         #[serde(default)]
         expect: Option<crate::audit::Head>,
     },
+    /// What putting the flow in this directory (or file) in force would do to the conversations
+    /// in progress (`flows impact`).
+    Impact {
+        flows: PathBuf,
+    },
     /// Updates set aside after failing twice.
     Quarantine {
         op: QuarantineOp,
@@ -333,6 +338,7 @@ pub fn desk_request(app: &App, req: Request, now: jiff::Timestamp) -> Result<Str
             };
             crate::referral::sweep(app, at).map(|s| crate::referral::describe(&s)).map_err(e)
         }
+        Request::Impact { flows } => crate::impact::impact(app, &flows),
         Request::AuditVerify { expect } => app
             .store(|st| Ok(crate::audit::verify_against(st, expect.as_ref())))
             .map_err(|x| format!("{x:#}"))?

@@ -35,7 +35,9 @@ pub mod clock;
 pub mod config;
 pub mod control;
 pub mod data;
+pub mod impact;
 pub mod preview;
+pub mod reload;
 
 pub use clearpath_core::{
     diag, engine, flowtest, intake, jurisdiction, lexicon, locale, locale_check, render, rules, stats,

@@ -128,7 +128,7 @@ pub fn run(
             if json {
                 writeln!(output, "{}", serde_json::to_string(o)?)?;
             } else {
-                let hint = app.locales.format(lang, "console-free-input-choices", &[]);
+                let hint = app.locales().format(lang, "console-free-input-choices", &[]);
                 write!(output, "{}", format_out(o, &hint))?;
                 writeln!(output)?;
             }
@@ -137,7 +137,7 @@ pub fn run(
             // Clear the terminal screen and its scrollback: the closest a terminal has to wiping.
             write!(output, "\x1b[3J\x1b[2J\x1b[H")?;
             for o in &handled.out {
-                let hint = app.locales.format(lang, "console-free-input-choices", &[]);
+                let hint = app.locales().format(lang, "console-free-input-choices", &[]);
                 write!(output, "{}", format_out(o, &hint))?;
             }
         }
@@ -171,8 +171,8 @@ pub fn run(
             }
             serde_json::from_str::<JsonIn>(&line)
                 .map_err(|e| format!("not a valid input line: {e}"))
-                .and_then(|j| j.into_input(&app.locales.lexicon))
-        } else if let Some(cmd) = super::parse_command(&line, &app.locales.lexicon) {
+                .and_then(|j| j.into_input(&app.locales().lexicon))
+        } else if let Some(cmd) = super::parse_command(&line, &app.locales().lexicon) {
             Ok(cmd)
         } else {
             Ok(match &last_prompt {

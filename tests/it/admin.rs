@@ -331,13 +331,18 @@ fn to_anyone_but_an_administrator_stats_and_flowversion_are_unknown_commands() {
         say(&d, chat, "/start");
         press(&d, chat, "en");
     }
-    for (a, b) in
-        [("/nosuchcommand", "/stats"), ("/nosuchcommand", "/flowversion"), ("/nosuchcommand", "/stats@clearpath_bot")]
-    {
+    for (a, b) in [
+        ("/nosuchcommand", "/stats"),
+        ("/nosuchcommand", "/flowversion"),
+        ("/nosuchcommand", "/stats@clearpath_bot"),
+        ("/nosuchcommand", "/reload"),
+    ] {
         let (ra, rb) = (say(&d, A, a), say(&d, B, b));
         let (ra, rb): (Vec<Shown>, Vec<Shown>) = (ra.iter().map(shown).collect(), rb.iter().map(shown).collect());
         assert_eq!(ra, rb, "{b} was answered unlike {a}");
-        assert!(!rb.iter().any(|(text, _, _)| text.contains("Intake counts") || text.contains("Content hash")));
+        assert!(!rb.iter().any(|(text, _, _)| text.contains("Intake counts")
+            || text.contains("Content hash")
+            || text.contains("Reload")));
     }
     assert_eq!(sent(&d, A), sent(&d, B), "the requests differ");
     assert_eq!(screen(&d, A), screen(&d, B));

@@ -167,7 +167,7 @@ impl World {
 
     fn notices(&self, i: usize) -> usize {
         let who = self.survivor(i);
-        let text = self.app().locales.format("en", "notify-accepted", &[]);
+        let text = self.app().locales().format("en", "notify-accepted", &[]);
         let keys = self.app().store(|st| st.outbox_keys_of(&who)).unwrap();
         keys.iter()
             .filter_map(|k| self.app().store(|st| st.outbox_entry(&who, k)).unwrap())
@@ -188,6 +188,7 @@ impl World {
                 let intake = Intake {
                     code: code.clone(),
                     flow_id: "intake".into(),
+                    flow_hash: String::new(),
                     locale: "en".into(),
                     answers,
                     submitted_at: now,

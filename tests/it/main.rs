@@ -24,6 +24,7 @@ mod locales;
 mod logs;
 mod new_language;
 mod props;
+mod reload;
 mod resilience;
 mod retention;
 mod revocation;

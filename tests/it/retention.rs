@@ -66,7 +66,7 @@ fn what_survivors_are_told_about_keeping_data_follows_the_settings() {
     let retention = Retention { abandoned_days: 23, delivered_days: 17, waiting_days: 41 };
     let app = clearpath::app::App::new(crate::support::intake_flow(), crate::support::locales(), store, retention);
     for lang in ["en", "es"] {
-        let consent = app.locales.format(lang, "q-consent", &[]);
+        let consent = app.locales().format(lang, "q-consent", &[]);
         let line = consent.lines().find(|l| l.contains("23")).unwrap_or_else(|| {
             panic!("{lang}: the consent does not say how long unfinished answers are kept: {consent}")
         });

@@ -271,6 +271,7 @@ fn attorney_summary_of_an_intake() {
     let intake = clearpath::store::Intake {
         code: "ABCD2345".into(),
         flow_id: "intake".into(),
+        flow_hash: String::new(),
         locale: "en".into(),
         answers: h.session.answers.clone(),
         submitted_at: "2026-11-25T20:00:00Z".parse().unwrap(),

@@ -580,6 +580,7 @@ fn retention_purges_abandoned_and_delivered_and_undelivered_cases_only_after_the
     let intake = |code: &str, delivered: Option<jiff::Timestamp>| Intake {
         code: code.into(),
         flow_id: "intake".into(),
+        flow_hash: String::new(),
         locale: "en".into(),
         answers: BTreeMap::new(),
         submitted_at: t0,
@@ -750,6 +751,7 @@ fn writers_racing_on_a_new_survivor_share_one_data_key() {
                             let intake = Intake {
                                 code: format!("CODE{t}"),
                                 flow_id: "intake".into(),
+                                flow_hash: String::new(),
                                 locale: "en".into(),
                                 answers: Default::default(),
                                 submitted_at: "2026-11-25T00:00:00Z".parse().unwrap(),

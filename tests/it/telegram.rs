@@ -57,6 +57,11 @@ impl Bot {
         Bot { child, log: dir.join("bot.log") }
     }
 
+    /// The process id (to send it a signal).
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// SIGTERM, and how long the process took to exit.
     pub(crate) fn stop(self) -> Duration {
         let mut this = self;

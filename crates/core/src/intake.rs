@@ -9,6 +9,10 @@ pub struct Intake {
     /// Short random case code shown to attorneys and admins.
     pub code: String,
     pub flow_id: String,
+    /// The content hash of the flow version it was made on (its answers are read with that
+    /// version); empty in intakes stored before versions were kept.
+    #[serde(default)]
+    pub flow_hash: String,
     pub locale: String,
     pub answers: std::collections::BTreeMap<String, crate::engine::answer::Answer>,
     pub submitted_at: jiff::Timestamp,

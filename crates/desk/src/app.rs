@@ -14,11 +14,15 @@ use crate::store::{Change, ChatLog, Intake, OutboxEntry, Purged, Store, StoreErr
 use jiff::Timestamp;
 use secrecy::ExposeSecret;
 use std::path::PathBuf;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 pub struct App {
-    pub flow: Flow,
-    pub locales: Locales,
+    /// The flow, wording and rules in force: swapped whole by a reload ([`App::reload`]).
+    content: RwLock<Arc<Content>>,
+    /// Earlier versions of the flow that conversations still in progress started on, by content
+    /// hash: a conversation finishes on its version (unless the new one is the same where it
+    /// stands). Kept sealed in the store too (`TREE_FLOWS`), so a restart keeps them.
+    versions: RwLock<std::collections::HashMap<String, Arc<Flow>>>,
     pub retention: Retention,
     /// Where completed intakes are sealed to (terminal mode), when configured.
     pub handoff: Option<crate::handoff::Handoff>,
@@ -27,6 +31,8 @@ pub struct App {
     /// When the flow and locales were loaded: at process start (`/flowversion`). Set by whoever
     /// builds the app, from its clock.
     pub loaded_at: Option<Timestamp>,
+    /// How `/reload` reads the files again (set by the binary when serving).
+    pub reloader: Option<Box<Reloader>>,
     store: StoreCell,
     /// Conversations in progress on a channel, with the chat and the time of their last input:
     /// a channel pauses those left idle (see `telegram::pause_idle`). Memory only; filled from the
@@ -36,6 +42,36 @@ pub struct App {
     /// and write back: the update handler (messages to wipe) and the sender (messages sent).
     /// Striped by pseudonym: 256 locks, held for the span of one change.
     chat_locks: Vec<std::sync::Mutex<()>>,
+}
+
+/// What a reload replaces at once: the current flow and the wording every conversation reads.
+/// (The rules are the desk's: [`crate::referral::Desk::rules`].)
+pub struct Content {
+    pub flow: Arc<Flow>,
+    pub locales: Arc<Locales>,
+    /// When a reload put these in force (None: loaded at start).
+    pub reloaded_at: Option<Timestamp>,
+}
+
+/// Reads the files again, checks them and reloads (`App::reload`), returning what to tell the
+/// administrator. The binary provides it: the desk reads no files.
+pub type Reloader = dyn Fn(&App, Timestamp) -> String + Send + Sync;
+
+/// A version of the flow as kept in the store: its source, to load it again after a restart.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct StoredFlow {
+    pub hash: String,
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// What a reload did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reloaded {
+    pub old_hash: String,
+    pub new_hash: String,
+    /// Earlier versions still kept for conversations in progress.
+    pub kept: usize,
 }
 
 /// The open store, behind a lock so that a key rotation can close and reopen it while the
@@ -80,12 +116,17 @@ impl App {
         locales.set_global("delivered_days", crate::locale::Arg::Num(retention.delivered_days));
         locales.set_global("waiting_days", crate::locale::Arg::Num(retention.waiting_days));
         App {
-            flow,
-            locales,
+            content: RwLock::new(Arc::new(Content {
+                flow: Arc::new(flow),
+                locales: Arc::new(locales),
+                reloaded_at: None,
+            })),
+            versions: RwLock::new(std::collections::HashMap::new()),
             retention,
             handoff: None,
             desk: None,
             loaded_at: None,
+            reloader: None,
             store: StoreCell { inner: RwLock::new(Some(store)), dir },
             active: std::sync::Mutex::new(std::collections::HashMap::new()),
             chat_locks: (0..256).map(|_| std::sync::Mutex::new(())).collect(),
@@ -102,8 +143,138 @@ impl App {
         lock.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    pub fn renderer(&self) -> Renderer<'_> {
-        Renderer { locales: &self.locales }
+    /// The flow, wording in force now, taken together (one update reads one snapshot).
+    pub fn content(&self) -> Arc<Content> {
+        self.content.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The current flow: the one new conversations start on.
+    pub fn flow(&self) -> Arc<Flow> {
+        self.content().flow.clone()
+    }
+
+    pub fn locales(&self) -> Arc<Locales> {
+        self.content().locales.clone()
+    }
+
+    /// The flow a conversation runs on: the version it started on while that is kept and differs
+    /// where the conversation stands; else the current one (onto which the engine carries it).
+    pub fn flow_for(&self, s: &Session, content: &Content) -> Arc<Flow> {
+        if s.flow_hash == content.flow.hash {
+            return content.flow.clone();
+        }
+        let versions = self.versions.read().unwrap_or_else(|p| p.into_inner());
+        match versions.get(&s.flow_hash) {
+            Some(old) if !engine::compatible(old, &content.flow, s) => old.clone(),
+            _ => content.flow.clone(),
+        }
+    }
+
+    /// The flow an intake was made on (to read its answers), else the current one.
+    pub fn flow_of(&self, flow_hash: &str) -> Arc<Flow> {
+        let content = self.content();
+        if flow_hash == content.flow.hash || flow_hash.is_empty() {
+            return content.flow.clone();
+        }
+        let versions = self.versions.read().unwrap_or_else(|p| p.into_inner());
+        versions.get(flow_hash).cloned().unwrap_or_else(|| content.flow.clone())
+    }
+
+    /// How many earlier versions of the flow are kept.
+    pub fn kept_versions(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.versions.read().unwrap_or_else(|p| p.into_inner()).keys().cloned().collect();
+        v.sort();
+        v
+    }
+
+    /// Keeps the current flow in the store (sealed) and loads every earlier version kept there,
+    /// so that conversations begun before a restart finish on theirs. A kept version that no
+    /// longer loads is left out (its conversations are carried onto the current flow).
+    pub fn keep_versions(&self) -> Result<usize, StoreError> {
+        let current = self.flow();
+        self.remember(&current)?;
+        let stored: Vec<(Vec<u8>, StoredFlow)> = self.store(|st| st.service_all(crate::store::TREE_FLOWS))?;
+        let mut versions = self.versions.write().unwrap_or_else(|p| p.into_inner());
+        for (_, f) in stored {
+            if f.hash == current.hash {
+                continue;
+            }
+            let (flow, diags) = crate::flow::load_str(&f.path, &f.text);
+            if clearpath_core::diag::has_errors(&diags) || flow.hash != f.hash {
+                tracing::warn!(version = %f.hash, "a kept version of the flow no longer loads; its conversations move to the current one");
+                continue;
+            }
+            versions.insert(f.hash.clone(), Arc::new(flow));
+        }
+        Ok(versions.len())
+    }
+
+    fn remember(&self, flow: &Flow) -> Result<(), StoreError> {
+        let stored =
+            StoredFlow { hash: flow.hash.clone(), path: flow.source.path.clone(), text: flow.source.text.clone() };
+        self.store(|st| {
+            let key = st.service_id("flow", &flow.hash);
+            st.service_put(crate::store::TREE_FLOWS, &key, &stored)
+        })
+    }
+
+    /// Puts a new flow, wording and rules in force at once, for every conversation from its next
+    /// input. The caller has checked them in full (`clearpath check`'s checks); here the one check
+    /// only the running process can make: every earlier version still kept for conversations in
+    /// progress must find its messages in the new wording. Refused, nothing changes.
+    pub fn reload(
+        &self,
+        flow: Flow,
+        locales: Locales,
+        rules: Option<crate::rules::Rules>,
+        now: Timestamp,
+    ) -> Result<Reloaded, Vec<String>> {
+        let old = self.content();
+        let mut kept: Vec<Arc<Flow>> =
+            self.versions.read().unwrap_or_else(|p| p.into_inner()).values().cloned().collect();
+        kept.push(old.flow.clone());
+        let mut problems = Vec::new();
+        for v in kept.iter().filter(|v| v.hash != flow.hash) {
+            for d in crate::flow::check::check(v, &locales) {
+                if d.code == "missing-message" && d.severity == clearpath_core::diag::Severity::Error {
+                    problems.push(format!(
+                        "conversations in progress on flow version {} still need a message the new locales lack: {}",
+                        v.hash, d.message
+                    ));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        if let Err(e) = self.remember(&flow) {
+            return Err(vec![format!("the new flow could not be kept in the store: {e}")]);
+        }
+        let mut locales = locales;
+        self.set_globals(&mut locales);
+        let new_hash = flow.hash.clone();
+        {
+            let mut content = self.content.write().unwrap_or_else(|p| p.into_inner());
+            *content = Arc::new(Content { flow: Arc::new(flow), locales: Arc::new(locales), reloaded_at: Some(now) });
+        }
+        let kept = {
+            let mut versions = self.versions.write().unwrap_or_else(|p| p.into_inner());
+            if old.flow.hash != new_hash {
+                versions.insert(old.flow.hash.clone(), old.flow.clone());
+            }
+            versions.remove(&new_hash);
+            versions.len()
+        };
+        if let (Some(rules), Some(d)) = (rules, &self.desk) {
+            d.set_rules(rules);
+        }
+        Ok(Reloaded { old_hash: old.flow.hash.clone(), new_hash, kept })
+    }
+
+    fn set_globals(&self, locales: &mut Locales) {
+        locales.set_global("abandoned_days", crate::locale::Arg::Num(self.retention.abandoned_days));
+        locales.set_global("delivered_days", crate::locale::Arg::Num(self.retention.delivered_days));
+        locales.set_global("waiting_days", crate::locale::Arg::Num(self.retention.waiting_days));
     }
 
     /// Runs `f` with the open store.
@@ -167,11 +338,12 @@ impl App {
         deliver: impl FnOnce(&Handled) -> (Vec<OutboxEntry>, Option<ChatLog>),
     ) -> Result<Handled, StoreError> {
         let loaded = loaded.unwrap_or_else(|| self.store(|st| st.load_session(who)));
+        let content = self.content();
         let session = match loaded {
-            Ok(s) => s.unwrap_or_else(|| Session::new(&self.flow.id, &self.flow.hash, now)),
+            Ok(s) => s.unwrap_or_else(|| Session::new(&content.flow.id, &content.flow.hash, now)),
             Err(e @ (StoreError::Record { .. } | StoreError::Decode { .. } | StoreError::Version { .. })) => {
                 tracing::error!(subject = %who.tag(), error = %e, "a survivor's session does not open");
-                let text = self.locales.format(crate::locale::FALLBACK, "error-storage", &[]);
+                let text = content.locales.format(crate::locale::FALLBACK, "error-storage", &[]);
                 let handled = Handled {
                     lang: crate::locale::FALLBACK.into(),
                     replies: vec![],
@@ -193,7 +365,8 @@ impl App {
             }
             Err(e) => return Err(e),
         };
-        let outcome = engine::step(&self.flow, &self.locales.lexicon, &session, input, now);
+        let flow = self.flow_for(&session, &content);
+        let outcome = engine::step(&flow, &content.locales.lexicon, &session, input, now);
         let mut s = outcome.session;
         let mut wipe = false;
         let mut erased = false;
@@ -206,7 +379,8 @@ impl App {
                 Effect::Submit => {
                     intake = Some(Intake {
                         code: case_code(),
-                        flow_id: self.flow.id.clone(),
+                        flow_id: flow.id.clone(),
+                        flow_hash: flow.hash.clone(),
                         locale: s.lang().to_string(),
                         answers: s.answers.clone(),
                         submitted_at: now,
@@ -218,7 +392,7 @@ impl App {
         }
         let tally = self.count(&session, &mut s, &outcome.replies, intake.is_some(), cause, erased, now);
         let lang = s.lang().to_string();
-        let r = self.renderer();
+        let r = Renderer { locales: &content.locales };
         let out = outcome.replies.iter().map(|rep| r.render(&lang, rep)).collect();
         let handled = Handled {
             lang,
@@ -323,7 +497,7 @@ impl App {
         if reached.is_empty() {
             return None;
         }
-        let cells = reached.iter().flat_map(|m| stats::cells(&self.flow, s, *m)).map(|c| c.encode()).collect();
+        let cells = reached.iter().flat_map(|m| stats::cells(&self.flow(), s, *m)).map(|c| c.encode()).collect();
         Some(Tally { period: stats::week(now), cells })
     }
 

@@ -94,8 +94,9 @@ pub fn open(identity: &age::x25519::Identity, sealed: &[u8]) -> Result<Vec<u8>, 
 
 /// The referral document: the summary, then the answers as JSON for case-management import.
 pub fn document(app: &App, rules: &Rules, lang: &str, intake: &Intake, date: jiff::civil::Date) -> String {
-    let (md, screening) = crate::rules::summary::markdown(&app.flow, &app.locales, rules, intake, date, lang);
-    let facts = crate::rules::intake::facts(&app.flow, &intake.answers);
+    let (md, screening) =
+        crate::rules::summary::markdown(&app.flow_of(&intake.flow_hash), &app.locales(), rules, intake, date, lang);
+    let facts = crate::rules::intake::facts(&app.flow_of(&intake.flow_hash), &intake.answers);
     let answers: serde_json::Map<String, serde_json::Value> = intake
         .answers
         .iter()

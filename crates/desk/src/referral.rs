@@ -158,7 +158,8 @@ impl Default for HandoffConfig {
 
 /// The desk's settings and its lock (one case change at a time, which also orders the audit log).
 pub struct Desk {
-    pub rules: Rules,
+    /// The rules in force (a reload swaps them: [`Desk::set_rules`]).
+    rules: std::sync::RwLock<std::sync::Arc<Rules>>,
     pub attorneys: Vec<Attorney>,
     pub admins: Vec<i64>,
     pub settings: HandoffConfig,
@@ -182,7 +183,7 @@ impl Desk {
         outbound: std::sync::Arc<dyn Outbound>,
     ) -> Desk {
         Desk {
-            rules,
+            rules: std::sync::RwLock::new(std::sync::Arc::new(rules)),
             attorneys,
             admins,
             settings,
@@ -191,6 +192,16 @@ impl Desk {
             roster: Mutex::new(None),
             rescan: std::sync::atomic::AtomicBool::new(true),
         }
+    }
+}
+
+impl Desk {
+    pub fn rules(&self) -> std::sync::Arc<Rules> {
+        self.rules.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub fn set_rules(&self, rules: Rules) {
+        *self.rules.write().unwrap_or_else(|p| p.into_inner()) = std::sync::Arc::new(rules);
     }
 }
 
@@ -305,8 +316,8 @@ fn chose_this_chat(flow: &Flow, intake: &Intake) -> bool {
 /// The short message an attorney sees first: case code, jurisdictions, each case's category and
 /// outcome, urgent flags. No names, places, dates or free text.
 fn triage(app: &App, d: &Desk, intake: &Intake, now: Timestamp) -> (String, Vec<String>) {
-    let facts = crate::rules::intake::facts(&app.flow, &intake.answers);
-    let s = crate::rules::screen::screen(&d.rules, &facts, now.to_zoned(jiff::tz::TimeZone::UTC).date());
+    let facts = crate::rules::intake::facts(&app.flow_of(&intake.flow_hash), &intake.answers);
+    let s = crate::rules::screen::screen(&d.rules(), &facts, now.to_zoned(jiff::tz::TimeZone::UTC).date());
     let mut jurisdictions: Vec<String> = facts.cases.iter().filter_map(|c| c.jurisdiction.clone()).collect();
     jurisdictions.sort();
     jurisdictions.dedup();
@@ -356,7 +367,14 @@ fn delivery(app: &App, d: &Desk, r: &Referral, a: &Attorney, intake: Option<&Int
     if d.settings.summary_as_text {
         if let Some(i) = intake {
             let date = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-            let (md, _) = crate::rules::summary::markdown(&app.flow, &app.locales, &d.rules, i, date, &a.language);
+            let (md, _) = crate::rules::summary::markdown(
+                &app.flow_of(&i.flow_hash),
+                &app.locales(),
+                &d.rules(),
+                i,
+                date,
+                &a.language,
+            );
             // The channel cuts it to its own limit (`Outbound::entries`).
             out.push(Message::text(md, false));
         }
@@ -405,7 +423,7 @@ fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), De
         (Some(a), Some(intake)) => {
             let recipient = crate::handoff::recipient(&a.recipient).map_err(|e| DeskError::Invalid(e.to_string()))?;
             let date = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-            let doc = crate::handoff::document(app, &d.rules, &a.language, &intake, date);
+            let doc = crate::handoff::document(app, &d.rules(), &a.language, &intake, date);
             let sealed = crate::handoff::seal_armored(&recipient, doc.as_bytes())
                 .map_err(|e| DeskError::Invalid(e.to_string()))?;
             r.state = CaseState::Offered;
@@ -492,7 +510,7 @@ fn open_case(
     }
     let Some(mut intake) = app.store(|st| st.load_intake(who, code))? else { return Ok(()) };
     if let Some(c) = chat {
-        if chose_this_chat(&app.flow, &intake) && intake.contact_chat.is_none() {
+        if chose_this_chat(&app.flow_of(&intake.flow_hash), &intake) && intake.contact_chat.is_none() {
             intake.contact_chat = Some(c.to_string());
             app.store(|st| st.save_intake(who, &intake))?;
         }
@@ -779,7 +797,7 @@ fn close_intake(app: &App, r: &Referral, notify: &str, now: Timestamp) -> Result
     let Some(who) = Subject::from_hex(&r.subject) else { return Ok(()) };
     let Some(intake) = app.store(|st| st.load_intake(&who, &r.code))? else { return Ok(()) };
     if let Some(chat) = intake.contact_chat.as_deref().and_then(|c| c.parse::<i64>().ok()) {
-        let text = app.locales.format(&intake.locale, notify, &[]);
+        let text = app.locales().format(&intake.locale, notify, &[]);
         let Some(d) = app.desk.as_ref() else { return Ok(()) };
         let entries = d.outbound.entries(chat, now, vec![Message::text(text, true)]);
         app.store(|st| st.enqueue(&who, &entries))?;

@@ -56,6 +56,7 @@ pub(crate) fn tree_name(t: &str) -> &'static str {
         TREE_PROGRESS => TREE_PROGRESS,
         TREE_QUARANTINE => TREE_QUARANTINE,
         TREE_STATS => TREE_STATS,
+        TREE_FLOWS => TREE_FLOWS,
         _ => "other",
     }
 }

@@ -73,9 +73,12 @@ pub(crate) const TREE_PROGRESS: &str = "progress";
 pub(crate) const TREE_QUARANTINE: &str = "quarantine";
 /// The administrators' aggregate counters, a record per week (see `stats.rs`).
 pub(crate) const TREE_STATS: &str = "stats";
+/// The versions of the flow that conversations started on, by content hash (see `desk::app`):
+/// kept so that a conversation finishes on the version it began, across an edit and a restart.
+pub const TREE_FLOWS: &str = "flows";
 /// Trees of the service's own records, sealed under a key derived from the master key.
 pub(crate) const SERVICE_TREES: &[&str] =
-    &[TREE_INBOX, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS, TREE_AUDIT, TREE_PROGRESS, TREE_STATS];
+    &[TREE_INBOX, TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS, TREE_AUDIT, TREE_PROGRESS, TREE_STATS, TREE_FLOWS];
 /// Trees whose records are sealed under a survivor's data key, keyed by subject first.
 pub(crate) const SUBJECT_TREES: &[&str] = &[TREE_SESSIONS, TREE_INTAKES, TREE_OUTBOX, TREE_QUARANTINE];
 

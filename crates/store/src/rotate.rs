@@ -152,16 +152,17 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
         }
     }
     pause_point("records");
-    // Service records (inbox, attorneys, invitations, referrals, audit log, counters): sealed
+    // Service records (inbox, attorneys, invitations, referrals, audit log, counters, flow
+    // versions): sealed
     // under a key derived from the master. Those keyed by a service id (attorneys, invitations,
-    // referrals, counters) move to its next link; the others are keyed by update ids, entry
+    // referrals, counters, flow versions) move to its next link; the others are keyed by update ids, entry
     // numbers and channel names.
     let old_service = old_master.derive("clearpath service records");
     let new_service = new.derive("clearpath service records");
     for t in SERVICE_TREES {
         let from = old_db.open_tree(t)?;
         let to = db.open_tree(t)?;
-        let by_id = [TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS, TREE_STATS].contains(t);
+        let by_id = [TREE_ATTORNEYS, TREE_INVITES, TREE_REFERRALS, TREE_STATS, TREE_FLOWS].contains(t);
         for item in from.iter() {
             let (k, v) = item?;
             match decode_record(&old_service, tree_name(t), &k, &v) {

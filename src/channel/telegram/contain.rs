@@ -62,9 +62,9 @@ pub(super) fn set_aside(app: &App, chat: i64, u: &Update, failed: Failed, now: T
     }))
     .ok()
     .flatten()
-    .or_else(|| user_language(u).filter(|l| app.flow.languages.iter().any(|x| x == l)))
+    .or_else(|| user_language(u).filter(|l| app.flow().languages.iter().any(|x| x == l)))
     .unwrap_or_else(|| crate::locale::FALLBACK.to_string());
-    let text = app.locales.format(&lang, "error-retry", &[]);
+    let text = app.locales().format(&lang, "error-retry", &[]);
     let protect = crate::referral::attorney_by_chat(app, chat).is_none();
     let notice = entries(chat, now, [Payload::Send { text, buttons: vec![], protect }]);
     let q = crate::store::Quarantined {

@@ -18,7 +18,7 @@ pub struct Words {
 
 impl Words {
     pub fn new(app: &App, lang: &str) -> Words {
-        let f = |id: &str| app.locales.format(lang, id, &[]);
+        let f = |id: &str| app.locales().format(lang, id, &[]);
         Words {
             done: f("choice-done"),
             type_number: f("review-type-number"),

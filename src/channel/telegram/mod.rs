@@ -392,8 +392,8 @@ fn fresh(at: Timestamp, now: Timestamp) -> bool {
 async fn set_commands(bot: &Bot, app: &App) {
     use teloxide::payloads::SetMyCommandsSetters;
     use teloxide::types::BotCommand;
-    for l in &app.flow.languages {
-        let d = |id: &str| app.locales.format(l, id, &[]);
+    for l in &app.flow().languages {
+        let d = |id: &str| app.locales().format(l, id, &[]);
         let commands = vec![
             BotCommand::new("start", d("menu-start")),
             BotCommand::new("back", d("menu-back")),

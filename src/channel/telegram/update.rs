@@ -237,7 +237,7 @@ pub(super) fn handle_update_as(
     };
     let last_prompt = if typed || paging { session.and_then(|s| last_prompt(app, s)) } else { None };
     let words = Words::new(app, session.map_or(crate::locale::FALLBACK, |s| s.lang()));
-    let inc = incoming(&u, last_prompt.as_ref(), &current, &words, &app.locales.lexicon);
+    let inc = incoming(&u, last_prompt.as_ref(), &current, &words, &app.locales().lexicon);
     // From reading the chat log to writing it back, the sender must not record into it.
     let log_held = app.chat_lock(&who);
     let mut log = app.store(|s| s.load_log(&who)).unwrap_or_default();
@@ -384,8 +384,10 @@ fn admin_update(
 
 /// The prompt a session shows, rendered, to resolve typed words and numbers against it.
 pub(super) fn last_prompt(app: &App, s: &crate::engine::Session) -> Option<OutPrompt> {
-    let out = crate::engine::step(&app.flow, &app.locales.lexicon, s, Input::cmd(Command::Help), s.updated_at);
-    let r = app.renderer();
+    let content = app.content();
+    let flow = app.flow_for(s, &content);
+    let out = crate::engine::step(&flow, &content.locales.lexicon, s, Input::cmd(Command::Help), s.updated_at);
+    let r = crate::render::Renderer { locales: &content.locales };
     out.replies.iter().rev().find_map(|rep| match r.render(s.lang(), rep) {
         Out::Prompt(p) => Some(p),
         _ => None,

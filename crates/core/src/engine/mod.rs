@@ -930,6 +930,46 @@ fn next_way(
     step.next.clone().map(|t| (t, Via::Next))
 }
 
+/// Whether a conversation on flow version `old` may go on in `new` without noticing the edit:
+/// every step it has passed, answered or stands at is defined alike in both (the same kind,
+/// options, branches and way on), so the path it took and the question it is on are the same.
+/// Otherwise it finishes on `old`.
+pub fn compatible(old: &Flow, new: &Flow, s: &Session) -> bool {
+    let same = |id: &str| match (old.step(id), new.step(id)) {
+        (Some(a), Some(b)) => serde_json::to_string(a).ok() == serde_json::to_string(b).ok(),
+        _ => false,
+    };
+    old.id == new.id
+        && old.languages == new.languages
+        && s.pos.as_ref().is_none_or(|p| same(&p.step))
+        && s.answers.keys().all(|k| same(&Pos::from_key(k).step))
+        && s.history.iter().all(|p| same(&p.step))
+}
+
+/// What an edit of the flow does to one stored conversation (`flows impact`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    /// Not begun, or already sent: no edit reaches it.
+    Untouched,
+    /// Everything it passed and the question it is on are alike in the new version: it goes on in
+    /// the new version.
+    MovesOn,
+    /// It stands at a step the new version alters (or, with `removed`, no longer has), or passed
+    /// one: it finishes on the version it began.
+    Finishes { at: String, removed: bool },
+}
+
+/// The fate of conversation `s`, running on flow `on`, if `new` is put in force.
+pub fn fate(on: &Flow, new: &Flow, s: &Session) -> Fate {
+    let Some(pos) = s.pos.as_ref().filter(|_| matches!(s.status, Status::Active | Status::Paused)) else {
+        return Fate::Untouched;
+    };
+    if compatible(on, new, s) {
+        return Fate::MovesOn;
+    }
+    Fate::Finishes { at: pos.step.clone(), removed: new.step(&pos.step).is_none() }
+}
+
 /// Which way a step is left: the branch that fires (its index in the step's `branch` list), the
 /// step's `next`, or a consent's `decline`. Read by flow tests to measure coverage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -1161,5 +1201,96 @@ pub fn current_key(s: &Session) -> String {
         Mode::ResumeOrRestart => "resume".into(),
         Mode::EnterCode { .. } => "code".into(),
         Mode::ConfirmCode { .. } => "code_again".into(),
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    const FLOW: &str = r#"
+[flow]
+id = "t"
+start = "consent"
+languages = ["en"]
+
+[[step]]
+id = "consent"
+kind = "consent"
+prompt = "q"
+next = "a"
+decline = "no"
+
+[[step]]
+id = "a"
+kind = "yes_no"
+prompt = "q"
+next = "b"
+
+[[step]]
+id = "b"
+kind = "yes_no"
+prompt = "q"
+next = "c"
+
+[[step]]
+id = "c"
+kind = "yes_no"
+prompt = "q"
+next = "done"
+
+[[step]]
+id = "done"
+kind = "end"
+result = "submitted"
+prompt = "q"
+
+[[step]]
+id = "no"
+kind = "end"
+result = "declined"
+prompt = "q"
+"#;
+
+    fn load(text: &str) -> Flow {
+        let (flow, diags) = crate::flow::load_str(std::path::Path::new("t.toml"), text);
+        assert!(!crate::diag::has_errors(&diags), "{diags:?}");
+        flow
+    }
+
+    /// A conversation that answered `a` and stands at `b`.
+    fn at_b(flow: &Flow) -> Session {
+        let mut s = Session::new(&flow.id, &flow.hash, Timestamp::UNIX_EPOCH);
+        s.status = Status::Active;
+        s.answers.insert("a".into(), Answer::Answered(Value::Choice("yes".into())));
+        s.history = vec![Pos::new("consent", None), Pos::new("a", None)];
+        s.pos = Some(Pos::new("b", None));
+        s
+    }
+
+    #[test]
+    fn a_conversation_goes_on_in_an_edit_that_changes_nothing_it_passed_or_stands_at() {
+        let old = load(FLOW);
+        let s = at_b(&old);
+        // The edit changes `c`, still ahead: the conversation goes on in the new version.
+        let ahead = load(&FLOW.replace("id = \"c\"\nkind = \"yes_no\"", "id = \"c\"\nkind = \"text\""));
+        assert!(compatible(&old, &ahead, &s));
+        assert_eq!(fate(&old, &ahead, &s), Fate::MovesOn);
+        // The edit changes `a`, already answered: it finishes on its version.
+        let behind = load(&FLOW.replace(
+            "id = \"a\"\nkind = \"yes_no\"\nprompt = \"q\"\nnext = \"b\"",
+            "id = \"a\"\nkind = \"yes_no\"\nprompt = \"q2\"\nnext = \"b\"",
+        ));
+        assert_eq!(fate(&old, &behind, &s), Fate::Finishes { at: "b".into(), removed: false });
+        // The edit removes `b`, where it stands.
+        let gone = load(
+            &FLOW
+                .replace("next = \"b\"", "next = \"c\"")
+                .replace("[[step]]\nid = \"b\"\nkind = \"yes_no\"\nprompt = \"q\"\nnext = \"c\"\n", ""),
+        );
+        assert_eq!(fate(&old, &gone, &s), Fate::Finishes { at: "b".into(), removed: true });
+        // Not begun, or sent: untouched.
+        let fresh = Session::new(&old.id, &old.hash, Timestamp::UNIX_EPOCH);
+        assert_eq!(fate(&old, &gone, &fresh), Fate::Untouched);
     }
 }

@@ -224,6 +224,7 @@ impl Run<'_> {
                     self.intake = Some(Intake {
                         code: "TEST".into(),
                         flow_id: self.env.flow.id.clone(),
+                        flow_hash: self.env.flow.hash.clone(),
                         locale: self.session.lang().to_string(),
                         answers: self.session.answers.clone(),
                         submitted_at: self.now,

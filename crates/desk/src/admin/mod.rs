@@ -23,12 +23,15 @@ pub enum AdminCommand {
     /// `/flowversion`: the flow's id, content hash, number of steps, the languages, and when it
     /// was loaded.
     FlowVersion,
+    /// `/reload`: read the flows, locales and rules again, check them in full, and put them in
+    /// force if they are valid (the diagnostics otherwise).
+    Reload,
     /// Anything else an administrator sends that no other role takes: the list of commands.
     Help,
 }
 
 /// The commands, as an administrator's help.
-pub const COMMANDS: &str = "Administrator commands: /stats (intake counts, rounded), /flowversion (the flow running).";
+pub const COMMANDS: &str = "Administrator commands: /stats (intake counts, rounded), /flowversion (the flow running), /reload (read the flows, locales and rules again; refused with the problems if they have errors).";
 
 impl AdminCommand {
     /// A typed command's name, as the channel read it (`/stats@bot` -> `stats`); `None` for any
@@ -37,6 +40,7 @@ impl AdminCommand {
         match name {
             "stats" => Some(AdminCommand::Stats),
             "flowversion" => Some(AdminCommand::FlowVersion),
+            "reload" => Some(AdminCommand::Reload),
             _ => None,
         }
     }
@@ -53,6 +57,10 @@ pub fn command(app: &App, cmd: AdminCommand, now: Timestamp) -> String {
     match cmd {
         AdminCommand::Stats => stats(app, now),
         AdminCommand::FlowVersion => flow_version(app),
+        AdminCommand::Reload => match &app.reloader {
+            Some(reload) => reload(app, now),
+            None => "This process cannot reload (it was started without files to read again).".to_string(),
+        },
         AdminCommand::Help => COMMANDS.to_string(),
     }
 }
@@ -79,12 +87,13 @@ fn stats(app: &App, now: Timestamp) -> String {
     let week = crate::stats::week(now);
     let mut sums = Sums::of(&readable, &week);
     sums.unreadable = unreadable;
-    let languages: Vec<(String, String)> = app
+    let content = app.content();
+    let languages: Vec<(String, String)> = content
         .flow
         .languages
         .iter()
         .map(|code| {
-            let name = app.locales.get(code).map_or_else(|| code.clone(), |l| l.name.clone());
+            let name = content.locales.get(code).map_or_else(|| code.clone(), |l| l.name.clone());
             (code.clone(), name)
         })
         .collect();
@@ -92,17 +101,21 @@ fn stats(app: &App, now: Timestamp) -> String {
 }
 
 fn flow_version(app: &App) -> String {
-    let f = &app.flow;
-    let loaded = app.loaded_at.map_or_else(
-        || "not known".to_string(),
-        |t| format!("{} (process start)", t.strftime("%Y-%m-%d %H:%M:%S UTC")),
-    );
+    let content = app.content();
+    let f = &content.flow;
+    let loaded = match (content.reloaded_at, app.loaded_at) {
+        (Some(t), _) => format!("{} (reloaded)", t.strftime("%Y-%m-%d %H:%M:%S UTC")),
+        (None, Some(t)) => format!("{} (process start)", t.strftime("%Y-%m-%d %H:%M:%S UTC")),
+        (None, None) => "not known".to_string(),
+    };
+    let kept = app.kept_versions();
+    let kept = if kept.is_empty() { "none".to_string() } else { kept.join(", ") };
     format!(
-        "Flow: {}\nContent hash: {}\nSteps: {}\nLanguages: {}\nLocales loaded: {}\nLoaded: {loaded}",
+        "Flow: {}\nContent hash: {}\nSteps: {}\nLanguages: {}\nLocales loaded: {}\nLoaded: {loaded}\nEarlier versions kept for conversations in progress: {kept}",
         f.id,
         f.hash,
         f.steps.len(),
         f.languages.join(", "),
-        app.locales.codes().join(", "),
+        content.locales.codes().join(", "),
     )
 }

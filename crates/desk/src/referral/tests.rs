@@ -241,7 +241,7 @@ impl Desked {
     /// chosen this chat for contact. Returns the case code.
     fn submit(&mut self, jurisdiction: Option<&str>) -> String {
         self.now += SignedDuration::from_mins(1);
-        let flow = &self.app.flow;
+        let flow = self.app.flow();
         let step = |field: &str| flow.steps.iter().find(|s| s.field.as_deref() == Some(field)).unwrap().id.clone();
         let mut answers = BTreeMap::new();
         answers.insert(
@@ -258,6 +258,7 @@ impl Desked {
         let intake = Intake {
             code: code.clone(),
             flow_id: "intake".into(),
+            flow_hash: flow.hash.clone(),
             locale: "en".into(),
             answers,
             submitted_at: self.now,
@@ -395,7 +396,7 @@ fn only_the_holder_can_act_on_a_case_and_accepting_tells_the_survivor_once() {
     assert_eq!((r.state, r.holder.as_deref()), (CaseState::Accepted, Some("Nia")));
     assert!(r.accepted_at.is_some());
     // The survivor chose this chat: one protected, neutral notice, in their language.
-    let notice = d.app.locales.format("en", "notify-accepted", &[]);
+    let notice = d.app.locales().format("en", "notify-accepted", &[]);
     assert_eq!(d.out.take(SURVIVOR_CHAT), [Message::text(notice, true)]);
     // Only the sealed copy is kept now.
     let who = d.survivor();
