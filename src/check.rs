@@ -45,6 +45,7 @@ fn settings_diag(e: &crate::config::SettingsError, flags: &Flags) -> Diagnostic 
         }
         SettingsError::Config(ConfigError::Read(path, err)) => {
             Diagnostic::error(path, (1, 1), "config-unreadable", format!("cannot read the settings file: {err}"))
+                .help("check the path given with --config or CLEARPATH_CONFIG, and that the file can be read")
         }
         other => Diagnostic::error(&file, (1, 1), "config-invalid", format!("{other:#}")),
     }
@@ -111,12 +112,15 @@ pub(crate) fn gather(
         }
     }
     if files.is_empty() {
-        flow_diags.push(Diagnostic::error(
-            &flows_tree.display_path(Path::new("")),
-            (1, 1),
-            "no-flows",
-            "no flow files (*.toml) here",
-        ));
+        flow_diags.push(
+            Diagnostic::error(
+                &flows_tree.display_path(Path::new("")),
+                (1, 1),
+                "no-flows",
+                "no flow files (*.toml) here",
+            )
+            .help("the intake is flows/intake.toml; point --flows (or CLEARPATH_FLOWS) at the directory that holds it"),
+        );
     }
     let (e, w) = count(&flow_diags);
     areas.push(Area { name: "flows", detail: flows_tree.describe(), errors: e, warnings: w });

@@ -296,3 +296,89 @@ fn stamping_a_checked_translation_clears_its_stale_warning() {
     let out = d.run(&["locales", "stamp", "xx", "--locales", "locales"]);
     assert!(out.contains("no locale \"xx\""), "{out}");
 }
+
+#[test]
+fn the_remaining_diagnostics_each_from_a_broken_fixture() {
+    let d = Data::new();
+    // Flow test files: not TOML, a bad date, no turns.
+    std::fs::write(d.path("flows/tests/a-syntax.toml"), "description = \"x\"\nturns = [\n").unwrap();
+    std::fs::write(
+        d.path("flows/tests/b-date.toml"),
+        "description = \"x\"\ndate = \"1 March 2026\"\nturns = [{ press = \"en\" }]\n",
+    )
+    .unwrap();
+    std::fs::write(d.path("flows/tests/c-empty.toml"), "description = \"x\"\nturns = []\n").unwrap();
+    expect![[r#"
+        exit 5
+        FAILED flows/tests/a-syntax.toml: the test file has errors
+        error[test-syntax]: invalid array
+        expected `]`
+          --> flows/tests/a-syntax.toml:3:1
+
+        FAILED flows/tests/b-date.toml: the test file has errors
+        error[test-date]: `date` must be a day written YYYY-MM-DD
+         --> flows/tests/b-date.toml:2:8
+          |
+        2 | date = "1 March 2026"
+          |        ^^^^^^^^^^^^^^
+          |
+
+        FAILED flows/tests/c-empty.toml: the test file has errors
+        error[test-empty]: a test needs at least one turn
+         --> flows/tests/c-empty.toml:1:1
+          |
+        1 | description = "x"
+          | ^^^^^^^^^^^
+          |
+
+        ok     flows/tests/changes-of-mind.toml: A survivor goes back to change answers, says they don't know or would rather not say, and leaves with /exit before the end.
+        ok     flows/tests/declines-consent.toml: The survivor reads the consent and declines: nothing is kept.
+        ok     flows/tests/no-records.toml: No arrests or convictions to tell about: the intake still reaches a lawyer, with nothing about cases.
+        ok     flows/tests/not-safe-now.toml: Not safe to talk right now: the conversation stops at once, before anything is kept.
+        ok     flows/tests/one-conviction-new-york.toml: One prostitution conviction in New York, answered in full in English, sent through this chat.
+        ok     flows/tests/three-cases-other-outcomes.toml: Three cases that did not end in a conviction (dismissed, still pending, juvenile), unsure whether the phone is private, a permanent resident, contact through an advocate.
+        ok     flows/tests/two-cases-spanish-immigration-court.toml: In Spanish, on a shared phone, with a resume code: an arrest in Texas and a deferred case in California, a hearing in immigration court, contact by phone.
+        10 flow test(s): 7 passed, 3 failed
+    "#]].assert_eq(&d.run(&["flows", "test"]));
+    // A translation with no English source recorded.
+    let meta = d.path("locales/es/locale.toml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let cut = text.find("\n# The English text each translation was made from").unwrap();
+    std::fs::write(&meta, &text[..cut + 1]).unwrap();
+    expect![[r#"
+        exit 0
+        warning[unstamped]: locale "es": 211 translation(s) record no English source, so a change to the English cannot be noticed
+          --> locales/es/locale.toml:1:1
+           = help: once the translations are checked against the English, run `clearpath locales stamp es`
+
+        ok: locales (en, es), 1 warning(s)
+    "#]].assert_eq(&d.run(&["locales", "check"]));
+    // No flows at all, and a settings file that is not there.
+    for e in std::fs::read_dir(d.path("flows")).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    expect![[r#"
+        exit 5
+        error[no-flows]: no flow files (*.toml) here
+          --> flows/:1:1
+           = help: the intake is flows/intake.toml; point --flows (or CLEARPATH_FLOWS) at the directory that holds it
+
+        warning[unstamped]: locale "es": 211 translation(s) record no English source, so a change to the English cannot be noticed
+          --> locales/es/locale.toml:1:1
+           = help: once the translations are checked against the English, run `clearpath locales stamp es`
+
+        error[config-unreadable]: cannot read the settings file: No such file or directory (os error 2)
+          --> missing.toml:1:1
+           = help: check the path given with --config or CLEARPATH_CONFIG, and that the file can be read
+
+        settings    1 error(s), 0 warning(s)  (invalid)
+        flows       1 error(s), 0 warning(s)  (flows)
+        locales     ok, 1 warning(s)  (locales (en, es))
+        rules       ok  (52 jurisdictions)
+        flow tests  not run (fix the errors above first)
+        check: 2 error(s), 1 warning(s): fix the errors before this goes live
+    "#]].assert_eq(&d.run(&["check", "--config", "missing.toml"]));
+}

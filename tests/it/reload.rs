@@ -154,5 +154,31 @@ fn an_edit_under_a_running_bot_reaches_new_conversations_and_a_broken_one_is_ref
     d.send_text(ADMIN, "/flowversion", "en");
     let fv = admin_told(&d, "Flow: intake", before);
     assert!(fv.contains(&format!("Earlier versions kept for conversations in progress: {old_hash}")), "{fv}");
+
+    // A purge keeps a version while a conversation uses it, and drops it once none does.
+    let cfg = dir.path().join("clearpath.toml");
+    let key = dir.path().join("master.key");
+    let run_envs = [("CLEARPATH_CONFIG", cfg.to_str().unwrap()), ("CLEARPATH_MASTER_KEY_FILE", key.to_str().unwrap())];
+    let flowversion = || {
+        let before = d.seq(ADMIN);
+        d.send_text(ADMIN, "/flowversion", "en");
+        admin_told(&d, "Flow: intake", before)
+    };
+    let (code, out, err) = crate::support::run_bin(&["purge"], &run_envs, "", dir.path());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(flowversion().contains(&format!("conversations in progress: {old_hash}")));
+    // The survivor on the old version erases their data.
+    d.send_text(EARLY, "/delete", "en");
+    d.wait_for(EARLY, 20, "the question whether to delete", |m| {
+        m.iter().any(|m| m.from_bot && m.buttons.iter().any(|(_, data)| data.ends_with(":delete_confirm")))
+    });
+    let m = d.last_bot(EARLY).unwrap();
+    let data = m.buttons.iter().find(|(_, data)| data.ends_with(":delete_confirm")).unwrap().1.clone();
+    d.press(EARLY, m.id, &data, "en");
+    d.wait_for(EARLY, 20, "the erasure", |m| m.iter().any(|m| m.from_bot && m.text.contains("has been deleted")));
+    let (code, out, err) = crate::support::run_bin(&["purge"], &run_envs, "", dir.path());
+    assert_eq!(code, 0, "{out}{err}");
+    let fv = flowversion();
+    assert!(fv.contains("Earlier versions kept for conversations in progress: none"), "{fv}");
     bot.stop();
 }

@@ -502,7 +502,42 @@ impl App {
     }
 
     pub fn purge(&self, now: Timestamp) -> Result<Purged, StoreError> {
-        self.store(|st| st.purge(now, &self.retention))
+        let purged = self.store(|st| st.purge(now, &self.retention))?;
+        match self.forget_unused_versions() {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(dropped = n, "flow versions no conversation uses any more were dropped"),
+            Err(e) => tracing::warn!(error = %e.kind(), "kept flow versions could not be looked over; they stay"),
+        }
+        Ok(purged)
+    }
+
+    /// Drops the kept flow versions that no stored conversation and no stored intake uses any
+    /// more (run with each purge). If any record does not open, nothing is dropped: that record
+    /// might be the one using a version.
+    pub fn forget_unused_versions(&self) -> Result<usize, StoreError> {
+        let current = self.flow().hash.clone();
+        let used = self.store(|st| {
+            let mut used = std::collections::BTreeSet::new();
+            for who in st.subjects()? {
+                if let Some(s) = st.load_session(&who)? {
+                    used.insert(s.flow_hash);
+                }
+                for i in st.intakes(&who)? {
+                    used.insert(i.flow_hash);
+                }
+            }
+            Ok(used)
+        })?;
+        let stored: Vec<(Vec<u8>, StoredFlow)> = self.store(|st| st.service_all(crate::store::TREE_FLOWS))?;
+        let mut dropped = 0;
+        for (key, f) in stored {
+            if f.hash != current && !used.contains(&f.hash) {
+                self.store(|st| st.service_remove(crate::store::TREE_FLOWS, &key))?;
+                self.versions.write().unwrap_or_else(|p| p.into_inner()).remove(&f.hash);
+                dropped += 1;
+            }
+        }
+        Ok(dropped)
     }
 
     /// Rotates the master key while running: builds the new store, closes the old one, swaps,
