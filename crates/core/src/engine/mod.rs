@@ -970,38 +970,6 @@ pub fn fate(on: &Flow, new: &Flow, s: &Session) -> Fate {
     Fate::Finishes { at: pos.step.clone(), removed: new.step(&pos.step).is_none() }
 }
 
-/// Which way a step is left: the branch that fires (its index in the step's `branch` list), the
-/// step's `next`, or a consent's `decline`. Read by flow tests to measure coverage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Route {
-    Branch(usize),
-    Next,
-    Decline,
-}
-
-/// The route a step is left by, given the answers (and the answer just given, for steps before
-/// consent whose answers are not kept), and the position it leads to.
-pub fn route_from(
-    flow: &Flow,
-    step: &Step,
-    pos: &Pos,
-    answers: &BTreeMap<String, Answer>,
-    transient: Option<&Answer>,
-) -> Option<(Route, Pos)> {
-    for (i, b) in step.branches.iter().enumerate() {
-        if eval(flow, &b.when, pos, answers, transient.map(|a| (step.id.as_str(), a))) {
-            return Some((Route::Branch(i), resolve(flow, step, pos, &b.goto)));
-        }
-    }
-    let t = step.next.as_ref()?;
-    Some((Route::Next, resolve(flow, step, pos, t)))
-}
-
-/// Where a target leads from `pos` (public form of the group rules, for tools).
-pub fn resolve_target(flow: &Flow, from: &Step, pos: &Pos, target: &Target) -> Pos {
-    resolve(flow, from, pos, target)
-}
-
 /// Turns a target into a position, applying the repeating-group rules: a step in the same
 /// group keeps the instance; `new:g` starts the next instance; entering a group from outside
 /// starts at instance 0.

@@ -329,7 +329,7 @@ pub struct Move {
 }
 
 /// Which way out of a step was taken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Via {
     /// The step's `next`.
     Next,

@@ -3,7 +3,7 @@
 //! branch reads, and each repeating group at 0, 1 and 2 instances.
 
 use super::Walked;
-use crate::engine::Route;
+use crate::engine::Via;
 use crate::flow::{Flow, Kind, Target};
 use std::collections::BTreeSet;
 
@@ -47,19 +47,19 @@ pub fn coverage(flow: &Flow, walked: &Walked) -> Vec<Item> {
     for step in &flow.steps {
         push(ItemKind::Step, format!("`{}`", step.id), walked.steps.contains(&step.id));
     }
-    let left: Vec<(&String, &Route)> = walked.routes.iter().map(|(s, r)| (s, r)).collect();
+    let left: Vec<(&String, &Via)> = walked.routes.iter().map(|(s, r)| (s, r)).collect();
     for step in &flow.steps {
-        let taken = |r: Route| left.iter().any(|(s, x)| **s == step.id && **x == r);
-        let left_otherwise = |r: Route| left.iter().any(|(s, x)| **s == step.id && **x != r);
+        let taken = |r: Via| left.iter().any(|(s, x)| **s == step.id && **x == r);
+        let left_otherwise = |r: Via| left.iter().any(|(s, x)| **s == step.id && **x != r);
         for (i, b) in step.branches.iter().enumerate() {
             let what = format!("`{}` → {} when {}", step.id, target(&b.goto), b.when.describe());
-            push(ItemKind::BranchTaken, what.clone(), taken(Route::Branch(i)));
-            push(ItemKind::BranchNotTaken, what, left_otherwise(Route::Branch(i)));
+            push(ItemKind::BranchTaken, what.clone(), taken(Via::Branch(i)));
+            push(ItemKind::BranchNotTaken, what, left_otherwise(Via::Branch(i)));
         }
         if let Kind::Consent { decline } = &step.kind {
             let what = format!("`{}` declined → {}", step.id, target(decline));
-            push(ItemKind::BranchTaken, what.clone(), taken(Route::Decline));
-            push(ItemKind::BranchNotTaken, what, left_otherwise(Route::Decline));
+            push(ItemKind::BranchTaken, what.clone(), taken(Via::Decline));
+            push(ItemKind::BranchNotTaken, what, left_otherwise(Via::Decline));
         }
     }
     for step in branching_choices(flow) {
@@ -146,7 +146,7 @@ result = "paused"
         let flow = flow();
         let mut w = Walked::default();
         w.steps.extend(["a".to_string(), "b".to_string(), "done".to_string()]);
-        w.routes.insert(("a".into(), Route::Branch(0)));
+        w.routes.insert(("a".into(), Via::Branch(0)));
         w.options.insert(("a".into(), "x".into()));
         let items = coverage(&flow, &w);
         let missing: Vec<(ItemKind, &str)> =
@@ -155,7 +155,7 @@ result = "paused"
             missing,
             vec![(ItemKind::BranchNotTaken, "`a` → b when a = x"), (ItemKind::Option, "`a` answered `y`")]
         );
-        w.routes.insert(("a".into(), Route::Next));
+        w.routes.insert(("a".into(), Via::Next));
         w.options.insert(("a".into(), "y".into()));
         assert!(coverage(&flow, &w).iter().all(|i| i.covered));
     }

@@ -10,7 +10,7 @@ pub use coverage::{coverage, Gap, Item, ItemKind};
 pub use run::{run, Env, Failure, Outcome};
 pub use spec::{parse, Spec};
 
-use crate::engine::Route;
+use crate::engine::Via;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -19,7 +19,7 @@ use std::fmt::Write;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Walked {
     pub steps: BTreeSet<String>,
-    pub routes: BTreeSet<(String, Route)>,
+    pub routes: BTreeSet<(String, Via)>,
     pub options: BTreeSet<(String, String)>,
     pub group_sizes: BTreeMap<String, BTreeSet<u32>>,
 }

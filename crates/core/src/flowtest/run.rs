@@ -5,8 +5,8 @@
 use super::spec::{Act, Spec};
 use super::Walked;
 use crate::engine::answer::{Answer, Pos, Value};
-use crate::engine::{self, Command, Effect, Input, Reply, Route, Session, Status};
-use crate::flow::{EndResult, Flow, Kind, Target};
+use crate::engine::{self, Command, Effect, Input, Reply, Session, Status};
+use crate::flow::{EndResult, Flow, Kind};
 use crate::intake::Intake;
 use crate::locale::Locales;
 use crate::render::{resolve_text, Out, OutPrompt, Renderer};
@@ -266,40 +266,26 @@ impl Run<'_> {
             self.asked.push(end.clone());
             self.ended = Some((end.clone(), *result));
         }
+        if let Some(m) = &out.moved {
+            self.walked.routes.insert((m.from.step.clone(), m.via));
+        }
         if answering.is_some() {
-            self.record_route(&before, transient, reached_end.as_ref().map(|(e, _)| e.as_str()));
+            self.record_options(&before, transient);
         }
     }
 
-    /// Which way the step just answered was left, for coverage.
-    fn record_route(&mut self, before: &(engine::Mode, Option<Pos>), transient: Option<Answer>, end: Option<&str>) {
+    /// The options the answer just given chose, for coverage.
+    fn record_options(&mut self, before: &(engine::Mode, Option<Pos>), transient: Option<Answer>) {
         let (engine::Mode::Step, Some(pos)) = before else {
             return;
         };
-        let flow = self.env.flow;
-        let Some(step) = flow.step(&pos.step) else {
+        let Some(step) = self.env.flow.step(&pos.step) else {
             return;
         };
         let answer = self.session.answers.get(&pos.key()).cloned().or(transient);
         if let Some(a) = &answer {
             for chosen in chosen_values(a) {
                 self.walked.options.insert((step.id.clone(), chosen));
-            }
-        }
-        let arrived = match (end, &self.session.pos) {
-            (Some(e), _) => e.to_string(),
-            (None, Some(p)) if p != pos => p.step.clone(),
-            _ => return,
-        };
-        if let Kind::Consent { decline: Target::Step(d) } = &step.kind {
-            if *d == arrived {
-                self.walked.routes.insert((step.id.clone(), Route::Decline));
-                return;
-            }
-        }
-        if let Some((route, to)) = engine::route_from(flow, step, pos, &self.session.answers, answer.as_ref()) {
-            if to.step == arrived {
-                self.walked.routes.insert((step.id.clone(), route));
             }
         }
     }
