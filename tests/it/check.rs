@@ -1,22 +1,9 @@
 //! `clearpath check` and `clearpath locales check` through the binary: each new diagnostic from a
 //! broken fixture, with its exact message, and the shipped data checking clean.
 
-use crate::support::{root, run_bin};
+use crate::support::{copy_dir, root, run_bin};
 use expect_test::expect;
-use std::path::{Path, PathBuf};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).unwrap();
-        }
-    }
-}
+use std::path::PathBuf;
 
 /// A copy of the shipped flows, locales and rules in a temporary directory, to break.
 struct Data {

@@ -4,22 +4,9 @@
 //! from its `locale.toml`.
 
 use crate::cli::FULL_INTAKE;
-use crate::support::{root, run_bin};
+use crate::support::{copy_dir, root, run_bin};
 use serde_json::Value;
 use std::path::Path;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let dest = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &dest);
-        } else {
-            std::fs::copy(&path, &dest).unwrap();
-        }
-    }
-}
 
 /// French, as a translator would start it: the English files with a few messages translated
 /// (`flows check` refuses a language that lacks a message, so the rest is still English text).

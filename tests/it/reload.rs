@@ -5,26 +5,13 @@
 //! keeps serving; the kept version survives a restart.
 
 use crate::botapi::Double;
-use crate::support::root;
+use crate::support::{copy_dir, root};
 use crate::telegram::{act, Bot};
 use std::path::Path;
 
 const ADMIN: i64 = 770_095_111;
 const EARLY: i64 = 5_100_001;
 const LATE: i64 = 5_100_002;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).unwrap();
-        }
-    }
-}
 
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();

@@ -245,3 +245,17 @@ pub fn wait_unlocked(dir: &Path) {
     }
     panic!("sled kept its lock");
 }
+
+/// Copies a directory tree (a test's own copy of the shipped data, to change).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let dest = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &dest);
+        } else {
+            std::fs::copy(&path, &dest).unwrap();
+        }
+    }
+}
