@@ -943,10 +943,26 @@ fn serve(flags: &Flags) -> anyhow::Result<ExitCode> {
         let app = app.clone();
         std::thread::Builder::new().name("purge".into()).spawn(move || loop {
             match app.purge(crate::clock::now()) {
-                Ok(p) => tracing::info!("{}", crate::control::describe_purge(&p)),
+                Ok(p) => {
+                    crate::metrics::get().retention_runs.inc();
+                    tracing::info!("{}", crate::control::describe_purge(&p))
+                }
                 Err(e) => tracing::error!(error = %e, "retention purge failed"),
             }
             std::thread::sleep(std::time::Duration::from_secs(24 * 3600));
+        })?;
+    }
+    if let Some(addr) = cfg.metrics.listen {
+        let (app, fresh) = (app.clone(), 3 * i64::from(cfg.telegram.poll_timeout_secs) + 30);
+        std::thread::Builder::new().name("metrics".into()).spawn(move || {
+            match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(rt) => {
+                    if let Err(e) = rt.block_on(crate::metrics::serve(addr, app, fresh)) {
+                        tracing::error!(error = %e, "health and metrics cannot listen");
+                    }
+                }
+                Err(e) => tracing::error!(error = %e, "health and metrics cannot start"),
+            }
         })?;
     }
     crate::reload::watch(app.clone(), std::sync::Arc::new(crate::reload::Sources::of(&s)), "intake".into())?;

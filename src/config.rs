@@ -45,6 +45,18 @@ pub struct Config {
     /// Attorneys who receive cases, in the order cases are offered to them.
     #[serde(default, rename = "attorney")]
     pub attorneys: Vec<crate::referral::Attorney>,
+    /// Health and metrics over HTTP (off unless `listen` is set).
+    #[serde(default)]
+    pub metrics: MetricsConfig,
+}
+
+/// The file's `[metrics]`: `listen = "127.0.0.1:9898"` turns on `/healthz` and `/metrics`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsConfig {
+    /// A loopback address and port; put a reverse proxy in front to reach it from elsewhere.
+    #[serde(default)]
+    pub listen: Option<std::net::SocketAddr>,
 }
 
 /// How completed intakes reach attorneys: the desk's own settings.
@@ -179,6 +191,12 @@ impl Config {
         }
         if !(1..=24 * 60).contains(&c.handoff.offer_hours) {
             return Err(invalid("handoff.offer_hours", "must be between 1 and 1440 hours".into()));
+        }
+        if c.metrics.listen.is_some_and(|a| !a.ip().is_loopback()) {
+            return Err(invalid(
+                "metrics.listen",
+                "must be a loopback address such as 127.0.0.1:9898 (the metrics are not for the network)".into(),
+            ));
         }
         if c.handoff.alert_after_failures == 0 {
             return Err(invalid("handoff.alert_after_failures", "must be at least 1".into()));

@@ -36,6 +36,7 @@ pub mod config;
 pub mod control;
 pub mod data;
 pub mod impact;
+pub mod metrics;
 pub mod preview;
 pub mod reload;
 

@@ -22,6 +22,7 @@ mod hostile_updates;
 mod idle;
 mod locales;
 mod logs;
+mod metrics;
 mod new_language;
 mod props;
 mod reload;

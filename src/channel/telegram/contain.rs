@@ -33,6 +33,7 @@ pub(super) fn handle_logged(app: &App, cfg: &TelegramConfig, chat: i64, u: Updat
         match outcome {
             Ok(Ok(())) => {
                 tracing::debug!(kind, elapsed_us = started.elapsed().as_micros() as u64, "update handled");
+                crate::metrics::get().update_handled(started.elapsed());
                 return;
             }
             Ok(Err(e)) => failed = Failed::Store(e.kind()),
@@ -76,7 +77,10 @@ pub(super) fn set_aside(app: &App, chat: i64, u: &Update, failed: Failed, now: T
         update: freeze(u),
     };
     match app.store(|s| s.quarantine(&who, &q, expires, notice)) {
-        Ok(()) => tracing::error!(failure = failed.kind(), update = id, "an update was set aside after two failures"),
+        Ok(()) => {
+            crate::metrics::get().quarantined.inc();
+            tracing::error!(failure = failed.kind(), update = id, "an update was set aside after two failures")
+        }
         Err(e) => {
             tracing::error!(failure = failed.kind(), error = %e.kind(), "an update could not be set aside; skipped");
             let _ = app.store(|s| s.mark_seen(id, expires));

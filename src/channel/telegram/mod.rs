@@ -205,6 +205,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         let updates = match updates {
             Ok(u) => {
                 failures = 0;
+                crate::metrics::get().polled(crate::clock::now());
                 u
             }
             Err(e) => {

@@ -314,6 +314,11 @@ async fn send_entries(
         }
         drop(permit);
         tracing::debug!(op = op_name(&payload), elapsed_ms = started.elapsed().as_millis() as u64, "outbox send");
+        match &result {
+            Sent::Ok(_) => crate::metrics::get().reply(op_name(&payload), true),
+            Sent::Permanent => crate::metrics::get().reply(op_name(&payload), false),
+            _ => {}
+        }
         match result {
             Sent::Ok(id) => {
                 if let Some(id) = id {

@@ -1,0 +1,191 @@
+//! Health and metrics for `serve`, off by default: with `[metrics] listen = "127.0.0.1:PORT"` an
+//! HTTP listener (loopback only) answers `/healthz` and `/metrics` (Prometheus text format, written
+//! by `prometheus-client`). Labels are fixed words only (a reply's kind, a case's state): never a
+//! chat, a case code or an answer.
+
+use crate::app::App;
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::{Method, Request, Response, StatusCode};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::{counter::Counter, family::Family, gauge::Gauge, histogram::Histogram};
+use prometheus_client::registry::Registry;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, OnceLock};
+
+/// A reply's kind (`send`, `edit`, `delete`, ...).
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct KindLabel {
+    pub kind: String,
+}
+
+/// A case's state (`waiting`, `offered`, `accepted`, `closed`).
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct StateLabel {
+    pub state: String,
+}
+
+/// Every measure, process-wide (a bot runs one `serve`).
+pub struct Metrics {
+    pub updates: Counter,
+    pub update_seconds: Histogram,
+    pub replies_sent: Family<KindLabel, Counter>,
+    pub replies_failed: Family<KindLabel, Counter>,
+    pub quarantined: Counter,
+    pub retention_runs: Counter,
+    outbox_depth: Gauge,
+    cases: Family<StateLabel, Gauge>,
+    /// Unix seconds of the last getUpdates that succeeded (0: none yet).
+    last_poll_ok: AtomicI64,
+    registry: Registry,
+}
+
+static METRICS: OnceLock<Metrics> = OnceLock::new();
+
+/// The process's metrics (created on first use; counting costs a few atomic additions).
+pub fn get() -> &'static Metrics {
+    METRICS.get_or_init(Metrics::new)
+}
+
+impl Metrics {
+    fn new() -> Metrics {
+        let mut registry = Registry::with_prefix("clearpath");
+        let updates = Counter::default();
+        let update_seconds = Histogram::new([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0]);
+        let replies_sent = Family::<KindLabel, Counter>::default();
+        let replies_failed = Family::<KindLabel, Counter>::default();
+        let quarantined = Counter::default();
+        let retention_runs = Counter::default();
+        let outbox_depth = Gauge::default();
+        let cases = Family::<StateLabel, Gauge>::default();
+        registry.register("updates_handled", "Telegram updates handled", updates.clone());
+        registry.register("update_handling_seconds", "Time to handle one update", update_seconds.clone());
+        registry.register("replies_sent", "Messages sent, edited or deleted, by kind", replies_sent.clone());
+        registry.register("replies_failed", "Messages Telegram refused for good, by kind", replies_failed.clone());
+        registry.register("updates_quarantined", "Updates set aside after failing twice", quarantined.clone());
+        registry.register("retention_runs", "Retention purges run", retention_runs.clone());
+        registry.register("outbox_depth", "Messages waiting in the outbox", outbox_depth.clone());
+        registry.register("cases", "Cases by state", cases.clone());
+        Metrics {
+            updates,
+            update_seconds,
+            replies_sent,
+            replies_failed,
+            quarantined,
+            retention_runs,
+            outbox_depth,
+            cases,
+            last_poll_ok: AtomicI64::new(0),
+            registry,
+        }
+    }
+
+    pub fn update_handled(&self, elapsed: std::time::Duration) {
+        self.updates.inc();
+        self.update_seconds.observe(elapsed.as_secs_f64());
+    }
+
+    pub fn reply(&self, kind: &str, ok: bool) {
+        let label = KindLabel { kind: kind.to_string() };
+        if ok {
+            self.replies_sent.get_or_create(&label).inc();
+        } else {
+            self.replies_failed.get_or_create(&label).inc();
+        }
+    }
+
+    pub fn polled(&self, now: jiff::Timestamp) {
+        self.last_poll_ok.store(now.as_second(), Ordering::Relaxed);
+    }
+
+    /// The text a scrape reads: the gauges read from the store first.
+    fn render(&self, app: &App) -> String {
+        if let Ok(keys) = app.store(|st| st.outbox_keys()) {
+            self.outbox_depth.set(keys.len() as i64);
+        }
+        if let Ok(cases) = crate::referral::list(app) {
+            for state in ["waiting", "offered", "accepted", "closed"] {
+                let n = cases.iter().filter(|c| format!("{:?}", c.state).eq_ignore_ascii_case(state)).count();
+                self.cases.get_or_create(&StateLabel { state: state.to_string() }).set(n as i64);
+            }
+        }
+        let mut out = String::new();
+        if prometheus_client::encoding::text::encode(&mut out, &self.registry).is_err() {
+            return String::new();
+        }
+        out
+    }
+
+    /// Ready: the store answers, and a getUpdates succeeded within `fresh`.
+    fn health(&self, app: &App, fresh: i64, now: jiff::Timestamp) -> Result<(), String> {
+        app.store(|st| st.outbox_keys().map(|_| ()))
+            .map_err(|e| format!("the store does not answer ({})", e.kind()))?;
+        let last = self.last_poll_ok.load(Ordering::Relaxed);
+        if last == 0 {
+            return Err("Telegram has not been reached yet".into());
+        }
+        let age = now.as_second() - last;
+        if age > fresh {
+            return Err(format!("the last successful getUpdates was {age} s ago"));
+        }
+        Ok(())
+    }
+}
+
+/// Serves `/healthz` and `/metrics` on `addr` (loopback: checked when the settings are read).
+pub async fn serve(addr: SocketAddr, app: Arc<App>, fresh_secs: i64) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(%addr, "health and metrics listening");
+    loop {
+        let (stream, _) = match listener.accept().await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(error = %e, "a metrics connection failed");
+                continue;
+            }
+        };
+        let app = app.clone();
+        tokio::spawn(async move {
+            let io = hyper_util::rt::TokioIo::new(stream);
+            let svc = hyper::service::service_fn(move |req: Request<hyper::body::Incoming>| {
+                let app = app.clone();
+                async move { Ok::<_, std::convert::Infallible>(respond(app, req, fresh_secs).await) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new().serve_connection(io, svc).await;
+        });
+    }
+}
+
+async fn respond(app: Arc<App>, req: Request<hyper::body::Incoming>, fresh: i64) -> Response<Full<Bytes>> {
+    let reply = |status: StatusCode, ctype: &'static str, body: String| {
+        let mut r = Response::new(Full::new(Bytes::from(body)));
+        *r.status_mut() = status;
+        if let Ok(v) = hyper::header::HeaderValue::from_str(ctype) {
+            r.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
+        }
+        r
+    };
+    if req.method() != Method::GET {
+        return reply(StatusCode::METHOD_NOT_ALLOWED, "text/plain", "GET only\n".into());
+    }
+    let path = req.uri().path().to_string();
+    let work = tokio::task::spawn_blocking(move || match path.as_str() {
+        "/metrics" => Some((true, get().render(&app))),
+        "/healthz" => Some(match get().health(&app, fresh, crate::clock::now()) {
+            Ok(()) => (true, "ok\n".to_string()),
+            Err(why) => (false, format!("not ready: {why}\n")),
+        }),
+        _ => None,
+    })
+    .await;
+    match work {
+        Ok(Some((true, body))) if body.starts_with("ok") => reply(StatusCode::OK, "text/plain", body),
+        Ok(Some((true, body))) => {
+            reply(StatusCode::OK, "application/openmetrics-text; version=1.0.0; charset=utf-8", body)
+        }
+        Ok(Some((false, body))) => reply(StatusCode::SERVICE_UNAVAILABLE, "text/plain", body),
+        Ok(None) => reply(StatusCode::NOT_FOUND, "text/plain", "not found\n".into()),
+        Err(_) => reply(StatusCode::INTERNAL_SERVER_ERROR, "text/plain", "error\n".into()),
+    }
+}
