@@ -13,6 +13,7 @@ mod config;
 mod control_socket;
 mod counters;
 mod crash;
+mod deploy;
 mod desk_model;
 mod flow_tests;
 mod flows_check;

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const TOKEN: &str = "123456:CANARY-TOKEN-xyz";
+pub(crate) const TOKEN: &str = "123456:CANARY-TOKEN-xyz";
 
 pub(crate) struct Bot {
     child: Child,
