@@ -36,4 +36,5 @@ mod store;
 mod stored_data;
 mod telegram;
 mod transcripts;
+mod upgrade;
 mod wording;

@@ -103,6 +103,10 @@ pub enum StoreError {
     Version { tree: &'static str, key: String, version: u16 },
     #[error("record {tree}/{key} does not decode: {message}")]
     Decode { tree: &'static str, key: String, message: String },
+    #[error(
+        "this store was written by a newer clearpath (store format {found}; this program reads up to {supported}): run that newer version, or restore a backup made with this one"
+    )]
+    Newer { found: u32, supported: u32 },
     #[error("rotation: {0}")]
     Rotate(String),
     #[error("database error")]
@@ -123,6 +127,7 @@ impl StoreError {
             StoreError::Record { .. } => "record_does_not_open",
             StoreError::Version { .. } => "record_version",
             StoreError::Decode { .. } => "record_does_not_decode",
+            StoreError::Newer { .. } => "newer_store",
             StoreError::Rotate(_) => "rotation",
             StoreError::Db(_) => "database",
             StoreError::Io(_) => "file",
@@ -219,9 +224,22 @@ impl Store {
         } else {
             write_keycheck(&check_path, &master)?;
         }
+        // The store's format: a newer one is refused before the real files are opened (the probe
+        // read it from a copy); an older one is copied aside, migrated, and the copy removed once
+        // the migrated store opens (a copy left behind would outlive erasures).
+        let mut migrate_from = None;
         if db_path.exists() {
             ensure_unlocked(&db_path)?;
-            probe(&db_path, &store_dir, &master)?;
+            let found = probe(&db_path, &store_dir, &master)?;
+            if found > SCHEMA {
+                return Err(StoreError::Newer { found, supported: SCHEMA });
+            }
+            if found < SCHEMA {
+                let backup = store_dir.join(PRE_MIGRATION);
+                let _ = std::fs::remove_dir_all(&backup);
+                copy_dir(&db_path, &backup)?;
+                migrate_from = Some(found);
+            }
         }
         let db = sled_config().path(&db_path).open().map_err(|e| match e {
             sled::Error::Io(ref io) if io.to_string().contains("could not acquire lock") => {
@@ -229,6 +247,17 @@ impl Store {
             }
             e => StoreError::Corrupt(db_path.clone(), e),
         })?;
+        let meta = db.open_tree(TREE_META)?;
+        if let Some(from) = migrate_from {
+            // Formats 1 to 2 differ only by trees added since (counters, flow versions): nothing
+            // to convert. A later format's conversion goes here, from `from`.
+            meta.insert(META_SCHEMA, &SCHEMA.to_be_bytes())?;
+            db.flush()?;
+            let _ = std::fs::remove_dir_all(store_dir.join(PRE_MIGRATION));
+            tracing::info!(from, to = SCHEMA, "the store was migrated to this program's format");
+        } else if meta.get(META_SCHEMA)?.is_none() {
+            meta.insert(META_SCHEMA, &SCHEMA.to_be_bytes())?;
+        }
         let pseud = load_or_create_meta_key(&db, &master, META_PSEUD)?;
         let chain = load_chain(&db, &master)?;
         let service = master.derive("clearpath service records");
@@ -521,9 +550,33 @@ fn ensure_unlocked(db_path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The format of the records this program reads and writes, kept in the store (`meta/schema`,
+/// plain: it says nothing about anyone). 1: stores from before it was recorded; 2: adds the
+/// counters and flow-version trees.
+pub const SCHEMA: u32 = 2;
+pub(crate) const META_SCHEMA: &[u8] = b"schema";
+/// Where an older store is copied before it is migrated (removed once the migration holds).
+const PRE_MIGRATION: &str = ".pre-migration";
+
+/// A store's recorded format (1 when none is recorded).
+fn schema_of(meta: &sled::Tree, db_path: &Path) -> Result<u32, StoreError> {
+    match meta.get(META_SCHEMA).map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))? {
+        None => Ok(1),
+        Some(raw) => {
+            let bytes: [u8; 4] = raw.as_ref().try_into().map_err(|_| StoreError::Record {
+                tree: TREE_META,
+                key: "schema".into(),
+                source: CryptoError::Truncated,
+            })?;
+            Ok(u32::from_be_bytes(bytes))
+        }
+    }
+}
+
 /// Opens a copy of the database first: sled's recovery writes, and a database that does not
-/// open cleanly must be left exactly as it was for an administrator to look at.
-fn probe(db_path: &Path, store_dir: &Path, master: &Key) -> Result<(), StoreError> {
+/// open cleanly must be left exactly as it was for an administrator to look at. Returns the
+/// store's format, read from the copy.
+fn probe(db_path: &Path, store_dir: &Path, master: &Key) -> Result<u32, StoreError> {
     let probe_dir = store_dir.join(".probe");
     let _ = std::fs::remove_dir_all(&probe_dir);
     copy_dir(db_path, &probe_dir)?;
@@ -533,7 +586,7 @@ fn probe(db_path: &Path, store_dir: &Path, master: &Key) -> Result<(), StoreErro
         if let Some(raw) = meta.get(META_PSEUD).map_err(|e| StoreError::Corrupt(db_path.to_path_buf(), e))? {
             decode_record(master, TREE_META, META_PSEUD, &raw)?;
         }
-        Ok(())
+        schema_of(&meta, db_path)
     })();
     let _ = std::fs::remove_dir_all(&probe_dir);
     result

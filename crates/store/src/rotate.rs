@@ -97,6 +97,11 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
         if &*k == META_CHAIN {
             continue;
         }
+        // The store's format is plain (it says nothing about anyone): carried as it is.
+        if &*k == super::META_SCHEMA {
+            new_meta.insert(&k, v)?;
+            continue;
+        }
         let (version, plain) = decode_record(old_master, TREE_META, &k, &v)?;
         new_meta.insert(&k, encode_record(new, TREE_META, &k, version, &plain))?;
         records += 1;
