@@ -35,6 +35,7 @@ pub struct Metrics {
     pub quarantined: Counter,
     pub retention_runs: Counter,
     outbox_depth: Gauge,
+    outbox_oldest: Gauge,
     cases: Family<StateLabel, Gauge>,
     /// Unix seconds of the last getUpdates that succeeded (0: none yet).
     last_poll_ok: AtomicI64,
@@ -58,6 +59,7 @@ impl Metrics {
         let quarantined = Counter::default();
         let retention_runs = Counter::default();
         let outbox_depth = Gauge::default();
+        let outbox_oldest = Gauge::default();
         let cases = Family::<StateLabel, Gauge>::default();
         registry.register("updates_handled", "Telegram updates handled", updates.clone());
         registry.register("update_handling_seconds", "Time to handle one update", update_seconds.clone());
@@ -66,6 +68,11 @@ impl Metrics {
         registry.register("updates_quarantined", "Updates set aside after failing twice", quarantined.clone());
         registry.register("retention_runs", "Retention purges run", retention_runs.clone());
         registry.register("outbox_depth", "Messages waiting in the outbox", outbox_depth.clone());
+        registry.register(
+            "outbox_oldest_seconds",
+            "Age of the oldest message waiting in the outbox (0: none)",
+            outbox_oldest.clone(),
+        );
         registry.register("cases", "Cases by state", cases.clone());
         Metrics {
             updates,
@@ -75,6 +82,7 @@ impl Metrics {
             quarantined,
             retention_runs,
             outbox_depth,
+            outbox_oldest,
             cases,
             last_poll_ok: AtomicI64::new(0),
             registry,
@@ -103,6 +111,15 @@ impl Metrics {
     fn render(&self, app: &App) -> String {
         if let Ok(keys) = app.store(|st| st.outbox_keys()) {
             self.outbox_depth.set(keys.len() as i64);
+            // The oldest entry's age (each is opened: a scrape is rare, the outbox short).
+            let now = crate::clock::now();
+            let oldest = keys
+                .iter()
+                .filter_map(|(who, key)| app.store(|st| st.outbox_entry(who, key)).ok().flatten())
+                .map(|e| (now - e.created_at).get_seconds().max(0))
+                .max()
+                .unwrap_or(0);
+            self.outbox_oldest.set(oldest);
         }
         if let Ok(cases) = crate::referral::list(app) {
             for state in ["waiting", "offered", "accepted", "closed"] {

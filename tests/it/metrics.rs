@@ -64,6 +64,18 @@ fn metrics_count_a_known_conversation_and_no_label_names_anyone() {
     // The completed intake is one case, waiting (no attorney is configured).
     assert_eq!(value(&scrape, "clearpath_cases", Some(("state", "waiting"))), 1.0, "{body}");
     assert_eq!(value(&scrape, "clearpath_updates_quarantined_total", None), 0.0);
+    // Everything is sent: nothing waits (the last entry leaves the outbox just after its send).
+    let drained = (0..50).any(|_| {
+        let (_, body) = get(port, "/metrics");
+        let s = prometheus_parse::Scrape::parse(body.lines().map(|l| Ok(l.to_string()))).unwrap();
+        let done = value(&s, "clearpath_outbox_depth", None) == 0.0
+            && value(&s, "clearpath_outbox_oldest_seconds", None) == 0.0;
+        if !done {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        done
+    });
+    assert!(drained, "the outbox never drained");
     // No label is anything but a fixed word: no digits (chat ids, case codes), nothing typed.
     for s in &scrape.samples {
         for (k, v) in s.labels.iter() {
