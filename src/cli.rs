@@ -671,7 +671,10 @@ fn lang_from_env() -> Option<String> {
 
 /// The settings for this command: flag, then environment, then the settings file, then default.
 fn resolve(flags: &Flags) -> anyhow::Result<Settings> {
-    Ok(Settings::load(flags, &crate::config::process_env)?)
+    let s = Settings::load(flags, &crate::config::process_env)?;
+    // Every store this command opens caches at most this much.
+    crate::store::set_cache_mb(s.config.store.cache_mb.unwrap_or(crate::store::DEFAULT_CACHE_MB));
+    Ok(s)
 }
 
 /// Loads and checks the flow and locales, opens the store. Refuses to run a flow with errors.

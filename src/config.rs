@@ -48,6 +48,18 @@ pub struct Config {
     /// Health and metrics over HTTP (off unless `listen` is set).
     #[serde(default)]
     pub metrics: MetricsConfig,
+    #[serde(default)]
+    pub store: StoreConfig,
+}
+
+/// The file's `[store]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoreConfig {
+    /// sled's page cache in MiB: at most this much of the database is kept in memory (default 64;
+    /// between 8 and 4096).
+    #[serde(default)]
+    pub cache_mb: Option<u64>,
 }
 
 /// The file's `[metrics]`: `listen = "127.0.0.1:9898"` turns on `/healthz` and `/metrics`.
@@ -191,6 +203,9 @@ impl Config {
         }
         if !(1..=24 * 60).contains(&c.handoff.offer_hours) {
             return Err(invalid("handoff.offer_hours", "must be between 1 and 1440 hours".into()));
+        }
+        if c.store.cache_mb.is_some_and(|m| !(8..=4096).contains(&m)) {
+            return Err(invalid("store.cache_mb", "must be between 8 and 4096 (MiB)".into()));
         }
         if c.metrics.listen.is_some_and(|a| !a.ip().is_loopback()) {
             return Err(invalid(

@@ -180,8 +180,18 @@ impl std::fmt::Debug for Store {
 /// How clearpath opens sled, everywhere (the store, rotation, the probe, the benchmarks), so a
 /// setting changed here applies to all of them. sled's defaults: `HighThroughput` mode was tried
 /// and made no measurable difference under the load tool (BENCHMARKS.md).
+/// sled's page cache, by default: an upper bound on what it keeps in memory (sled's own default
+/// is 1 GiB). Settings may change it (`[store] cache_mb`).
+pub const DEFAULT_CACHE_MB: u64 = 64;
+static CACHE_BYTES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(DEFAULT_CACHE_MB * 1024 * 1024);
+
+/// Sets sled's cache for every store this process opens from now on.
+pub fn set_cache_mb(mb: u64) {
+    CACHE_BYTES.store(mb.saturating_mul(1024 * 1024), std::sync::atomic::Ordering::Relaxed);
+}
+
 pub fn sled_config() -> sled::Config {
-    sled::Config::new()
+    sled::Config::new().cache_capacity(CACHE_BYTES.load(std::sync::atomic::Ordering::Relaxed))
 }
 
 /// Paths of the store inside a data directory.
