@@ -253,10 +253,7 @@ fn bot_token(env: &dyn Fn(&str) -> Option<OsString>, out: &mut Vec<Check>) -> Op
             }
         }
         (None, None) => {
-            out.push(Check::skip(
-                NAME,
-                "not set (TELOXIDE_TOKEN_FILE or TELOXIDE_TOKEN); `clearpath serve` needs one",
-            ));
+            out.push(Check::skip(NAME, "not set (TELOXIDE_TOKEN_FILE or TELOXIDE_TOKEN); `clearpath serve` needs one"));
             None
         }
     }
@@ -346,8 +343,9 @@ fn configured_attorneys(cfg: &Config, out: &mut Vec<Check>) {
     out.push(match bad.as_slice() {
         [] => Check::pass(NAME, counted(cfg.attorneys.len())),
         [one] => Check::fail(NAME, one.clone(), ATTORNEY_FIX, exit::INVALID),
-        _ => Check::fail(NAME, format!("{} attorneys are wrong", bad.len()), ATTORNEY_FIX, exit::INVALID)
-            .with_more(bad),
+        _ => {
+            Check::fail(NAME, format!("{} attorneys are wrong", bad.len()), ATTORNEY_FIX, exit::INVALID).with_more(bad)
+        }
     });
 }
 
@@ -563,5 +561,20 @@ fn bot_api(token: Option<secrecy::SecretString>, env: &dyn Fn(&str) -> Option<Os
             "check that this machine reaches the Bot API (network, firewall, proxy; TELOXIDE_API_URL if you set one), and that the token is the one @BotFather gave for this bot",
             1,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_exit_code_is_the_most_specific_failure_and_warnings_do_not_count() {
+        let fail = |code| Check::fail("x", "", "", code);
+        assert_eq!(exit_code(&[Check::pass("a", ""), Check::warn("b", "", ""), Check::skip("c", "")]), 0);
+        assert_eq!(exit_code(&[fail(1)]), 1);
+        assert_eq!(exit_code(&[fail(1), fail(exit::INVALID)]), exit::INVALID);
+        assert_eq!(exit_code(&[fail(exit::INVALID), fail(exit::DATABASE)]), exit::DATABASE);
+        assert_eq!(exit_code(&[fail(exit::DATABASE), fail(1), fail(exit::KEY)]), exit::KEY);
     }
 }

@@ -125,7 +125,10 @@ fn doctor_passes_on_a_healthy_setup_and_names_each_fault_with_its_fix_and_exit_c
         assert_line(&out, &line);
     }
     assert!(out.lines().any(|l| l.starts_with("ok    audit log: audit log intact: 2 entries; head #2 ")), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("ok    flows, locales, rules: ") || l.starts_with("warn  flows")), "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("ok    flows, locales, rules: ") || l.starts_with("warn  flows")),
+        "{out}"
+    );
     assert!(out.lines().any(|l| l.starts_with("ok    disk space: ") || l.starts_with("warn  disk space: ")), "{out}");
     assert!(out.contains("doctor: all checks passed"), "{out}");
     assert!(d.requests().iter().any(|r| r.method.eq_ignore_ascii_case("getMe")), "getMe was not asked");
@@ -176,7 +179,10 @@ fn doctor_passes_on_a_healthy_setup_and_names_each_fault_with_its_fix_and_exit_c
     assert_eq!(rc, 4, "{out}");
     assert_line(
         &out,
-        &format!("FAIL  data directory: {} has mode 755, not 700: other users may reach what is inside", s.data().display()),
+        &format!(
+            "FAIL  data directory: {} has mode 755, not 700: other users may reach what is inside",
+            s.data().display()
+        ),
     );
     assert_line(&out, "skip  store: not checked: fix the data directory first");
     assert_eq!(std::fs::metadata(s.data()).unwrap().permissions().mode() & 0o777, 0o755, "doctor changed the mode");
@@ -214,7 +220,11 @@ fn doctor_asks_a_running_bot_through_its_control_socket_and_never_opens_its_stor
     let d = Double::start();
     let dir = tempfile::tempdir().unwrap();
     let keys = Keys::new(1);
-    let bot = Bot::start(&d, dir.path(), &format!("admins = [1]\n{}", attorney("Ana A", 772_066_101, &keys.public(0), "\"*\"", true)));
+    let bot = Bot::start(
+        &d,
+        dir.path(),
+        &format!("admins = [1]\n{}", attorney("Ana A", 772_066_101, &keys.public(0), "\"*\"", true)),
+    );
     crate::control_socket::socket_of(dir.path());
     let (cfg, key) = (dir.path().join("clearpath.toml"), dir.path().join("master.key"));
     let (rc, out, err) = run_bin(
