@@ -86,6 +86,13 @@ pub(crate) struct Gathered {
     areas: Vec<Area>,
 }
 
+impl Gathered {
+    /// Each area's name, errors and warnings, as `check` sums them up.
+    pub(crate) fn summary(&self) -> impl Iterator<Item = (&'static str, usize, usize)> + '_ {
+        self.areas.iter().map(|a| (a.name, a.errors, a.warnings))
+    }
+}
+
 pub(crate) fn gather(
     flows_dir: Option<&Path>,
     locales_dir: Option<&Path>,

@@ -82,6 +82,13 @@ pub enum Cmd {
         #[command(flatten)]
         settings: Flags,
     },
+    /// Is this installation healthy? Settings, secret files, the data directory, the store (through
+    /// the running bot, if it runs), flows, locales, rules, attorneys, the audit log, disk space
+    /// and the Bot API: a pass/fail list, with what to do about each failure.
+    Doctor {
+        #[command(flatten)]
+        settings: Flags,
+    },
     /// Check translations against English; record which English text they were made from.
     Locales {
         #[command(subcommand)]
@@ -481,6 +488,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::authoring::flows_paths(&src, bound, date.as_deref())
         }
         Cmd::Check { settings } => crate::check::check(&settings),
+        Cmd::Doctor { settings } => crate::doctor::doctor(&settings),
         Cmd::Locales { cmd: LocalesCmd::Check { locales, flows } } => {
             crate::check::locales_check(locales.as_deref(), flows.as_deref())
         }

@@ -170,12 +170,19 @@ impl Config {
         Config::parse(path, &text)
     }
 
-    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        let c: Config = toml::from_str(text).map_err(|e| {
+    /// The file's settings as written, their ranges and attorneys not checked: for `doctor`,
+    /// which reports those problems one by one and goes on with the rest. Every other command
+    /// uses [`Config::parse`].
+    pub fn parse_unchecked(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|e| {
             let src = crate::flow::Source { text: text.to_string(), ..Default::default() };
             let (line, col) = src.line_col(e.span().map(|s| s.start).unwrap_or(0));
             ConfigError::Parse { path: path.to_path_buf(), line, col, message: e.message().trim().to_string() }
-        })?;
+        })
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let c = Config::parse_unchecked(path, text)?;
         let invalid = |setting, message: String| ConfigError::Invalid { path: path.to_path_buf(), setting, message };
         if let Some(Err(m)) = c.retention.abandoned_days.map(check_abandoned) {
             return Err(invalid("retention.abandoned_days", m.into()));

@@ -22,6 +22,9 @@ pub const SOCKET: &str = "control.sock";
 #[serde(tag = "cmd", rename_all = "snake_case")]
 pub enum Request {
     Ping,
+    /// `clearpath doctor`'s checks of the open store ([`crate::doctor::store_checks`]), sent back
+    /// as JSON in the reply's message: a running bot's store cannot be opened by anyone else.
+    Health,
     Purge,
     /// Rotate to the key in this file (read by the running process, never sent over the socket).
     Rotate {
@@ -297,6 +300,10 @@ fn handle(app: &App, req: Request, retry: Option<&Retry>) -> Response {
     let result = match req {
         Request::Quarantine { op } => quarantine(app, &op, retry, crate::clock::now()),
         Request::Ping => Ok("running".to_string()),
+        Request::Health => app
+            .store(|st| Ok(crate::doctor::store_checks(st)))
+            .map_err(|e| format!("{e:#}"))
+            .and_then(|checks| serde_json::to_string(&checks).map_err(|e| e.to_string())),
         Request::Purge => app.purge(crate::clock::now()).map(|p| describe_purge(&p)).map_err(|e| format!("{e:#}")),
         Request::Rotate { new_key_file } => {
             match crate::store::keyfile::read_key_file(&new_key_file, crate::store::keyfile::NEW_FILE) {

@@ -13,6 +13,7 @@
 //! - [`data`]: reads flows, locales and rules from a directory, or the copy built in.
 //! - [`clock`]: the time (which tests of the real binary can move forward).
 //! - [`control`]: the control socket through which commands reach a running process.
+//! - [`doctor`]: `clearpath doctor`, every check of an installation's health at once.
 //! - [`preview`]: `flows preview`, a walk through a flow in memory, nothing stored.
 //!
 //! The lower crates' modules are re-exported under their old names (`clearpath::engine`,
@@ -35,6 +36,7 @@ pub mod clock;
 pub mod config;
 pub mod control;
 pub mod data;
+pub mod doctor;
 pub mod impact;
 pub mod metrics;
 pub mod preview;

@@ -558,7 +558,20 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
         std::thread::sleep(delay);
     }
     match method {
-        "getme" => (200, ok(bot_user())),
+        "getme" => {
+            // As Telegram answers getMe: the bot's user and what it may do.
+            let mut me = bot_user();
+            for (k, v) in [
+                ("can_join_groups", false),
+                ("can_read_all_group_messages", false),
+                ("supports_inline_queries", false),
+                ("can_connect_to_business", false),
+                ("has_main_web_app", false),
+            ] {
+                me[k] = json!(v);
+            }
+            (200, ok(me))
+        }
         "setmycommands" | "deletewebhook" => (200, ok(json!(true))),
         "getupdates" => {
             let offset = body["offset"].as_u64().unwrap_or(0);

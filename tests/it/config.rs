@@ -242,6 +242,7 @@ fn the_readme_table_and_the_help_show_the_settings_as_resolved() {
         &["quarantine", "list"],
         &["quarantine", "retry"],
         &["quarantine", "drop"],
+        &["doctor"],
     ] {
         let (rc, out, err) = run_bin(&[cmd, &["--help"]].concat(), &[], "", &root());
         assert_eq!(rc, 0, "{cmd:?}: {err}");

@@ -15,6 +15,7 @@ mod counters;
 mod crash;
 mod deploy;
 mod desk_model;
+mod doctor;
 mod flow_tests;
 mod flows_check;
 mod flows_preview;

@@ -206,6 +206,32 @@ pub(crate) fn key_opens(check_path: &Path, key: &Key) -> Result<bool, StoreError
     Ok(matches!(open(&key.derive("clearpath keycheck"), &aad("keycheck", b"", 1), &raw), Ok(p) if p == KEYCHECK_PLAIN))
 }
 
+/// What the key-check file says of a key, found without opening, creating or changing anything
+/// (`clearpath doctor`, which must not write into a data directory it only inspects).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyCheck {
+    /// The key opens this store.
+    Opens,
+    /// The key-check file refuses the key: it is not the key this store was made with.
+    Wrong,
+    /// Neither a key-check file nor a database: nothing has been stored here yet.
+    NoStore,
+    /// A database without its key-check file ([`StoreError::MissingKeyCheck`]).
+    MissingCheckFile,
+}
+
+/// Checks `key` against the store in `data_dir` by reading its key-check file only.
+pub fn check_key(data_dir: &Path, key: &Key) -> Result<KeyCheck, StoreError> {
+    let (check_path, db_path, _) = paths(data_dir);
+    if check_path.exists() {
+        Ok(if key_opens(&check_path, key)? { KeyCheck::Opens } else { KeyCheck::Wrong })
+    } else if db_path.exists() {
+        Ok(KeyCheck::MissingCheckFile)
+    } else {
+        Ok(KeyCheck::NoStore)
+    }
+}
+
 pub(crate) fn write_keycheck(check_path: &Path, key: &Key) -> std::io::Result<()> {
     let sealed = seal(&key.derive("clearpath keycheck"), &aad("keycheck", b"", 1), KEYCHECK_PLAIN);
     write_private(check_path, &sealed)

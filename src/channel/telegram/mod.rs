@@ -70,6 +70,37 @@ pub fn bot(token: &SecretString, api_url: Option<&str>) -> anyhow::Result<Bot> {
     })
 }
 
+/// Asks the Bot API who the bot is (`getMe`), as `clearpath doctor` does: the bot's username, or
+/// why not in words that never carry the token (reqwest's errors quote the request URL, which
+/// holds it, so they are described by kind, never displayed).
+pub fn get_me(token: &SecretString, api_url: Option<&str>, timeout: std::time::Duration) -> Result<String, String> {
+    let bot = bot(token, api_url).map_err(|e| format!("{e:#}"))?;
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+    let answer = rt.block_on(async { tokio::time::timeout(timeout, bot.get_me()).await });
+    match answer {
+        Err(_) => Err(format!("no answer within {} s", timeout.as_secs())),
+        Ok(Ok(me)) => Ok(me.username.clone().map(|u| format!("@{u}")).unwrap_or_else(|| me.first_name.clone())),
+        Ok(Err(teloxide::RequestError::Api(teloxide::ApiError::InvalidToken))) => {
+            Err("Telegram refuses this token (revoked, mistyped, or not a bot token)".into())
+        }
+        Ok(Err(teloxide::RequestError::Api(e))) => Err(format!("the Bot API refused: {e}")),
+        Ok(Err(teloxide::RequestError::Network(e))) => Err(if e.is_timeout() {
+            "no answer in time".into()
+        } else if e.is_connect() {
+            "cannot connect (connection refused, no route, or no network)".into()
+        } else {
+            "a network error".into()
+        }),
+        Ok(Err(teloxide::RequestError::InvalidJson { .. })) => {
+            Err("the answer is not the Bot API's (is TELOXIDE_API_URL right?)".into())
+        }
+        Ok(Err(teloxide::RequestError::RetryAfter(s))) => {
+            Err(format!("Telegram asks to wait {} s (too many requests)", s.seconds()))
+        }
+        Ok(Err(_)) => Err("the request failed".into()),
+    }
+}
+
 /// Runs the bot until SIGTERM or SIGINT.
 pub fn run(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Result<()> {
     // A panic is contained to its update (see `handle_logged`), but the default hook would print
