@@ -14,6 +14,7 @@ mod control_socket;
 mod counters;
 mod crash;
 mod desk_model;
+mod escrow;
 mod flow_tests;
 mod flows_check;
 mod flows_preview;

@@ -191,6 +191,17 @@ pub(crate) fn key_opens(check_path: &Path, key: &Key) -> Result<bool, StoreError
     Ok(matches!(open(&key.derive("clearpath keycheck"), &aad("keycheck", b"", 1), &raw), Ok(p) if p == KEYCHECK_PLAIN))
 }
 
+/// Whether `key` is the key of the store in `data_dir`, from its key-check file alone (sled is
+/// not opened, so this works while a running process holds the database). `None`: there is no
+/// key-check file (no store yet).
+pub fn key_matches(data_dir: &Path, key: &Key) -> Result<Option<bool>, StoreError> {
+    let (check_path, _, _) = paths(data_dir);
+    if !check_path.exists() {
+        return Ok(None);
+    }
+    key_opens(&check_path, key).map(Some)
+}
+
 pub(crate) fn write_keycheck(check_path: &Path, key: &Key) -> std::io::Result<()> {
     let sealed = seal(&key.derive("clearpath keycheck"), &aad("keycheck", b"", 1), KEYCHECK_PLAIN);
     write_private(check_path, &sealed)
