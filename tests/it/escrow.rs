@@ -175,6 +175,21 @@ fn a_single_recipient_escrow_recovers_with_its_one_identity() {
     );
     assert_eq!(rc, 0, "{err}");
     assert_eq!(std::fs::read_to_string(&out_key).unwrap(), std::fs::read_to_string(&master).unwrap());
+
+    // Without clearpath: a one-of-N escrow's sealed part is a stock age file (CI installs `age`).
+    let e = clearpath::escrow::Escrow::read(&escrow).unwrap();
+    let part = keys.path().join("part.age");
+    std::fs::write(&part, &e.parts[0].sealed).unwrap();
+    match std::process::Command::new("age").args(["-d", "-i", s(&id), s(&part)]).output() {
+        Ok(o) => {
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            let plain = String::from_utf8(o.stdout).unwrap();
+            let key_hex = std::fs::read_to_string(&master).unwrap();
+            assert!(plain.starts_with("clearpath-key-escrow-v1\n"), "unexpected plaintext layout");
+            assert!(plain.contains(&format!("key {}", key_hex.trim())), "unexpected plaintext layout");
+        }
+        Err(_) => eprintln!("note: the `age` tool is not installed here; .ci/run installs it"),
+    }
 }
 
 #[test]
