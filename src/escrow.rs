@@ -219,7 +219,8 @@ pub fn create(
 
 /// What a part seals: the format, the fingerprint, then `key HEX` or `share HEX`.
 fn plaintext(fingerprint: &str, kind: &str, secret: &[u8]) -> Zeroizing<String> {
-    Zeroizing::new(format!("{FORMAT}\nfingerprint {fingerprint}\n{kind} {}\n", hex::encode(secret)))
+    let hexed = Zeroizing::new(hex::encode(secret));
+    Zeroizing::new(format!("{FORMAT}\nfingerprint {fingerprint}\n{kind} {}\n", hexed.as_str()))
 }
 
 fn seal(to: Vec<&age::x25519::Recipient>, plain: &[u8]) -> Result<String, EscrowError> {

@@ -94,7 +94,8 @@ pub fn write_new(path: &Path, key: &Key) -> Result<(), KeyError> {
     if path.symlink_metadata().is_ok() {
         return Err(KeyError::Exists(path.to_path_buf()));
     }
-    let text = Zeroizing::new(format!("{}\n", hex::encode(key.expose())));
+    let hexed = Zeroizing::new(hex::encode(key.expose()));
+    let text = Zeroizing::new(format!("{}\n", hexed.as_str()));
     super::write_private(path, text.as_bytes()).map_err(|e| KeyError::Write(path.to_path_buf(), e))
 }
 
