@@ -4,6 +4,7 @@
 use crate::app::App;
 use crate::config::{Flags, Settings};
 use crate::diag::{has_errors, Diagnostic, Severity};
+use crate::escrow::EscrowError;
 use crate::flow::{self, Flow};
 use crate::locale::Locales;
 use crate::store::keyfile::{self, KeyError, Origin};
@@ -368,6 +369,39 @@ pub enum KeysCmd {
         #[command(flatten)]
         settings: Flags,
     },
+    /// Seal the master key to administrators' age public keys (from `clearpath attorney keygen`
+    /// or `age-keygen`), so a lost key file can be rebuilt: by any one of them, or with
+    /// --threshold K by any K of them together. The file holds no readable key.
+    Escrow {
+        /// The administrators' age public keys (age1...), comma-separated.
+        #[arg(long, value_delimiter = ',', required = true)]
+        to: Vec<String>,
+        /// How many of them it takes to rebuild the key (Shamir secret sharing) [default: 1, any one].
+        #[arg(long)]
+        threshold: Option<u32>,
+        /// Where to write the escrow [default: escrow.toml in the data directory].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write over an existing escrow file (after `keys rotate`, the old one is useless).
+        #[arg(long)]
+        replace: bool,
+        #[command(flatten)]
+        settings: Flags,
+    },
+    /// Rebuild the master key from an escrow and administrators' identity files, into a new key
+    /// file (mode 0600; never over an existing file).
+    Recover {
+        /// The administrators' identity files (AGE-SECRET-KEY-1...), comma-separated: one, or as
+        /// many as the escrow's threshold.
+        #[arg(long, value_delimiter = ',', required = true)]
+        identity: Vec<PathBuf>,
+        /// The escrow file written by `keys escrow`.
+        #[arg(long)]
+        escrow: PathBuf,
+        /// Where to write the rebuilt key.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -386,6 +420,16 @@ fn exit_code_for(e: &anyhow::Error) -> u8 {
     for cause in e.chain() {
         if cause.downcast_ref::<KeyError>().is_some() {
             return exit::KEY;
+        }
+        if let Some(e) = cause.downcast_ref::<EscrowError>() {
+            return match e {
+                EscrowError::NoRecipients
+                | EscrowError::DuplicateRecipient(_)
+                | EscrowError::Threshold { .. }
+                | EscrowError::TooMany
+                | EscrowError::Recipient(_) => exit::USAGE,
+                _ => exit::KEY,
+            };
         }
         if let Some(se) = cause.downcast_ref::<StoreError>() {
             return match se {
@@ -605,10 +649,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     keyfile::ENV_FILE,
                     new_key_file.display()
                 );
+                eprintln!("{}", escrow_after_rotation(&data_dir, &new));
                 return Ok(code);
             }
             let (current, _) = s.master_key(true)?;
-            match crate::store::rotate::rotate(&data_dir, current, new)? {
+            match crate::store::rotate::rotate(&data_dir, current, new.clone())? {
                 crate::store::rotate::Rotated::Done { subjects, records } => {
                     println!("rotated: {subjects} survivor key(s) and {records} record(s) now under the new key")
                 }
@@ -621,6 +666,56 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 keyfile::ENV_FILE,
                 new_key_file.display()
             );
+            eprintln!("{}", escrow_after_rotation(&data_dir, &new));
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Keys { cmd: KeysCmd::Escrow { to, threshold, out, replace, settings } } => {
+            let s = resolve(&settings)?;
+            let recipients = crate::escrow::recipients(&to)?;
+            let (key, _) = s.master_key(false)?;
+            // Escrowing a key that does not open this store would be worse than none.
+            if crate::store::key_matches(&s.data_dir, &key)? == Some(false) {
+                return Err(StoreError::WrongKey.into());
+            }
+            let out = match out {
+                Some(p) => p,
+                None => {
+                    std::fs::create_dir_all(&s.data_dir)
+                        .with_context(|| format!("creating the data directory {}", s.data_dir.display()))?;
+                    crate::store::restrict_dir(&s.data_dir)?;
+                    crate::escrow::default_path(&s.data_dir)
+                }
+            };
+            if out.symlink_metadata().is_ok() && !replace {
+                let which = match crate::escrow::escrow_matches(&out, &key) {
+                    Ok(true) => "it already escrows the current key",
+                    Ok(false) => "it escrows another key",
+                    Err(_) => "it is not a readable escrow",
+                };
+                bail!("{} exists ({which}); pass --replace to write over it", out.display());
+            }
+            let escrow = crate::escrow::create(&key, &recipients, threshold, crate::clock::now())?;
+            crate::store::write_private(&out, escrow.to_text()?.as_bytes())
+                .with_context(|| format!("writing {}", out.display()))?;
+            println!("wrote {} (mode 0600): the master key, recoverable by {}", out.display(), escrow.describe());
+            eprintln!(
+                "keep a copy off this server too; it holds no readable key. Test it with the recovery drill in docs/operations.md."
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Keys { cmd: KeysCmd::Recover { identity, escrow, out } } => {
+            let e = crate::escrow::Escrow::read(&escrow)?;
+            let ids = identity.iter().map(|p| crate::escrow::read_identity(p)).collect::<Result<Vec<_>, _>>()?;
+            if out.symlink_metadata().is_ok() {
+                return Err(KeyError::Exists(out).into());
+            }
+            let key = crate::escrow::recover(&e, &ids)?;
+            keyfile::write_new(&out, &key)?;
+            println!(
+                "wrote the recovered master key to {} (mode 0600); it matches the escrow's fingerprint",
+                out.display()
+            );
+            eprintln!("start clearpath with {}={}", keyfile::ENV_FILE, out.display());
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Attorney {
@@ -659,6 +754,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("wrote a new master key to {} (mode 0600). Keep a backup somewhere safe and away from the database: without it the data cannot be read.", path.display());
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// What `keys rotate` says about the escrow: any escrow of the old key no longer matches.
+fn escrow_after_rotation(data_dir: &Path, new: &crate::store::crypto::Key) -> String {
+    let path = crate::escrow::default_path(data_dir);
+    match crate::escrow::Escrow::read(&path) {
+        Ok(e) if e.matches(new) => format!("the key escrow {} already holds the new key", path.display()),
+        Ok(e) => {
+            let threshold = if e.threshold > 1 { format!(" --threshold {}", e.threshold) } else { String::new() };
+            format!(
+                "a new key escrow is needed: {} escrows the old key and no longer matches. Make a new one now:\n  clearpath keys escrow --to {}{threshold} --replace",
+                path.display(),
+                e.recipients.join(",")
+            )
+        }
+        Err(_) => format!(
+            "a new key escrow is needed: any escrow of the old key no longer matches. Make one now: clearpath keys escrow --to age1...[,age1...] [--threshold K] (it is written to {} by default)",
+            path.display()
+        ),
     }
 }
 

@@ -127,8 +127,8 @@ pub fn run(flags: &Flags, env: &dyn Fn(&str) -> Option<OsString>) -> Vec<Check> 
     let dir_ok = data_dir(&s.data_dir, &mut out);
     files(&s, &mut out);
     configured_attorneys(&s.config, &mut out);
+    out.push(escrow(&s.data_dir, key.as_ref()));
     store(&s, key, dir_ok, &mut out);
-    out.push(Check::skip("key escrow", "not checked (no escrow support yet)"));
     out.push(disk_space(&s.data_dir));
     out.push(bot_api(token, env));
     out
@@ -560,6 +560,39 @@ fn bot_api(token: Option<secrecy::SecretString>, env: &dyn Fn(&str) -> Option<Os
             format!("{at} does not answer getMe: {why}"),
             "check that this machine reaches the Bot API (network, firewall, proxy; TELOXIDE_API_URL if you set one), and that the token is the one @BotFather gave for this bot",
             1,
+        ),
+    }
+}
+
+/// The key escrow (`keys escrow`) in the data directory matches the master key in use, compared
+/// by fingerprint (nothing is decrypted). None made: a warning (a lost key would be lost data).
+/// One made for another key (before a `keys rotate`): a failure until a new one is made.
+fn escrow(data_dir: &std::path::Path, key: Option<&Key>) -> Check {
+    const NAME: &str = "key escrow";
+    let path = crate::escrow::default_path(data_dir);
+    if !path.exists() {
+        return Check::warn(
+            NAME,
+            format!("none at {}", path.display()),
+            "escrow the master key to administrators' age keys: `clearpath keys escrow --to age1...` (docs/operations.md); without it a lost key is lost data",
+        );
+    }
+    let Some(key) = key else {
+        return Check::skip(NAME, "not checked: the master key could not be read");
+    };
+    match crate::escrow::escrow_matches(&path, key) {
+        Ok(true) => Check::pass(NAME, format!("{} escrows the master key in use", path.display())),
+        Ok(false) => Check::fail(
+            NAME,
+            format!("{} escrows another key, not the one in use (made before a `keys rotate`?)", path.display()),
+            "make a new escrow for the current key: `clearpath keys escrow --to age1...[,age1...] --replace` (docs/operations.md)",
+            exit::KEY,
+        ),
+        Err(e) => Check::fail(
+            NAME,
+            format!("{} cannot be read: {e}", path.display()),
+            "make a new escrow: `clearpath keys escrow --to age1... --replace`",
+            exit::KEY,
         ),
     }
 }

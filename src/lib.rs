@@ -11,6 +11,8 @@
 //! - [`config`]: settings that are not secrets: flag, then environment, then a TOML file, then
 //!   the default, resolved in one place.
 //! - [`data`]: reads flows, locales and rules from a directory, or the copy built in.
+//! - [`escrow`]: the master key sealed to administrators' age keys (one of N, or K of N), and
+//!   rebuilt from their identities.
 //! - [`clock`]: the time (which tests of the real binary can move forward).
 //! - [`control`]: the control socket through which commands reach a running process.
 //! - [`doctor`]: `clearpath doctor`, every check of an installation's health at once.
@@ -37,6 +39,7 @@ pub mod config;
 pub mod control;
 pub mod data;
 pub mod doctor;
+pub mod escrow;
 pub mod impact;
 pub mod metrics;
 pub mod preview;

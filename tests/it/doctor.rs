@@ -119,7 +119,7 @@ fn doctor_passes_on_a_healthy_setup_and_names_each_fault_with_its_fix_and_exit_c
         "ok    attorneys in the settings file: 1, each with a valid age recipient".into(),
         "ok    store: the master key matches and the database opens (the bot is not running)".into(),
         "ok    enrolled attorneys: none".into(),
-        "skip  key escrow: not checked (no escrow support yet)".into(),
+        format!("warn  key escrow: none at {}", s.data().join("escrow.toml").display()),
         format!("ok    Bot API: {} answers getMe: the token is the bot @clearpath_test_bot", d.url),
     ] {
         assert_line(&out, &line);

@@ -16,6 +16,7 @@ mod crash;
 mod deploy;
 mod desk_model;
 mod doctor;
+mod escrow;
 mod flow_tests;
 mod flows_check;
 mod flows_preview;

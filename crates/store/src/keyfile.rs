@@ -86,12 +86,33 @@ pub fn read_secret(path: &Path, what: &str) -> Result<Zeroizing<String>, KeyErro
 
 /// Writes a new random key to `path` (mode 0600). Never overwrites.
 pub fn init(path: &Path) -> Result<(), KeyError> {
-    if path.exists() {
+    write_new(path, &Key::generate())
+}
+
+/// Writes `key` as a key file at `path` (mode 0600), as `keys init` does. Never overwrites.
+pub fn write_new(path: &Path, key: &Key) -> Result<(), KeyError> {
+    if path.symlink_metadata().is_ok() {
         return Err(KeyError::Exists(path.to_path_buf()));
     }
-    let key = Key::generate();
-    let text = Zeroizing::new(format!("{}\n", hex::encode(key.expose())));
+    let hexed = Zeroizing::new(hex::encode(key.expose()));
+    let text = Zeroizing::new(format!("{}\n", hexed.as_str()));
     super::write_private(path, text.as_bytes()).map_err(|e| KeyError::Write(path.to_path_buf(), e))
+}
+
+/// The master key's fingerprint: a one-way derivation (BLAKE3 `derive_key` under its own
+/// context), 64 hex digits. It tells whether two things (an escrow, a key file) hold the same key
+/// without revealing it or decrypting anything; it is never used as a key.
+pub fn fingerprint(key: &Key) -> String {
+    hex::encode(blake3::derive_key("clearpath master key fingerprint v1", key.expose()))
+}
+
+/// Whether `fingerprint` (as written by [`fingerprint`]) is `key`'s, compared in constant time.
+pub fn fingerprint_matches(fingerprint: &str, key: &Key) -> bool {
+    let Ok(given) = <[u8; 32]>::try_from(hex::decode(fingerprint.trim()).unwrap_or_default().as_slice()) else {
+        return false;
+    };
+    blake3::Hash::from(given)
+        == blake3::Hash::from(blake3::derive_key("clearpath master key fingerprint v1", key.expose()))
 }
 
 /// Finds the master key from the environment. With `dev_dir`, a missing key is created there.

@@ -232,6 +232,17 @@ pub fn check_key(data_dir: &Path, key: &Key) -> Result<KeyCheck, StoreError> {
     }
 }
 
+/// Whether `key` is the key of the store in `data_dir`, from its key-check file alone (sled is
+/// not opened, so this works while a running process holds the database). `None`: there is no
+/// key-check file (no store yet).
+pub fn key_matches(data_dir: &Path, key: &Key) -> Result<Option<bool>, StoreError> {
+    Ok(match check_key(data_dir, key)? {
+        KeyCheck::Opens => Some(true),
+        KeyCheck::Wrong => Some(false),
+        KeyCheck::NoStore | KeyCheck::MissingCheckFile => None,
+    })
+}
+
 pub(crate) fn write_keycheck(check_path: &Path, key: &Key) -> std::io::Result<()> {
     let sealed = seal(&key.derive("clearpath keycheck"), &aad("keycheck", b"", 1), KEYCHECK_PLAIN);
     write_private(check_path, &sealed)
