@@ -1,5 +1,5 @@
 //! The runtime around the pure engine: load the session, step it, carry out its effects, store
-//! the result, flush. Every channel (terminal, JSON lines, Telegram) goes through [`App::handle`],
+//! the result, flush. Every channel (the terminal, JSON lines, the chat bot) goes through [`App::handle`],
 //! so they all run the same path.
 
 use crate::engine::{self, Command, Effect, Input, Reply, Session, Status};
@@ -35,7 +35,7 @@ pub struct App {
     pub reloader: Option<Box<Reloader>>,
     store: StoreCell,
     /// Conversations in progress on a channel, with the chat and the time of their last input:
-    /// a channel pauses those left idle (see `telegram::pause_idle`). Memory only; filled from the
+    /// a channel pauses those left idle (its own idle pause). Memory only; filled from the
     /// store at start-up.
     pub active: std::sync::Mutex<std::collections::HashMap<Subject, (i64, Timestamp)>>,
     /// Locks for changing one survivor's chat log, which two parts of the process read, change
@@ -449,7 +449,7 @@ impl App {
     /// Whether a channel input was already applied to this session: its id is at or below the
     /// last one applied. Inputs of one chat are applied in order and every write is durable in
     /// order, so any earlier input of the chat was applied too. The mark counts only while it is
-    /// under six days old: Telegram restarts update ids at random after a week without updates,
+    /// under six days old: a channel may restart its update ids after a week without updates,
     /// which cannot have happened since this chat's last input if that input is recent.
     pub fn already_applied(session: &Session, id: u64, now: Timestamp) -> bool {
         session.last_input.is_some_and(|(last, at)| id <= last && now.as_second() - at.as_second() < 6 * 86_400)
@@ -515,6 +515,11 @@ impl App {
     /// more (run with each purge). If any record does not open, nothing is dropped: that record
     /// might be the one using a version.
     pub fn forget_unused_versions(&self) -> Result<usize, StoreError> {
+        // Every stored version but the current one is loaded at start and kept on reloads: none
+        // kept means none stored, and no need to read every conversation again after the purge.
+        if self.versions.read().unwrap_or_else(|p| p.into_inner()).is_empty() {
+            return Ok(0);
+        }
         let current = self.flow().hash.clone();
         let used = self.store(|st| {
             let mut used = std::collections::BTreeSet::new();

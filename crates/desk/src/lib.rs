@@ -12,7 +12,7 @@
 //! - [`retention`]: how long things are kept, the policy the store carries out.
 //! - [`outbound`]: what the desk sends, and the trait a channel implements to carry it.
 //!
-//! What this crate never does: name a channel (no teloxide, no Telegram payloads), or touch sled
+//! What this crate never does: name a channel (no channel library, no channel's payloads), or touch sled
 //! except through `clearpath-store`. Outside tests it denies `unwrap`, `expect`, `panic!`,
 //! `unreachable!` and unchecked indexing.
 

@@ -1,5 +1,5 @@
 //! Administrators' commands in their own chat: `/stats` (aggregate counts) and `/flowversion`
-//! (the flow running). Only the chats configured as administrators' (`telegram.admins`) reach
+//! (the flow running). Only the chats configured as administrators' (the desk's `admins`, from the settings) reach
 //! them: to anyone else these words are unknown commands, answered as any other (the channel
 //! decides who is an administrator before anything else reads the update). An administrator's
 //! chat is not a survivor's: it never enters a conversation.

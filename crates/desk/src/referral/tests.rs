@@ -34,14 +34,14 @@ fn anything_not_a_desk_command_is_help() {
 }
 
 #[test]
-fn accept_and_decline_buttons_round_trip_and_fit_telegram() {
+fn accept_and_decline_buttons_round_trip_and_fit_64_bytes_of_callback_data() {
     for cmd in [
         DeskCommand::Accept("K7QX2M".into()),
         DeskCommand::Decline("K7QX2M".into()),
         DeskCommand::Accept("ABCDEFGH2345".into()),
     ] {
         let data = cmd.button_data().unwrap();
-        assert!(data.len() <= 64, "{data}: Telegram's callback data holds 64 bytes");
+        assert!(data.len() <= 64, "{data}: callback data holds at most 64 bytes");
         assert_eq!(DeskCommand::from_button(&data), Some(cmd));
     }
     // A code read from a button is normalised as a typed one is.
