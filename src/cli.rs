@@ -129,6 +129,31 @@ pub enum Cmd {
         #[command(flatten)]
         settings: Flags,
     },
+    /// Write an encrypted backup of the store to OUT (through the running bot, between two
+    /// updates, when it runs). It opens only with the master key; keep it off this server, with
+    /// a copy of the erasure log (DATA_DIR/erasures). docs/operations.md: backup and restore.
+    Backup {
+        out: PathBuf,
+        /// Read a backup through to its end and say what it holds; write nothing.
+        #[arg(long)]
+        verify: bool,
+        #[command(flatten)]
+        settings: Flags,
+    },
+    /// Restore a backup into an empty data directory (--data-dir): erasures made since the backup
+    /// are replayed from the erasure log, the retention periods applied, before anything serves.
+    Restore {
+        input: PathBuf,
+        /// The erasure log kept beside the store the backup came from (DATA_DIR/erasures, or a copy).
+        #[arg(long, conflicts_with = "without_erasure_log")]
+        erasures: Option<PathBuf>,
+        /// Restore without an erasure log: survivors who deleted their data after the backup was
+        /// made would be back until their retention period ends. Only when the log is lost.
+        #[arg(long)]
+        without_erasure_log: bool,
+        #[command(flatten)]
+        settings: Flags,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -418,6 +443,15 @@ pub fn main() -> ExitCode {
 
 fn exit_code_for(e: &anyhow::Error) -> u8 {
     for cause in e.chain() {
+        if let Some(b) = cause.downcast_ref::<crate::store::backup::BackupError>() {
+            use crate::store::backup::BackupError as B;
+            return match b {
+                B::WrongKey { .. } => exit::KEY,
+                B::NotEmpty(_) => exit::USAGE,
+                B::Store(StoreError::WrongKey) => exit::KEY,
+                _ => exit::DATABASE,
+            };
+        }
         if cause.downcast_ref::<KeyError>().is_some() {
             return exit::KEY;
         }
@@ -632,6 +666,36 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{}", s.describe_retention());
             println!("{}", crate::control::describe_purge(&p));
             Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Backup { out, verify, settings } => {
+            let s = resolve(&settings)?;
+            let (key, _) = s.master_key(false)?;
+            if verify {
+                let f = std::fs::File::open(&out).with_context(|| format!("opening {}", out.display()))?;
+                let m = crate::store::backup::verify(std::io::BufReader::new(f), &out, &key)?;
+                println!("{}: a complete backup, {}", out.display(), crate::store::backup::describe(&m));
+                return Ok(ExitCode::SUCCESS);
+            }
+            let out = absolute(&out)?;
+            if let Some(resp) =
+                crate::control::request(&s.data_dir, &crate::control::Request::Backup { out: out.clone() })
+            {
+                return control_reply(resp?);
+            }
+            // Not running: the store is opened here (the key checked first), so nothing else writes.
+            if crate::store::key_matches(&s.data_dir, &key)?.is_none() {
+                bail!("there is no store in {} to back up", s.data_dir.display());
+            }
+            let store = Store::open(&s.data_dir, key)
+                .with_context(|| format!("opening the data directory {}", s.data_dir.display()))?;
+            let m = store.backup_file(&out, crate::clock::now())?;
+            println!("wrote the backup {}: {}", out.display(), crate::store::backup::describe(&m));
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Restore { input, erasures, without_erasure_log, settings } => {
+            let s = resolve(&settings)?;
+            let (key, _) = s.master_key(false)?;
+            restore(&s, key, &input, erasures.as_deref(), without_erasure_log)
         }
         Cmd::Keys { cmd: KeysCmd::Rotate { new_key_file, settings } } => {
             let s = resolve(&settings)?;
@@ -1159,4 +1223,81 @@ pub(crate) fn load_rules_checked(dir: Option<&Path>) -> (crate::rules::Rules, Ve
 fn dedup(diags: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
     diags.retain(|d| seen.insert(d.headline()));
+}
+
+fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
+    if p.is_absolute() {
+        return Ok(p.to_path_buf());
+    }
+    Ok(std::env::current_dir().context("the current directory")?.join(p))
+}
+
+/// `clearpath restore`: checks everything first (the key, the whole file, its age, the erasure
+/// log), then restores, replays the erasures made since, and purges, so that the first start on
+/// the restored directory serves nothing the retention periods or an erasure would have removed.
+fn restore(
+    s: &crate::config::Settings,
+    key: crate::store::crypto::Key,
+    input: &Path,
+    erasures: Option<&Path>,
+    without_log: bool,
+) -> anyhow::Result<ExitCode> {
+    use crate::store::backup::{self, BackupError};
+    use crate::store::Keep;
+    let dir = &s.data_dir;
+    if dir.exists() && std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?.next().is_some() {
+        return Err(BackupError::NotEmpty(dir.clone()).into());
+    }
+    let open = || -> anyhow::Result<std::io::BufReader<std::fs::File>> {
+        Ok(std::io::BufReader::new(std::fs::File::open(input).with_context(|| format!("opening {}", input.display()))?))
+    };
+    let manifest = backup::verify(open()?, input, &key)?;
+    let now = crate::clock::now();
+    let limit = s.retention.backup_days();
+    if now.as_second() - manifest.created.as_second() > limit * 86_400 {
+        return Err(BackupError::TooOld {
+            path: input.to_path_buf(),
+            made: manifest.created.strftime("%Y-%m-%d").to_string(),
+            days: limit,
+        }
+        .into());
+    }
+    let log = match (erasures, without_log) {
+        (Some(p), _) => Some(
+            crate::store::erasures::read_file(p)?
+                .ok_or_else(|| anyhow::anyhow!("{}: no erasure log there", p.display()))?,
+        ),
+        (None, true) => None,
+        (None, false) => bail!(
+            "give the erasure log that was beside the store (--erasures DATA_DIR/erasures, or its copy), so that survivors erased since the backup stay erased; only if it is lost, --without-erasure-log"
+        ),
+    };
+    let todo = match (&log, &manifest.erasures) {
+        (Some(l), Some(pos)) => {
+            backup::erasures_since(l, pos, &key).map_err(|e| anyhow::anyhow!("{e}; nothing was restored"))?
+        }
+        _ => Vec::new(),
+    };
+    let restored = backup::restore(open()?, input, dir, &key)?;
+    let store = Store::open(dir, key).with_context(|| format!("opening the restored store in {}", dir.display()))?;
+    let again = store.replay_erasures(&todo)?;
+    if let Some(p) = erasures {
+        // The log goes on beside the restored store (same id, same numbering), so an older backup
+        // can still be restored with it later.
+        let text = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+        crate::store::write_private(&crate::store::erasures::path(dir), &text)?;
+    }
+    let purged = store.purge(now, &s.retention)?;
+    store.flush()?;
+    println!("restored {} into {}: {}", input.display(), dir.display(), backup::describe(&restored));
+    match (&log, todo.len()) {
+        (None, _) => println!("no erasure log given: erasures made after the backup were not replayed"),
+        (Some(_), 0) => println!("the erasure log has no erasure made after the backup"),
+        (Some(_), n) => {
+            println!("{n} erasure(s) made after the backup replayed ({again} of those survivors were in it)")
+        }
+    }
+    println!("{}", s.describe_retention());
+    println!("{}", crate::control::describe_purge(&purged));
+    Ok(ExitCode::SUCCESS)
 }

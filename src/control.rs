@@ -30,6 +30,11 @@ pub enum Request {
     Rotate {
         new_key_file: PathBuf,
     },
+    /// Write a backup of the store to this file (an absolute path; the running process writes it,
+    /// between two handled updates).
+    Backup {
+        out: PathBuf,
+    },
     /// A one-time enrolment code for an attorney.
     Invite {
         name: String,
@@ -87,6 +92,9 @@ impl Request {
             }
             Request::Revoke { name } => check_name(name),
             Request::Sweep { now: Some(t) } if t.len() > 64 => Err("--now must be an RFC 3339 time".into()),
+            Request::Backup { out } if !out.is_absolute() => {
+                Err("the backup file must be given as an absolute path".into())
+            }
             Request::Rotate { new_key_file } if !new_key_file.is_absolute() => {
                 Err("the new key file must be given as an absolute path".into())
             }
@@ -305,6 +313,10 @@ fn handle(app: &App, req: Request, retry: Option<&Retry>) -> Response {
             .map_err(|e| format!("{e:#}"))
             .and_then(|checks| serde_json::to_string(&checks).map_err(|e| e.to_string())),
         Request::Purge => app.purge(crate::clock::now()).map(|p| describe_purge(&p)).map_err(|e| format!("{e:#}")),
+        Request::Backup { out } => app
+            .backup(&out, crate::clock::now())
+            .map(|m| format!("wrote the backup {}: {}", out.display(), crate::store::backup::describe(&m)))
+            .map_err(|e| format!("{:#}", anyhow::Error::from(e))),
         Request::Rotate { new_key_file } => {
             match crate::store::keyfile::read_key_file(&new_key_file, crate::store::keyfile::NEW_FILE) {
                 Ok(k) => app.rotate(k).map(|r| format!("{r:?}")).map_err(|e| format!("{:#}", anyhow::Error::from(e))),

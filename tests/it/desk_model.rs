@@ -251,7 +251,7 @@ impl World {
             }
             Op::Delete(i) => {
                 let who = self.survivor(*i);
-                self.app().store(|st| st.erase(&who)).unwrap();
+                self.app().store(|st| st.erase(&who, now)).unwrap();
                 referral::forget(self.app(), &who, now).unwrap();
             }
             Op::Restart => {

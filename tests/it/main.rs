@@ -5,6 +5,7 @@ mod support;
 mod admin;
 mod attorneys;
 mod audit_head;
+mod backup;
 mod botapi;
 
 mod check;

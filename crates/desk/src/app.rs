@@ -418,7 +418,7 @@ impl App {
         };
         self.store(|st| {
             if erased {
-                st.erase(who)?;
+                st.erase(who, now)?;
             }
             let change = Change {
                 session: keep.then_some(&s),
@@ -555,6 +555,25 @@ impl App {
     /// key, which is gone: it is taken for one dropped in flight and deleted from the chat, and
     /// its entry, still in the outbox under the new key, is sent again (a duplicate, as the
     /// at-least-once rule allows; nothing is lost).
+    /// Writes a backup of the store to `path` ([`crate::store::backup`]) under the store's
+    /// exclusive lock: no update is being written meanwhile (each one's changes are one
+    /// transaction), so the copy is the store as of the last update handled. Handling waits for
+    /// it (about a second per 100 MB of store).
+    pub fn backup(
+        &self,
+        path: &std::path::Path,
+        now: Timestamp,
+    ) -> Result<crate::store::backup::Manifest, crate::store::backup::BackupError> {
+        let guard = self.store.inner.write().unwrap_or_else(|p| p.into_inner());
+        match guard.as_ref() {
+            Some(store) => store.backup_file(path, now),
+            None => {
+                Err(StoreError::Rotate("the store is closed after a failed rotation; restart with the new key".into())
+                    .into())
+            }
+        }
+    }
+
     pub fn rotate(&self, new: Key) -> Result<Rotated, StoreError> {
         let mut guard = self.store.inner.write().unwrap_or_else(|p| p.into_inner());
         let Some(store) = guard.take() else {

@@ -49,4 +49,10 @@ impl Keep for Retention {
     fn set_aside_expired(&self, at: Timestamp, now: Timestamp) -> bool {
         now.as_second() - at.as_second() >= self.abandoned_days * DAY
     }
+
+    /// The longest a survivor's record is kept: an unfinished conversation, or an intake that
+    /// waited its full time for an attorney and was then delivered on the last day.
+    fn backup_days(&self) -> i64 {
+        self.abandoned_days.max(self.waiting_days.saturating_add(self.delivered_days))
+    }
 }

@@ -47,6 +47,16 @@ pub(crate) fn keep_private(dir: &Path, existed: bool) -> std::io::Result<()> {
 /// mode 0600, fsynced, then renamed over `path`. A file or link planted under a predictable name
 /// is never written through.
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_private_with(path, |f| std::io::Write::write_all(f, bytes))
+}
+
+/// [`write_private`] for content written as a stream (a backup): `fill` writes into the
+/// temporary file; only a complete, fsynced file is renamed to `path`. An existing `path` is
+/// replaced only at that rename.
+pub fn write_private_with<R>(
+    path: &Path,
+    fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<R>,
+) -> std::io::Result<R> {
     use std::io::Write;
     #[cfg(unix)]
     use std::os::unix::fs::OpenOptionsExt;
@@ -59,20 +69,24 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     opts.write(true).create_new(true);
     #[cfg(unix)]
     opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
-    let mut f = opts.open(&tmp)?;
+    let f = opts.open(&tmp)?;
     let written = (|| {
-        f.write_all(bytes)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, &f);
+        let r = fill(&mut w)?;
+        w.flush()?;
+        drop(w);
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        Ok(r)
     })();
-    if let Err(e) = written {
+    if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        return Err(e);
+        return written;
     }
     if let Some(parent) = path.parent() {
         if let Ok(d) = std::fs::File::open(parent) {
             let _ = d.sync_all();
         }
     }
-    Ok(())
+    written
 }

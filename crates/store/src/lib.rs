@@ -15,6 +15,8 @@
 //! store/keycheck   proves the master key before sled is opened (sled writes on open)
 //! store/db/        the sled database
 //! store.new/       a rotation in progress (store.new/READY once complete)
+//! store.restoring/ a restore in progress (renamed to store/ once complete)
+//! erasures         the erasure log: who was erased, sealed, to replay on a restored backup
 //! control.sock     the running process's control socket (mode 0600)
 //! ```
 
@@ -23,8 +25,10 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::indexing_slicing)
 )]
 
+pub mod backup;
 pub mod crypto;
 mod envelope;
+pub mod erasures;
 mod files;
 pub mod keyfile;
 mod outbox;

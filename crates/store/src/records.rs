@@ -192,4 +192,7 @@ pub trait Keep {
     ) -> bool;
     /// Whether an update set aside at `at` has been kept long enough.
     fn set_aside_expired(&self, at: jiff::Timestamp, now: jiff::Timestamp) -> bool;
+    /// The oldest a backup may be and still be restored, in days: the longest a survivor's record
+    /// is kept. A backup older than this is refused, and the erasure log is pruned to it.
+    fn backup_days(&self) -> i64;
 }

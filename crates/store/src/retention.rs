@@ -4,8 +4,19 @@ use super::*;
 
 impl Store {
     /// Erases everything of one survivor: their data key first (so nothing of theirs can be
-    /// opened any more, even from old log segments), then their records; then flushes.
-    pub fn erase(&self, s: &Subject) -> Result<(), StoreError> {
+    /// opened any more, even from old log segments), then their records; then flushes. Recorded
+    /// first in the erasure log beside the store ([`crate::erasures`]), so that restoring an older
+    /// backup erases them again; if that record cannot be written the erasure still happens (it
+    /// is what the survivor asked for now), and the failure is logged as an error.
+    pub fn erase(&self, s: &Subject, now: jiff::Timestamp) -> Result<(), StoreError> {
+        if let Err(e) = erasures::record_erasure(&self.dir, &self.master, s, now) {
+            tracing::error!(error = %e, "the erasure could not be recorded in the erasure log; a backup made before it would bring this survivor back on restore");
+        }
+        self.erase_unlogged(s)
+    }
+
+    /// [`Store::erase`] without the erasure log (replaying the log itself).
+    pub(crate) fn erase_unlogged(&self, s: &Subject) -> Result<(), StoreError> {
         self.keys.lock().unwrap_or_else(|p| p.into_inner()).remove(s);
         self.fresh.lock().unwrap_or_else(|p| p.into_inner()).retain(|k, _| !k.starts_with(&s.0));
         self.tree(TREE_KEYS)?.remove(s.0)?;
@@ -93,7 +104,7 @@ impl Store {
             }
             let has_quarantine = quarantine.scan_prefix(s.0).next().is_some();
             if !has_session && live_intakes == 0 && !has_outbox && !has_quarantine {
-                self.erase(&s)?;
+                self.erase(&s, now)?;
                 p.subjects_erased += 1;
             }
         }
@@ -108,6 +119,14 @@ impl Store {
                 inbox.remove(k)?;
                 p.inbox_entries += 1;
             }
+        }
+        // Erasures older than any backup that may still be restored are no longer needed.
+        let before = jiff::Timestamp::from_second(now.as_second().saturating_sub(keep.backup_days() * 86_400))
+            .unwrap_or(jiff::Timestamp::MIN);
+        match erasures::prune(&self.dir, &self.master, before) {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(entries = n, "old entries of the erasure log pruned"),
+            Err(e) => tracing::warn!(error = %e, "the erasure log could not be pruned"),
         }
         self.flush()?;
         Ok(p)

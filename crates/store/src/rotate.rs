@@ -187,6 +187,11 @@ pub fn build(store: &Store, new: &Key) -> Result<(usize, usize), StoreError> {
     db.flush()?;
     drop(db);
     pause_point("built");
+    // The erasure log learns of the rotation before it can take effect: erasures after it name
+    // survivors by pseudonyms a backup made before it does not have (a restore then refuses).
+    if let Err(e) = erasures::record_rotation(data_dir, store.master(), new) {
+        return Err(StoreError::Rotate(format!("the erasure log could not record the rotation: {e}")));
+    }
     write_private(&new_dir.join(READY), b"ready\n")?;
     sync_dir(&new_dir);
     pause_point("ready");
