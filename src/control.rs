@@ -315,6 +315,7 @@ fn handle(app: &App, req: Request, retry: Option<&Retry>) -> Response {
         Request::Purge => app.purge(crate::clock::now()).map(|p| describe_purge(&p)).map_err(|e| format!("{e:#}")),
         Request::Backup { out } => app
             .backup(&out, crate::clock::now())
+            .inspect(|_| crate::metrics::get().backed_up(crate::clock::now()))
             .map(|m| format!("wrote the backup {}: {}", out.display(), crate::store::backup::describe(&m)))
             .map_err(|e| format!("{:#}", anyhow::Error::from(e))),
         Request::Rotate { new_key_file } => {

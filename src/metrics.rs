@@ -26,6 +26,12 @@ pub struct StateLabel {
     pub state: String,
 }
 
+/// An event of the case desk's audit log (`offered`, `accepted`, `not_taken`, ...).
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct EventLabel {
+    pub event: String,
+}
+
 /// Every measure, process-wide (a bot runs one `serve`).
 pub struct Metrics {
     pub updates: Counter,
@@ -34,6 +40,13 @@ pub struct Metrics {
     pub replies_failed: Family<KindLabel, Counter>,
     pub quarantined: Counter,
     pub retention_runs: Counter,
+    /// From a reply's creation (its update handled) to Telegram's acceptance of it.
+    pub reply_delay_seconds: Histogram,
+    /// One Bot API request of the sender.
+    pub send_seconds: Histogram,
+    pub backups: Counter,
+    last_backup: Gauge,
+    case_events: Family<EventLabel, Gauge>,
     outbox_depth: Gauge,
     outbox_oldest: Gauge,
     cases: Family<StateLabel, Gauge>,
@@ -58,6 +71,11 @@ impl Metrics {
         let replies_failed = Family::<KindLabel, Counter>::default();
         let quarantined = Counter::default();
         let retention_runs = Counter::default();
+        let reply_delay_seconds = Histogram::new([0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 120.0]);
+        let send_seconds = Histogram::new([0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0]);
+        let backups = Counter::default();
+        let last_backup = Gauge::default();
+        let case_events = Family::<EventLabel, Gauge>::default();
         let outbox_depth = Gauge::default();
         let outbox_oldest = Gauge::default();
         let cases = Family::<StateLabel, Gauge>::default();
@@ -74,6 +92,23 @@ impl Metrics {
             outbox_oldest.clone(),
         );
         registry.register("cases", "Cases by state", cases.clone());
+        registry.register(
+            "reply_delay_seconds",
+            "From a reply being written (its update handled) to Telegram accepting it",
+            reply_delay_seconds.clone(),
+        );
+        registry.register("send_seconds", "One Bot API request of the outbox sender", send_seconds.clone());
+        registry.register("backups_written", "Backups written by this process", backups.clone());
+        registry.register(
+            "last_backup_timestamp_seconds",
+            "When this process last wrote a backup (Unix seconds; 0: not since it started)",
+            last_backup.clone(),
+        );
+        registry.register(
+            "case_events_recorded",
+            "Case events in the audit log, by event (offered, accepted, declined, timed_out, not_taken, ...)",
+            case_events.clone(),
+        );
         Metrics {
             updates,
             update_seconds,
@@ -81,6 +116,11 @@ impl Metrics {
             replies_failed,
             quarantined,
             retention_runs,
+            reply_delay_seconds,
+            send_seconds,
+            backups,
+            last_backup,
+            case_events,
             outbox_depth,
             outbox_oldest,
             cases,
@@ -101,6 +141,17 @@ impl Metrics {
         } else {
             self.replies_failed.get_or_create(&label).inc();
         }
+    }
+
+    /// A reply Telegram accepted: how long the request took, and how long since it was written.
+    pub fn delivered(&self, request: std::time::Duration, since_written: i64) {
+        self.send_seconds.observe(request.as_secs_f64());
+        self.reply_delay_seconds.observe(since_written.max(0) as f64 / 1000.0);
+    }
+
+    pub fn backed_up(&self, now: jiff::Timestamp) {
+        self.backups.inc();
+        self.last_backup.set(now.as_second());
     }
 
     pub fn polled(&self, now: jiff::Timestamp) {
@@ -125,6 +176,11 @@ impl Metrics {
             for state in ["waiting", "offered", "accepted", "closed"] {
                 let n = cases.iter().filter(|c| format!("{:?}", c.state).eq_ignore_ascii_case(state)).count();
                 self.cases.get_or_create(&StateLabel { state: state.to_string() }).set(n as i64);
+            }
+        }
+        if let Ok(events) = app.store(|st| crate::audit::event_counts(st).map_err(crate::store::StoreError::Rotate)) {
+            for (event, n) in events {
+                self.case_events.get_or_create(&EventLabel { event: event.to_string() }).set(n as i64);
             }
         }
         let mut out = String::new();

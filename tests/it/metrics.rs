@@ -40,6 +40,17 @@ fn value(scrape: &prometheus_parse::Scrape, name: &str, label: Option<(&str, &st
     }
 }
 
+/// How many observations a histogram holds (its `+Inf` bucket).
+fn histogram_count(scrape: &prometheus_parse::Scrape, name: &str) -> f64 {
+    let s = scrape.samples.iter().find(|s| s.metric == name).unwrap_or_else(|| panic!("no histogram {name}"));
+    match &s.value {
+        prometheus_parse::Value::Histogram(buckets) => {
+            buckets.iter().find(|b| b.less_than.is_infinite()).map(|b| b.count).unwrap_or(0.0)
+        }
+        _ => panic!("{name} is not a histogram"),
+    }
+}
+
 #[test]
 fn metrics_count_a_known_conversation_and_no_label_names_anyone() {
     let d = Double::start();
@@ -76,6 +87,41 @@ fn metrics_count_a_known_conversation_and_no_label_names_anyone() {
         done
     });
     assert!(drained, "the outbox never drained");
+    // Every reply Telegram accepted was timed: its request, and its delay since it was written.
+    let (_, body) = get(port, "/metrics");
+    let scrape = prometheus_parse::Scrape::parse(body.lines().map(|l| Ok(l.to_string()))).unwrap();
+    let accepted: f64 = scrape
+        .samples
+        .iter()
+        .filter(|s| s.metric == "clearpath_replies_sent_total")
+        .map(|s| match s.value {
+            prometheus_parse::Value::Counter(v) | prometheus_parse::Value::Untyped(v) => v,
+            _ => panic!("a counter that is not a number"),
+        })
+        .sum();
+    assert!(accepted > 20.0, "{body}");
+    assert_eq!(histogram_count(&scrape, "clearpath_reply_delay_seconds"), accepted, "{body}");
+    assert_eq!(histogram_count(&scrape, "clearpath_send_seconds"), accepted, "{body}");
+    // A backup through the running bot is counted, with its time.
+    assert_eq!(value(&scrape, "clearpath_backups_written_total", None), 0.0);
+    // The case waits for an attorney: the audit log recorded it as not assigned, once.
+    assert_eq!(value(&scrape, "clearpath_case_events_recorded", Some(("event", "unassigned"))), 1.0, "{body}");
+    let out = dir.path().join("b.cpb");
+    let (code, o, e) = crate::support::run_bin(
+        &["backup", out.to_str().unwrap()],
+        &[
+            ("CLEARPATH_CONFIG", dir.path().join("clearpath.toml").to_str().unwrap()),
+            ("CLEARPATH_MASTER_KEY_FILE", dir.path().join("master.key").to_str().unwrap()),
+        ],
+        "",
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{o}{e}");
+    let (_, body) = get(port, "/metrics");
+    let scrape = prometheus_parse::Scrape::parse(body.lines().map(|l| Ok(l.to_string()))).unwrap();
+    assert_eq!(value(&scrape, "clearpath_backups_written_total", None), 1.0, "{body}");
+    let at = value(&scrape, "clearpath_last_backup_timestamp_seconds", None);
+    assert!((at - jiff::Timestamp::now().as_second() as f64).abs() < 120.0, "{at}");
     // No label is anything but a fixed word: no digits (chat ids, case codes), nothing typed.
     for s in &scrape.samples {
         for (k, v) in s.labels.iter() {

@@ -315,7 +315,11 @@ async fn send_entries(
         drop(permit);
         tracing::debug!(op = op_name(&payload), elapsed_ms = started.elapsed().as_millis() as u64, "outbox send");
         match &result {
-            Sent::Ok(_) => crate::metrics::get().reply(op_name(&payload), true),
+            Sent::Ok(_) => {
+                crate::metrics::get().reply(op_name(&payload), true);
+                let since = (crate::clock::now() - entry.created_at).get_milliseconds();
+                crate::metrics::get().delivered(started.elapsed(), since);
+            }
             Sent::Permanent => crate::metrics::get().reply(op_name(&payload), false),
             _ => {}
         }
