@@ -5,7 +5,7 @@
 
 q-language = Escolha um idioma · Choose a language
 
-q-safety = Oi. Agora é seguro para você conversar?
+q-safety = Olá. Agora é seguro para você conversar?
 hint-safety = Se alguém chegar perto, digite /exit a qualquer momento. Isso apaga as mensagens deste chat das últimas 48 horas, e você pode continuar depois.
 opt-safety-safe = Sim, posso conversar agora
 opt-safety-not-now = Agora não
