@@ -26,8 +26,8 @@ info-device-tips =
 q-consent =
     Antes de começar, por favor leia isto. É curto.
 
-    • Este é um assistente automático usado por { $org }. Ele não é advogado, e nada aqui é orientação jurídica. Responder ainda não faz de ninguém seu advogado.
-    • Um advogado ou uma pessoa de apoio de { $org } vai ler suas respostas e entrar em contato com você, só dos jeitos que você disser que são seguros.
+    • Este é um assistente automático, e quem o usa é { $org }. Ele não é advogado, e nada aqui é orientação jurídica. Responder ainda não faz de ninguém seu advogado.
+    • Um advogado ou uma pessoa de apoio que trabalha com { $org } vai ler suas respostas e entrar em contato com você, só dos jeitos que você disser que são seguros.
     • Suas respostas ficam guardadas com criptografia. Se você parar sem terminar, elas são apagadas depois de { $abandoned_days } { $abandoned_days ->
         [one] dia
        *[other] dias
@@ -263,7 +263,7 @@ hint-record-consent =
 
 q-contact-method =
     Como podemos falar com você de forma segura? Escolha todas as formas que são seguras.
-    Isto é para alguém de { $org }.
+    Isto é para que alguém que trabalha com { $org } fale com você.
     .short = Formas seguras de contato
 hint-contact-method = Só vamos usar as formas que você escolher. As mensagens não vão dizer qual é o assunto.
 opt-contact-this-chat = Aqui, neste chat
