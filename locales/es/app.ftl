@@ -16,8 +16,8 @@ choice-restart = Empezar de nuevo
 choice-delete-confirm = Sí, borrar todo
 choice-delete-cancel = No, guardar mis respuestas
 
-answer-prefer-not = (prefiere no decirlo)
-answer-dont-know = (no sabe)
+answer-prefer-not = (prefiero no decirlo)
+answer-dont-know = (no sé)
 answer-skipped = (omitida)
 answer-none = —
 answer-date-approx = alrededor de { $date }
@@ -90,7 +90,7 @@ delete-cancelled = No se borró nada.
 
 exit-done = Chat en pausa. Escriba /start para volver.
 
-language-prompt = Elige un idioma · Choose a language
+language-prompt = Elija un idioma · Choose a language
 language-changed = De acuerdo.
 
 already-submitted = Sus respuestas ya fueron enviadas. Alguien le contactará de la forma que eligió. Puede empezar una conversación nueva, o escribir /delete para borrar lo que está guardado aquí.
@@ -102,7 +102,7 @@ not-started = Escriba /start para empezar.
 org-name = la organización de asistencia legal
 error-storage =
     Perdón, algo falló de nuestro lado y no podemos seguir esta conversación ahora. Puede escribir /delete para empezar de nuevo.
-    En una emergencia, llame al 911. Para hablar con alguien ahora: llame al 1-888-373-7888 o envíe HELP al 233733.
+    En una emergencia, llame al 911. Para hablar con alguien ahora: llame al 1-888-373-7888 o envíe HELP por mensaje de texto al 233733.
 error-retry = Perdón, algo falló de nuestro lado con su último mensaje. Por favor, envíelo de nuevo.
 
 # El menú de comandos del bot: palabras neutras, porque cualquiera puede verlo.
@@ -126,4 +126,4 @@ notify-accepted = Hola de nuevo. Alguien se pondrá en contacto con usted pronto
 notify-not-taken =
     Hola de nuevo.
     No pudimos encontrar a tiempo un abogado que pudiera tomar esto, así que lo que nos contó fue borrado, como le dijimos. Puede empezar de nuevo cuando quiera con /start.
-    Para hablar con alguien ahora, de día o de noche: llame al 1-888-373-7888 o envíe HELP al 233733. En una emergencia, llame al 911.
+    Para hablar con alguien ahora, de día o de noche: llame al 1-888-373-7888 o envíe HELP por mensaje de texto al 233733. En una emergencia, llame al 911.

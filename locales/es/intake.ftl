@@ -1,7 +1,7 @@
 # Mensajes de flows/intake.toml. Cada pregunta que guarda una respuesta tiene un atributo
 # `.short`: su nombre en la revisión y en el resumen para el abogado.
 
-q-language = Elige un idioma · Choose a language
+q-language = Elija un idioma · Choose a language
 
 q-safety = Hola. ¿Es seguro para usted chatear ahora?
 hint-safety = Si alguien se acerca, escriba /exit en cualquier momento. Así se borran los mensajes de este chat de las últimas 48 horas, y podrá continuar después.
@@ -43,9 +43,9 @@ q-preferred-name = ¿Cómo quiere que le llamemos? No tiene que ser su nombre le
 q-preferred-term = ¿Cómo quiere que hablemos de lo que le pasó?
     .short = Palabras a usar
 hint-preferred-term = No necesita contarnos lo que pasó. Esto solo nos ayuda a usar palabras con las que usted se sienta bien.
-opt-term-trafficking = "Trata de personas"
-opt-term-exploitation = "Explotación"
-opt-term-forced-work = "Trabajo forzado"
+opt-term-trafficking = "Haber sufrido trata de personas"
+opt-term-exploitation = "Que me explotaron"
+opt-term-forced-work = "Que me obligaron a trabajar"
 opt-term-what-happened = Solo "lo que pasó"
 
 q-has-records =
@@ -106,15 +106,15 @@ q-case-charge =
 q-case-outcome = ¿Cómo terminó este caso?
     .short = Cómo terminó
 opt-outcome-conviction = Me condenaron o me declaré culpable
-opt-outcome-deferred = Un programa, una sentencia diferida o un desvío
+opt-outcome-deferred = Un programa, una sentencia diferida (aplazada) o un programa alternativo al proceso (diversion)
 opt-outcome-dismissed = Lo desestimaron, o me declararon no culpable
 opt-outcome-arrest-only = Me arrestaron pero nunca me acusaron
 opt-outcome-pending = Todavía está abierto
 opt-outcome-juvenile = Fue en la corte de menores
 
 q-case-final-charge =
-    Al final, ¿fue por algo distinto? Si fue así, ¿por qué? Puede usar sus propias palabras.
-    Nos referimos a aquello por lo que le condenaron, si no fue el primer cargo.
+    Al final, ¿fue por algo distinto? Si fue así, ¿qué fue? Puede usar sus propias palabras.
+    Nos referimos al cargo final, el de la condena, si no fue el primer cargo.
     .short = Cargo final
 
 q-case-level =
@@ -228,14 +228,14 @@ opt-cit-no-status = Ahora no tengo papeles
 q-immigration-court =
     ¿Tiene pronto una fecha de audiencia?
     Nos referimos a la corte de inmigración.
-    .short = Cita en corte de inmigración
+    .short = Audiencia en corte de inmigración
 
-q-immigration-court-date = ¿Cuándo es esa cita, si lo sabe?
+q-immigration-court-date = ¿Cuándo es esa audiencia, si lo sabe?
     .short = Corte de inmigración el
 
 q-urgent =
     ¿Tiene pronto alguna fecha límite?
-    Por ejemplo una cita en la corte, un trabajo o una solicitud de vivienda.
+    Por ejemplo una audiencia en la corte, un trabajo o una solicitud de vivienda.
     .short = Fecha límite urgente
 hint-urgent = Si algo es urgente, nos aseguraremos de que se vea primero.
 
@@ -254,7 +254,7 @@ q-contact-method =
     ¿Cómo podemos contactarle de forma segura? Elija todas las formas que sean seguras.
     Es para alguien de { $org }.
     .short = Formas seguras de contacto
-hint-contact-method = Solo usaremos las formas que usted elija. Los mensajes no dirán de qué se tratan.
+hint-contact-method = Solo usaremos las formas que usted elija. Los mensajes no dirán cuál es el tema.
 opt-contact-this-chat = Aquí, en este chat
 opt-contact-phone = Una llamada
 opt-contact-text = Un mensaje de texto

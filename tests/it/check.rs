@@ -5,7 +5,9 @@ use crate::support::{copy_dir, root, run_bin};
 use expect_test::expect;
 use std::path::PathBuf;
 
-/// A copy of the shipped flows, locales and rules in a temporary directory, to break.
+/// A copy of the shipped flows, locales and rules in a temporary directory, to break. Of the
+/// locales only English and Spanish, the languages these tests break on purpose: every other
+/// translation would repeat the same stale and missing-message reports.
 struct Data {
     dir: tempfile::TempDir,
 }
@@ -13,8 +15,11 @@ struct Data {
 impl Data {
     fn new() -> Data {
         let dir = tempfile::tempdir().unwrap();
-        for d in ["flows", "locales", "rules"] {
+        for d in ["flows", "rules"] {
             copy_dir(&root().join(d), &dir.path().join(d));
+        }
+        for lang in ["en", "es"] {
+            copy_dir(&root().join("locales").join(lang), &dir.path().join("locales").join(lang));
         }
         Data { dir }
     }
@@ -41,7 +46,7 @@ fn the_shipped_data_checks_clean() {
     assert!(out.ends_with("check: ok (0 warning(s)): safe to deploy\n"), "{out}");
     let (code, out, _) = run_bin(&["locales", "check"], &[], "", &root());
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out, "ok: locales (en, es), 0 warning(s)\n");
+    assert_eq!(out, "ok: locales (en, es, ht, pt-BR, ru, uk), 0 warning(s)\n");
 }
 
 #[test]

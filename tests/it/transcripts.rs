@@ -285,7 +285,7 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? case_outcome#0 [single]: ¿Cómo terminó este caso?
                 choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not
             > 1
-              ? case_final_charge#0 [text]: Al final, ¿fue por algo distinto? Si fue así, ¿por qué? Pued…
+              ? case_final_charge#0 [text]: Al final, ¿fue por algo distinto? Si fue así, ¿qué fue? Pued…
                 choices: dont_know
             > /skip
               ? case_level#0 [single]: ¿Qué tan grave fue, si lo sabe?
@@ -339,7 +339,7 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? immigration_court [yes_no]: ¿Tiene pronto una fecha de audiencia?
                 choices: yes no unsure prefer_not
             > 1
-              ? immigration_court_date [date]: ¿Cuándo es esa cita, si lo sabe?
+              ? immigration_court_date [date]: ¿Cuándo es esa audiencia, si lo sabe?
                 choices: dont_know prefer_not
             > 15 de marzo de 2027
               ? urgent [yes_no]: ¿Tiene pronto alguna fecha límite?
@@ -359,10 +359,10 @@ fn full_intake_in_spanish_with_partial_dates() {
             > no sé
               ? review [review]: Ya casi terminamos.
                 - Nombre a usar: (omitida)
-                - Palabras a usar: (prefiere no decirlo)
+                - Palabras a usar: (prefiero no decirlo)
                 - Arrestos o condenas: Sí
                 - Caso 1 · Estado: Nueva York
-                - Caso 1 · Condado o corte: (no sabe)
+                - Caso 1 · Condado o corte: (no sé)
                 - Caso 1 · Tipo de cargo: Tener drogas
                 - Caso 1 · Cargo (en sus palabras): posesión
                 - Caso 1 · Cómo terminó: Me condenaron o me declaré culpable
@@ -374,7 +374,7 @@ fn full_intake_in_spanish_with_partial_dates() {
                 - Caso 1 · Relacionado con la trata: Sí
                 - Caso 1 · Violencia, arma o lesión: Ninguna de estas
                 - Caso 1 · Edad entonces: 19
-                - Caso 1 · Número de caso: (no sabe)
+                - Caso 1 · Número de caso: (no sé)
                 - Caso 1 · Otro caso: No, eso es todo
                 - Con otro nombre: No
                 - Sigue en la situación: Sí
@@ -382,13 +382,13 @@ fn full_intake_in_spanish_with_partial_dates() {
                 - Casos abiertos u órdenes: No
                 - Papeles que tiene: Ninguno de estos
                 - Ciudadanía: Tengo otra visa u otro estatus
-                - Cita en corte de inmigración: Sí
+                - Audiencia en corte de inmigración: Sí
                 - Corte de inmigración el: 15 de marzo de 2027
                 - Fecha límite urgente: No
                 - Puede pedir antecedentes: Sí
                 - Formas seguras de contacto: Una llamada
                 - Datos de contacto: (omitida)
-                - Horarios seguros: (no sabe)
+                - Horarios seguros: (no sé)
             > 1
               = done (submitted): Gracias. Sus respuestas fueron enviadas. Alguien se pondrá e…
               [effect: submit]
