@@ -123,8 +123,8 @@ q-case-level =
     .short = 등급
 hint-case-level =
     가벼운 것부터 무거운 것 순서로:
-    위반 또는 경미한 위반(violation, infraction. 딱지 같은 것), 그다음 경범죄(misdemeanor), 그다음 중범죄(felony).
-opt-level-violation = 위반 또는 경미한 위반(violation, infraction)
+    가벼운 위반(violation 또는 infraction, 딱지 같은 것), 그다음 경범죄(misdemeanor), 그다음 중범죄(felony).
+opt-level-violation = 가벼운 위반(violation 또는 infraction)
 opt-level-misdemeanor = 경범죄(misdemeanor)
 opt-level-felony = 중범죄(felony)
 

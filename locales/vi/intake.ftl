@@ -106,7 +106,7 @@ q-case-charge =
 q-case-outcome = Vụ này đã kết thúc thế nào?
     .short = Kết thúc thế nào
 opt-outcome-conviction = Tôi bị kết án hoặc đã nhận tội
-opt-outcome-deferred = Một chương trình, hoãn tuyên án, hoặc chương trình thay thế (diversion: hoàn thành chương trình thay vì bị xử)
+opt-outcome-deferred = Một chương trình, hoãn tuyên án, hoặc diversion (làm xong một chương trình thay vì bị xử)
 opt-outcome-dismissed = Vụ đã bị hủy bỏ, hoặc tôi được tuyên là vô tội
 opt-outcome-arrest-only = Tôi bị bắt nhưng chưa bao giờ bị buộc tội
 opt-outcome-pending = Vụ vẫn chưa xong
@@ -226,8 +226,8 @@ opt-cit-other-status = Tôi có thị thực hoặc tình trạng cư trú khác
 opt-cit-no-status = Hiện giờ tôi không có giấy tờ
 
 q-immigration-court =
-    Quý vị có sắp có ngày ra phiên điều trần không?
-    Ý chúng tôi là ở tòa án di trú (hearing).
+    Sắp tới quý vị có ngày điều trần (hearing) nào không?
+    Ý chúng tôi là ở tòa án di trú.
     .short = Ngày ra tòa di trú
 
 q-immigration-court-date = Nếu quý vị biết, ngày đó là ngày nào?

@@ -136,7 +136,7 @@ q-case-conviction-date = 这件事大概是什么时候结束的？
     .short = 结束时间
 
 q-case-sentence-done =
-    要求您做的事，您都做完了吗？
+    为这件事要求您做的事，您都做完了吗？
     比如法院判的坐牢、缓刑（在监督下生活一段时间）、罚款或上课。
     .short = 判决已完成
 
@@ -226,8 +226,8 @@ opt-cit-other-status = 我有别的签证或身份
 opt-cit-no-status = 我现在没有合法身份文件
 
 q-immigration-court =
-    您最近有要出庭的日子吗？
-    我们指的是移民法庭的听证（hearing）。
+    您最近有快到的听证日期（hearing）吗？
+    我们指的是移民法庭的听证。
     .short = 移民法庭日期
 
 q-immigration-court-date = 如果您知道，是哪一天？
