@@ -223,7 +223,7 @@ hint-citizenship =
 opt-cit-citizen = 是，我是美国公民
 opt-cit-permanent-resident = 我有绿卡
 opt-cit-other-status = 我有别的签证或身份
-opt-cit-no-status = 我现在没有合法身份文件
+opt-cit-no-status = 我现在没有身份
 
 q-immigration-court =
     您最近有快到的听证日期（hearing）吗？
