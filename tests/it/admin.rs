@@ -275,7 +275,7 @@ fn flowversion_names_the_flow_running_and_other_words_get_the_list_of_commands()
         format!("Content hash: {}", flow.hash),
         format!("Steps: {}", flow.steps.len()),
         "Languages: en, es".to_string(),
-        "Locales loaded: en, es, ht, pt-BR, ru, uk".to_string(),
+        "Locales loaded: en, es, ht, ko, pt-BR, ru, tl, uk, vi, zh-Hans".to_string(),
     ];
     assert_eq!(lines[..5].to_vec(), want, "{text}");
     assert!(lines[5].starts_with("Loaded: ") && lines[5].ends_with(" UTC (process start)"), "{text}");

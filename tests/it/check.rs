@@ -46,7 +46,7 @@ fn the_shipped_data_checks_clean() {
     assert!(out.ends_with("check: ok (0 warning(s)): safe to deploy\n"), "{out}");
     let (code, out, _) = run_bin(&["locales", "check"], &[], "", &root());
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out, "ok: locales (en, es, ht, pt-BR, ru, uk), 0 warning(s)\n");
+    assert_eq!(out, "ok: locales (en, es, ht, ko, pt-BR, ru, tl, uk, vi, zh-Hans), 0 warning(s)\n");
 }
 
 #[test]

@@ -447,7 +447,7 @@ fn commands_at_several_steps() {
                 choices: en es
             > 2
               ! info: De acuerdo.
-              ? language [language]: Elige un idioma · Choose a language
+              ? language [language]: Elija un idioma · Choose a language
                 choices: en es
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
@@ -568,19 +568,19 @@ fn branching_before_consent_keeps_nothing() {
               ? safety [single]: Hola. ¿Es seguro para usted chatear ahora?
                 choices: safe not_now
             > /back
-              ? language [language]: Elige un idioma · Choose a language
+              ? language [language]: Elija un idioma · Choose a language
                 choices: en es
             > /back
               ! info: Esta es la primera pregunta.
-              ? language [language]: Elige un idioma · Choose a language
+              ? language [language]: Elija un idioma · Choose a language
                 choices: en es
             > /back
               ! info: Esta es la primera pregunta.
-              ? language [language]: Elige un idioma · Choose a language
+              ? language [language]: Elija un idioma · Choose a language
                 choices: en es
             > 4
               ! invalid: Perdón, no entendí. Por favor elija una de las opciones.
-              ? language [language]: Elige un idioma · Choose a language
+              ? language [language]: Elija un idioma · Choose a language
                 choices: en es
             > 2
               ? safety [single]: Hola. ¿Es seguro para usted chatear ahora?
