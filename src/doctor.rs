@@ -128,6 +128,7 @@ pub fn run(flags: &Flags, env: &dyn Fn(&str) -> Option<OsString>) -> Vec<Check> 
     files(&s, &mut out);
     configured_attorneys(&s.config, &mut out);
     out.push(escrow(&s.data_dir, key.as_ref()));
+    out.push(erasure_log(&s.data_dir, key.as_ref()));
     store(&s, key, dir_ok, &mut out);
     out.push(disk_space(&s.data_dir));
     out.push(bot_api(token, env));
@@ -595,6 +596,48 @@ fn escrow(data_dir: &std::path::Path, key: Option<&Key>) -> Check {
             exit::KEY,
         ),
     }
+}
+
+/// The erasure log beside the store (what a restore replays): it reads, and its entries since the
+/// last rotation open with the key in use.
+fn erasure_log(data_dir: &std::path::Path, key: Option<&Key>) -> Check {
+    const NAME: &str = "erasure log";
+    let fix = "put back the copy kept with the backups (docs/operations.md, \"Backup and restore\"); until then a restore cannot replay erasures";
+    let log = match crate::store::erasures::read(data_dir) {
+        Ok(Some(l)) => l,
+        Ok(None) => return Check::pass(NAME, "none yet (it begins with the first erasure or backup)"),
+        Err(e) => return Check::fail(NAME, e.to_string(), fix, exit::DATABASE),
+    };
+    let Some(key) = key else {
+        return Check::skip(NAME, "not checked: the master key could not be read");
+    };
+    let current = crate::store::keyfile::fingerprint(key);
+    let since_rotation = log
+        .lines
+        .iter()
+        .rev()
+        .take_while(|l| !matches!(l, crate::store::erasures::Line::Rotated { .. }))
+        .filter_map(|l| match l {
+            crate::store::erasures::Line::Erased { seq, key, sealed } if !sealed.is_empty() => {
+                Some((*seq, key, sealed))
+            }
+            _ => None,
+        })
+        .collect::<Vec<_>>();
+    if let Some((seq, _, _)) =
+        since_rotation.iter().find(|(seq, k, sealed)| **k != current || log.open(key, *seq, sealed).is_none())
+    {
+        return Check::fail(
+            NAME,
+            format!("entry {seq} does not open with the key in use (altered, or written under another key)"),
+            fix,
+            exit::DATABASE,
+        );
+    }
+    Check::pass(
+        NAME,
+        format!("{} entries, {} since the last key rotation, all readable", log.lines.len(), since_rotation.len()),
+    )
 }
 
 #[cfg(test)]

@@ -120,6 +120,7 @@ fn doctor_passes_on_a_healthy_setup_and_names_each_fault_with_its_fix_and_exit_c
         "ok    store: the master key matches and the database opens (the bot is not running)".into(),
         "ok    enrolled attorneys: none".into(),
         format!("warn  key escrow: none at {}", s.data().join("escrow.toml").display()),
+        "ok    erasure log: none yet (it begins with the first erasure or backup)".into(),
         format!("ok    Bot API: {} answers getMe: the token is the bot @clearpath_test_bot", d.url),
     ] {
         assert_line(&out, &line);
@@ -213,6 +214,25 @@ fn doctor_passes_on_a_healthy_setup_and_names_each_fault_with_its_fix_and_exit_c
     assert_eq!(rc, 4, "{out}");
     assert_line(&out, "FAIL  audit log: NOT intact: entry #1 is missing (the next entry is #2)");
     assert!(out.contains("doctor: 1 check(s) failed"), "{out}");
+
+    // The erasure log: one erasure recorded reads; an altered entry fails with exit code 4.
+    {
+        let store = Store::open(&s.data(), keyfile::read_file(&s.key()).unwrap()).unwrap();
+        store.erase(&store.subject("telegram", "5"), jiff::Timestamp::now()).unwrap();
+    }
+    wait_unlocked(&s.data());
+    let (_, out) = s.doctor(&[]);
+    assert_line(&out, "ok    erasure log: 1 entries, 1 since the last key rotation, all readable");
+    let log = s.data().join("erasures");
+    let text = std::fs::read_to_string(&log).unwrap();
+    // The sealed part's last hex digit changed.
+    let mut altered = text.trim_end().to_string();
+    let last = altered.pop().unwrap();
+    altered.push(if last == '0' { '1' } else { '0' });
+    std::fs::write(&log, altered + "\n").unwrap();
+    let (rc, out) = s.doctor(&[]);
+    assert_eq!(rc, 4, "{out}");
+    assert!(out.lines().any(|l| l.starts_with("FAIL  erasure log: ")), "{out}");
 }
 
 #[test]
