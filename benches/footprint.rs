@@ -30,6 +30,37 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// Where the resident memory is, from /proc/PID/smaps: the program's own file (code and read-only
+/// data), other files (shared libraries), the heap, thread stacks and other anonymous mappings.
+fn rss_breakdown(pid: u32) -> String {
+    let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+    let mut parts: std::collections::BTreeMap<&str, u64> = Default::default();
+    let mut current = "anonymous (other)";
+    for line in smaps.lines() {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if first.contains('-') && first.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            let path = line.split_whitespace().nth(5).unwrap_or("");
+            current = if path.is_empty() {
+                "anonymous (other)"
+            } else if Path::new(path) == exe {
+                "the clearpath binary"
+            } else if path == "[heap]" {
+                "heap (brk)"
+            } else if path.starts_with("[stack") {
+                "main stack"
+            } else if path.starts_with('[') {
+                "kernel ([vdso] etc.)"
+            } else {
+                "other files (libraries)"
+            };
+        } else if let Some(v) = line.strip_prefix("Rss:") {
+            *parts.entry(current).or_default() += v.split_whitespace().next().and_then(|v| v.parse().ok()).unwrap_or(0);
+        }
+    }
+    parts.iter().map(|(k, v)| format!("{k} {:.1} MiB", *v as f64 / 1024.0)).collect::<Vec<_>>().join(", ")
+}
+
 fn du(path: &Path) -> u64 {
     let mut total = 0;
     if let Ok(entries) = std::fs::read_dir(path) {
@@ -108,6 +139,7 @@ fn measure(n: usize, cache_mb: Option<&str>) {
     // At rest: a few idle polls.
     std::thread::sleep(Duration::from_secs(3));
     let rss = rss_kib(pid);
+    let breakdown = rss_breakdown(pid);
     Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
     let _ = bot.wait();
     let per = if n > 0 { format!("{:.0} B", size as f64 / n as f64) } else { "-".into() };
@@ -118,6 +150,7 @@ fn measure(n: usize, cache_mb: Option<&str>) {
         size as f64 / (1024.0 * 1024.0),
         populated.as_secs_f64()
     );
+    println!("          resident: {breakdown}");
 }
 
 fn main() {

@@ -824,7 +824,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// What `keys rotate` says about the escrow: any escrow of the old key no longer matches.
 fn escrow_after_rotation(data_dir: &Path, new: &crate::store::crypto::Key) -> String {
     let path = crate::escrow::default_path(data_dir);
-    match crate::escrow::Escrow::read(&path) {
+    let escrow = match crate::escrow::Escrow::read(&path) {
         Ok(e) if e.matches(new) => format!("the key escrow {} already holds the new key", path.display()),
         Ok(e) => {
             let threshold = if e.threshold > 1 { format!(" --threshold {}", e.threshold) } else { String::new() };
@@ -838,7 +838,10 @@ fn escrow_after_rotation(data_dir: &Path, new: &crate::store::crypto::Key) -> St
             "a new key escrow is needed: any escrow of the old key no longer matches. Make one now: clearpath keys escrow --to age1...[,age1...] [--threshold K] (it is written to {} by default)",
             path.display()
         ),
-    }
+    };
+    format!(
+        "{escrow}\nmake a new backup now too (clearpath backup OUT): earlier backups open only with the old key, and restoring one cannot replay erasures made after this rotation"
+    )
 }
 
 fn control_reply(resp: crate::control::Response) -> anyhow::Result<ExitCode> {

@@ -143,6 +143,10 @@ fn recovery_drill_two_of_three_then_rotation_needs_a_new_escrow() {
     assert_eq!(rc, 0, "{err}");
     assert!(err.contains("a new key escrow is needed"), "{err}");
     assert!(err.contains(&format!("clearpath keys escrow --to {to} --threshold 2 --replace")), "{err}");
+    assert!(err.contains("make a new backup now too"), "{err}");
+    // The erasure log marks the rotation (a restore of an earlier backup refuses erasures after it).
+    let log = std::fs::read_to_string(std::path::Path::new(d).join("erasures")).unwrap();
+    assert!(log.lines().any(|l| l.starts_with("r ")), "{log}");
     assert!(!escrow_matches(&escrow, &keyfile::read_file(&new).unwrap()).unwrap());
     assert!(escrow_matches(&escrow, &keyfile::read_file(&recovered).unwrap()).unwrap());
     // `doctor` fails on the old escrow until a new one is made.
