@@ -39,4 +39,5 @@ mod stored_data;
 mod telegram;
 mod transcripts;
 mod upgrade;
+mod webhook;
 mod wording;
