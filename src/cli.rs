@@ -1074,12 +1074,7 @@ fn webhook_settings(s: &Settings, asked: bool) -> anyhow::Result<Option<crate::c
         Err(crate::config::WebhookSecretError::File(e)) => return Err(e.into()),
         Err(e) => bail!("{e}"),
     };
-    Ok(Some(crate::channel::telegram::webhook::Settings {
-        listen: w.listen,
-        url: w.url,
-        secret,
-        max_body: w.max_body,
-    }))
+    Ok(Some(crate::channel::telegram::webhook::Settings { listen: w.listen, url: w.url, secret, max_body: w.max_body }))
 }
 
 /// `serve`: the Telegram bot.

@@ -170,9 +170,7 @@ impl Metrics {
     /// the store answers, Telegram accepted `setWebhook`, the last update received (if any) was
     /// handled, and nothing in the outbox has waited over [`WEBHOOK_OUTBOX_SECS`].
     fn health(&self, app: &App, fresh: i64, now: jiff::Timestamp) -> Result<(), String> {
-        let keys = app
-            .store(|st| st.outbox_keys())
-            .map_err(|e| format!("the store does not answer ({})", e.kind()))?;
+        let keys = app.store(|st| st.outbox_keys()).map_err(|e| format!("the store does not answer ({})", e.kind()))?;
         match self.webhook.load(Ordering::Relaxed) {
             WEBHOOK_OFF => {}
             WEBHOOK_UNSET => return Err("Telegram has not accepted setWebhook yet".into()),

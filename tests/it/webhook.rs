@@ -114,7 +114,10 @@ fn webhook_mode_sets_the_webhook_and_handles_only_authentic_whole_updates_once()
     assert_eq!(post(port, Some(&SECRET[..SECRET.len() - 1]), &start), 401);
     assert_eq!(post(port, Some(&format!("{SECRET}x")), &start), 401);
     // Over the limit (64 KiB here): 413, whether the length is declared or the body just goes on.
-    assert_eq!(request(port, "POST", PATH, &[("X-Telegram-Bot-Api-Secret-Token", SECRET.into())], &[b' '; 70_000], true), 413);
+    assert_eq!(
+        request(port, "POST", PATH, &[("X-Telegram-Bot-Api-Secret-Token", SECRET.into())], &[b' '; 70_000], true),
+        413
+    );
     let mut chunked = Vec::new();
     for _ in 0..10 {
         chunked.extend_from_slice(format!("{:x}\r\n", 8192).as_bytes());
@@ -131,7 +134,10 @@ fn webhook_mode_sets_the_webhook_and_handles_only_authentic_whole_updates_once()
     assert_eq!(post(port, Some(SECRET), b"{\"message\": {}}"), 400);
     assert_eq!(post(port, Some(SECRET), b""), 400);
     // Elsewhere: not found; not a POST: refused.
-    assert_eq!(request(port, "POST", "/other", &[("X-Telegram-Bot-Api-Secret-Token", SECRET.into())], &start, false), 404);
+    assert_eq!(
+        request(port, "POST", "/other", &[("X-Telegram-Bot-Api-Secret-Token", SECRET.into())], &start, false),
+        404
+    );
     assert_eq!(request(port, "GET", PATH, &[], b"", false), 405);
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(bot_messages(&d, chat), 0, "nothing refused was handled");
@@ -268,4 +274,42 @@ fn webhook_settings_are_checked_and_the_secret_file_named_never_shown() {
     let (code, _, err) = crate::support::run_bin(&["serve", "--webhook"], &envs, "", &crate::support::root());
     assert_ne!(code, 0);
     assert!(err.contains("`webhook.url`: must be set in webhook mode"), "{err}");
+}
+
+#[test]
+fn webhook_repeats_after_a_restart_change_nothing_and_a_failing_update_is_set_aside() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let section = webhook_section(dir.path(), port, None);
+    let fail = [("CLEARPATH_TEST_FAIL_TEXT", "boom")];
+    let bot = Bot::start_args(&d, dir.path(), &section, &fail, &["--webhook"]);
+    let chat = 5_500_999;
+    let start = serde_json::to_vec(&d.text_update(chat, "/start", "en")).unwrap();
+    assert_eq!(post(port, Some(SECRET), &start), 200);
+    d.wait_for(chat, 20, "the language question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    // An update whose handling fails (twice): set aside, answered 200 (Telegram would otherwise
+    // send it for ever), and the person asked calmly to send it again.
+    let replies = bot_messages(&d, chat);
+    let boom = serde_json::to_vec(&d.text_update(chat, "boom", "en")).unwrap();
+    assert_eq!(post(port, Some(SECRET), &boom), 200);
+    d.wait_for(chat, 20, "the notice", |m| m.iter().filter(|m| m.from_bot).count() > replies);
+    bot.stop();
+
+    // After a restart (the progress mark of the last run), the same updates again change nothing
+    // and send nothing twice; a new one is served.
+    let bot = Bot::start_args(&d, dir.path(), &section, &fail, &["--webhook"]);
+    let replies = bot_messages(&d, chat);
+    assert_eq!(post(port, Some(SECRET), &start), 200);
+    assert_eq!(post(port, Some(SECRET), &boom), 200);
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(bot_messages(&d, chat), replies, "{:#?}", d.messages(chat));
+    let next = serde_json::to_vec(&d.text_update(chat, "English", "en")).unwrap();
+    assert_eq!(post(port, Some(SECRET), &next), 200);
+    d.wait_for(chat, 20, "the next question", |m| m.iter().filter(|m| m.from_bot).count() > replies);
+    let log = dir.path().join("bot.log");
+    bot.stop();
+    let log = std::fs::read_to_string(log).unwrap();
+    assert!(log.contains("an update was set aside after two failures"), "{log}");
+    assert!(log.contains("update handled in an earlier run; skipped"), "{log}");
 }

@@ -191,12 +191,7 @@ pub(super) async fn run(
 
 /// Gives Telegram the webhook (the same kinds of update as polling, the updates waiting kept, one
 /// connection at a time), trying again until it accepts or the bot stops.
-async fn set_webhook(
-    bot: Bot,
-    url: reqwest::Url,
-    secret: SecretString,
-    mut stop: tokio::sync::watch::Receiver<bool>,
-) {
+async fn set_webhook(bot: Bot, url: reqwest::Url, secret: SecretString, mut stop: tokio::sync::watch::Receiver<bool>) {
     use teloxide::payloads::SetWebhookSetters;
     let mut failures: u32 = 0;
     loop {
@@ -249,7 +244,10 @@ async fn respond(hook: &Hook, req: Request<hyper::body::Incoming>) -> Response<F
     }
     let given = req.headers().get(SECRET_HEADER).map(|v| v.as_bytes()).unwrap_or_default();
     if !bool::from(given.ct_eq(hook.secret.expose_secret().as_bytes())) {
-        tracing::warn!(with_header = req.headers().contains_key(SECRET_HEADER), "a webhook request without the right secret was refused");
+        tracing::warn!(
+            with_header = req.headers().contains_key(SECRET_HEADER),
+            "a webhook request without the right secret was refused"
+        );
         return reply(StatusCode::UNAUTHORIZED, "unauthorized\n");
     }
     // A declared length over the limit is refused before reading; a body without one is read up
