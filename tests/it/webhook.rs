@@ -313,3 +313,22 @@ fn webhook_repeats_after_a_restart_change_nothing_and_a_failing_update_is_set_as
     assert!(log.contains("an update was set aside after two failures"), "{log}");
     assert!(log.contains("update handled in an earlier run; skipped"), "{log}");
 }
+
+#[test]
+fn the_example_webhook_section_reads_as_shown() {
+    let example = std::fs::read_to_string(crate::support::root().join("clearpath.example.toml")).unwrap();
+    let at = example.find("# [webhook]").expect("the example shows [webhook]");
+    let section: String = example[at..]
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .filter(|l| !l.starts_with("#  ") && !l.trim_start_matches('#').trim().is_empty())
+        .map(|l| format!("{}\n", l.trim_start_matches("# ")))
+        .collect();
+    let c = clearpath::config::Config::parse(Path::new("example.toml"), &section)
+        .unwrap_or_else(|e| panic!("{e}\n{section}"));
+    assert!(!c.webhook.enabled);
+    let w = c.webhook.resolve().unwrap();
+    assert_eq!(w.listen.to_string(), "127.0.0.1:8443");
+    assert_eq!(w.max_body, 1024 * 1024);
+    assert_eq!(w.url.path(), "/telegram/SOME-RANDOM-PATH");
+}
