@@ -332,3 +332,36 @@ fn the_example_webhook_section_reads_as_shown() {
     assert_eq!(w.max_body, 1024 * 1024);
     assert_eq!(w.url.path(), "/telegram/SOME-RANDOM-PATH");
 }
+
+#[test]
+fn an_update_answered_200_survives_a_hard_kill_and_is_not_handled_again() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (port, metrics) = (free_port(), free_port());
+    let section = webhook_section(dir.path(), port, Some(metrics));
+    let bot = Bot::start_args(&d, dir.path(), &section, &[], &["--webhook"]);
+    let chat = 5_501_111;
+    let start = serde_json::to_vec(&d.text_update(chat, "/start", "en")).unwrap();
+    assert_eq!(post(port, Some(SECRET), &start), 200);
+    // Killed at once: what the 200 promised must already be on disk (sled's own sync waits up to
+    // half a second), the reply included, whether or not it had left yet.
+    std::process::Command::new("kill").args(["-KILL", &bot.pid().to_string()]).status().unwrap();
+    drop(bot);
+    let bot = Bot::start_args(&d, dir.path(), &section, &[], &["--webhook"]);
+    d.wait_for(chat, 20, "the language question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    // (A reply sent just before the kill may go again: sending is at least once, and the sender's
+    // record of it was not yet flushed. Wait until the outbox is empty.)
+    wait(20, "the outbox to drain", || {
+        let (_, body) = get(metrics, "/metrics");
+        let scrape = prometheus_parse::Scrape::parse(body.lines().map(|l| Ok(l.to_string()))).unwrap();
+        value(&scrape, "clearpath_outbox_depth", None) == 0.0
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let replies = bot_messages(&d, chat);
+    // Telegram, which may not have seen the 200, sends it again: it changes nothing, sends nothing.
+    assert_eq!(post(port, Some(SECRET), &start), 200);
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(bot_messages(&d, chat), replies, "{:#?}", d.messages(chat));
+    assert_eq!(handled(metrics), 0.0, "skipped by the last run's mark, not handled again");
+    bot.stop();
+}
