@@ -365,3 +365,47 @@ fn an_update_answered_200_survives_a_hard_kill_and_is_not_handled_again() {
     assert_eq!(handled(metrics), 0.0, "skipped by the last run's mark, not handled again");
     bot.stop();
 }
+
+#[test]
+fn healthz_in_webhook_mode_waits_for_telegram_to_accept_the_webhook() {
+    let d = Double::start();
+    // Telegram's side fails setWebhook until told otherwise.
+    d.fail("setWebhook", &[(500, None); 100]);
+    let dir = tempfile::tempdir().unwrap();
+    let (port, metrics) = (free_port(), free_port());
+    let bot = Bot::start_args(&d, dir.path(), &webhook_section(dir.path(), port, Some(metrics)), &[], &["--webhook"]);
+    wait(20, "a refused setWebhook", || d.requests().iter().any(|r| r.method == "setwebhook"));
+    assert_eq!(get(metrics, "/healthz"), (503, "not ready: Telegram has not accepted setWebhook yet\n".into()));
+    d.state.0.lock().unwrap().fail.clear();
+    wait(20, "ready", || get(metrics, "/healthz") == (200, "ok\n".to_string()));
+    assert!(d.webhook().is_some());
+    bot.stop();
+}
+
+#[test]
+fn healthz_in_webhook_mode_says_when_a_reply_has_waited_too_long() {
+    let d = Double::start();
+    let dir = tempfile::tempdir().unwrap();
+    let clock = dir.path().join("clock");
+    std::fs::write(&clock, "0").unwrap();
+    let (port, metrics) = (free_port(), free_port());
+    let envs = [("CLEARPATH_TEST_CLOCK_FILE", clock.to_str().unwrap())];
+    let bot = Bot::start_args(&d, dir.path(), &webhook_section(dir.path(), port, Some(metrics)), &envs, &["--webhook"]);
+    wait(20, "ready", || get(metrics, "/healthz") == (200, "ok\n".to_string()));
+    // Telegram fails every send for a while: the reply waits in the outbox.
+    d.fail("sendMessage", &[(500, None); 1000]);
+    let chat = 5_502_222;
+    let start = serde_json::to_vec(&d.text_update(chat, "/start", "en")).unwrap();
+    assert_eq!(post(port, Some(SECRET), &start), 200);
+    assert_eq!(get(metrics, "/healthz"), (200, "ok\n".to_string()), "a reply just queued is not late");
+    // Six minutes later it still waits: not ready, and why.
+    std::fs::write(&clock, "360").unwrap();
+    let (status, body) = get(metrics, "/healthz");
+    assert_eq!(status, 503, "{body}");
+    assert!(body.starts_with("not ready: a reply has waited 3"), "{body}");
+    // Telegram takes it: ready again.
+    d.state.0.lock().unwrap().fail.clear();
+    d.wait_for(chat, 20, "the language question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
+    wait(20, "ready", || get(metrics, "/healthz") == (200, "ok\n".to_string()));
+    bot.stop();
+}
