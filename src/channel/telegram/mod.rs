@@ -143,7 +143,7 @@ pub async fn serve(
     bot: Bot,
     webhook: Option<webhook::Settings>,
 ) -> anyhow::Result<()> {
-    // The webhook's address first: one already taken stops the start here, before anything runs.
+    // The webhook's address first: one already taken stops the bot here, before the channel starts.
     let listener = match &webhook {
         Some(w) => Some(webhook::bind(w).await?),
         None => None,

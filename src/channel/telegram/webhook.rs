@@ -33,7 +33,7 @@ pub struct Settings {
     pub max_body: usize,
 }
 
-/// Binds the listener (before anything else starts: an address already taken stops the start).
+/// Binds the listener (before the channel starts: an address already taken stops the bot).
 pub(super) async fn bind(w: &Settings) -> anyhow::Result<tokio::net::TcpListener> {
     tokio::net::TcpListener::bind(w.listen)
         .await
