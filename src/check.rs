@@ -51,6 +51,21 @@ fn settings_diag(e: &crate::config::SettingsError, flags: &Flags) -> Diagnostic 
     }
 }
 
+/// The webhook's secret file, when one is named: readable by the bot's user only, and a secret
+/// Telegram takes (never shown).
+fn webhook_secret_diag(s: &Settings) -> Option<Diagnostic> {
+    let path = s.config.webhook.secret_token_file.as_deref()?;
+    let e = crate::config::read_webhook_secret(path).err()?;
+    let file = s.file.clone().unwrap_or_else(|| PathBuf::from("(settings)"));
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let line = text.lines().position(|l| l.trim_start().starts_with("secret_token_file")).map(|i| i + 1).unwrap_or(1);
+    Some(
+        Diagnostic::error(&file, (line, 1), "config-invalid", format!("`webhook.secret_token_file`: {e:#}"))
+            .with_source(&text)
+            .help("docs/deploy.md, \"Webhook mode\": the secret file and its mode"),
+    )
+}
+
 /// The jurisdictions a flow offers as buttons must have rules: else every case there screens as
 /// "needs review" with nothing to go on.
 fn flow_against_rules(flow: &Flow, rules: &crate::rules::Rules) -> Vec<Diagnostic> {
@@ -189,7 +204,10 @@ pub fn check(flags: &Flags) -> anyhow::Result<ExitCode> {
                 Some(p) => format!("{}", p.display()),
                 None => "no settings file (defaults)".to_string(),
             };
-            areas.push(Area { name: "settings", detail, errors: 0, warnings: 0 });
+            let secret = webhook_secret_diag(s);
+            let errors = usize::from(secret.is_some());
+            all.extend(secret);
+            areas.push(Area { name: "settings", detail, errors, warnings: 0 });
             (s.flows.clone(), s.locales.clone(), s.rules.clone())
         }
         Err(e) => {

@@ -57,6 +57,10 @@ pub enum Cmd {
     Serve {
         #[command(flatten)]
         settings: Flags,
+        /// Take updates as Telegram POSTs them, behind a reverse proxy, instead of polling (the
+        /// file's [webhook] section; `enabled = true` there does the same; docs/deploy.md).
+        #[arg(long)]
+        webhook: bool,
     },
     /// Attorneys: make a key pair and open a case (on their computer); invite and revoke (admins).
     Attorney {
@@ -576,7 +580,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Flows { cmd: FlowsCmd::Preview { path, lang, from, locales } } => {
             flows_preview(path.as_deref(), locales.as_deref(), lang.as_deref(), from.as_deref())
         }
-        Cmd::Serve { settings } => serve(&settings),
+        Cmd::Serve { settings, webhook } => serve(&settings, webhook),
         Cmd::Attorney { cmd: AttorneyCmd::Keygen { out } } => {
             if out.exists() {
                 bail!("{} already exists; refusing to overwrite a key", out.display());
@@ -1123,11 +1127,29 @@ fn telegram_retry(cfg: crate::config::TelegramConfig) -> crate::control::Retry {
     std::sync::Arc::new(move |app, q, now| crate::channel::telegram::retry(app, &cfg, q, now))
 }
 
+/// Webhook mode's settings, the secret read from its file; `None` when polling.
+fn webhook_settings(s: &Settings, asked: bool) -> anyhow::Result<Option<crate::channel::telegram::webhook::Settings>> {
+    let cfg = &s.config.webhook;
+    if !(asked || cfg.enabled) {
+        return Ok(None);
+    }
+    let file = s.file.as_deref().map(|p| p.display().to_string()).unwrap_or_else(|| "no settings file".into());
+    let w = cfg.resolve().map_err(|(setting, m)| anyhow::anyhow!("{file}: setting `{setting}`: {m}"))?;
+    let secret = match crate::config::read_webhook_secret(&w.secret_token_file) {
+        Ok(secret) => secret,
+        // Refused like a bot token file that others can read (exit code 3).
+        Err(crate::config::WebhookSecretError::File(e)) => return Err(e.into()),
+        Err(e) => bail!("{e}"),
+    };
+    Ok(Some(crate::channel::telegram::webhook::Settings { listen: w.listen, url: w.url, secret, max_body: w.max_body }))
+}
+
 /// `serve`: the Telegram bot.
-fn serve(flags: &Flags) -> anyhow::Result<ExitCode> {
+fn serve(flags: &Flags, webhook: bool) -> anyhow::Result<ExitCode> {
     let s = resolve(flags)?;
     let cfg = &s.config;
     let token = token_from_env()?;
+    let webhook = webhook_settings(&s, webhook)?;
     let api_url = std::env::var("TELOXIDE_API_URL").ok().filter(|v| !v.is_empty());
     let app = std::sync::Arc::new(serving_app(&s)?);
     let _served = crate::control::serve(app.clone(), &s.data_dir, Some(telegram_retry(cfg.telegram.clone()))).ok();
@@ -1161,7 +1183,7 @@ fn serve(flags: &Flags) -> anyhow::Result<ExitCode> {
     crate::reload::watch(app.clone(), std::sync::Arc::new(crate::reload::Sources::of(&s)), "intake".into())?;
     let bot = crate::channel::telegram::bot(&token, api_url.as_deref())?;
     tracing::info!("serving");
-    crate::channel::telegram::run(app, cfg.telegram.clone(), bot)?;
+    crate::channel::telegram::run(app, cfg.telegram.clone(), bot, webhook)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -50,6 +50,102 @@ pub struct Config {
     pub metrics: MetricsConfig,
     #[serde(default)]
     pub store: StoreConfig,
+    /// Webhook mode (`serve --webhook`, or `enabled = true` here).
+    #[serde(default)]
+    pub webhook: WebhookConfig,
+}
+
+/// The file's `[webhook]`: Telegram POSTs each update to `url` (a reverse proxy terminating TLS),
+/// which forwards it to `listen`. Off unless `enabled` or `serve --webhook`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookConfig {
+    /// Serve in webhook mode without `--webhook`.
+    #[serde(default)]
+    pub enabled: bool,
+    /// Where the bot listens for the proxy (default 127.0.0.1:8443).
+    #[serde(default)]
+    pub listen: Option<std::net::SocketAddr>,
+    /// The public HTTPS address Telegram sends updates to; its path is the one the bot answers.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// A file (mode 600) holding the secret Telegram sends with each update: 1 to 256 characters
+    /// of A-Z a-z 0-9 _ -.
+    #[serde(default)]
+    pub secret_token_file: Option<PathBuf>,
+    /// The largest request body taken, in KiB (default 1024; between 1 and 16384).
+    #[serde(default)]
+    pub max_body_kb: Option<u64>,
+}
+
+/// The default webhook listener's port, on 127.0.0.1: for a reverse proxy on the same machine.
+pub const DEFAULT_WEBHOOK_PORT: u16 = 8443;
+/// The default webhook body limit (KiB): Telegram's updates are a few KiB.
+pub const DEFAULT_WEBHOOK_BODY_KB: u64 = 1024;
+
+/// Webhook mode's settings, checked and complete (see [`WebhookConfig::resolve`]).
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    pub listen: std::net::SocketAddr,
+    pub url: reqwest::Url,
+    pub secret_token_file: PathBuf,
+    pub max_body: usize,
+}
+
+impl WebhookConfig {
+    /// The settings for webhook mode, or the setting at fault and why. The secret itself is read
+    /// by [`read_webhook_secret`].
+    pub fn resolve(&self) -> Result<Webhook, (&'static str, String)> {
+        let url = self
+            .url
+            .as_deref()
+            .ok_or(("webhook.url", "must be set in webhook mode (the public HTTPS address of the proxy)".into()))?;
+        let url = check_webhook_url(url).map_err(|m| ("webhook.url", m.to_string()))?;
+        let secret_token_file = self.secret_token_file.clone().ok_or((
+            "webhook.secret_token_file",
+            "must be set in webhook mode (a file of mode 600 holding the secret)".to_string(),
+        ))?;
+        let listen = self.listen.unwrap_or(std::net::SocketAddr::from(([127, 0, 0, 1], DEFAULT_WEBHOOK_PORT)));
+        let kb = self.max_body_kb.unwrap_or(DEFAULT_WEBHOOK_BODY_KB);
+        Ok(Webhook { listen, url, secret_token_file, max_body: (kb as usize).saturating_mul(1024) })
+    }
+}
+
+/// Telegram sends webhooks to HTTPS addresses on ports 443, 80, 88 or 8443 only.
+fn check_webhook_url(url: &str) -> Result<reqwest::Url, &'static str> {
+    let u = reqwest::Url::parse(url).map_err(|_| "is not a URL")?;
+    if u.scheme() != "https" || u.host_str().is_none_or(str::is_empty) {
+        return Err("must be an https:// address (Telegram sends webhooks over HTTPS only)");
+    }
+    if !matches!(u.port_or_known_default(), Some(443 | 80 | 88 | 8443)) {
+        return Err("must use port 443, 80, 88 or 8443 (the only ports Telegram sends webhooks to)");
+    }
+    if u.fragment().is_some() || !u.username().is_empty() || u.password().is_some() {
+        return Err("must not carry a fragment or a user name");
+    }
+    Ok(u)
+}
+
+/// Why the webhook's secret cannot be used. Never carries the secret.
+#[derive(Debug, thiserror::Error)]
+pub enum WebhookSecretError {
+    #[error(transparent)]
+    File(#[from] KeyError),
+    #[error("{}: the webhook secret must be 1 to 256 characters, each A-Z, a-z, 0-9, _ or - (Telegram's rule); make one with `openssl rand -hex 32`", .0.display())]
+    Form(PathBuf),
+}
+
+/// Reads the webhook's secret token from its file (refused when other users can read it, as the
+/// bot token file is), checked against Telegram's rule. Surrounding whitespace (a final newline)
+/// is not part of it.
+pub fn read_webhook_secret(path: &Path) -> Result<secrecy::SecretString, WebhookSecretError> {
+    let text = keyfile::read_secret(path, "webhook.secret_token_file: the webhook secret file")?;
+    let t = text.trim();
+    let ok = (1..=256).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if !ok {
+        return Err(WebhookSecretError::Form(path.to_path_buf()));
+    }
+    Ok(secrecy::SecretString::from(t.to_string()))
 }
 
 /// The file's `[store]`.
@@ -219,6 +315,17 @@ impl Config {
                 "metrics.listen",
                 "must be a loopback address such as 127.0.0.1:9898 (the metrics are not for the network)".into(),
             ));
+        }
+        if let Some(Err(m)) = c.webhook.url.as_deref().map(check_webhook_url) {
+            return Err(invalid("webhook.url", m.into()));
+        }
+        if c.webhook.max_body_kb.is_some_and(|k| !(1..=16 * 1024).contains(&k)) {
+            return Err(invalid("webhook.max_body_kb", "must be between 1 and 16384 (KiB)".into()));
+        }
+        if c.webhook.enabled {
+            if let Err((setting, m)) = c.webhook.resolve() {
+                return Err(invalid(setting, m));
+            }
         }
         if c.handoff.alert_after_failures == 0 {
             return Err(invalid("handoff.alert_after_failures", "must be at least 1".into()));

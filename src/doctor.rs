@@ -124,6 +124,7 @@ pub fn run(flags: &Flags, env: &dyn Fn(&str) -> Option<OsString>) -> Vec<Check> 
     };
     let key = master_key(&s, &mut out);
     let token = bot_token(env, &mut out);
+    out.extend(webhook_secret(&s));
     let dir_ok = data_dir(&s.data_dir, &mut out);
     files(&s, &mut out);
     configured_attorneys(&s.config, &mut out);
@@ -258,6 +259,22 @@ fn bot_token(env: &dyn Fn(&str) -> Option<OsString>, out: &mut Vec<Check>) -> Op
             None
         }
     }
+}
+
+/// The webhook's secret file, when the settings name one: private, and a secret Telegram takes.
+fn webhook_secret(s: &Settings) -> Option<Check> {
+    const NAME: &str = "webhook secret";
+    let p = s.config.webhook.secret_token_file.as_deref()?;
+    Some(match crate::config::read_webhook_secret(p) {
+        Ok(_) => Check::pass(NAME, format!("{} is readable by its owner only", p.display())),
+        Err(crate::config::WebhookSecretError::File(e)) => key_failure(NAME, &e, "webhook.secret_token_file"),
+        Err(e) => Check::fail(
+            NAME,
+            e.to_string(),
+            "write a new secret (`openssl rand -hex 32`, mode 600) and restart the bot, which gives it to Telegram",
+            exit::INVALID,
+        ),
+    })
 }
 
 /// The data directory exists and is private to its owner. Returns whether it passed.

@@ -2,6 +2,11 @@
 //! HTTP listener (loopback only) answers `/healthz` and `/metrics` (Prometheus text format, written
 //! by `prometheus-client`). Labels are fixed words only (a reply's kind, a case's state): never a
 //! chat, a case code or an answer.
+//!
+//! `/healthz` answers `ok` (200) or `not ready: WHY` (503). Polling: ready when the store answers
+//! and a getUpdates succeeded recently. Webhook mode (no getUpdates): ready when the store
+//! answers, Telegram accepted `setWebhook`, the last update received (if any) was written before
+//! it was answered, and no reply has waited over five minutes in the outbox.
 
 use crate::app::App;
 use bytes::Bytes;
@@ -11,7 +16,7 @@ use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::{counter::Counter, family::Family, gauge::Gauge, histogram::Histogram};
 use prometheus_client::registry::Registry;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// A reply's kind (`send`, `edit`, `delete`, ...).
@@ -52,10 +57,24 @@ pub struct Metrics {
     cases: Family<StateLabel, Gauge>,
     /// Unix seconds of the last getUpdates that succeeded (0: none yet).
     last_poll_ok: AtomicI64,
+    /// Webhook mode: `WEBHOOK_*` below (polling: `WEBHOOK_OFF`).
+    webhook: AtomicU8,
+    /// Webhook mode: `LAST_*` below, for the last update received.
+    last_update: AtomicU8,
     registry: Registry,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
+
+const WEBHOOK_OFF: u8 = 0;
+const WEBHOOK_UNSET: u8 = 1;
+const WEBHOOK_SET: u8 = 2;
+const LAST_NONE: u8 = 0;
+const LAST_HANDLED: u8 = 1;
+const LAST_FAILED: u8 = 2;
+
+/// In webhook mode, the outbox drains when nothing in it has waited longer than this.
+pub const WEBHOOK_OUTBOX_SECS: i64 = 300;
 
 /// The process's metrics (created on first use; counting costs a few atomic additions).
 pub fn get() -> &'static Metrics {
@@ -125,6 +144,8 @@ impl Metrics {
             outbox_oldest,
             cases,
             last_poll_ok: AtomicI64::new(0),
+            webhook: AtomicU8::new(WEBHOOK_OFF),
+            last_update: AtomicU8::new(LAST_NONE),
             registry,
         }
     }
@@ -156,6 +177,17 @@ impl Metrics {
 
     pub fn polled(&self, now: jiff::Timestamp) {
         self.last_poll_ok.store(now.as_second(), Ordering::Relaxed);
+    }
+
+    /// Webhook mode: `set` once Telegram accepted `setWebhook` (until then, not ready).
+    pub fn webhook(&self, set: bool) {
+        self.webhook.store(if set { WEBHOOK_SET } else { WEBHOOK_UNSET }, Ordering::Relaxed);
+    }
+
+    /// Webhook mode: whether the last update received was written and flushed (handled, or set
+    /// aside) before it was answered.
+    pub fn webhook_update(&self, handled: bool) {
+        self.last_update.store(if handled { LAST_HANDLED } else { LAST_FAILED }, Ordering::Relaxed);
     }
 
     /// The text a scrape reads: the gauges read from the store first.
@@ -190,10 +222,30 @@ impl Metrics {
         out
     }
 
-    /// Ready: the store answers, and a getUpdates succeeded within `fresh`.
+    /// Ready, polling: the store answers, and a getUpdates succeeded within `fresh`. Webhook mode:
+    /// the store answers, Telegram accepted `setWebhook`, the last update received (if any) was
+    /// handled, and nothing in the outbox has waited over [`WEBHOOK_OUTBOX_SECS`].
     fn health(&self, app: &App, fresh: i64, now: jiff::Timestamp) -> Result<(), String> {
-        app.store(|st| st.outbox_keys().map(|_| ()))
-            .map_err(|e| format!("the store does not answer ({})", e.kind()))?;
+        let keys = app.store(|st| st.outbox_keys()).map_err(|e| format!("the store does not answer ({})", e.kind()))?;
+        match self.webhook.load(Ordering::Relaxed) {
+            WEBHOOK_OFF => {}
+            WEBHOOK_UNSET => return Err("Telegram has not accepted setWebhook yet".into()),
+            _ => {
+                if self.last_update.load(Ordering::Relaxed) == LAST_FAILED {
+                    return Err("the last update could not be written (Telegram sends it again)".into());
+                }
+                let oldest = keys
+                    .iter()
+                    .filter_map(|(who, key)| app.store(|st| st.outbox_entry(who, key)).ok().flatten())
+                    .map(|e| (now - e.created_at).get_seconds())
+                    .max()
+                    .unwrap_or(0);
+                if oldest > WEBHOOK_OUTBOX_SECS {
+                    return Err(format!("a reply has waited {oldest} s to be sent"));
+                }
+                return Ok(());
+            }
+        }
         let last = self.last_poll_ok.load(Ordering::Relaxed);
         if last == 0 {
             return Err("Telegram has not been reached yet".into());

@@ -1,6 +1,12 @@
 //! A Bot API double on 127.0.0.1: serves `getUpdates` with offsets as Telegram does (updates
 //! stay until confirmed by a later offset), keeps each chat's visible messages (sent, deleted,
 //! edited), records every request with its time, and answers 429 or 500 on demand.
+//!
+//! Webhooks as Telegram has them: `setWebhook` (an HTTPS URL, a secret of Telegram's form) makes
+//! it POST each waiting update, in order and one at a time, with the secret header, to the
+//! address a test names with [`Double::deliver_to`] (the reverse proxy's job), sending one again
+//! until it is answered 2xx; `getUpdates` is refused (409) while a webhook is set;
+//! `deleteWebhook` removes it, keeping the waiting updates unless told to drop them.
 
 #![allow(dead_code)]
 
@@ -67,6 +73,14 @@ pub struct State {
     pub watcher: Option<std::sync::mpsc::Sender<Shown>>,
     /// The longest a getUpdates long poll is held open (default 2 s, to keep tests quick).
     pub max_poll_secs: Option<u64>,
+    /// The webhook set with setWebhook (its request), if any.
+    pub webhook: Option<Value>,
+    /// Where webhook updates are POSTed (`http://127.0.0.1:PORT/path`: the proxy's target).
+    pub deliver_to: Option<String>,
+    /// Every webhook delivery: (update id, HTTP status, 0 if the request failed).
+    pub deliveries: Vec<(u64, u16)>,
+    /// Whether the webhook delivery thread runs.
+    delivering: bool,
 }
 
 pub struct Double {
@@ -359,6 +373,55 @@ impl Double {
         d
     }
 
+    /// Webhook updates go to `url` (the listener behind the reverse proxy).
+    pub fn deliver_to(&self, url: &str) {
+        let (m, cv) = &*self.state;
+        m.lock().unwrap().deliver_to = Some(url.to_string());
+        cv.notify_all();
+    }
+
+    /// The webhook set, if any (the setWebhook request's body).
+    pub fn webhook(&self) -> Option<Value> {
+        self.state.0.lock().unwrap().webhook.clone()
+    }
+
+    /// Webhook deliveries so far: (update id, HTTP status).
+    pub fn deliveries(&self) -> Vec<(u64, u16)> {
+        self.state.0.lock().unwrap().deliveries.clone()
+    }
+
+    /// A message typed by the survivor, as an update, shown in the chat but not queued: for a
+    /// test that POSTs it itself. Its id is the next update id.
+    pub fn text_update(&self, chat: i64, text: &str, lang: &str) -> Value {
+        let (m, _) = &*self.state;
+        let mut s = m.lock().unwrap();
+        let id = s.next_message;
+        s.next_message += 1;
+        let msg = Msg {
+            id,
+            text: text.into(),
+            from_bot: false,
+            protect: false,
+            buttons: vec![],
+            deleted: false,
+            document: None,
+            seq: s.bump(),
+            at: Instant::now(),
+        };
+        s.chats.entry(chat).or_default().push(msg.clone());
+        // Its id is taken, but it is not queued: getUpdates and the webhook never offer it.
+        let update = s.next_update;
+        s.next_update += 1;
+        json!({ "update_id": update, "message": message_json(chat, &msg, lang) })
+    }
+
+    /// The next update id, taken and never queued (for an update a test POSTs itself).
+    pub fn take_update_id(&self) -> u64 {
+        let mut s = self.state.0.lock().unwrap();
+        s.next_update += 1;
+        s.next_update - 1
+    }
+
     /// Highest update id handed out so far.
     pub fn last_update_id(&self) -> u64 {
         self.state.0.lock().unwrap().next_update - 1
@@ -433,6 +496,7 @@ fn serve_connection(conn: std::net::TcpStream, st: &Arc<(Mutex<State>, Condvar)>
         let reason = match code {
             200 => "OK",
             400 => "Bad Request",
+            409 => "Conflict",
             429 => "Too Many Requests",
             502 => "Bad Gateway",
             _ => "Internal Server Error",
@@ -445,6 +509,54 @@ fn serve_connection(conn: std::net::TcpStream, st: &Arc<(Mutex<State>, Condvar)>
         );
         if writer.write_all(reply.as_bytes()).is_err() || close {
             return;
+        }
+    }
+}
+
+/// Telegram's side of a webhook: while one is set and a target is named, each waiting update is
+/// POSTed in order, one at a time, with the secret header; one not answered 2xx is sent again.
+fn deliver(st: &Arc<(Mutex<State>, Condvar)>) {
+    use std::io::{Read, Write};
+    let (m, cv) = &**st;
+    loop {
+        let next = {
+            let mut s = m.lock().unwrap();
+            loop {
+                let confirmed = s.confirmed;
+                let first = s.updates.partition_point(|(id, _)| *id < confirmed);
+                let ready = s.webhook.is_some() && s.deliver_to.is_some();
+                if let (true, Some((id, u))) = (ready, s.updates.get(first)) {
+                    let secret = s.webhook.as_ref().and_then(|w| w["secret_token"].as_str().map(str::to_string));
+                    break (*id, u.clone(), s.deliver_to.clone().unwrap(), secret);
+                }
+                s = cv.wait_timeout(s, Duration::from_millis(200)).unwrap().0;
+            }
+        };
+        let (id, update, target, secret) = next;
+        let rest = target.strip_prefix("http://").unwrap();
+        let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
+        let mut status = 0u16;
+        if let Ok(mut conn) = std::net::TcpStream::connect(host) {
+            let _ = conn.set_read_timeout(Some(Duration::from_secs(30)));
+            let header = secret.map(|s| format!("X-Telegram-Bot-Api-Secret-Token: {s}\r\n")).unwrap_or_default();
+            let head = format!(
+                "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n{header}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                update.len()
+            );
+            if conn.write_all(head.as_bytes()).is_ok() && conn.write_all(update.as_bytes()).is_ok() {
+                let mut answer = String::new();
+                let _ = conn.read_to_string(&mut answer);
+                status = answer.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+            }
+        }
+        let mut s = m.lock().unwrap();
+        s.deliveries.push((id, status));
+        if (200..300).contains(&status) {
+            s.confirmed = s.confirmed.max(id + 1);
+        } else {
+            // As Telegram does, after a pause.
+            drop(s);
+            std::thread::sleep(Duration::from_millis(100));
         }
     }
 }
@@ -572,8 +684,47 @@ fn handle(st: &Arc<(Mutex<State>, Condvar)>, method: &str, body: &Value) -> (u16
             }
             (200, ok(me))
         }
-        "setmycommands" | "deletewebhook" => (200, ok(json!(true))),
+        "setmycommands" => (200, ok(json!(true))),
+        "setwebhook" => {
+            // Telegram's own refusals.
+            let url = body["url"].as_str().unwrap_or("");
+            if !url.starts_with("https://") {
+                return bad_request("Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+            }
+            let secret = body["secret_token"].as_str().unwrap_or("");
+            if !secret.is_empty()
+                && (secret.len() > 256 || !secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+            {
+                return bad_request("Bad Request: secret token contains unallowed characters");
+            }
+            let start = {
+                let mut s = m.lock().unwrap();
+                s.webhook = Some(body.clone());
+                if body["drop_pending_updates"].as_bool() == Some(true) {
+                    s.confirmed = s.next_update;
+                }
+                !std::mem::replace(&mut s.delivering, true)
+            };
+            if start {
+                let st = st.clone();
+                std::thread::spawn(move || deliver(&st));
+            }
+            cv.notify_all();
+            (200, ok(json!(true)))
+        }
+        "deletewebhook" => {
+            let mut s = m.lock().unwrap();
+            s.webhook = None;
+            if body["drop_pending_updates"].as_bool() == Some(true) {
+                s.confirmed = s.next_update;
+            }
+            (200, ok(json!(true)))
+        }
         "getupdates" => {
+            if m.lock().unwrap().webhook.is_some() {
+                let description = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+                return (409, json!({ "ok": false, "error_code": 409, "description": description }).to_string());
+            }
             let offset = body["offset"].as_u64().unwrap_or(0);
             let timeout = body["timeout"].as_u64().unwrap_or(0).min(s_max_poll(st));
             let deadline = Instant::now() + Duration::from_secs(timeout);

@@ -268,3 +268,33 @@ fn doctor_asks_a_running_bot_through_its_control_socket_and_never_opens_its_stor
     crate::control_socket::socket_of(dir.path());
     bot.stop();
 }
+
+#[test]
+fn doctor_checks_the_webhook_secret_file_when_one_is_named() {
+    let d = Double::start();
+    let s = Setup::new(&d.url);
+    let secret = s.path("webhook-secret");
+    let cfg = std::fs::read_to_string(s.path("clearpath.toml")).unwrap();
+    std::fs::write(
+        s.path("clearpath.toml"),
+        format!(
+            "{cfg}\n[webhook]\nurl = \"https://bot.example.org/hook\"\nsecret_token_file = {:?}\n",
+            secret.to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    std::fs::write(&secret, "Webhook-CANARY-secret_1\n").unwrap();
+    mode(&secret, 0o600);
+    let (rc, out) = s.doctor(&[]);
+    assert_eq!(rc, 0, "{out}");
+    assert_line(&out, &format!("ok    webhook secret: {} is readable by its owner only", secret.display()));
+    mode(&secret, 0o644);
+    let (rc, out) = s.doctor(&[]);
+    assert_eq!(rc, 3, "{out}");
+    assert_line(&out, &format!("FAIL  webhook secret: {} can be read by other users (mode 644)", secret.display()));
+    std::fs::write(&secret, "not a CANARY secret: spaces!\n").unwrap();
+    mode(&secret, 0o600);
+    let (rc, out) = s.doctor(&[]);
+    assert_eq!(rc, 5, "{out}");
+    assert!(out.contains("FAIL  webhook secret: ") && out.contains("the webhook secret must be 1 to 256"), "{out}");
+}

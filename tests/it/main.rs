@@ -40,4 +40,5 @@ mod stored_data;
 mod telegram;
 mod transcripts;
 mod upgrade;
+mod webhook;
 mod wording;

@@ -6,12 +6,12 @@ use crate::botapi::Double;
 use crate::telegram::{full_intake, Bot};
 use std::io::{Read, Write};
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// GET `path` from the listener: (status, body). Retries while the listener starts.
-fn get(port: u16, path: &str) -> (u16, String) {
+pub(crate) fn get(port: u16, path: &str) -> (u16, String) {
     for _ in 0..100 {
         if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
             write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
@@ -26,7 +26,7 @@ fn get(port: u16, path: &str) -> (u16, String) {
     panic!("the metrics listener never answered");
 }
 
-fn value(scrape: &prometheus_parse::Scrape, name: &str, label: Option<(&str, &str)>) -> f64 {
+pub(crate) fn value(scrape: &prometheus_parse::Scrape, name: &str, label: Option<(&str, &str)>) -> f64 {
     let s = scrape
         .samples
         .iter()

@@ -24,6 +24,11 @@ impl Bot {
 
     /// [`Bot::start`] with more environment variables.
     pub(crate) fn start_with(double: &Double, dir: &Path, extra: &str, envs: &[(&str, &str)]) -> Bot {
+        Bot::start_args(double, dir, extra, envs, &[])
+    }
+
+    /// [`Bot::start_with`] with more arguments to `serve` (`--webhook`).
+    pub(crate) fn start_args(double: &Double, dir: &Path, extra: &str, envs: &[(&str, &str)], args: &[&str]) -> Bot {
         let data = dir.join("data");
         let cfg = dir.join("clearpath.toml");
         // Throttling off unless a test asks for it: it would slow every test to Telegram's pace.
@@ -42,6 +47,7 @@ impl Bot {
         let log = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("bot.log")).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_clearpath"))
             .arg("serve")
+            .args(args)
             .current_dir(root())
             .env("TELOXIDE_TOKEN", TOKEN)
             .env("TELOXIDE_API_URL", &double.url)

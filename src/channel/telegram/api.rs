@@ -352,21 +352,25 @@ fn read_reply<T: serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> Resul
 /// as its id alone (kind `Error`, so it is only marked as seen) when its id reads, and is left
 /// out otherwise (a later update's id confirms it).
 pub fn read_updates(status: u16, body: &[u8]) -> Result<Vec<teloxide::types::Update>, Failure> {
+    let raw = read_reply::<Vec<Box<serde_json::value::RawValue>>>(status, body)?.unwrap_or_default();
+    Ok(raw.iter().filter_map(|r| read_update(r.get().as_bytes())).collect())
+}
+
+/// One update as JSON (an element of a getUpdates batch, or a webhook request's body): as
+/// teloxide reads it, or, when only its id reads, as its id alone (kind `Error`, only marked as
+/// seen); `None` when it is not an update at all.
+pub fn read_update(raw: &[u8]) -> Option<teloxide::types::Update> {
     use teloxide::types::{Update, UpdateId, UpdateKind};
     #[derive(Deserialize)]
     struct IdOnly {
         update_id: u32,
     }
-    let raw = read_reply::<Vec<Box<serde_json::value::RawValue>>>(status, body)?.unwrap_or_default();
-    Ok(raw
-        .iter()
-        .filter_map(|r| match serde_json::from_str::<Update>(r.get()) {
-            Ok(u) => Some(u),
-            Err(_) => serde_json::from_str::<IdOnly>(r.get())
-                .ok()
-                .map(|i| Update { id: UpdateId(i.update_id), kind: UpdateKind::Error(serde_json::Value::Null) }),
-        })
-        .collect())
+    match serde_json::from_slice::<Update>(raw) {
+        Ok(u) => Some(u),
+        Err(_) => serde_json::from_slice::<IdOnly>(raw)
+            .ok()
+            .map(|i| Update { id: UpdateId(i.update_id), kind: UpdateKind::Error(serde_json::Value::Null) }),
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! update when it fetches the next batch, before it is handled): a batch is handled, its state
 //! changes and the replies it causes are written to the store's outbox and flushed, and only then
 //! is the next offset sent. Update ids already handled are skipped. Updates of one chat are
-//! handled in order, different chats concurrently.
+//! handled in order, different chats concurrently. In webhook mode ([`webhook`]) Telegram POSTs
+//! each update instead, and it goes the same way as a batch of one, flushed before it is answered.
 //!
 //! Replies leave through the durable outbox (see [`sender`]), per chat, so one chat waiting out a
 //! 429 never holds up the others or the offset.
@@ -25,6 +26,7 @@ mod keyboard;
 mod payload;
 pub mod sender;
 mod update;
+pub mod webhook;
 
 pub use contain::*;
 pub use idle::*;
@@ -101,8 +103,9 @@ pub fn get_me(token: &SecretString, api_url: Option<&str>, timeout: std::time::D
     }
 }
 
-/// Runs the bot until SIGTERM or SIGINT.
-pub fn run(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Result<()> {
+/// Runs the bot until SIGTERM or SIGINT: polling for updates, or with `webhook`, taking them as
+/// Telegram POSTs them.
+pub fn run(app: Arc<App>, cfg: TelegramConfig, bot: Bot, webhook: Option<webhook::Settings>) -> anyhow::Result<()> {
     // A panic is contained to its update (see `handle_logged`), but the default hook would print
     // its message, which can quote whatever the code was looking at: log where, never what.
     std::panic::set_hook(Box::new(|info| {
@@ -110,7 +113,7 @@ pub fn run(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Result<()> {
         tracing::error!(at = %at, "a panic (its message is not logged)");
     }));
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    rt.block_on(serve(app, cfg, bot))
+    rt.block_on(serve(app, cfg, bot, webhook))
 }
 
 async fn shutdown_signal() {
@@ -134,7 +137,17 @@ async fn shutdown_signal() {
     }
 }
 
-pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Result<()> {
+pub async fn serve(
+    app: Arc<App>,
+    cfg: TelegramConfig,
+    bot: Bot,
+    webhook: Option<webhook::Settings>,
+) -> anyhow::Result<()> {
+    // The webhook's address first: one already taken stops the bot here, before the channel starts.
+    let listener = match &webhook {
+        Some(w) => Some(webhook::bind(w).await?),
+        None => None,
+    };
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         shutdown_signal().await;
@@ -211,10 +224,9 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
     let wake = Arc::new(tokio::sync::Notify::new());
     let api = api::Api::new(bot.clone());
     let sender = tokio::spawn(sender::run(api.clone(), app.clone(), cfg.clone(), wake.clone(), stop_rx.clone()));
-    let mut stop = stop_rx.clone();
     // Where the last run got to: every update at or below it was handled and flushed, so it is
     // confirmed to Telegram at once and skipped if it is ever offered again.
-    let mut done_through: Option<u64> = match app.store(|s| s.progress(CHANNEL)) {
+    let done_through: Option<u64> = match app.store(|s| s.progress(CHANNEL)) {
         Ok(Some((id, at))) if fresh(at, crate::clock::now()) => Some(id),
         Ok(_) => None,
         Err(e) => {
@@ -222,13 +234,72 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
             None
         }
     };
+    if let (Some(w), Some(listener)) = (webhook, listener) {
+        let hook = webhook::Hook::new(app.clone(), cfg.clone(), api.clone(), wake.clone(), &w, done_through);
+        webhook::run(hook, listener, w, stop_rx.clone()).await;
+    } else {
+        poll(&app, &cfg, &api, &wake, done_through, stop_rx.clone()).await;
+    }
+    let _ = app.store(|s| s.flush());
+    wake.notify_one();
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), sender).await;
+    // What the sender recorded last (it does not fsync each round).
+    let _ = app.store(|s| s.flush());
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The kinds of update the bot asks for, polling or by webhook.
+const UPDATE_KINDS: [teloxide::types::AllowedUpdate; 3] = [
+    teloxide::types::AllowedUpdate::Message,
+    teloxide::types::AllowedUpdate::CallbackQuery,
+    teloxide::types::AllowedUpdate::EditedMessage,
+];
+
+/// The polling loop, until `stop`: fetch a batch, handle it, record and flush, confirm.
+async fn poll(
+    app: &Arc<App>,
+    cfg: &TelegramConfig,
+    api: &api::Api,
+    wake: &Arc<tokio::sync::Notify>,
+    mut done_through: Option<u64>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let kinds: Vec<String> = UPDATE_KINDS
+        .iter()
+        .filter_map(|k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)))
+        .collect();
+    let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
     let mut offset: i64 = done_through.map(|id| id as i64 + 1).unwrap_or(0);
     let mut failures: u32 = 0;
+    // Telegram refuses getUpdates while a webhook is set (a run in webhook mode set one): it is
+    // removed first, keeping the updates waiting, so that switching back to polling just works.
+    let mut webhook_removed = false;
     loop {
         if *stop.borrow() {
             break;
         }
-        let request = api.get_updates(offset, cfg.poll_timeout_secs, &["message", "callback_query", "edited_message"]);
+        if !webhook_removed {
+            use teloxide::payloads::DeleteWebhookSetters;
+            let request = api.bot().delete_webhook().drop_pending_updates(false);
+            let removed = tokio::select! {
+                _ = stop.changed() => break,
+                r = request => r,
+            };
+            match removed {
+                Ok(_) => webhook_removed = true,
+                Err(e) => {
+                    failures += 1;
+                    tracing::warn!(error = %redact(&e.to_string()), failures, "deleteWebhook failed; retrying");
+                    let wait = std::time::Duration::from_millis(sender::backoff_ms(failures).unsigned_abs());
+                    tokio::select! {
+                        _ = stop.changed() => break,
+                        _ = tokio::time::sleep(wait) => continue,
+                    }
+                }
+            }
+        }
+        let request = api.get_updates(offset, cfg.poll_timeout_secs, &kinds);
         let updates = tokio::select! {
             _ = stop.changed() => break,
             r = request => r,
@@ -252,7 +323,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         };
         // Between batches (at least once a long poll): conversations left idle are paused, on
         // this task, so that no update of theirs is being handled meanwhile.
-        let paused = pause_idle(&app, &cfg, crate::clock::now()) > 0;
+        let paused = pause_idle(app, cfg, crate::clock::now()) > 0;
         if updates.is_empty() {
             // (A batch flushes its own writes, the pauses' with them; a quiet poll only when it
             // paused a conversation, and the wipe may then go.)
@@ -270,7 +341,7 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
         let updates: Vec<Update> =
             updates.into_iter().filter(|u| done_through.is_none_or(|d| u.id.0 as u64 > d)).collect();
         let count = updates.len();
-        handle_batch(&app, &cfg, &api, &wake, updates).await;
+        handle_batch(app, cfg, api, wake, updates).await;
         let handled_us = started.elapsed().as_micros() as u64;
         // Every update of the batch is now handled or set aside: the mark moves with the batch's
         // flush (written before it, so durable with it).
@@ -298,13 +369,6 @@ pub async fn serve(app: Arc<App>, cfg: TelegramConfig, bot: Bot) -> anyhow::Resu
             "batch handled and flushed"
         );
     }
-    let _ = app.store(|s| s.flush());
-    wake.notify_one();
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), sender).await;
-    // What the sender recorded last (it does not fsync each round).
-    let _ = app.store(|s| s.flush());
-    tracing::info!("stopped");
-    Ok(())
 }
 
 /// Handles a batch: each chat's updates in order; the chats of a larger batch in parallel on
