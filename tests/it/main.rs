@@ -36,6 +36,7 @@ mod rules;
 mod secret_files;
 mod store;
 mod stored_data;
+mod summary;
 mod telegram;
 mod transcripts;
 mod upgrade;
