@@ -126,7 +126,10 @@ fn case_sections(md: &str) -> Vec<&str> {
 /// What an attorney relies on, whatever the intake: the disclaimer at both ends, each source
 /// listed once and numbered from 1, every citation pointing into that list, no flow mechanics.
 fn assert_reads_as_an_attorney_needs(md: &str) {
-    assert!(md.starts_with("# Referral ") && md.lines().next().unwrap().ends_with("Preliminary screening, not legal advice."));
+    assert!(
+        md.starts_with("# Referral ")
+            && md.lines().next().unwrap().ends_with("Preliminary screening, not legal advice.")
+    );
     assert_eq!(md.trim_end().lines().last(), Some("Preliminary screening, not legal advice."));
     let list = sources(md);
     let numbers: Vec<usize> = list.iter().map(|(n, _)| *n).collect();
@@ -287,7 +290,10 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
     // The chat version: escaped, with what the survivor typed never read as markup, and each
     // part within Telegram's limit.
     let (html, _) = summary::html(&h.flow, &h.locales, &rules, &intake, date, "en");
-    assert!(html.contains("«<i>robo en una tienda &lt;Walmart&gt; &amp; **otra** cosa</i>» (as typed, intake in Spanish)"), "{html}");
+    assert!(
+        html.contains("«<i>robo en una tienda &lt;Walmart&gt; &amp; **otra** cosa</i>» (as typed, intake in Spanish)"),
+        "{html}"
+    );
     assert!(!html.contains("<Walmart>") && !html.contains("<b>otra</b>"), "{html}");
     assert!(html.starts_with("<b>Referral ABCD2345"), "{html}");
     let long = html.repeat(6);
@@ -405,8 +411,7 @@ fn five_case_overview_with_every_flag_fits_in_fifteen_lines() {
     );
     let intake = intake_of(&h, "FIVE2345");
     let rules = rules();
-    let (md, screening) =
-        summary::markdown(&h.flow, &h.locales, &rules, &intake, jiff::civil::date(2026, 12, 3), "en");
+    let (md, screening) = summary::markdown(&h.flow, &h.locales, &rules, &intake, jiff::civil::date(2026, 12, 3), "en");
     assert_eq!(screening.cases.len(), 5);
     let mut kinds: Vec<&str> = screening.flags.iter().map(|f| f.kind).collect();
     kinds.sort_unstable();

@@ -31,7 +31,10 @@ enum Seg {
     Plain(String),
     Bold(String),
     /// What the survivor typed, exactly, and the note that says so ("as typed, intake in Spanish").
-    Typed { text: String, note: String },
+    Typed {
+        text: String,
+        note: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -169,7 +172,14 @@ fn jurisdiction_sources(rules: &Rules, code: &str) -> Vec<String> {
 
 /// One answer as the attorney reads it: the question's short name, then the answer. `None` for
 /// what is not passed on.
-fn answer_segs(r: &Renderer<'_>, lang: &str, typed_note: &str, step: &Step, flow: &Flow, a: &Answer) -> Option<Vec<Seg>> {
+fn answer_segs(
+    r: &Renderer<'_>,
+    lang: &str,
+    typed_note: &str,
+    step: &Step,
+    flow: &Flow,
+    a: &Answer,
+) -> Option<Vec<Seg>> {
     let q = r.msg(lang, &Msg::new(&format!("{}.short", step.prompt)));
     let mut segs = vec![plain(format!("{q}: "))];
     segs.extend(answer_value(r, lang, typed_note, step, flow, a)?);
@@ -177,7 +187,14 @@ fn answer_segs(r: &Renderer<'_>, lang: &str, typed_note: &str, step: &Step, flow
 }
 
 /// The answer alone, with what was typed marked as such. `None` for what is not passed on.
-fn answer_value(r: &Renderer<'_>, lang: &str, typed_note: &str, step: &Step, flow: &Flow, a: &Answer) -> Option<Vec<Seg>> {
+fn answer_value(
+    r: &Renderer<'_>,
+    lang: &str,
+    typed_note: &str,
+    step: &Step,
+    flow: &Flow,
+    a: &Answer,
+) -> Option<Vec<Seg>> {
     let label = |id: &str| -> Label {
         if step.kind == Kind::Jurisdiction {
             return Label::Jurisdiction(id.to_string());
@@ -344,7 +361,11 @@ fn build(
         .iter()
         .map(|c| {
             if c.routes.is_empty() {
-                c.case.jurisdiction.as_deref().map(|j| jurisdiction_sources(rules, &j.to_ascii_uppercase())).unwrap_or_default()
+                c.case
+                    .jurisdiction
+                    .as_deref()
+                    .map(|j| jurisdiction_sources(rules, &j.to_ascii_uppercase()))
+                    .unwrap_or_default()
             } else {
                 c.routes.iter().flat_map(|r| r.sources.clone()).collect()
             }
@@ -392,7 +413,10 @@ fn build(
         d.push(Line::Item(0, segs));
     }
     for f in &s.flags {
-        d.push(Line::Item(0, vec![Seg::Bold(format!("Flag, {}", f.kind.replace('_', " "))), plain(format!(": {}", f.text))]));
+        d.push(Line::Item(
+            0,
+            vec![Seg::Bold(format!("Flag, {}", f.kind.replace('_', " "))), plain(format!(": {}", f.text))],
+        ));
     }
     d.push(Line::Item(0, contact(&r, lang, &typed, flow, intake)));
 

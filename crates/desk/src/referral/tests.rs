@@ -486,7 +486,10 @@ fn the_triage_message_names_the_cases_without_a_state() {
     assert_eq!(lines.first(), Some(&format!("New referral {code}").as_str()), "{text}");
     assert!(lines.contains(&"Jurisdictions: NY"), "{text}");
     assert!(lines.contains(&"Cases 2 and 3: no state given"), "{text}");
-    assert!(lines.contains(&"2. no state theft: needs review") && lines.contains(&"3. no state theft: needs review"), "{text}");
+    assert!(
+        lines.contains(&"2. no state theft: needs review") && lines.contains(&"3. no state theft: needs review"),
+        "{text}"
+    );
     // The counts add up to the three cases, and the cases without a state are among those to review.
     let counts = lines.iter().find(|l| l.starts_with("3 cases: ")).unwrap_or_else(|| panic!("{text}"));
     let total: usize =
@@ -499,7 +502,12 @@ fn the_triage_message_names_the_cases_without_a_state() {
     let code = d.submit_cases(&[None]);
     let got = d.out.take(dee.chat);
     let Some(Message::Text { text, .. }) = got.first() else { panic!("{got:?}") };
-    assert!(text.starts_with(&format!("New referral {code}\nJurisdictions: none given\n1 case: 1 needs review\nCase 1: no state given\n")), "{text}");
+    assert!(
+        text.starts_with(&format!(
+            "New referral {code}\nJurisdictions: none given\n1 case: 1 needs review\nCase 1: no state given\n"
+        )),
+        "{text}"
+    );
     d.submit_cases(&[Some("NY"), Some("CA")]);
     let got = d.out.take(dee.chat);
     let Some(Message::Text { text, .. }) = got.first() else { panic!("{got:?}") };
