@@ -44,7 +44,7 @@ fn a_completed_intake_is_sealed_to_the_attorney_and_opens_only_with_their_key() 
         plain.starts_with(&format!("# Referral {code_in_name} — Preliminary screening, not legal advice.")),
         "{plain}"
     );
-    assert!(plain.contains("Name to use: Canary-Name-7731") && plain.contains("```json"), "{plain}");
+    assert!(plain.contains("Name to use: «Canary-Name-7731»") && plain.contains("```json"), "{plain}");
     assert!(plain.contains("N.Y. Crim. Proc. Law"), "{plain}");
     // Any other identity (such as one the server could make) fails.
     assert!(age::decrypt(&age::x25519::Identity::generate(), &sealed).is_err());

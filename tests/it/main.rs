@@ -37,6 +37,7 @@ mod rules;
 mod secret_files;
 mod store;
 mod stored_data;
+mod summary;
 mod telegram;
 mod transcripts;
 mod upgrade;

@@ -283,8 +283,8 @@ fn attorney_summary_of_an_intake() {
     let (md, screening) = clearpath::rules::summary::markdown(&h.flow, &h.locales, &rules, &intake, date, "en");
     assert!(md.starts_with("# Referral ABCD2345 — Preliminary screening, not legal advice."), "{md}");
     assert!(md.trim_end().ends_with("Preliminary screening, not legal advice."));
-    assert!(md.contains("Name to use: Canary-Robin"), "{md}");
-    assert!(md.contains("Safe ways to contact: A phone call") && md.contains("Contact details: 555-0100"), "{md}");
+    assert!(md.contains("Name to use: «Canary-Robin»"), "{md}");
+    assert!(md.contains("Safe ways to contact: A phone call") && md.contains("Contact details: «555-0100»"), "{md}");
     // Chosen not to say: the words to use were "rather not say"; that line is absent.
     assert!(!md.contains("Words to use"), "{md}");
     // Every route carries its citation; New York's vacatur route (verified against the current
@@ -292,14 +292,14 @@ fn attorney_summary_of_an_intake() {
     assert!(md.contains("N.Y. Crim. Proc. Law"), "{md}");
     assert_eq!(screening.cases.len(), 1);
     assert_eq!(screening.cases[0].overall, clearpath::rules::screen::Outcome::LikelyEligible);
-    assert!(md.contains("**Screening: likely eligible**"), "{md}");
-    // Not a citizen, with an immigration court date: flagged at the top.
-    let flags = md.find("## Flags").unwrap();
-    assert!(flags < md.find("## Case 1").unwrap());
-    assert!(md.contains("Immigration court date: 2027-03"), "{md}");
+    assert!(md.contains("Screening: **likely eligible**"), "{md}");
+    // Not a citizen, with an immigration court date: flagged in the overview, before the cases.
+    let overview = clearpath::rules::summary::overview_lines(&md);
+    assert!(overview.iter().any(|l| l.contains("Immigration court date: 2027-03")), "{overview:#?}");
+    assert!(md.find("Immigration court date").unwrap() < md.find("## Case 1").unwrap());
 
     // Telegram: HTML, in parts that each fit one message.
-    let html = clearpath::rules::summary::telegram_html(&md);
+    let (html, _) = clearpath::rules::summary::html(&h.flow, &h.locales, &rules, &intake, date, "en");
     assert!(html.contains("<b>Referral ABCD2345"), "{html}");
     let long = html.repeat(4);
     let parts = clearpath::rules::summary::split(&long, clearpath::channel::telegram::TELEGRAM_LIMIT);

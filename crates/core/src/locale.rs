@@ -178,6 +178,10 @@ pub const INNER_MESSAGES: &[&str] = &[
 struct Meta {
     /// The language's name in its own script ("Español").
     name: String,
+    /// The language's name in English ("Spanish"): the attorney's summary marks what the survivor
+    /// typed with the language of the conversation. `name` when absent.
+    #[serde(default)]
+    english_name: Option<String>,
     #[serde(default)]
     direction: Direction,
     /// True until a native speaker has reviewed every message.
@@ -264,6 +268,8 @@ struct Jurisdictions {
 pub struct Locale {
     pub code: String,
     pub name: String,
+    /// The language's name in English (`english_name` in `locale.toml`, else `name`).
+    pub english_name: String,
     pub rtl: bool,
     pub draft: bool,
     pub reviewed_by: Vec<String>,
@@ -648,6 +654,7 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<(Loc
     let locale = Locale {
         code: code.to_string(),
         name: meta.name.clone(),
+        english_name: meta.english_name.clone().unwrap_or_else(|| meta.name.clone()),
         rtl,
         draft: meta.draft,
         reviewed_by: meta.reviewed_by.clone(),

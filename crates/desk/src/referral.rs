@@ -313,24 +313,58 @@ fn chose_this_chat(flow: &Flow, intake: &Intake) -> bool {
     crate::rules::intake::chose(flow, &intake.answers, fields::name::contact_method, fields::THIS_CHAT)
 }
 
-/// The short message an attorney sees first: case code, jurisdictions, each case's category and
-/// outcome, urgent flags. No names, places, dates or free text.
+/// The short message an attorney sees first: case code, jurisdictions, how many cases screened
+/// to each outcome, which cases lack a state, each case's category and outcome, the flags' kinds.
+/// No names, places below the state, dates or free text.
 fn triage(app: &App, d: &Desk, intake: &Intake, now: Timestamp) -> (String, Vec<String>) {
     let facts = crate::rules::intake::facts(&app.flow_of(&intake.flow_hash), &intake.answers);
     let s = crate::rules::screen::screen(&d.rules(), &facts, now.to_zoned(jiff::tz::TimeZone::UTC).date());
     let mut jurisdictions: Vec<String> = facts.cases.iter().filter_map(|c| c.jurisdiction.clone()).collect();
     jurisdictions.sort();
     jurisdictions.dedup();
-    let mut t = format!("New referral {}\n", intake.code);
+    (triage_text(&intake.code, &jurisdictions, &s), jurisdictions)
+}
+
+/// "Case 2", "Cases 2 and 3", "Cases 1, 2 and 4".
+fn case_numbers(n: &[usize]) -> String {
+    let words: Vec<String> = n.iter().map(|i| i.to_string()).collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => format!("Case {one}"),
+        [rest @ .., last] => format!("Cases {} and {last}", rest.join(", ")),
+    }
+}
+
+fn triage_text(code: &str, jurisdictions: &[String], s: &crate::rules::screen::Screening) -> String {
+    use crate::rules::screen::Outcome;
+    let words = |o: Outcome| o.name().replace('_', " ");
+    let mut t = format!("New referral {code}\n");
     t.push_str(&format!(
         "Jurisdictions: {}\n",
-        if jurisdictions.is_empty() { "not known".to_string() } else { jurisdictions.join(", ") }
+        if jurisdictions.is_empty() { "none given".to_string() } else { jurisdictions.join(", ") }
     ));
-    for (i, (c, r)) in facts.cases.iter().zip(&s.cases).enumerate() {
-        let category = c.category.clone().unwrap_or_else(|| "unknown".into()).replace('_', " ");
-        let level = c.level.clone().filter(|l| l != "unknown").map(|l| format!(" ({l})")).unwrap_or_default();
-        let j = c.jurisdiction.clone().unwrap_or_else(|| "?".into());
-        t.push_str(&format!("{}. {j} {category}{level}: {}\n", i + 1, r.overall.name().replace('_', " ")));
+    // How many cases screened to each outcome, best first.
+    let mut counts: std::collections::BTreeMap<Outcome, usize> = std::collections::BTreeMap::new();
+    for c in &s.cases {
+        *counts.entry(c.overall).or_default() += 1;
+    }
+    let n = s.cases.len();
+    if n == 0 {
+        t.push_str("Cases: none given\n");
+    } else {
+        let each: Vec<String> = counts.iter().map(|(o, k)| format!("{k} {}", words(*o))).collect();
+        t.push_str(&format!("{n} case{}: {}\n", if n == 1 { "" } else { "s" }, each.join(", ")));
+    }
+    let stateless: Vec<usize> =
+        s.cases.iter().enumerate().filter(|(_, c)| c.case.jurisdiction.is_none()).map(|(i, _)| i + 1).collect();
+    if !stateless.is_empty() {
+        t.push_str(&format!("{}: no state given\n", case_numbers(&stateless)));
+    }
+    for (i, c) in s.cases.iter().enumerate() {
+        let category = c.case.category.clone().unwrap_or_else(|| "unknown".into()).replace('_', " ");
+        let level = c.case.level.clone().filter(|l| l != "unknown").map(|l| format!(" ({l})")).unwrap_or_default();
+        let j = c.case.jurisdiction.clone().unwrap_or_else(|| "no state".into());
+        t.push_str(&format!("{}. {j} {category}{level}: {}\n", i + 1, words(c.overall)));
     }
     let mut kinds: Vec<&str> = s.flags.iter().map(|f| f.kind).collect();
     kinds.dedup();
@@ -338,11 +372,10 @@ fn triage(app: &App, d: &Desk, intake: &Intake, now: Timestamp) -> (String, Vec<
         t.push_str(&format!("Flags: {}\n", kinds.join(", ").replace('_', " ")));
     }
     t.push_str(&format!(
-        "{}\nThe full case follows as case-{}.md.age, sealed to your key (age -d -i key.txt, or clearpath attorney open).",
+        "{}\nThe full case follows as case-{code}.md.age, sealed to your key (age -d -i key.txt, or clearpath attorney open).",
         crate::rules::report::DISCLAIMER,
-        intake.code
     ));
-    (t, jurisdictions)
+    t
 }
 
 fn buttons(code: &str) -> Vec<Vec<(String, String)>> {

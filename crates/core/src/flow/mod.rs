@@ -352,6 +352,16 @@ impl Flow {
         out
     }
 
+    /// Whether a step only steers the conversation: it feeds no screening field and one of its
+    /// ways on starts a new instance of a repeating group ("Another case?": `new:case`). Its
+    /// answer is about the flow's mechanics, not the person, so the attorney's summary leaves it
+    /// out. Read from the flow's shape, so an administrator's flow is treated alike with no flag
+    /// to set.
+    pub fn steers_repeat(&self, s: &Step) -> bool {
+        s.field.is_none()
+            && s.next.iter().chain(s.branches.iter().map(|b| &b.goto)).any(|t| matches!(t, Target::NewInstance(_)))
+    }
+
     /// Every step reachable from `start` (itself included). With `stop_at_consent`, the walk
     /// does not go past a consent step: what it finds is what comes before consent (the consent
     /// step included).

@@ -430,3 +430,134 @@ fn the_default_attorney_comes_after_those_serving_the_jurisdiction_wherever_it_i
     assert_eq!(d.case(&code).state, CaseState::Waiting);
     assert!(d.out.take(default.chat).is_empty());
 }
+
+// ---- The triage message ------------------------------------------------------------------------
+
+impl Desked {
+    /// A survivor completes an intake about several cases, one per entry (its state, or none).
+    fn submit_cases(&mut self, jurisdictions: &[Option<&str>]) -> String {
+        self.now += SignedDuration::from_mins(1);
+        let flow = self.app.flow();
+        let step = |field: &str| flow.steps.iter().find(|s| s.field.as_deref() == Some(field)).unwrap().id.clone();
+        let mut answers = BTreeMap::new();
+        answers.insert(
+            step(crate::rules::fields::name::contact_method),
+            Answer::Answered(Value::Choices(vec![crate::rules::fields::THIS_CHAT.into()])),
+        );
+        for (i, j) in jurisdictions.iter().enumerate() {
+            // Every case has a category, so each one is a case whether or not its state is known.
+            answers.insert(
+                format!("{}#{i}", step(crate::rules::fields::name::category)),
+                Answer::Answered(Value::Choice("theft".into())),
+            );
+            if let Some(j) = j {
+                answers.insert(
+                    format!("{}#{i}", step(crate::rules::fields::name::jurisdiction)),
+                    Answer::Answered(Value::Jurisdiction(j.to_string())),
+                );
+            }
+        }
+        let code = crate::app::case_code();
+        let intake = Intake {
+            code: code.clone(),
+            flow_id: "intake".into(),
+            flow_hash: flow.hash.clone(),
+            locale: "en".into(),
+            answers,
+            submitted_at: self.now,
+            delivered_at: None,
+            contact_chat: None,
+        };
+        let who = self.survivor();
+        self.app.store(|st| st.save_intake(&who, &intake)).unwrap();
+        submitted(&self.app, &who, &code, Some(SURVIVOR_CHAT), self.now).unwrap();
+        code
+    }
+}
+
+#[test]
+fn the_triage_message_names_the_cases_without_a_state() {
+    let dee = attorney("Dee", 104, &["*"], true);
+    let mut d = desked(vec![dee.clone()]);
+    let code = d.submit_cases(&[Some("NY"), None, None]);
+    let got = d.out.take(dee.chat);
+    let Some(Message::Text { text, .. }) = got.first() else { panic!("{got:?}") };
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.first(), Some(&format!("New referral {code}").as_str()), "{text}");
+    assert!(lines.contains(&"Jurisdictions: NY"), "{text}");
+    assert!(lines.contains(&"Cases 2 and 3: no state given"), "{text}");
+    assert!(
+        lines.contains(&"2. no state theft: needs review") && lines.contains(&"3. no state theft: needs review"),
+        "{text}"
+    );
+    // The counts add up to the three cases, and the cases without a state are among those to review.
+    let counts = lines.iter().find(|l| l.starts_with("3 cases: ")).unwrap_or_else(|| panic!("{text}"));
+    let total: usize =
+        counts["3 cases: ".len()..].split(", ").map(|c| c.split_once(' ').unwrap().0.parse::<usize>().unwrap()).sum();
+    assert_eq!(total, 3, "{counts}");
+    assert!(counts.contains("needs review"), "{counts}");
+    assert!(text.contains("Preliminary screening, not legal advice."), "{text}");
+
+    // One case without a state is named alone; with every state known, no such line.
+    let code = d.submit_cases(&[None]);
+    let got = d.out.take(dee.chat);
+    let Some(Message::Text { text, .. }) = got.first() else { panic!("{got:?}") };
+    assert!(
+        text.starts_with(&format!(
+            "New referral {code}\nJurisdictions: none given\n1 case: 1 needs review\nCase 1: no state given\n"
+        )),
+        "{text}"
+    );
+    d.submit_cases(&[Some("NY"), Some("CA")]);
+    let got = d.out.take(dee.chat);
+    let Some(Message::Text { text, .. }) = got.first() else { panic!("{got:?}") };
+    assert!(text.contains("Jurisdictions: CA, NY\n2 cases: ") && !text.contains("no state given"), "{text}");
+}
+
+#[test]
+fn the_triage_message_counts_the_cases_per_outcome_best_first() {
+    use crate::rules::screen::{Case, CaseResult, Flag, Outcome, Screening};
+    let case = |j: Option<&str>, overall: Outcome| CaseResult {
+        case: Case { jurisdiction: j.map(str::to_string), category: Some("theft".into()), ..Case::default() },
+        overall,
+        routes: vec![],
+        notes: vec![],
+    };
+    let s = Screening {
+        date: jiff::civil::date(2026, 12, 3),
+        rules_version: "x".into(),
+        cases: vec![
+            case(Some("NY"), Outcome::NeedsReview),
+            case(None, Outcome::NeedsReview),
+            case(Some("CA"), Outcome::LikelyEligible),
+            case(Some("TX"), Outcome::NotCovered),
+            case(None, Outcome::NeedsReview),
+            case(Some("NY"), Outcome::LikelyEligible),
+        ],
+        flags: vec![
+            Flag { kind: "urgent", text: "a".into() },
+            Flag { kind: "urgent", text: "b".into() },
+            Flag { kind: "open_case", text: "c".into() },
+        ],
+    };
+    let text = triage_text("K7QX2M", &["CA".into(), "NY".into(), "TX".into()], &s);
+    assert_eq!(
+        text,
+        "New referral K7QX2M\n\
+         Jurisdictions: CA, NY, TX\n\
+         6 cases: 2 likely eligible, 3 needs review, 1 not covered\n\
+         Cases 2 and 5: no state given\n\
+         1. NY theft: needs review\n\
+         2. no state theft: needs review\n\
+         3. CA theft: likely eligible\n\
+         4. TX theft: not covered\n\
+         5. no state theft: needs review\n\
+         6. NY theft: likely eligible\n\
+         Flags: urgent, open case\n\
+         Preliminary screening, not legal advice.\n\
+         The full case follows as case-K7QX2M.md.age, sealed to your key (age -d -i key.txt, or clearpath attorney open)."
+    );
+    assert_eq!(case_numbers(&[1, 2, 4]), "Cases 1, 2 and 4");
+    assert_eq!(case_numbers(&[3]), "Case 3");
+    assert_eq!(case_numbers(&[]), "");
+}
