@@ -114,6 +114,9 @@ pub fn markdown(
             if !route.conditions.is_empty() {
                 let _ = writeln!(o, "  - To show: {}.", route.conditions.join("; "));
             }
+            if !route.to_check.is_empty() {
+                let _ = writeln!(o, "  - To check: {}.", route.to_check.join("; "));
+            }
             if !route.documents.is_empty() {
                 let _ = writeln!(o, "  - Documents: {}.", route.documents.join("; "));
             }
