@@ -170,7 +170,16 @@ fn rule_standing(e: &mut Eval, j: &Jurisdiction, r: &Route, case: &Case) {
             }
         }
         // (Bars recorded as not checked have their own reason, in `disqualifiers`.)
-        if let Some(why) = low(r.disqualifiers.as_ref().filter(|d| !d.unknown).map(|x| x.fact())) {
+        // (Where the bars are in the notes, `other`, the notes are listed under "To check" once.)
+        let dq = r.disqualifiers.as_ref().filter(|d| !d.unknown).map(|d| {
+            let f = d.fact();
+            if d.other {
+                Fact { notes: "", ..f }
+            } else {
+                f
+            }
+        });
+        if let Some(why) = low(dq) {
             e.show(format!("confirmation of what bars relief (this {why})"));
         }
     }
