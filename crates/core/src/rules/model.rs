@@ -741,6 +741,18 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
                     ),
                 );
             }
+            // Set on a route that needs no consent, it would be silently ignored.
+            let needs_consent = ["consent_required", "certification_required"].contains(&g.prosecutor.as_str());
+            if !g.consent_refused.is_empty() && !needs_consent {
+                e(
+                    &at,
+                    "gatekeepers",
+                    format!(
+                        "route {}: consent_refused goes with prosecutor = \"consent_required\" or \"certification_required\"",
+                        r.id
+                    ),
+                );
+            }
         }
         if let Some(d) = &r.disqualifiers {
             // Either refines a bar on later convictions; set the wrong way, it would be ignored.

@@ -451,6 +451,13 @@ read_on = "2026-12-03"
         j.routes[0].disqualifiers = None;
         let e = errors(&j);
         assert!(e[0].contains("has no [route.disqualifiers]"), "{e:?}");
+        // A refusal's meaning on a route that needs no consent would be ignored: refused.
+        let mut j = rule(NONE, "final");
+        if let Some(g) = j.routes[0].gatekeepers.as_mut() {
+            g.prosecutor = "notice".into();
+        }
+        let d = check(Path::new("NY.toml"), "", &j);
+        assert!(d.iter().any(|d| d.message.contains("consent_refused goes with prosecutor")), "{d:?}");
     }
 
     #[test]
