@@ -428,3 +428,233 @@ fn this_chat_is_read_through_the_declared_field_not_a_step_id() {
     assert!(!chose("how_to_reach", Value::Choices(vec!["email".into()])));
     assert!(!chose("contact_method", Value::Choices(vec!["this_chat".into()])), "no step has that id now");
 }
+
+/// The fixture rules with one edit, in a directory of their own.
+fn fixture_with(from: &str, to: &str) -> tempfile::TempDir {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/rules/NY.toml")).unwrap();
+    let edited = text.replacen(from, to, 1);
+    assert_ne!(edited, text, "the edit {from:?} did not apply");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("NY.toml"), edited).unwrap();
+    dir
+}
+
+/// The fixture vacatur route's bars statement, as the fixture writes it.
+const FIXTURE_NO_BARS: &str =
+    "  [route.disqualifiers]\n  none = true\n  read_in_full = true\n  read_on = \"2026-11-25\"\n";
+
+fn route<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["cases"][0]["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["route"] == id)
+        .unwrap_or_else(|| panic!("{id}: {v:#}"))
+}
+
+/// A missing section is not "no bars": `rules check` refuses a route that does not state its
+/// bars, at the route, with the fix in its help; so do an empty section and a `none` not read in full.
+#[test]
+fn rules_check_refuses_a_route_without_an_explicit_bars_statement() {
+    let check = |dir: &tempfile::TempDir| {
+        let (code, out, err) = run_bin(&["rules", "check", "--rules", dir.path().to_str().unwrap()], &[], "", &root());
+        (code, format!("{out}{err}"))
+    };
+    // No section at all.
+    let text = std::fs::read_to_string(root().join("tests/fixtures/rules/NY.toml")).unwrap();
+    let start = text.find(FIXTURE_NO_BARS).unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("NY.toml"), format!("{}{}", &text[..start], &text[end + 1..])).unwrap();
+    let (code, all) = check(&dir);
+    assert_ne!(code, 0, "{all}");
+    assert!(all.contains("error[bars]") && all.contains("route vacatur has no [route.disqualifiers]"), "{all}");
+    assert!(all.contains("a missing section is not \"no bars\""), "{all}");
+    assert!(all.contains("help: state the route's bars"), "{all}");
+    assert!(all.contains("NY.toml:12:"), "at the route's id line: {all}");
+    // A section with every bar false and neither none nor unknown.
+    let (code, all) = check(&fixture_with("  none = true\n", "  none = false\n"));
+    assert_ne!(code, 0);
+    assert!(all.contains("states no bar, and neither none = true nor unknown = true"), "{all}");
+    // `none` needs the operative text read in full.
+    let (code, all) = check(&fixture_with("  read_in_full = true\n", ""));
+    assert_ne!(code, 0);
+    assert!(all.contains("none = true needs read_in_full = true"), "{all}");
+    // And the unedited fixture passes.
+    let dir = fixture_with("Fixture: the whole of", "Fixture: all of");
+    assert_eq!(check(&dir).0, 0, "{}", check(&dir).1);
+}
+
+/// Every shipped route states its bars: the bars, `none` read in full with its date and source,
+/// or `unknown`.
+#[test]
+fn every_shipped_route_states_its_bars() {
+    let (rules, diags) = clearpath::rules::Rules::load(&clearpath::data::read_dir(&root().join("rules")));
+    assert!(!clearpath::diag::has_errors(&diags), "{diags:?}");
+    let mut n = 0;
+    for (code, j) in &rules.by_code {
+        for r in &j.routes {
+            let d = r.disqualifiers.as_ref().unwrap_or_else(|| panic!("{code} {}: no bars statement", r.id));
+            assert!(d.states_a_bar() || d.unknown || d.none, "{code} {}", r.id);
+            if d.none {
+                assert!(d.read_in_full && !d.read_on.is_empty() && !d.source.is_empty(), "{code} {}", r.id);
+            }
+            n += 1;
+        }
+    }
+    assert_eq!(n, 70);
+}
+
+/// A trafficking defense raised at trial and lost, on a route whose statute states no bar: a fact
+/// for the attorney to check, not an outcome. On a route whose statute makes it a bar (Colorado),
+/// it is one; on a route whose bars were not checked (California), the screening says so.
+#[test]
+fn a_lost_trial_defense_is_to_check_where_no_bar_is_stated() {
+    let c = case(json!({ "defense_at_trial": "yes", "prior_relief": "no" }));
+    let (code, out, err) = screen(Some(&fixture()), &input("2026-01-15", c), "json");
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let vacatur = route(&v, "vacatur");
+    assert_eq!(vacatur["outcome"], "likely_eligible", "{vacatur:#}");
+    let to_check = vacatur["to_check"].as_array().unwrap();
+    assert_eq!(to_check.len(), 1, "{vacatur:#}");
+    assert!(
+        to_check[0]
+            .as_str()
+            .unwrap()
+            .starts_with("a trafficking defense was raised at trial and lost: the statute states no bar on it"),
+        "{vacatur:#}"
+    );
+    // Not said, so both facts are to check; the text report lists them under "To check".
+    let c = case(json!({}));
+    let (_, out, _) = screen(Some(&fixture()), &input("2026-01-15", c), "text");
+    assert!(out.contains("- To check: whether a trafficking defense was raised at trial and lost (the statute states no bar on it, but a court may weigh it against the connection); whether relief was sought before and denied"), "{out}");
+    // Said "no" to both: nothing to check.
+    let c = case(json!({ "defense_at_trial": "no", "prior_relief": "no" }));
+    let (_, out, _) = screen(Some(&fixture()), &input("2026-01-15", c), "json");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(route(&v, "vacatur")["to_check"], json!([]));
+    // Colorado's statute bars it.
+    let co = case(json!({ "jurisdiction": "CO", "defense_at_trial": "yes" }));
+    let (_, out, _) = screen(None, &input("2026-11-25", co), "json");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(route(&v, "vacatur")["outcome"], "not_covered", "{out}");
+    // California's bars were not checked in the statute text: needs review, for that reason.
+    let ca = case(json!({ "jurisdiction": "CA", "defense_at_trial": "yes" }));
+    let (_, out, _) = screen(None, &input("2026-11-25", ca), "json");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let r = route(&v, "vacatur");
+    assert_eq!(r["outcome"], "needs_review", "{r:#}");
+    assert!(r["reasons"].to_string().contains("What bars this route was not checked in the statute text"), "{r:#}");
+    assert!(r["to_check"].to_string().contains("the route's bars were not checked"), "{r:#}");
+}
+
+/// A refused consent is not one not yet asked: what it yields follows the statute.
+#[test]
+fn a_refused_prosecutor_consent_follows_the_statute() {
+    let with = |refused: &str| {
+        fixture_with(
+            "  [route.timing]\n  kind = \"any_time\"\n  source = \"S1\"\n  confidence = \"high\"\n  excerpt = \"fixture\"\n",
+            &format!("  [route.timing]\n  kind = \"any_time\"\n  source = \"S1\"\n  confidence = \"high\"\n  excerpt = \"fixture\"\n\n  [route.gatekeepers]\n  prosecutor = \"consent_required\"\n  consent_refused = \"{refused}\"\n  source = \"S1\"\n  confidence = \"high\"\n  excerpt = \"fixture\"\n"),
+        )
+    };
+    let run = |dir: &tempfile::TempDir, consent: &str| {
+        let mut i = input("2026-01-15", case(json!({ "defense_at_trial": "no", "prior_relief": "no" })));
+        i["person"]["prosecutor_consent"] = json!(consent);
+        let (code, out, err) = screen(Some(dir.path().to_str().unwrap()), &i, "json");
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        route(&v, "vacatur").clone()
+    };
+    let fin = with("final");
+    let r = run(&fin, "refused");
+    assert_eq!(r["outcome"], "not_covered", "{r:#}");
+    assert!(r["reasons"].to_string().contains("under this statute a refusal bars the route"), "{r:#}");
+    // Not yet given (or asked): review, with a different reason.
+    let r = run(&fin, "no");
+    assert_eq!(r["outcome"], "needs_review", "{r:#}");
+    assert!(r["reasons"].to_string().contains("has not been given (or not yet asked)"), "{r:#}");
+    assert_eq!(run(&fin, "yes")["outcome"], "likely_eligible");
+    let later = with("may_grant_later");
+    let r = run(&later, "refused");
+    assert_eq!(r["outcome"], "needs_review", "{r:#}");
+    assert!(r["reasons"].to_string().contains("a precondition the prosecutor can still grant later"), "{r:#}");
+    let unrecorded = with("");
+    let r = run(&unrecorded, "refused");
+    assert_eq!(r["outcome"], "needs_review", "{r:#}");
+    assert!(
+        r["reasons"].to_string().contains("whether a refusal is final under this statute is not recorded"),
+        "{r:#}"
+    );
+    // An unknown value of the statute's meaning is refused by `rules check`.
+    let bad = with("forever");
+    let (code, out, err) = run_bin(&["rules", "check", "--rules", bad.path().to_str().unwrap()], &[], "", &root());
+    assert_ne!(code, 0);
+    assert!(format!("{out}{err}").contains("consent_refused \"forever\""), "{out}{err}");
+    // Pennsylvania (§ 3019(d)(2)(ii)): consent is a precondition the prosecutor can still grant.
+    let mut i = input("2026-11-25", case(json!({ "jurisdiction": "PA", "category": "trespass" })));
+    i["person"]["prosecutor_consent"] = json!("refused");
+    let (_, out, _) = screen(None, &i, "json");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(route(&v, "vacatur")["reasons"].to_string().contains("can still grant later"), "{out}");
+    // Never shown to the survivor: no flow asks it.
+    for f in std::fs::read_dir(root().join("flows")).unwrap() {
+        let text = std::fs::read_to_string(f.unwrap().path()).unwrap_or_default();
+        assert!(!text.contains("prosecutor_consent"), "a flow asks the survivor about prosecutor consent");
+    }
+}
+
+/// Each message says what the rule file records.
+#[test]
+fn messages_say_what_the_rule_file_records() {
+    // Alabama's listed-convictions felony scope was read in the statute text and deliberately
+    // recorded at medium confidence: said so, with the file's reason, never "not confirmed".
+    let al = case(json!({ "jurisdiction": "AL", "category": "promoting_prostitution", "level": "felony" }));
+    let (_, out, _) = screen(None, &input("2026-11-25", al), "json");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let r = route(&v, "listed_convictions").to_string();
+    assert!(!r.contains("not confirmed in current statute text"), "{r}");
+    assert!(r.contains("Which felonies this route covers was read in") && r.contains("but is recorded at medium confidence; the rule says: Only the three listed offenses. Confidence set to medium"), "{r}");
+    // The federal vacatur route reaches any non-violent felony: never "Only some felonies".
+    let us = case(json!({ "jurisdiction": "US", "category": "drug_possession", "level": "felony" }));
+    let (_, out, _) = screen(None, &input("2026-11-25", us.clone()), "text");
+    assert!(!out.contains("Only some felonies are covered"), "{out}");
+    // Multi-line notes print without runs of spaces, in every format.
+    for format in ["text", "markdown", "json"] {
+        let (_, out, _) = screen(None, &input("2026-11-25", us.clone()), format);
+        let v: Value = if format == "json" { serde_json::from_str(&out).unwrap() } else { json!(out) };
+        let mut texts = vec![];
+        if format == "json" {
+            for r in v["cases"][0]["routes"].as_array().unwrap() {
+                for k in ["notes", "reasons", "conditions", "to_check"] {
+                    texts.extend(r[k].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()));
+                }
+            }
+            texts.extend(v["cases"][0]["notes"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()));
+        } else {
+            texts.extend(out.lines().filter(|l| l.starts_with("- ")).map(str::to_string));
+        }
+        assert!(texts.iter().any(|t| t.contains("Verify the enacted text of § 3771A")), "{format}: {out}");
+        for t in &texts {
+            assert!(!t.contains("  ") && !t.contains('\n'), "{format}: {t:?}");
+        }
+    }
+    // "Reviewed up to" never after the screening date without saying so.
+    let (_, out, _) = screen(None, &input("2026-01-15", case(json!({}))), "json");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let version = v["rules_version"].as_str().unwrap();
+    assert!(version.contains("after the screening date 2026-01-15"), "{version}");
+    let (_, out, _) = screen(None, &input("2027-01-15", case(json!({}))), "text");
+    assert!(out.contains("(reviewed up to 2026-12-03)") && !out.contains("after the screening date"), "{out}");
+}
+
+/// The JSON carries the disclaimer, as docs/screening.md promises of every format.
+#[test]
+fn json_screening_carries_the_disclaimer() {
+    let (code, out, _) = screen(Some(&fixture()), &input("2026-01-15", case(json!({}))), "json");
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["disclaimer"], "Preliminary screening, not legal advice.");
+    let doc = std::fs::read_to_string(root().join("docs/screening.md")).unwrap();
+    assert!(doc.contains("*Preliminary screening, not legal advice.* (in JSON, the\ntop-level `disclaimer` field)"));
+}

@@ -159,6 +159,7 @@ fn help_for(code: &str) -> Option<&'static str> {
         "unknown-field" => "use a screening field listed in docs/screening.md, or remove `field`",
         "bad-id" => "ids use lowercase letters, digits and _ (e.g. `case_date`)",
         "no-options" => "give the step `options = [{ value = \"...\", label = \"...\" }]`",
+        "bars" => "state the route's bars in [route.disqualifiers]: the bars the statute sets; or `none = true` with `source`, `read_on` and `read_in_full = true` when its operative text, read in full, states none; or `unknown = true` when the text was not checked (rules/README.md)",
         "example" => "if the rule changed on purpose, change the example's `expect`; else fix the rule (rules/README.md)",
         _ => return None,
     })

@@ -9,7 +9,7 @@
 //! find a field in a flow, and the table in `docs/screening.md` ([`markdown_table`]; a test keeps
 //! the doc in step).
 
-use super::screen::{Documentation, Tri};
+use super::screen::{Consent, Documentation, Tri};
 use crate::engine::answer::{Answer, Value};
 use crate::flow::{Kind, Step};
 use serde::{Deserialize, Serialize};
@@ -51,6 +51,8 @@ pub struct Field {
 }
 
 const YNU: &[&str] = &["yes", "no", "unsure"];
+/// Values of `prosecutor_consent`: a refusal is not the same as not (yet) asked.
+pub const CONSENT: &[&str] = &["yes", "no", "refused", "unsure"];
 // The values the screening decides on are constants, so its code and these lists name each once.
 
 /// Values of `level`.
@@ -218,7 +220,9 @@ screening_fields! {
         pending_charges: OneOf(YNU), "open cases or warrants" => tri(pending_charges: Option<Tri>);
         official_documentation: ManyOf(DOCUMENTS), "documents held" =>
             documents(official_documentation: Option<Documentation>);
-        prosecutor_consent: OneOf(YNU), "a prosecutor supports the motion" => tri(prosecutor_consent: Option<Tri>);
+        prosecutor_consent: OneOf(CONSENT),
+            "whether a prosecutor consents: `no` not (yet) given or not yet asked, `refused` asked and refused" =>
+            consent(prosecutor_consent: Option<Consent>);
         other_names: OneOf(YNU), "records may be under another name" => kept();
         record_consent: OneOf(YNU), "consent for the attorney to request the criminal record" => kept();
         contact_method: ManyOf(CONTACT), "safe ways to be contacted" => kept();
@@ -258,6 +262,21 @@ fn tri(a: &Answer, to: &mut Option<Tri>) {
             _ => None,
         },
         Answer::DontKnow => Some(Tri::Unsure),
+        _ => None,
+    };
+}
+
+/// yes / no (not yet given) / refused / unsure; "I don't know" is unsure.
+fn consent(a: &Answer, to: &mut Option<Consent>) {
+    *to = match a {
+        Answer::Answered(Value::Choice(c)) => match c.as_str() {
+            "yes" => Some(Consent::Yes),
+            "no" => Some(Consent::No),
+            "refused" => Some(Consent::Refused),
+            "unsure" => Some(Consent::Unsure),
+            _ => None,
+        },
+        Answer::DontKnow => Some(Consent::Unsure),
         _ => None,
     };
 }

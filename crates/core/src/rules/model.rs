@@ -285,6 +285,11 @@ pub struct Gatekeepers {
     pub prosecutor: String,
     #[serde(default)]
     pub prosecutor_days: i64,
+    /// Where the prosecutor's consent or certification is required, what a refusal means under the
+    /// statute: `final` (it bars the route), `may_grant_later` (a precondition the prosecutor can
+    /// still grant later), or empty (not recorded: the attorney checks it).
+    #[serde(default)]
+    pub consent_refused: String,
     #[serde(default)]
     pub hearing: String,
     /// What the fields cannot say (e.g. a hearing only if the prosecutor objects; the statute is
@@ -322,6 +327,22 @@ pub struct Disqualifiers {
     pub defense_lost_at_trial: bool,
     #[serde(default)]
     pub once_only: bool,
+    /// A bar the fields above cannot express, described in `notes`: the screening lists the notes
+    /// for the attorney to check.
+    #[serde(default)]
+    pub other: bool,
+    /// The statute states no bar: its operative text was read in full (`read_in_full`) on
+    /// `read_on`, in `source`. Never inferred from a missing section.
+    #[serde(default)]
+    pub none: bool,
+    #[serde(default)]
+    pub read_in_full: bool,
+    #[serde(default)]
+    pub read_on: String,
+    /// What bars the route was not checked in the statute text: the screening answers
+    /// `needs_review` for that reason.
+    #[serde(default)]
+    pub unknown: bool,
     #[serde(default)]
     pub notes: String,
     #[serde(default)]
@@ -382,6 +403,26 @@ pub const FROM: &[&str] = &["", "judgment", "sentence_completion", "trafficking_
 pub const RECORDS: &[&str] = &["conviction", "arrest", "juvenile"];
 pub const OUTCOMES: &[&str] = &["likely_eligible", "not_yet_eligible", "needs_review", "not_covered"];
 
+pub const CONSENT_REFUSED: &[&str] = &["", "final", "may_grant_later"];
+
+/// Text from a rules file on one line: a multi-line TOML string (indented continuation lines,
+/// `\\` line ends) without its runs of spaces and line breaks.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Disqualifiers {
+    /// Whether the section states a bar (rather than none, or not knowing).
+    pub fn states_a_bar(&self) -> bool {
+        self.later_convictions
+            || self.later_convictions_may_bar
+            || self.pending_charges
+            || self.defense_lost_at_trial
+            || self.once_only
+            || self.other
+    }
+}
+
 impl Route {
     /// `documents` and `attorney_notes` wherever the editor put them.
     pub fn all_documents(&self) -> Vec<String> {
@@ -397,12 +438,11 @@ impl Route {
     }
 
     pub fn all_notes(&self) -> Vec<String> {
-        let mut n: Vec<String> =
-            Some(self.attorney_notes.trim().to_string()).filter(|s| !s.is_empty()).into_iter().collect();
+        let mut n: Vec<String> = Some(one_line(&self.attorney_notes)).filter(|s| !s.is_empty()).into_iter().collect();
         for (_, f) in self.facts() {
-            let t = f.attorney_notes.trim();
-            if !t.is_empty() && !n.iter().any(|x| x == t) {
-                n.push(t.to_string());
+            let t = one_line(f.attorney_notes);
+            if !t.is_empty() && !n.contains(&t) {
+                n.push(t);
             }
         }
         n
@@ -486,6 +526,52 @@ impl Rules {
 
     pub fn get(&self, code: &str) -> Option<&Jurisdiction> {
         self.by_code.get(code)
+    }
+}
+
+/// A route states its bars explicitly: the bars it has, or `none = true` read in full (with its
+/// source and date), or `unknown = true`. A missing section is not "no bars".
+fn bars_statement(e: &mut impl FnMut(&str, &'static str, String), at: &str, r: &Route) {
+    let Some(d) = &r.disqualifiers else {
+        return e(
+            at,
+            "bars",
+            format!("route {} has no [route.disqualifiers]: a missing section is not \"no bars\"", r.id),
+        );
+    };
+    let id = &r.id;
+    if d.none && d.unknown {
+        e(at, "bars", format!("route {id}: bars are either none or unknown, not both"));
+    }
+    if d.none && d.states_a_bar() {
+        e(at, "bars", format!("route {id}: none = true, yet a bar is set"));
+    }
+    if d.none {
+        if !d.read_in_full {
+            e(
+                at,
+                "bars",
+                format!("route {id}: none = true needs read_in_full = true (the operative text read in full)"),
+            );
+        }
+        if !is_date(&d.read_on) {
+            e(at, "bars", format!("route {id}: none = true needs read_on, the date the text was read (YYYY-MM-DD)"));
+        }
+        if d.source.trim().is_empty() {
+            e(at, "bars", format!("route {id}: none = true needs the source the text was read in"));
+        }
+    } else if !d.read_on.is_empty() && !is_date(&d.read_on) {
+        e(at, "date", format!("route {id}: disqualifiers read_on \"{}\" is not a date (YYYY-MM-DD)", d.read_on));
+    }
+    if !d.none && !d.unknown && !d.states_a_bar() {
+        e(
+            at,
+            "bars",
+            format!("route {id}: [route.disqualifiers] states no bar, and neither none = true nor unknown = true"),
+        );
+    }
+    if d.other && d.notes.trim().is_empty() {
+        e(at, "bars", format!("route {id}: other = true needs notes describing the bar"));
     }
 }
 
@@ -641,6 +727,31 @@ pub fn check(path: &Path, text: &str, j: &Jurisdiction) -> Vec<Diagnostic> {
             }
             if !f.categories.is_empty() && f.covered != "some" {
                 e(&at, "felonies", format!("route {}: felony `categories` go with covered = \"some\"", r.id));
+            }
+        }
+        bars_statement(&mut e, &at, r);
+        if let Some(g) = &r.gatekeepers {
+            if !CONSENT_REFUSED.contains(&g.consent_refused.as_str()) {
+                e(
+                    &at,
+                    "gatekeepers",
+                    format!(
+                        "route {}: consent_refused \"{}\" is not final or may_grant_later",
+                        r.id, g.consent_refused
+                    ),
+                );
+            }
+            // Set on a route that needs no consent, it would be silently ignored.
+            let needs_consent = ["consent_required", "certification_required"].contains(&g.prosecutor.as_str());
+            if !g.consent_refused.is_empty() && !needs_consent {
+                e(
+                    &at,
+                    "gatekeepers",
+                    format!(
+                        "route {}: consent_refused goes with prosecutor = \"consent_required\" or \"certification_required\"",
+                        r.id
+                    ),
+                );
             }
         }
         if let Some(d) = &r.disqualifiers {

@@ -70,11 +70,14 @@ pub fn render(s: &Screening, markdown: bool) -> String {
             if !r.conditions.is_empty() {
                 let _ = writeln!(o, "- To show: {}.", r.conditions.join("; "));
             }
+            if !r.to_check.is_empty() {
+                let _ = writeln!(o, "- To check: {}.", r.to_check.join("; "));
+            }
             if !r.documents.is_empty() {
                 let _ = writeln!(o, "- Documents: {}.", r.documents.join("; "));
             }
             for n in &r.notes {
-                let _ = writeln!(o, "- {}", n.replace('\n', " "));
+                let _ = writeln!(o, "- {}", super::model::one_line(n));
             }
             for src in &r.sources {
                 let _ = writeln!(o, "- Source: {src}");
@@ -100,6 +103,20 @@ pub fn table(rules: &Rules) -> String {
         count(Status::Verified),
         count(Status::Partial),
         count(Status::Unverified)
+    );
+    let routes: Vec<_> = rules.by_code.values().flat_map(|j| &j.routes).collect();
+    let bars = |f: fn(&super::model::Disqualifiers) -> bool| {
+        routes.iter().filter(|r| r.disqualifiers.as_ref().is_some_and(f)).count()
+    };
+    let _ = writeln!(
+        o,
+        "{} routes: {} verified, {} unverified. What bars them: {} state bars, {} none (the operative text read in full), {} not checked (these screen as `needs_review`).\n",
+        routes.len(),
+        routes.iter().filter(|r| r.status == Status::Verified).count(),
+        routes.iter().filter(|r| r.status != Status::Verified).count(),
+        bars(|d| d.states_a_bar() && !d.unknown),
+        bars(|d| d.none),
+        bars(|d| d.unknown),
     );
     o.push_str(
         "| | Jurisdiction | Status | Last reviewed | Routes (citation: remedy, status) |\n|---|---|---|---|---|\n",

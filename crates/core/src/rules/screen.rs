@@ -41,6 +41,19 @@ pub enum Tri {
     Unsure,
 }
 
+/// The prosecutor's consent: given, not (yet) given, asked and refused, or not known. Attorney-side
+/// only: no flow asks it and no survivor-facing text names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Consent {
+    Yes,
+    /// Not given, or not yet asked.
+    No,
+    /// Asked and refused.
+    Refused,
+    Unsure,
+}
+
 /// Documents held: either a yes/no/unsure, or the list of kinds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -90,6 +103,10 @@ pub struct RouteResult {
     pub reasons: Vec<String>,
     /// What still has to be shown for relief.
     pub conditions: Vec<String>,
+    /// Facts that commonly matter to a court but that the statute does not make conditions (a
+    /// trafficking defense lost at trial, relief sought before and denied): for the attorney to
+    /// check; they never change the outcome.
+    pub to_check: Vec<String>,
     pub documents: Vec<String>,
     pub notes: Vec<String>,
     /// For not_yet_eligible: the earliest and latest day eligibility may begin.
@@ -115,6 +132,8 @@ pub struct Flag {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Screening {
+    /// "Preliminary screening, not legal advice.": in every format, the JSON included.
+    pub disclaimer: &'static str,
     pub date: Date,
     pub rules_version: String,
     pub cases: Vec<CaseResult>,
@@ -194,18 +213,53 @@ pub fn validate(input: &Input) -> Vec<String> {
 /// Screens every case of an input. Call [`validate`] first; invalid dates read as unknown here.
 pub fn screen(rules: &Rules, input: &Input, date: Date) -> Screening {
     let cases = input.cases.iter().map(|c| screen_case(rules, &input.person, &input.cases, c, date)).collect();
-    Screening { date, rules_version: rules_version(rules), cases, flags: flags(&input.person, &input.cases, date) }
+    Screening {
+        disclaimer: super::report::DISCLAIMER,
+        date,
+        rules_version: rules_version(rules, date),
+        cases,
+        flags: flags(&input.person, &input.cases, date),
+    }
 }
 
-/// A short fingerprint of the rules in force, and the newest review date.
-pub fn rules_version(rules: &Rules) -> String {
-    let mut h = blake3::Hasher::new();
-    for (code, (_, text)) in &rules.paths {
-        h.update(code.as_bytes());
-        h.update(text.as_bytes());
+/// A short fingerprint of the rules in force, and the newest review date, as of `date`.
+pub fn rules_version(rules: &Rules, date: Date) -> String {
+    RulesVersion::of(rules).at(date)
+}
+
+/// The rules' fingerprint and newest review date, computed once for many screenings.
+#[derive(Debug, Clone)]
+pub struct RulesVersion {
+    hash: String,
+    newest: String,
+}
+
+impl RulesVersion {
+    pub fn of(rules: &Rules) -> RulesVersion {
+        let mut h = blake3::Hasher::new();
+        for (code, (_, text)) in &rules.paths {
+            h.update(code.as_bytes());
+            h.update(text.as_bytes());
+        }
+        let newest = rules.by_code.values().map(|j| j.last_reviewed.as_str()).max().unwrap_or("-").to_string();
+        RulesVersion { hash: h.finalize().to_hex()[..12].to_string(), newest }
     }
-    let newest = rules.by_code.values().map(|j| j.last_reviewed.as_str()).max().unwrap_or("-");
-    format!("{} (reviewed up to {newest})", &h.finalize().to_hex()[..12])
+
+    /// As printed for a screening on `date`. A review later than that date (a screening "as of" an
+    /// earlier day) says so: the rules applied are the ones reviewed up to then, not the law as it
+    /// stood on the screening date. Never a review date after the screening date without saying so.
+    pub fn at(&self, date: Date) -> String {
+        let newest = &self.newest;
+        let after = Date::strptime("%Y-%m-%d", newest).is_ok_and(|n| n > date);
+        if after {
+            format!(
+                "{} (reviewed up to {newest}, after the screening date {date}: the law as recorded on {newest} is applied, not as it stood on {date})",
+                self.hash
+            )
+        } else {
+            format!("{} (reviewed up to {newest})", self.hash)
+        }
+    }
 }
 
 pub fn screen_case(rules: &Rules, person: &Person, all: &[Case], case: &Case, date: Date) -> CaseResult {
@@ -225,10 +279,10 @@ pub fn screen_case(rules: &Rules, person: &Person, all: &[Case], case: &Case, da
         notes.push(format!("{} has no trafficking-specific relief recorded here.", j.name));
     }
     if !j.general_relief.trim().is_empty() {
-        notes.push(format!("General relief: {}", j.general_relief.trim()));
+        notes.push(format!("General relief: {}", super::model::one_line(&j.general_relief)));
     }
     if j.routes.is_empty() {
-        notes.push(format!("{}: {}", j.name, j.summary.trim()));
+        notes.push(format!("{}: {}", j.name, super::model::one_line(&j.summary)));
         return CaseResult { case: case.clone(), overall: Outcome::NeedsReview, routes: vec![], notes };
     }
     let routes: Vec<RouteResult> = j.routes.iter().map(|r| screen_route(j, r, person, all, case, date)).collect();
@@ -291,3 +345,160 @@ pub fn flags(person: &Person, cases: &[Case], date: Date) -> Vec<Flag> {
 
 #[cfg(test)]
 mod golden;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::model::{check, one_line, Jurisdiction};
+    use std::path::Path;
+
+    const RULE: &str = r#"
+schema = 1
+jurisdiction = "NY"
+name = "Unit"
+status = "verified"
+last_reviewed = "2026-12-03"
+trafficking_specific = true
+summary = "unit"
+
+[[route]]
+id = "vacatur"
+remedy = "vacatur"
+status = "verified"
+title = "Unit vacatur"
+effect = "Vacated."
+citation = "Unit § 1"
+records = ["conviction"]
+fact_source = "S1"
+confidence = "high"
+excerpt = "unit"
+attorney_notes = """
+  One note
+  on two lines.
+  """
+
+  [route.offenses]
+  scope = "any"
+  source = "S1"
+  confidence = "high"
+  excerpt = "unit"
+
+  [route.nexus]
+  standard = "result of"
+  source = "S1"
+  confidence = "high"
+  excerpt = "unit"
+
+  [route.timing]
+  kind = "any_time"
+  source = "S1"
+  confidence = "high"
+  excerpt = "unit"
+
+  [route.gatekeepers]
+  prosecutor = "consent_required"
+  consent_refused = "REFUSED"
+  source = "S1"
+  confidence = "high"
+  excerpt = "unit"
+
+  [route.disqualifiers]
+BARS
+  source = "S1"
+  confidence = "high"
+  notes = "read in full"
+
+[[source]]
+id = "S1"
+title = "Unit"
+kind = "statute"
+read_on = "2026-12-03"
+"#;
+
+    fn rule(bars: &str, refused: &str) -> Jurisdiction {
+        toml::from_str(&RULE.replace("BARS", bars).replace("REFUSED", refused)).unwrap()
+    }
+
+    fn errors(j: &Jurisdiction) -> Vec<String> {
+        check(Path::new("NY.toml"), "", j).into_iter().filter(|d| d.code == "bars").map(|d| d.message).collect()
+    }
+
+    fn run(j: &Jurisdiction, person: Person, case: Case) -> RouteResult {
+        let case = Case {
+            category: Some("prostitution".into()),
+            level: Some("misdemeanor".into()),
+            disposition: Some("conviction".into()),
+            nexus: Some(Tri::Yes),
+            ..case
+        };
+        screen_route(j, &j.routes[0], &person, std::slice::from_ref(&case), &case, Date::constant(2026, 12, 3))
+    }
+
+    const NONE: &str = "  none = true\n  read_in_full = true\n  read_on = \"2026-12-03\"";
+
+    #[test]
+    fn a_route_states_its_bars_explicitly() {
+        assert!(errors(&rule(NONE, "")).is_empty());
+        assert!(errors(&rule("  unknown = true", "")).is_empty());
+        assert!(errors(&rule("  pending_charges = true", "")).is_empty());
+        let e = errors(&rule("", ""));
+        assert!(e[0].contains("states no bar, and neither none = true nor unknown = true"), "{e:?}");
+        let e = errors(&rule("  none = true\n  read_on = \"2026-12-03\"", ""));
+        assert!(e[0].contains("needs read_in_full"), "{e:?}");
+        let e = errors(&rule(&format!("{NONE}\n  once_only = true"), ""));
+        assert!(e[0].contains("yet a bar is set"), "{e:?}");
+        let mut j = rule(NONE, "");
+        j.routes[0].disqualifiers = None;
+        let e = errors(&j);
+        assert!(e[0].contains("has no [route.disqualifiers]"), "{e:?}");
+        // A refusal's meaning on a route that needs no consent would be ignored: refused.
+        let mut j = rule(NONE, "final");
+        if let Some(g) = j.routes[0].gatekeepers.as_mut() {
+            g.prosecutor = "notice".into();
+        }
+        let d = check(Path::new("NY.toml"), "", &j);
+        assert!(d.iter().any(|d| d.message.contains("consent_refused goes with prosecutor")), "{d:?}");
+    }
+
+    #[test]
+    fn facts_a_court_weighs_are_to_check_never_outcomes() {
+        let j = rule(NONE, "");
+        let consent = Person { prosecutor_consent: Some(Consent::Yes), ..Person::default() };
+        let lost = Case { defense_at_trial: Some(Tri::Yes), prior_relief: Some(Tri::No), ..Case::default() };
+        let r = run(&j, consent.clone(), lost);
+        assert_eq!(r.outcome, Outcome::LikelyEligible, "{r:?}");
+        assert_eq!(r.to_check.len(), 1);
+        assert!(r.to_check[0].contains("raised at trial and lost: the statute states no bar on it"));
+        let r = run(&j, consent.clone(), Case::default());
+        assert_eq!(r.to_check.len(), 2, "{r:?}");
+        // Bars not checked: review, for that reason.
+        let r = run(&rule("  unknown = true", ""), consent, Case::default());
+        assert_eq!(r.outcome, Outcome::NeedsReview);
+        assert!(r.reasons.iter().any(|x| x.starts_with("What bars this route was not checked")), "{r:?}");
+    }
+
+    #[test]
+    fn a_refusal_follows_the_statute() {
+        let refused = Person { prosecutor_consent: Some(Consent::Refused), ..Person::default() };
+        let said = Case { defense_at_trial: Some(Tri::No), prior_relief: Some(Tri::No), ..Case::default() };
+        assert_eq!(run(&rule(NONE, "final"), refused.clone(), said.clone()).outcome, Outcome::NotCovered);
+        let r = run(&rule(NONE, "may_grant_later"), refused.clone(), said.clone());
+        assert_eq!(r.outcome, Outcome::NeedsReview);
+        assert!(r.reasons[0].contains("can still grant later"), "{r:?}");
+        let not_yet = Person { prosecutor_consent: Some(Consent::No), ..Person::default() };
+        let r = run(&rule(NONE, "final"), not_yet, said);
+        assert_eq!(r.outcome, Outcome::NeedsReview, "not yet asked is not a refusal");
+    }
+
+    #[test]
+    fn notes_on_one_line_and_the_review_date_against_the_screening_date() {
+        let j = rule(NONE, "");
+        assert_eq!(j.routes[0].all_notes(), vec!["One note on two lines.".to_string()]);
+        assert_eq!(one_line("a\n   b \\\n c"), "a b \\ c");
+        let rules = Rules { by_code: [("NY".to_string(), j)].into_iter().collect(), ..Rules::default() };
+        let v = RulesVersion::of(&rules);
+        assert!(v.at(Date::constant(2026, 12, 3)).ends_with("(reviewed up to 2026-12-03)"));
+        let before = v.at(Date::constant(2026, 1, 15));
+        assert!(before.contains("reviewed up to 2026-12-03, after the screening date 2026-01-15"), "{before}");
+    }
+}

@@ -475,6 +475,9 @@ fn build(
             if !route.conditions.is_empty() {
                 d.push(Line::Item(1, vec![plain(format!("To show: {}.", route.conditions.join("; ")))]));
             }
+            if !route.to_check.is_empty() {
+                d.push(Line::Item(1, vec![plain(format!("To check: {}.", route.to_check.join("; ")))]));
+            }
             if !route.documents.is_empty() {
                 d.push(Line::Item(1, vec![plain(format!("Documents: {}.", route.documents.join("; ")))]));
             }

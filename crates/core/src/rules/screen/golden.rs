@@ -97,7 +97,11 @@ fn grid_input(code: &str, i: u64, cat: Option<String>, disp: Option<String>, lvl
         later_convictions: pick(i, 20, TRI),
         pending_charges: pick(i, 21, TRI),
         official_documentation: pick(i, 22, &docs),
-        prosecutor_consent: pick(i, 23, TRI),
+        prosecutor_consent: pick(
+            i,
+            23,
+            &[None, Some(Consent::Yes), Some(Consent::No), Some(Consent::Refused), Some(Consent::Unsure)],
+        ),
     };
     let cases = vec![case];
     // Sometimes a second case: later convictions in a window, prior convictions a route needs.
@@ -200,10 +204,16 @@ fn grid(kind: &str, rules: &Rules, out: &mut String) {
     let mut codes: Vec<&str> = rules.by_code.keys().map(String::as_str).collect();
     // `screen` hashes every rules file for the version, once per screening: here it is done once,
     // and the cases and flags screened as `screen` screens them.
-    let version = rules_version(rules);
+    let version = RulesVersion::of(rules);
     let screen = |rules: &Rules, input: &Input, date: Date| {
         let cases = input.cases.iter().map(|c| screen_case(rules, &input.person, &input.cases, c, date)).collect();
-        Screening { date, rules_version: version.clone(), cases, flags: flags(&input.person, &input.cases, date) }
+        Screening {
+            disclaimer: report::DISCLAIMER,
+            date,
+            rules_version: version.at(date),
+            cases,
+            flags: flags(&input.person, &input.cases, date),
+        }
     };
     codes.push("ZZ");
     for code in codes {

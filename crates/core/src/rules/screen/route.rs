@@ -2,11 +2,13 @@
 //! below that adds its findings to an [`Eval`]. The worst finding decides the outcome; every
 //! finding keeps its reason, and what the attorney still has to show becomes a condition.
 
-use super::{pdate, Case, Documentation, Outcome, Person, RouteResult, Tri};
+use super::{pdate, Case, Consent, Documentation, Outcome, Person, RouteResult, Tri};
 use crate::engine::answer::PartialDate;
 use crate::rules::category;
 use crate::rules::fields::{disposition, level};
-use crate::rules::model::{Confidence, Fact, Jurisdiction, Offenses, Route, Scope, Status, Timing, TimingKind};
+use crate::rules::model::{
+    one_line, Confidence, Disqualifiers, Fact, Jurisdiction, Offenses, Route, Scope, Status, Timing, TimingKind,
+};
 use jiff::civil::Date;
 
 /// Screens one case against one route. Each step answers one question the statute asks; the
@@ -19,11 +21,16 @@ pub fn screen_route(
     case: &Case,
     date: Date,
 ) -> RouteResult {
-    let mut e =
-        Eval { outcome: Outcome::LikelyEligible, reasons: Vec::new(), conditions: Vec::new(), eligible_from: None };
-    rule_standing(&mut e, r, case);
+    let mut e = Eval {
+        outcome: Outcome::LikelyEligible,
+        reasons: Vec::new(),
+        conditions: Vec::new(),
+        to_check: Vec::new(),
+        eligible_from: None,
+    };
+    rule_standing(&mut e, j, r, case);
     records(&mut e, r, case);
-    offenses(&mut e, r, all, case);
+    offenses(&mut e, j, r, all, case);
     felony_level(&mut e, r, case);
     nexus(&mut e, r, case);
     timing(&mut e, r, person, case, date);
@@ -38,6 +45,9 @@ struct Eval {
     outcome: Outcome,
     reasons: Vec<String>,
     conditions: Vec<String>,
+    /// Facts that commonly matter to a court but are not conditions the statute states: for the
+    /// attorney to check, never an outcome.
+    to_check: Vec<String>,
     eligible_from: Option<(Date, Date)>,
 }
 
@@ -60,6 +70,13 @@ impl Eval {
         let c = condition.into();
         if !self.conditions.contains(&c) {
             self.conditions.push(c);
+        }
+    }
+    /// Something for the attorney to check that the statute does not make a condition.
+    fn check(&mut self, what: impl Into<String>) {
+        let c = what.into();
+        if !self.to_check.contains(&c) {
+            self.to_check.push(c);
         }
     }
 }
@@ -97,9 +114,34 @@ fn unconfirmed(f: Option<Fact<'_>>) -> bool {
     f.is_some_and(|f| f.confidence != Some(Confidence::High))
 }
 
+/// What the rule file records about a fact below high confidence, in words that say exactly that:
+/// read only in a secondary source, or read in primary text and recorded lower (with the notes
+/// that say why). Completes "Which offenses this route covers ...".
+fn why_unconfirmed(j: &Jurisdiction, f: Fact<'_>) -> String {
+    let conf = match f.confidence {
+        Some(Confidence::High) => "high",
+        Some(Confidence::Medium) => "medium",
+        Some(Confidence::Low) => "low",
+        None => "no",
+    };
+    let source = j.sources.iter().find(|s| s.id == f.source);
+    let title = source.map(|s| format!("{} ({})", s.title, s.id)).unwrap_or_else(|| f.source.to_string());
+    let notes = one_line(f.notes).trim_end_matches('.').to_string();
+    let because = if notes.is_empty() { String::new() } else { format!("; the rule says: {notes}") };
+    match source {
+        Some(s) if s.kind != "secondary" && !f.excerpt.trim().is_empty() => {
+            format!("was read in {title} but is recorded at {conf} confidence{because}")
+        }
+        Some(s) if s.kind != "secondary" => {
+            format!("is recorded from {title} at {conf} confidence, with no excerpt of the text{because}")
+        }
+        _ => format!("was read only in a secondary source ({title}), not confirmed in current statute text{because}"),
+    }
+}
+
 /// Can the rule itself be relied on: is it verified against the statute text, and is each of its
 /// facts that matters for this case confirmed in current statute text?
-fn rule_standing(e: &mut Eval, r: &Route, case: &Case) {
+fn rule_standing(e: &mut Eval, j: &Jurisdiction, r: &Route, case: &Case) {
     if r.status != Status::Verified {
         e.review("This rule has not been verified against the statute text: check it before relying on it.");
     }
@@ -107,27 +149,38 @@ fn rule_standing(e: &mut Eval, r: &Route, case: &Case) {
         e.review("The citation was not confirmed in current statute text (see the rule's notes).");
     }
     if r.status == Status::Verified {
-        if unconfirmed(r.offenses.as_ref().map(|x| x.fact())) {
-            e.review("Which offenses this route covers was not confirmed in current statute text.");
+        let low = |f: Option<Fact<'_>>| f.filter(|f| unconfirmed(Some(*f))).map(|f| why_unconfirmed(j, f));
+        if let Some(why) = low(r.offenses.as_ref().map(|x| x.fact())) {
+            e.review(format!("Which offenses this route covers {why}."));
         }
-        if unconfirmed(r.nexus.as_ref().map(|x| x.fact())) {
-            e.review("The required connection to the trafficking was not confirmed in current statute text.");
+        if let Some(why) = low(r.nexus.as_ref().map(|x| x.fact())) {
+            e.review(format!("The required connection to the trafficking {why}."));
         }
         let felony_or_unknown = !matches!(case.level.as_deref(), Some(level::MISDEMEANOR | level::VIOLATION));
-        if unconfirmed(r.felonies.as_ref().map(|x| x.fact())) && felony_or_unknown {
-            e.review("Which felonies this route covers was not confirmed in current statute text.");
+        if let Some(why) = low(r.felonies.as_ref().map(|x| x.fact())).filter(|_| felony_or_unknown) {
+            e.review(format!("Which felonies this route covers {why}."));
         }
         if let Some(t) = &r.timing {
-            if unconfirmed(Some(t.fact())) {
+            if let Some(why) = low(Some(t.fact())) {
                 if matches!(t.kind, TimingKind::AnyTime | TimingKind::DueDiligence) {
-                    e.show("confirmation that no time limit applies (not confirmed in current statute text)");
+                    e.show(format!("confirmation that no time limit applies (the timing {why})"));
                 } else {
-                    e.review("The time limits were not confirmed in current statute text.");
+                    e.review(format!("The time limits {why}."));
                 }
             }
         }
-        if unconfirmed(r.disqualifiers.as_ref().map(|x| x.fact())) {
-            e.show("confirmation of what bars relief (not confirmed in current statute text)");
+        // (Bars recorded as not checked have their own reason, in `disqualifiers`.)
+        // (Where the bars are in the notes, `other`, the notes are listed under "To check" once.)
+        let dq = r.disqualifiers.as_ref().filter(|d| !d.unknown).map(|d| {
+            let f = d.fact();
+            if d.other {
+                Fact { notes: "", ..f }
+            } else {
+                f
+            }
+        });
+        if let Some(why) = low(dq) {
+            e.show(format!("confirmation of what bars relief (this {why})"));
         }
     }
 }
@@ -149,32 +202,33 @@ fn records(e: &mut Eval, r: &Route, case: &Case) {
 
 /// Is the offense within the route's scope: the category, the statutes the route excludes, the
 /// age at the offense?
-fn offenses(e: &mut Eval, r: &Route, all: &[Case], case: &Case) {
-    let confirmed = !unconfirmed(r.offenses.as_ref().map(|x| x.fact()));
+fn offenses(e: &mut Eval, j: &Jurisdiction, r: &Route, all: &[Case], case: &Case) {
+    // Where the scope is below high confidence, what the file records about it.
+    let confirmed =
+        r.offenses.as_ref().map(|x| x.fact()).filter(|f| unconfirmed(Some(*f))).map(|f| why_unconfirmed(j, f));
     match (&r.offenses, case.category.as_deref().filter(|c| *c != category::UNKNOWN)) {
         (None, _) => e.review("The offenses this route covers are not recorded."),
         (Some(_), None) => e.review("The kind of offense is not known."),
         (Some(o), Some(cat)) => {
-            offense_scope(e, o, confirmed, all, case, cat);
+            offense_scope(e, o, &confirmed, all, case, cat);
             excluded_statutes(e, o, case, cat);
             age_at_offense(e, o, case);
         }
     }
 }
 
-/// An offense outside the route's scope. Where the scope itself is not confirmed in current
-/// statute text, that is a question for the attorney, not a firm "not covered".
-fn outside(e: &mut Eval, confirmed: bool, msg: String) {
-    if confirmed {
-        e.no(msg)
-    } else {
-        e.review(format!("{msg} (The scope was not confirmed in current statute text: check it.)"))
+/// An offense outside the route's scope. Where the scope itself is below high confidence (`why`
+/// says what the file records), that is a question for the attorney, not a firm "not covered".
+fn outside(e: &mut Eval, unconfirmed_why: &Option<String>, msg: String) {
+    match unconfirmed_why {
+        None => e.no(msg),
+        Some(why) => e.review(format!("{msg} (The scope {why}: check it.)")),
     }
 }
 
 /// Does the route's scope take this category: not excluded, and on its list, nonviolent, or
 /// following a prior conviction, as the route says?
-fn offense_scope(e: &mut Eval, o: &Offenses, confirmed: bool, all: &[Case], case: &Case, cat: &str) {
+fn offense_scope(e: &mut Eval, o: &Offenses, confirmed: &Option<String>, all: &[Case], case: &Case, cat: &str) {
     if o.exclude.iter().any(|x| x == cat) {
         outside(e, confirmed, format!("{} is excluded from this route.", category::describe(cat)));
     } else {
@@ -272,13 +326,23 @@ fn felony_level(e: &mut Eval, r: &Route, case: &Case) {
                         f.categories.iter().map(|c| category::describe(c)).collect::<Vec<_>>().join(", ")
                     );
                     if cat == category::UNKNOWN || cat == category::OTHER || unconfirmed(Some(f.fact())) {
+                        // (Where the felony scope is below high confidence, the rule's standing
+                        // says what the file records.)
                         e.review(msg);
                     } else {
                         e.no(msg);
                     }
                 } else if f.classes.is_empty() {
                     if f.categories.is_empty() {
-                        e.review("Only some felonies are covered.");
+                        // Which ones, in the rule's own words where it has them.
+                        let notes = one_line(&f.notes);
+                        e.review(if notes.is_empty() {
+                            "Only some felonies are covered; the rule does not record which.".to_string()
+                        } else if e.reasons.iter().any(|r| r.contains(notes.trim_end_matches('.'))) {
+                            "Only the felonies the rule's notes name are covered (quoted above).".to_string()
+                        } else {
+                            format!("Which felonies are covered, as the rule records it: {notes}")
+                        });
                     }
                 } else {
                     match &case.felony_class {
@@ -444,47 +508,88 @@ fn filing_deadline(e: &mut Eval, t: &Timing, from: Result<Option<PartialDate>, &
 }
 
 /// What bars relief: later convictions (anywhere, or within a window in this jurisdiction), open
-/// charges, a trafficking defense lost at trial, relief granted before.
+/// charges, a trafficking defense lost at trial, relief granted before, a bar only the notes can
+/// describe. A route must say what bars it (`rules check`); bars not recorded, or recorded as not
+/// checked, give needs_review, never "no bars".
 fn disqualifiers(e: &mut Eval, j: &Jurisdiction, r: &Route, person: &Person, all: &[Case], case: &Case) {
-    if let Some(dq) = &r.disqualifiers {
-        if dq.later_convictions {
-            match dq.later_convictions_within_years {
-                None => match person.later_convictions {
-                    Some(Tri::Yes) => e.no("A later conviction bars this route."),
-                    Some(Tri::No) => {}
-                    _ => e.review("A later conviction would bar this route; whether there is one is not known."),
-                },
-                Some(years) => later_in_window(e, j, years, person, all, case),
-            }
-        } else if dq.later_convictions_may_bar {
-            match person.later_convictions {
+    let Some(dq) = &r.disqualifiers else {
+        e.review("What bars this route is not recorded.");
+        return court_weighs(e, r, None, case);
+    };
+    if dq.unknown {
+        e.review("What bars this route was not checked in the statute text: the attorney checks it.");
+    }
+    if dq.later_convictions {
+        match dq.later_convictions_within_years {
+            None => match person.later_convictions {
+                Some(Tri::Yes) => e.no("A later conviction bars this route."),
                 Some(Tri::No) => {}
-                Some(Tri::Yes) => e.review("Whether a later conviction bars this route is not settled by the text (see the rule's notes): the attorney checks it."),
-                _ => e.review("A later conviction may bar this route; whether there is one is not known."),
-            }
+                _ => e.review("A later conviction would bar this route; whether there is one is not known."),
+            },
+            Some(years) => later_in_window(e, j, years, person, all, case),
         }
-        if dq.pending_charges {
-            match person.pending_charges {
-                Some(Tri::Yes) => e.review("Open charges or warrants must be resolved first."),
-                Some(Tri::No) => {}
-                _ => e.review(
-                    "Open charges or warrants would have to be resolved first; whether there are any is not known.",
-                ),
-            }
+    } else if dq.later_convictions_may_bar {
+        match person.later_convictions {
+            Some(Tri::No) => {}
+            Some(Tri::Yes) => e.review("Whether a later conviction bars this route is not settled by the text (see the rule's notes): the attorney checks it."),
+            _ => e.review("A later conviction may bar this route; whether there is one is not known."),
         }
-        if dq.defense_lost_at_trial {
-            match case.defense_at_trial {
-                Some(Tri::Yes) => e.no("A trafficking defense raised at trial and lost bars this route."),
-                Some(Tri::No) => {}
-                _ => e.review("A trafficking defense raised at trial and lost would bar this route."),
-            }
+    }
+    if dq.pending_charges {
+        match person.pending_charges {
+            Some(Tri::Yes) => e.review("Open charges or warrants must be resolved first."),
+            Some(Tri::No) => {}
+            _ => e.review(
+                "Open charges or warrants would have to be resolved first; whether there are any is not known.",
+            ),
         }
-        if dq.once_only {
-            match case.prior_relief {
-                Some(Tri::Yes) => e.no("Relief under this route is available only once, and it was granted before."),
-                Some(Tri::No) => {}
-                _ => e.show("that relief under this route was not granted before (available once only)"),
-            }
+    }
+    if dq.defense_lost_at_trial {
+        match case.defense_at_trial {
+            Some(Tri::Yes) => e.no("A trafficking defense raised at trial and lost bars this route."),
+            Some(Tri::No) => {}
+            _ => e.review("A trafficking defense raised at trial and lost would bar this route."),
+        }
+    }
+    if dq.once_only {
+        match case.prior_relief {
+            Some(Tri::Yes) => e.no("Relief under this route is available only once, and it was granted before."),
+            Some(Tri::No) => {}
+            _ => e.show("that relief under this route was not granted before (available once only)"),
+        }
+    }
+    if dq.other {
+        e.check(format!("the bars the rule records: {}", one_line(&dq.notes).trim_end_matches('.')));
+    }
+    court_weighs(e, r, Some(dq), case);
+}
+
+/// Facts that commonly matter to a court wherever the link to the trafficking must be proved,
+/// though the statute makes neither a bar: a trafficking defense raised at trial and lost, relief
+/// sought before and denied. The intake does not ask them; they are listed for the attorney to
+/// check, and never change the outcome. (Where the rule makes one a bar, the step above decides.)
+fn court_weighs(e: &mut Eval, r: &Route, dq: Option<&Disqualifiers>, case: &Case) {
+    if r.nexus.as_ref().is_some_and(|n| !n.required) {
+        return;
+    }
+    let said = match dq {
+        Some(d) if d.none => "the statute states no bar on it",
+        Some(d) if d.unknown => "the route's bars were not checked",
+        Some(_) => "the rule records no bar on it",
+        None => "the route's bars are not recorded",
+    };
+    if !dq.is_some_and(|d| d.defense_lost_at_trial) {
+        match case.defense_at_trial {
+            Some(Tri::No) => {}
+            Some(Tri::Yes) => e.check(format!("a trafficking defense was raised at trial and lost: {said}, but after a jury rejected it a court may doubt the connection to the trafficking")),
+            _ => e.check(format!("whether a trafficking defense was raised at trial and lost ({said}, but a court may weigh it against the connection)")),
+        }
+    }
+    if !dq.is_some_and(|d| d.once_only) {
+        match case.prior_relief {
+            Some(Tri::No) => {}
+            Some(Tri::Yes) => e.check("relief was sought before: how it ended (a court may weigh an earlier denial)"),
+            _ => e.check("whether relief was sought before and denied (a court may weigh an earlier denial)"),
         }
     }
 }
@@ -493,14 +598,32 @@ fn disqualifiers(e: &mut Eval, j: &Jurisdiction, r: &Route, person: &Person, all
 /// attorney, not outcomes, except a consent that was refused.
 fn gatekeepers(e: &mut Eval, r: &Route, person: &Person) {
     if let Some(g) = &r.gatekeepers {
-        match g.prosecutor.as_str() {
-            "consent_required" => {
-                e.show("the prosecutor's consent");
-                if person.prosecutor_consent == Some(Tri::No) {
-                    e.review("The prosecutor's consent is required and has not been given.");
+        let what = match g.prosecutor.as_str() {
+            "consent_required" => Some("consent"),
+            "certification_required" => Some("certification"),
+            _ => None,
+        };
+        if let Some(what) = what {
+            e.show(format!("the prosecutor's {what}"));
+            match person.prosecutor_consent {
+                Some(Consent::No) if what == "consent" => {
+                    e.review("The prosecutor's consent is required and has not been given (or not yet asked).")
                 }
+                // What a refusal yields follows the statute: a final bar, or a precondition the
+                // prosecutor can still grant later. Attorney-side only: no survivor sees this.
+                Some(Consent::Refused) => match g.consent_refused.as_str() {
+                    "final" => e.no(format!("The prosecutor refused {what}, and under this statute a refusal bars the route.")),
+                    "may_grant_later" => e.review(format!(
+                        "The prosecutor refused {what}; the statute makes it a precondition the prosecutor can still grant later: the attorney may ask again."
+                    )),
+                    _ => e.review(format!(
+                        "The prosecutor refused {what}; whether a refusal is final under this statute is not recorded: the attorney checks it."
+                    )),
+                },
+                _ => {}
             }
-            "certification_required" => e.show("the prosecutor's certification"),
+        }
+        match g.prosecutor.as_str() {
             "deemed_consent" => e.show(format!(
                 "notice to the prosecutor (consent is deemed given after {} days without objection)",
                 g.prosecutor_days
@@ -573,6 +696,7 @@ fn result(j: &Jurisdiction, r: &Route, e: Eval) -> RouteResult {
         outcome: e.outcome,
         reasons: e.reasons,
         conditions: e.conditions,
+        to_check: e.to_check,
         documents: r.all_documents(),
         notes,
         eligible_from: e.eligible_from,
