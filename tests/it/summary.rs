@@ -189,9 +189,9 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
         Submitted 2026-11-25 · screened 2026-11-25 · rules <rules version> · intake in Spanish
 
         ## Overview
-        - Case 1 · New York · prostitution, misdemeanor, conviction · 2015 · N.Y. Crim. Proc. Law § 440.10(1)(i): **likely eligible** [1], [2], [3] · check first: show the required connection to the trafficking: result of
+        - Case 1 · New York · prostitution, misdemeanor, conviction · 2015 · N.Y. Crim. Proc. Law § 440.10(1)(i): **likely eligible** [1], [2], [3] · check first: show confirmation of what bars relief
         - Case 2 · Texas · theft, misdemeanor, conviction · 2017 · Tex. Gov't Code § 411.0728: **needs review** (rule not verified) [4] · check first: This rule has not been verified against the statute text: check it before relying on it.
-        - Case 3 · Florida · drug possession, felony, dismissed · 2019 · Fla. Stat. § 943.0583(3)-(8): **needs review** [5] · check first: Only some felonies are covered.
+        - Case 3 · Florida · drug possession, felony, dismissed · 2019 · Fla. Stat. § 943.0583(3)-(8): **needs review** [5] · check first: Which felonies are covered, as the rule records it: No level limit in § 943.0583; felonies are reached except offenses listed in §…
         - **Flag, immigration**: Not a citizen, or unsure: refer to an immigration attorney before filing; whether a vacatur rests on the merits or a legal defect decides its immigration effect (Matter of Pickering).
         - **Contact**: A phone call, A text message · «555-0199, solo después de las 6» (as typed, intake in Spanish) · when: «por la tarde» (as typed, intake in Spanish)
 
@@ -231,7 +231,8 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
         Screening: **likely eligible**
         - General relief: CPL 160.59 (discretionary sealing of up to two convictions after ten years) and CPL 160.58/160.50 exist; not researched here (unverified). Non-convictions are sealed under CPL 160.50 (FNUSA, secondary).
         - Motion to vacate judgment (trafficking victims), CPL 440.10(1)(i) (N.Y. Crim. Proc. Law § 440.10(1)(i)): **likely eligible** [1], [2], [3]
-          - To show: the required connection to the trafficking: result of; notice to the prosecutor; proof by a preponderance of the evidence; official documentation, which the survivor holds (it creates a presumption).
+          - To show: confirmation of what bars relief (this is recorded from NY Senate S.215 (2023-2024), bill text restating all of CPL 440.10 and 440.30 as existing law (copy of the nysenate.gov text in ryantd42/NY-Legislative-Git; bill not enacted) (S9) at medium confidence, with no excerpt of the text); the required connection to the trafficking: result of; notice to the prosecutor; proof by a preponderance of the evidence; official documentation, which the survivor holds (it creates a presumption).
+          - To check: the bars the rule records: Not a list of bars read in one place: CPL 440.10(2)(b) and (3)(a) expressly do not apply to a paragraph (i) motion, while 440.10(3)(b)-(c) (the issue was decided on a prior motion, or could have been raised on a previous 440 motion) were read and are not excluded for paragraph (i), so a court may deny on those grounds (see the attorney notes). No other bar was recorded, and the bars were not recorded as read in full; whether a trafficking defense was raised at trial and lost (the rule records no bar on it, but a court may weigh it against the connection); whether relief was sought before and denied (a court may weigh an earlier denial).
           - Documents: Certified certificate of disposition for each conviction; Any T visa, Continued Presence, OTDA or law-enforcement letter; Client affidavit.
 
         ## Case 2 · Texas
@@ -256,7 +257,9 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
           - The citation was not confirmed in current statute text (see the rule's notes).
           - The required connection to the trafficking is not recorded.
           - When a petition may be filed is not recorded.
+          - What bars this route was not checked in the statute text: the attorney checks it.
           - To show: that the offense was connected to being trafficked.
+          - To check: whether a trafficking defense was raised at trial and lost (the route's bars were not checked, but a court may weigh it against the connection); whether relief was sought before and denied (a court may weigh an earlier denial).
 
         ## Case 3 · Florida
         - State: Florida
@@ -271,9 +274,10 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
         Screening: **needs review**
         - General relief: General sealing and expunction under Fla. Stat. §§ 943.0585 and 943.059 (certificate of eligibility from FDLE); not researched.
         - Human trafficking victim expunction, Fla. Stat. § 943.0583 (Fla. Stat. § 943.0583(3)-(8)): **needs review** [5]
-          - Only some felonies are covered.
+          - Which felonies are covered, as the rule records it: No level limit in § 943.0583; felonies are reached except offenses listed in § 775.084(1)(b)1. Categories are not excluded wholesale because the exclusion is by named offense (e.g. aggravated battery is excluded, simple battery is not); check each conviction against the list.
           - Whether the offense was connected to being trafficked is not settled.
           - To show: that the offense is not one the statute excludes (Any offense listed in Fla. Stat. § 775.084(1)(b)1 (the habitual violent felony offender list; per secondary sources: arson, sexual battery, robbery, kidnapping, aggravated child abuse, aggravated abuse of an elderly person or disabled adult, aggravated assault with a deadly weapon, murder, manslaughter, aggravated manslaughter of an elderly person, disabled adult or child, unlawful use of a destructive device or bomb, armed burglary, aggravated battery, aggravated stalking; the list itself was not read in statute text)); the required connection to the trafficking: committed while a victim, as part of the trafficking scheme or at the direction of an operator of the scheme; that the petition is filed with due diligence (reasonably soon after the trafficking ended or help was sought); notice to the prosecutor; proof by a preponderance of the evidence; official documentation, which the survivor holds (it creates a presumption).
+          - To check: whether a trafficking defense was raised at trial and lost (the statute states no bar on it, but a court may weigh it against the connection); whether relief was sought before and denied (a court may weigh an earlier denial).
           - Documents: Certified disposition for each case; Petitioner's sworn statement of eligibility (required by § 943.0583(6)(a); knowingly false statement is a third-degree felony); Official documentation of victim status, if any exists (federal, state or local agency).
 
         ## Sources

@@ -279,8 +279,32 @@ fn best_route(c: &CaseResult) -> Option<&RouteResult> {
     c.routes.iter().min_by_key(|r| r.outcome)
 }
 
-/// The one thing to check first for a case, from what its best route (or its jurisdiction) says.
+/// The one thing to check first for a case, from what its best route (or its jurisdiction) says:
+/// one line of the overview, so only the statement itself (its provenance in parentheses, and
+/// anything past 140 characters, is in the case's detail below).
 fn check_first(c: &CaseResult, best: Option<&RouteResult>) -> Option<String> {
+    check_first_full(c, best).map(|t| short(&t, 140))
+}
+
+/// `text` up to its first parenthesis, and at most `max` characters (cut at a word, with "…").
+fn short(text: &str, max: usize) -> String {
+    let head = match text.find(" (") {
+        Some(i) if i > 0 => text.get(..i).unwrap_or(text),
+        _ => text,
+    };
+    let head = head.trim_end_matches([':', ';', ',', ' ']);
+    if head.chars().count() <= max {
+        return head.to_string();
+    }
+    let cut: String = head.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut.get(..i).unwrap_or(&cut).to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([':', ';', ',', ' ']))
+}
+
+fn check_first_full(c: &CaseResult, best: Option<&RouteResult>) -> Option<String> {
     let Some(r) = best else {
         return c.notes.first().map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "));
     };
