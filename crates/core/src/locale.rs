@@ -9,7 +9,7 @@
 use crate::data::Tree;
 use crate::diag::Diagnostic;
 use crate::engine::Command;
-use crate::lexicon::{Language, Lexicon, Word};
+use crate::lexicon::{Language, Lexicon, Part, Word};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::Deserialize;
@@ -184,9 +184,16 @@ struct Meta {
     draft: bool,
     #[serde(default)]
     reviewed_by: Vec<String>,
+    /// The translator's notes: who made it, how, what a reviewer should know.
     #[serde(default)]
-    #[allow(dead_code)]
     notes: String,
+    /// The two-letter ISO 639-1 code Telegram's `setMyCommands` takes for this language; by
+    /// default the language code's first part (`pt` for `pt-BR`).
+    #[serde(default)]
+    telegram_code: Option<Spanned<String>>,
+    /// Digits other than 0-9 people write in this language: each a string of ten, zero first.
+    #[serde(default)]
+    digits: Vec<Spanned<String>>,
     /// Words that must not appear in the first line of a message (see [`Locale::sensitive_word`]).
     #[serde(default)]
     sensitive_words: Vec<String>,
@@ -232,8 +239,24 @@ struct Dates {
     months: Option<Spanned<Vec<Vec<Spanned<String>>>>>,
     #[serde(default)]
     approximate: Vec<Spanned<String>>,
+    /// Words after a date that make it approximate ("2014년쯤").
+    #[serde(default)]
+    approximate_after: Vec<Spanned<String>>,
     #[serde(default)]
     filler: Vec<Spanned<String>>,
+    /// Marks written right after a number: "年" after a year, "月" after a month, "日" after a day.
+    #[serde(default)]
+    year_marks: Vec<Spanned<String>>,
+    #[serde(default)]
+    month_marks: Vec<Spanned<String>>,
+    #[serde(default)]
+    day_marks: Vec<Spanned<String>>,
+    /// Words written right before a month's number ("tháng 3").
+    #[serde(default)]
+    month_before: Vec<Spanned<String>>,
+    /// Years counted from another era: `543` reads the Thai Buddhist year 2557 as 2014.
+    #[serde(default)]
+    era_offset: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -267,6 +290,10 @@ pub struct Locale {
     pub rtl: bool,
     pub draft: bool,
     pub reviewed_by: Vec<String>,
+    /// The translator's notes (`notes`).
+    pub notes: String,
+    /// The two-letter code Telegram's command menu is set for (`telegram_code`, or derived).
+    pub telegram_code: String,
     /// Words a lock-screen notification must not show, in this language: what the first line of a
     /// message may not contain (`flows check`). An entry is a word or a phrase, matched whole and
     /// without regard to case; a trailing `*` matches any word that begins so (`arrest*`).
@@ -651,6 +678,8 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<(Loc
         rtl,
         draft: meta.draft,
         reviewed_by: meta.reviewed_by.clone(),
+        notes: meta.notes.clone(),
+        telegram_code: telegram_code(code, &meta, &meta_path, meta_text.as_deref().unwrap_or_default(), diags),
         sensitive_words: meta.sensitive_words.clone(),
         meta_path,
         bundle,
@@ -689,8 +718,8 @@ fn add_words(lexicon: &mut Lexicon, code: &str, meta: &Meta, path: &Path, text: 
             }
             for w in spellings {
                 let t = w.get_ref().trim();
-                if t.is_empty() || t.contains(char::is_whitespace) || t.chars().all(|c| c.is_ascii_digit()) {
-                    problem(w.span(), format!("\"{t}\" (month {month}) must be one word, not a number"));
+                if t.is_empty() || t.chars().any(|c| c.is_ascii_digit() || c == ',') {
+                    problem(w.span(), format!("\"{t}\" (month {month}) must be a word, without digits or commas"));
                 } else if let Err((other, lang)) = lexicon.add_month(t, month, code) {
                     problem(w.span(), format!("\"{t}\" is already month {other} in {}", from(&lang)));
                 }
@@ -703,14 +732,52 @@ fn add_words(lexicon: &mut Lexicon, code: &str, meta: &Meta, path: &Path, text: 
             t => lexicon.add_approx(t),
         }
     }
+    for w in &d.approximate_after {
+        match w.get_ref().trim() {
+            "" => problem(w.span(), "an approximation word is empty".into()),
+            t => lexicon.add_approx_after(t),
+        }
+    }
     for w in &d.filler {
         match w.get_ref().trim() {
             "" => problem(w.span(), "a filler word is empty".into()),
             t => lexicon.add_filler(t),
         }
     }
+    for (list, part) in [(&d.year_marks, Part::Year), (&d.month_marks, Part::Month), (&d.day_marks, Part::Day)] {
+        for w in list {
+            let t = w.get_ref().trim();
+            if t.is_empty() || t.chars().any(|c| c.is_whitespace() || c.is_ascii_digit()) {
+                problem(w.span(), format!("\"{t}\" must be a mark of one word, without digits"));
+            } else if let Err(other) = lexicon.add_mark(t, part) {
+                problem(w.span(), format!("\"{t}\" already marks a {other:?}, here a {part:?}"));
+            }
+        }
+    }
+    for w in &d.month_before {
+        match w.get_ref().trim() {
+            t if t.is_empty() || t.contains(char::is_whitespace) => {
+                problem(w.span(), format!("\"{t}\" must be one word"))
+            }
+            t => lexicon.add_month_before(t),
+        }
+    }
+    for w in &meta.digits {
+        let chars: Vec<char> = w.get_ref().trim().chars().collect();
+        if chars.len() != 10 || chars.iter().any(|c| c.is_ascii() || !c.is_numeric()) {
+            problem(w.span(), format!("\"{}\" must be ten digits, zero first, other than 0-9", w.get_ref()));
+        } else if let Err(c) = lexicon.add_digits(&chars) {
+            problem(w.span(), format!("\"{c}\" already stands for another digit"));
+        }
+    }
 
     let mut language = Language::new(d.numeric == Numeric::DayMonth);
+    if let Some(era) = &d.era_offset {
+        match i16::try_from(*era.get_ref()) {
+            Ok(n) if (1..=5000).contains(&n) => language.era_offset = Some(n),
+            _ => problem(era.span(), format!("era_offset {} must be a number of years from 1 to 5000", era.get_ref())),
+        }
+    }
     let a = &meta.answers;
     for (list, word) in [(&a.yes, Word::Yes), (&a.no, Word::No), (&a.dont_know, Word::DontKnow)] {
         for w in list {
@@ -777,6 +844,61 @@ fn add_words(lexicon: &mut Lexicon, code: &str, meta: &Meta, path: &Path, text: 
         }
     }
     lexicon.set_language(code, language);
+}
+
+/// The two-letter ISO 639-1 code Telegram's `setMyCommands` takes for a locale: `telegram_code`
+/// when given (it must be two lower-case letters), else the first part of the locale's code when
+/// that is one. Otherwise "" and a diagnostic: the command menu would be refused by Telegram.
+fn telegram_code(code: &str, meta: &Meta, path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> String {
+    let two = |s: &str| s.len() == 2 && s.chars().all(|c| c.is_ascii_lowercase());
+    let src = crate::flow::Source { text: text.to_string(), ..Default::default() };
+    match &meta.telegram_code {
+        Some(t) if two(t.get_ref()) => t.get_ref().clone(),
+        Some(t) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    src.line_col(t.span().start),
+                    "telegram-code",
+                    format!("telegram_code \"{}\" is not a two-letter ISO 639-1 code", t.get_ref()),
+                )
+                .about(format!("locale {code}"))
+                .help("Telegram's setMyCommands takes two lower-case letters, such as pt for pt-BR or zh for zh-Hans")
+                .with_source(text),
+            );
+            String::new()
+        }
+        None => {
+            let base = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
+            if two(&base) {
+                base
+            } else {
+                diags.push(
+                    Diagnostic::error(
+                        path,
+                        (1, 1),
+                        "telegram-code",
+                        format!("\"{code}\" does not begin with a two-letter ISO 639-1 code, which Telegram's command menu needs"),
+                    )
+                    .about(format!("locale {code}"))
+                    .help("add telegram_code = \"xx\" to locale.toml"),
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+/// Which of `languages` to suggest for a Telegram `language_code` such as `pt-br`, `zh-hans` or
+/// `zh`: the same code (whatever its case), else the first whose language part is the same
+/// (`pt` -> `pt-BR`, `zh-CN` -> `zh-Hans`). Only a suggestion: the survivor still chooses.
+pub fn suggest<'a>(hint: &str, languages: &'a [String]) -> Option<&'a String> {
+    let hint = hint.trim().replace('_', "-");
+    let base = |s: &str| s.split('-').next().unwrap_or("").to_ascii_lowercase();
+    languages
+        .iter()
+        .find(|l| l.eq_ignore_ascii_case(&hint))
+        .or_else(|| languages.iter().find(|l| !hint.is_empty() && base(l) == base(&hint)))
 }
 
 /// The lexicon of the locales built into the binary, for unit tests of the code that reads it.

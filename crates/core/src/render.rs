@@ -187,9 +187,11 @@ impl Renderer<'_> {
 
 /// Resolves typed text against a prompt's choices, as a person would mean it: a choice number
 /// (on steps that are choices, not numbers or dates), or a label's text. Anything else stays text.
-pub fn resolve_text(p: &OutPrompt, text: &str) -> crate::engine::Input {
+/// Choice numbers may be written in any digits a language declares (`٣`).
+pub fn resolve_text(p: &OutPrompt, text: &str, words: &crate::lexicon::Lexicon) -> crate::engine::Input {
     use crate::engine::Input;
-    let t = text.trim();
+    let ascii = words.ascii_digits(text);
+    let t = ascii.trim();
     if p.input.numbers_choices() {
         // "1, 3" or "1 3" selects several on a multiple-choice step.
         if p.input == PromptKind::Multi {
