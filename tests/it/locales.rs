@@ -8,7 +8,12 @@ use clearpath::locale::{Locales, CODE_MESSAGES, INNER_MESSAGES};
 fn every_locale_file_parses_and_has_its_metadata() {
     let (l, diags) = Locales::load(&clearpath::data::read_dir(&root().join("locales")));
     assert!(diags.is_empty(), "{}", diags.iter().map(|d| d.to_string()).collect::<String>());
-    assert_eq!(l.codes(), vec!["en", "es"]);
+    assert_eq!(l.codes(), vec!["en", "ar", "es", "th"]);
+    for lang in ["ar", "th"] {
+        let x = l.get(lang).unwrap();
+        assert!(x.draft && x.reviewed_by.is_empty() && x.notes.contains("needs review by a native"), "{lang}");
+    }
+    assert!(l.get("ar").unwrap().rtl && !l.get("th").unwrap().rtl);
     let es = l.get("es").unwrap();
     assert_eq!(es.name, "Español");
     assert!(es.draft, "Spanish has not been reviewed by a native speaker: it must stay marked as a draft");

@@ -436,7 +436,9 @@ impl Locale {
         if !errors.is_empty() {
             tracing::warn!(message_id = id, locale = %self.code, errors = errors.len(), "message formatted with errors");
         }
-        Some(out.into_owned())
+        // Fluent isolates the placeables; the left-to-right runs written in the text itself
+        // (/exit, 911, 1-888-373-7888, HELP) are isolated here.
+        Some(if self.rtl { isolate_ltr(&out) } else { out.into_owned() })
     }
 }
 
@@ -552,6 +554,59 @@ impl Locale {
     pub fn sensitive_word(&self, text: &str) -> Option<(&str, String)> {
         sensitive_word(&self.sensitive_words, text)
     }
+}
+
+/// First strong isolate and pop directional isolate: what Fluent puts around a placeable in a
+/// right-to-left message, and what [`isolate_ltr`] puts around a left-to-right run.
+pub const FSI: char = '\u{2068}';
+pub const PDI: char = '\u{2069}';
+
+/// In a right-to-left text, wraps each run of left-to-right text (Latin letters and digits, with
+/// the `-./:@_+` and spaces between them: a command, a phone number, a case code, a name such as
+/// "National Human Trafficking Hotline") in [`FSI`] … [`PDI`], so it keeps its order and does not
+/// reorder the Arabic around it. Text already inside an isolate (a Fluent placeable) is left as it
+/// is, so the function can be applied twice to no effect.
+pub fn isolate_ltr(text: &str) -> String {
+    fn core(c: char) -> bool {
+        c.is_ascii_alphanumeric() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
+    }
+    fn joiner(c: char) -> bool {
+        matches!(c, '-' | '.' | '/' | ':' | '@' | '_' | '+' | ' ')
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        match c {
+            '\u{2066}' | '\u{2067}' | FSI => depth += 1,
+            PDI => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let next_core = chars.get(i + 1).is_some_and(|n| core(*n));
+        if depth == 0 && (core(c) || (matches!(c, '/' | '+') && next_core)) {
+            let mut end = i + 1;
+            let mut j = i + 1;
+            while let Some(&d) = chars.get(j) {
+                if core(d) {
+                    j += 1;
+                    end = j;
+                } else if joiner(d) && chars.get(j + 1).is_some_and(|n| core(*n) || joiner(*n)) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(FSI);
+            out.extend(&chars[i..end]);
+            out.push(PDI);
+            i = end;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// See [`Locale::sensitive_word`].
@@ -899,6 +954,42 @@ pub fn suggest<'a>(hint: &str, languages: &'a [String]) -> Option<&'a String> {
         .iter()
         .find(|l| l.eq_ignore_ascii_case(&hint))
         .or_else(|| languages.iter().find(|l| !hint.is_empty() && base(l) == base(&hint)))
+}
+
+/// Which languages an organisation offers (the settings file's `[languages] offer`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Offer {
+    /// Every language the flow names (the default).
+    #[default]
+    All,
+    /// Only languages a native speaker has reviewed (`draft = false`), and English, the source
+    /// text. Until any translation is reviewed, every language is offered.
+    Reviewed,
+}
+
+/// What is offered of a flow's `languages`, and which of the offered ones are still drafts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offered {
+    pub languages: Vec<String>,
+    /// Offered languages (English aside) that no native speaker has reviewed yet.
+    pub drafts: Vec<String>,
+    /// `offer = "reviewed"`, but no translation is reviewed yet, so all are offered.
+    pub none_reviewed: bool,
+}
+
+/// Applies an [`Offer`] to a flow's languages (a language with no locale loaded counts as a
+/// draft).
+pub fn offered(languages: &[String], locales: &Locales, offer: Offer) -> Offered {
+    let reviewed = |l: &String| l == FALLBACK || locales.get(l).is_some_and(|x| !x.draft);
+    let any_reviewed = languages.iter().any(|l| l != FALLBACK && reviewed(l));
+    let none_reviewed = offer == Offer::Reviewed && !any_reviewed;
+    let languages: Vec<String> = match offer {
+        Offer::Reviewed if any_reviewed => languages.iter().filter(|l| reviewed(l)).cloned().collect(),
+        _ => languages.to_vec(),
+    };
+    let drafts = languages.iter().filter(|l| !reviewed(l)).cloned().collect();
+    Offered { languages, drafts, none_reviewed }
 }
 
 /// The lexicon of the locales built into the binary, for unit tests of the code that reads it.
