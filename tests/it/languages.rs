@@ -281,3 +281,31 @@ fn only_reviewed_languages_are_offered_when_asked_and_all_until_one_is() {
     assert_eq!(o.languages, ["en", "th"]);
     assert!(o.drafts.is_empty() && !o.none_reviewed);
 }
+
+#[test]
+fn language_changes_mid_intake_without_losing_an_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut script: Vec<&str> = FULL_INTAKE[..6].to_vec();
+    // After the name: /language, typed as an Arabic speaker would ("اللغة"), then Arabic.
+    script.push(r#"{"command": "اللغة"}"#);
+    script.push(r#"{"choice": "ar"}"#);
+    script.extend_from_slice(&FULL_INTAKE[6..]);
+    let (code, out, err) = run_bin(
+        &["chat", "--json", "--data-dir", dir.path().to_str().unwrap()],
+        &[],
+        &script.join("\n"),
+        &root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let outs: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!outs.iter().any(|o| o["kind"] == "invalid" || o["kind"] == "error"), "{out}");
+    // The picker again, then the question the survivor was at, now in Arabic.
+    let at = 1 + outs.iter().skip(1).position(|o| o["input"] == "language").expect("the picker");
+    let next = outs[at + 1..].iter().find(|o| o["step"].is_string()).unwrap();
+    assert_eq!(next["step"], "preferred_term", "{next}");
+    assert!(opens_rtl(next["text"].as_str().unwrap()), "{next}");
+    let review = outs.iter().rev().find(|o| o["input"] == "review").expect("a review prompt");
+    let text = review["review"].to_string();
+    assert!(text.contains("Canary-Name-7731"), "the name given in English is kept: {text}");
+    assert_eq!(outs.last().unwrap()["submitted"], true);
+}
