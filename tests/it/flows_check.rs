@@ -89,7 +89,7 @@ fn the_base_fixture_is_valid() {
         BASE,
         expect![[r#"
         exit 0
-        ok: broken.toml checked against locales en, es (0 warning(s))
+        ok: broken.toml checked against locales en, ar, es, th (0 warning(s))
     "#]],
     );
 }

@@ -61,7 +61,7 @@ fn full_intake_in_english() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es ar th
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
@@ -247,7 +247,7 @@ fn full_intake_in_spanish_with_partial_dates() {
         expect![[r#"
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > 2
               ? safety [single]: Hola. ¿Es seguro para usted chatear ahora?
                 choices: safe not_now
@@ -422,16 +422,16 @@ fn commands_at_several_steps() {
         expect![[r#"
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > /help
               ! help: If you are in danger, call 911.
               ! help: You can use these at any time:
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > /back
               ! info: This is the first question.
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -441,14 +441,14 @@ fn commands_at_several_steps() {
                 choices: safe not_now
             > /back
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > /language
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > 2
               ! info: De acuerdo.
               ? language [language]: Elige un idioma · Choose a language
-                choices: en es
+                choices: en es ar th
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -457,7 +457,7 @@ fn commands_at_several_steps() {
               [effect: wipe]
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -480,7 +480,7 @@ fn commands_at_several_steps() {
               [effect: wipe]
             > hello
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
         "#]],
     );
 }
@@ -509,7 +509,7 @@ fn branching_before_consent_keeps_nothing() {
         /back
         /back
         /back
-        4
+        9
         2
         1
         2
@@ -517,7 +517,7 @@ fn branching_before_consent_keeps_nothing() {
         expect![[r#"
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -525,7 +525,7 @@ fn branching_before_consent_keeps_nothing() {
               = done: That's okay. Type /start whenever you want to continue. In a…
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -555,7 +555,7 @@ fn branching_before_consent_keeps_nothing() {
               [effect: erase]
             > 1
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -563,25 +563,25 @@ fn branching_before_consent_keeps_nothing() {
               = done: That's okay. Type /start whenever you want to continue. In a…
             > 1
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > 2
               ? safety [single]: Hola. ¿Es seguro para usted chatear ahora?
                 choices: safe not_now
             > /back
               ? language [language]: Elige un idioma · Choose a language
-                choices: en es
+                choices: en es ar th
             > /back
               ! info: Esta es la primera pregunta.
               ? language [language]: Elige un idioma · Choose a language
-                choices: en es
+                choices: en es ar th
             > /back
               ! info: Esta es la primera pregunta.
               ? language [language]: Elige un idioma · Choose a language
-                choices: en es
-            > 4
+                choices: en es ar th
+            > 9
               ! invalid: Perdón, no entendí. Por favor elija una de las opciones.
               ? language [language]: Elige un idioma · Choose a language
-                choices: en es
+                choices: en es ar th
             > 2
               ? safety [single]: Hola. ¿Es seguro para usted chatear ahora?
                 choices: safe not_now
@@ -638,7 +638,7 @@ fn branching_after_consent() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es ar th
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
@@ -814,7 +814,7 @@ fn three_cases_and_back_across_an_instance_boundary() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es ar th
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
@@ -1112,7 +1112,7 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es ar th
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
@@ -1336,7 +1336,7 @@ fn resume_code_guards_resuming_and_the_review() {
         expect![[r#"
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es ar th
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -1537,11 +1537,11 @@ fn invalid_input_at_every_input_kind() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es ar th
         > 7
           ! invalid: Sorry, I didn't catch that. Please choose one of the options.
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es ar th
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
@@ -1854,7 +1854,7 @@ fn a_new_code_counts_only_when_typed_twice_the_same() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es ar th
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
