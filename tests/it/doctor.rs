@@ -141,7 +141,9 @@ fn doctor_passes_on_a_healthy_setup_and_names_each_fault_with_its_fix_and_exit_c
     let (rc, reviewed) = s.doctor(&[]);
     assert_eq!(rc, 0, "{reviewed}");
     assert!(
-        reviewed.lines().any(|l| l.starts_with("warn  languages offered: en, es, ar, th: no translation has been reviewed")),
+        reviewed
+            .lines()
+            .any(|l| l.starts_with("warn  languages offered: en, es, ar, th: no translation has been reviewed")),
         "{reviewed}"
     );
     std::fs::write(&cfg, text).unwrap();

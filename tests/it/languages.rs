@@ -11,9 +11,9 @@ use serde_json::Value;
 
 /// Strong right-to-left: Arabic letters, or the right-to-left mark.
 fn opens_rtl(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| {
-        matches!(c, '\u{200F}' | '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{0750}'..='\u{077F}')
-    })
+    s.chars().next().is_some_and(
+        |c| matches!(c, '\u{200F}' | '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{0750}'..='\u{077F}'),
+    )
 }
 
 /// The Latin letters and digits of `s` that stand outside every U+2068 … U+2069 isolate.
@@ -84,7 +84,10 @@ fn each_arabic_message_opens_right_to_left_and_isolates_every_left_to_right_valu
     let r = clearpath::render::Renderer { locales: &l };
     assert_eq!(r.shown("ar", "Canary-County-5521".into()), "\u{2068}Canary-County-5521\u{2069}");
     assert_eq!(r.shown("en", "Canary-County-5521".into()), "Canary-County-5521");
-    let date = r.date("ar", &clearpath::engine::answer::PartialDate { year: 2014, month: Some(3), day: Some(15), approx: true });
+    let date = r.date(
+        "ar",
+        &clearpath::engine::answer::PartialDate { year: 2014, month: Some(3), day: Some(15), approx: true },
+    );
     assert_eq!(unisolated_ltr(&date), "", "{date:?}");
     assert!(date.starts_with("حوالي"), "{date:?}");
 }
@@ -95,7 +98,9 @@ fn left_to_right_languages_carry_no_bidi_marks_anywhere() {
     l.set_global("org", Arg::Str("Example Legal Aid".into()));
     let marks = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}'];
     for lang in ["en", "es", "th"] {
-        for id in opening_messages().iter().chain(INNER_MESSAGES.iter().map(|s| s.to_string()).collect::<Vec<_>>().iter()) {
+        for id in
+            opening_messages().iter().chain(INNER_MESSAGES.iter().map(|s| s.to_string()).collect::<Vec<_>>().iter())
+        {
             let s = l.format(lang, id, &args());
             assert!(!s.contains(marks), "{lang} {id}: {s:?}");
         }
@@ -113,12 +118,8 @@ fn intake(lang: &str, replace: &[(usize, &str, &'static str)]) -> Vec<Value> {
         assert_eq!(script[*i], *was, "FULL_INTAKE changed: update this test");
         script[*i] = now;
     }
-    let (code, out, err) = run_bin(
-        &["chat", "--json", "--data-dir", dir.path().to_str().unwrap()],
-        &[],
-        &script.join("\n"),
-        &root(),
-    );
+    let (code, out, err) =
+        run_bin(&["chat", "--json", "--data-dir", dir.path().to_str().unwrap()], &[], &script.join("\n"), &root());
     assert_eq!(code, 0, "{err}");
     let outs: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(!outs.iter().any(|o| o["kind"] == "invalid" || o["kind"] == "error"), "{out}");
@@ -290,12 +291,8 @@ fn language_changes_mid_intake_without_losing_an_answer() {
     script.push(r#"{"command": "اللغة"}"#);
     script.push(r#"{"choice": "ar"}"#);
     script.extend_from_slice(&FULL_INTAKE[6..]);
-    let (code, out, err) = run_bin(
-        &["chat", "--json", "--data-dir", dir.path().to_str().unwrap()],
-        &[],
-        &script.join("\n"),
-        &root(),
-    );
+    let (code, out, err) =
+        run_bin(&["chat", "--json", "--data-dir", dir.path().to_str().unwrap()], &[], &script.join("\n"), &root());
     assert_eq!(code, 0, "{err}");
     let outs: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(!outs.iter().any(|o| o["kind"] == "invalid" || o["kind"] == "error"), "{out}");

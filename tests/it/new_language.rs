@@ -90,7 +90,8 @@ fn with_french(dir: &Path) -> (String, String) {
     std::fs::write(fr.join("locale.toml"), FR_LOCALE_TOML).unwrap();
     let flow = flows.join("intake.toml");
     let text = std::fs::read_to_string(&flow).unwrap();
-    let named = text.replace(r#"languages = ["en", "es", "ar", "th"]"#, r#"languages = ["en", "es", "ar", "th", "fr"]"#);
+    let named =
+        text.replace(r#"languages = ["en", "es", "ar", "th"]"#, r#"languages = ["en", "es", "ar", "th", "fr"]"#);
     assert_ne!(text, named, "the flow's language list moved: update this test");
     std::fs::write(&flow, named).unwrap();
     (locales.to_str().unwrap().to_string(), flows.to_str().unwrap().to_string())

@@ -227,7 +227,9 @@ impl Lexicon {
     /// already means otherwise.
     pub fn add_mark(&mut self, mark: &str, part: Part) -> Result<(), Part> {
         let f = fold(mark);
-        for (other, list) in [(Part::Year, &self.year_marks), (Part::Month, &self.month_marks), (Part::Day, &self.day_marks)] {
+        for (other, list) in
+            [(Part::Year, &self.year_marks), (Part::Month, &self.month_marks), (Part::Day, &self.day_marks)]
+        {
             if other != part && list.contains(&f) {
                 return Err(other);
             }

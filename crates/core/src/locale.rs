@@ -598,7 +598,7 @@ pub fn isolate_ltr(text: &str) -> String {
                 }
             }
             out.push(FSI);
-            out.extend(&chars[i..end]);
+            out.extend(chars.get(i..end).unwrap_or(&[]));
             out.push(PDI);
             i = end;
         } else {

@@ -190,7 +190,11 @@ impl Renderer<'_> {
                             Some(g) => format!("{} · {q}", self.msg(lang, g)),
                             None => q,
                         };
-                        OutReview { key: item.key.clone(), question, answer: self.shown(lang, self.answer(lang, &item.answer)) }
+                        OutReview {
+                            key: item.key.clone(),
+                            question,
+                            answer: self.shown(lang, self.answer(lang, &item.answer)),
+                        }
                     })
                     .collect(),
                 skippable: p.skippable,

@@ -497,7 +497,14 @@ mod tests {
 
     fn words() -> Words {
         let w = |s: &str| s.to_string();
-        Words { done: w("Done"), type_number: String::new(), more: w("More"), back: w("Back"), change: w("Change"), rtl: false }
+        Words {
+            done: w("Done"),
+            type_number: String::new(),
+            more: w("More"),
+            back: w("Back"),
+            change: w("Change"),
+            rtl: false,
+        }
     }
 
     fn prompt(input: &'static str, choices: usize, answers: usize) -> OutPrompt {
@@ -535,20 +542,45 @@ mod tests {
     #[test]
     fn twelve_languages_are_offered_a_page_at_a_time_each_in_its_own_script() {
         let names = [
-            ("en", "English"), ("es", "Español"), ("zh-Hans", "简体中文"), ("vi", "Tiếng Việt"),
-            ("tl", "Tagalog"), ("ko", "한국어"), ("th", "ไทย"), ("ru", "Русский"), ("uk", "Українська"),
-            ("ht", "Kreyòl ayisyen"), ("pt-BR", "Português (Brasil)"), ("ar", "العربية"),
+            ("en", "English"),
+            ("es", "Español"),
+            ("zh-Hans", "简体中文"),
+            ("vi", "Tiếng Việt"),
+            ("tl", "Tagalog"),
+            ("ko", "한국어"),
+            ("th", "ไทย"),
+            ("ru", "Русский"),
+            ("uk", "Українська"),
+            ("ht", "Kreyòl ayisyen"),
+            ("pt-BR", "Português (Brasil)"),
+            ("ar", "العربية"),
         ];
         let mut p = prompt("single", 0, 0);
         p.input = PromptKind::Language;
-        p.choices = names.iter().map(|(id, l)| crate::render::OutChoice { id: id.to_string(), label: l.to_string() }).collect();
+        p.choices =
+            names.iter().map(|(id, l)| crate::render::OutChoice { id: id.to_string(), label: l.to_string() }).collect();
         let first = prompt_buttons(&p, &words(), 0, &BTreeSet::new());
         let labels: Vec<&str> = first.iter().flatten().map(|(l, _)| l.as_str()).collect();
-        assert_eq!(labels[..8], ["1. English", "2. Español", "3. 简体中文", "4. Tiếng Việt", "5. Tagalog", "6. 한국어", "7. ไทย", "8. Русский"]);
+        assert_eq!(
+            labels[..8],
+            [
+                "1. English",
+                "2. Español",
+                "3. 简体中文",
+                "4. Tiếng Việt",
+                "5. Tagalog",
+                "6. 한국어",
+                "7. ไทย",
+                "8. Русский"
+            ]
+        );
         assert_eq!(labels[8..], ["More", "✕"]);
         let second = prompt_buttons(&p, &words(), 1, &BTreeSet::new());
         let labels: Vec<&str> = second.iter().flatten().map(|(l, _)| l.as_str()).collect();
-        assert_eq!(labels, ["9. Українська", "10. Kreyòl ayisyen", "11. Português (Brasil)", "12. العربية", "Back", "✕"]);
+        assert_eq!(
+            labels,
+            ["9. Українська", "10. Kreyòl ayisyen", "11. Português (Brasil)", "12. العربية", "Back", "✕"]
+        );
         // Each press names its language within Telegram's 64 bytes, whatever page it is on.
         for (label, data) in first.iter().chain(second.iter()).flatten() {
             assert!(data.len() <= 64, "{label}: {data}");

@@ -192,8 +192,8 @@ fn parse_words(s: &str, words: &Lexicon) -> Option<PartialDate> {
                         let rest = next_t[m.len()..].to_string();
                         if rest.is_empty() {
                             i += 1;
-                        } else {
-                            segs[i] = rest;
+                        } else if let Some(seg) = segs.get_mut(i) {
+                            *seg = rest;
                         }
                     } else if next_t.chars().all(|c| c.is_ascii_alphabetic()) && !is_word(words, next_t) {
                         i += 1;
