@@ -274,8 +274,8 @@ fn flowversion_names_the_flow_running_and_other_words_get_the_list_of_commands()
         "Flow: intake".to_string(),
         format!("Content hash: {}", flow.hash),
         format!("Steps: {}", flow.steps.len()),
-        "Languages: en, es".to_string(),
-        "Locales loaded: en, es".to_string(),
+        "Languages: en, es, ar, th".to_string(),
+        "Locales loaded: en, ar, es, th".to_string(),
     ];
     assert_eq!(lines[..5].to_vec(), want, "{text}");
     assert!(lines[5].starts_with("Loaded: ") && lines[5].ends_with(" UTC (process start)"), "{text}");
