@@ -900,9 +900,10 @@ pub fn load_checked(s: &Settings, flow_id: &str) -> anyhow::Result<(Flow, Locale
     let locales_tree = crate::data::resolve(s.locales.as_deref(), "locales");
     let (locales, mut diags) = Locales::load(&locales_tree);
     let (path, text) = flow_file(s.flows.as_deref(), flow_id)?;
-    let (flow, load_diags) = flow::load_str(&path, &text);
+    let (mut flow, load_diags) = flow::load_str(&path, &text);
     diags.extend(load_diags);
     diags.extend(flow::check::check(&flow, &locales));
+    flow.languages = crate::locale::offered(&flow.languages, &locales, s.config.languages.offer).languages;
     if has_errors(&diags) {
         for d in &diags {
             eprintln!("{d}");

@@ -53,6 +53,19 @@ pub struct Config {
     /// Webhook mode (`serve --webhook`, or `enabled = true` here).
     #[serde(default)]
     pub webhook: WebhookConfig,
+    /// Which languages survivors are offered (docs/locales.md).
+    #[serde(default)]
+    pub languages: LanguagesConfig,
+}
+
+/// The file's `[languages]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguagesConfig {
+    /// "all" (the default) or "reviewed": only languages a native speaker has reviewed, and
+    /// English; until any is reviewed, all are offered (and `clearpath doctor` says so).
+    #[serde(default)]
+    pub offer: crate::locale::Offer,
 }
 
 /// The file's `[webhook]`: Telegram POSTs each update to `url` (a reverse proxy terminating TLS),

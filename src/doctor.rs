@@ -127,6 +127,7 @@ pub fn run(flags: &Flags, env: &dyn Fn(&str) -> Option<OsString>) -> Vec<Check> 
     out.extend(webhook_secret(&s));
     let dir_ok = data_dir(&s.data_dir, &mut out);
     files(&s, &mut out);
+    languages(&s, &mut out);
     configured_attorneys(&s.config, &mut out);
     out.push(escrow(&s.data_dir, key.as_ref()));
     out.push(erasure_log(&s.data_dir, key.as_ref()));
@@ -351,6 +352,39 @@ fn files(s: &Settings, out: &mut Vec<Check>) {
         Check::warn(NAME, detail, fix)
     };
     out.push(check.with_more(more));
+}
+
+/// Which languages survivors are offered, and whether a native speaker has reviewed them: until
+/// one has, every language is offered (even with `offer = "reviewed"`), and that is worth a warning.
+fn languages(s: &Settings, out: &mut Vec<Check>) {
+    const NAME: &str = "languages offered";
+    let Ok(g) = crate::check::gather(s.flows.as_deref(), s.locales.as_deref(), s.rules.as_deref()) else {
+        out.push(Check::skip(NAME, "not checked: the flows and locales could not be read"));
+        return;
+    };
+    let Some(flow) = g.flows.iter().find(|f| f.id == "intake").or(g.flows.first()) else {
+        out.push(Check::skip(NAME, "not checked: no flow"));
+        return;
+    };
+    let offer = s.config.languages.offer;
+    let o = crate::locale::offered(&flow.languages, &g.locales, offer);
+    let list = o.languages.join(", ");
+    let check = if o.none_reviewed {
+        Check::warn(
+            NAME,
+            format!("{list}: no translation has been reviewed by a native speaker yet, so all are offered although the settings say offer = \"reviewed\""),
+            "have a native speaker review a language, then set draft = false and reviewed_by in its locales/<lang>/locale.toml (docs/locales.md)",
+        )
+    } else if !o.drafts.is_empty() {
+        Check::warn(
+            NAME,
+            format!("{list}; drafts no native speaker has reviewed: {}", o.drafts.join(", ")),
+            "have them reviewed (draft = false, reviewed_by in locale.toml), or set [languages] offer = \"reviewed\" to offer only reviewed ones",
+        )
+    } else {
+        Check::pass(NAME, list)
+    };
+    out.push(check);
 }
 
 /// Every attorney in the settings file, each recipient an age public key.

@@ -94,7 +94,7 @@ pub fn run(
         let parsed = match crate::channel::parse_command(&line, &locales.lexicon) {
             Some(cmd) => cmd,
             None => match &last {
-                Some(p) => resolve_text(p, &line),
+                Some(p) => resolve_text(p, &line, &locales.lexicon),
                 None => Input::Text(line.clone()),
             },
         };

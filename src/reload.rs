@@ -20,6 +20,8 @@ pub struct Sources {
     pub flows: Option<PathBuf>,
     pub locales: Option<PathBuf>,
     pub rules: Option<PathBuf>,
+    /// Which languages are offered (`[languages] offer`), applied to each flow reloaded.
+    pub offer: crate::locale::Offer,
 }
 
 impl Sources {
@@ -31,6 +33,7 @@ impl Sources {
             flows: local(&s.flows, "flows"),
             locales: local(&s.locales, "locales"),
             rules: local(&s.rules, "rules"),
+            offer: s.config.languages.offer,
         }
     }
 
@@ -51,9 +54,10 @@ pub fn reload(app: &App, src: &Sources, flow_id: &str, now: Timestamp) -> String
     if !errors.is_empty() {
         return refused(&errors);
     }
-    let Some(flow) = g.flows.into_iter().find(|f| f.id == flow_id) else {
+    let Some(mut flow) = g.flows.into_iter().find(|f| f.id == flow_id) else {
         return refused(&[format!("no flow \"{flow_id}\" in the flows directory")]);
     };
+    flow.languages = crate::locale::offered(&flow.languages, &g.locales, src.offer).languages;
     match app.reload(flow, g.locales, Some(g.rules), now) {
         Ok(r) if r.old_hash == r.new_hash => {
             format!("Reloaded: the flow is unchanged ({}); wording and rules are in force now.", r.new_hash)

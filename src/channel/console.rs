@@ -176,7 +176,7 @@ pub fn run(
             Ok(cmd)
         } else {
             Ok(match &last_prompt {
-                Some(p) => resolve_text(p, &line),
+                Some(p) => resolve_text(p, &line, &app.locales().lexicon),
                 None => Input::Text(line.clone()),
             })
         };

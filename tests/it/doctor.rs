@@ -133,6 +133,21 @@ fn doctor_passes_on_a_healthy_setup_and_names_each_fault_with_its_fix_and_exit_c
     assert!(out.lines().any(|l| l.starts_with("ok    disk space: ") || l.starts_with("warn  disk space: ")), "{out}");
     assert!(out.contains("doctor: all checks passed"), "{out}");
     assert!(d.requests().iter().any(|r| r.method.eq_ignore_ascii_case("getMe")), "getMe was not asked");
+    // Every translation is a draft: doctor says which, and, when only reviewed ones are to be
+    // offered, that all are offered until one is.
+    assert_line(&out, "warn  languages offered: en, es, zh-Hans, vi, tl, ko, th, ru, uk, ht, pt-BR, ar; drafts no native speaker has reviewed: es, zh-Hans, vi, tl, ko, th, ru, uk, ht, pt-BR, ar");
+    let cfg = s.path("clearpath.toml");
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    std::fs::write(&cfg, format!("{text}\n[languages]\noffer = \"reviewed\"\n")).unwrap();
+    let (rc, reviewed) = s.doctor(&[]);
+    assert_eq!(rc, 0, "{reviewed}");
+    assert!(
+        reviewed
+            .lines()
+            .any(|l| l.starts_with("warn  languages offered: en, es, zh-Hans, vi, tl, ko, th, ru, uk, ht, pt-BR, ar: no translation has been reviewed")),
+        "{reviewed}"
+    );
+    std::fs::write(&cfg, text).unwrap();
 
     // No token: the Bot API is skipped, nothing fails.
     let (rc, out) = s.doctor(&[("TELOXIDE_TOKEN_FILE", "")]);

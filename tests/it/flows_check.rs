@@ -89,7 +89,7 @@ fn the_base_fixture_is_valid() {
         BASE,
         expect![[r#"
         exit 0
-        ok: broken.toml checked against locales en, es, ht, ko, pt-BR, ru, tl, uk, vi, zh-Hans (0 warning(s))
+        ok: broken.toml checked against locales en, ar, es, ht, ko, pt-BR, ru, th, tl, uk, vi, zh-Hans (0 warning(s))
     "#]],
     );
 }

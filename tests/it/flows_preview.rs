@@ -41,7 +41,7 @@ fn preview_speaks_spanish_with_lang_es() {
     // Spanish offered first; then not safe right now, which ends the conversation for later.
     let (code, out, err) = preview(&["--lang", "es"], "2\n2\n");
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("[step language]\nElige un idioma"), "{out}");
+    assert!(out.contains("[step language]\nElija un idioma"), "{out}");
     assert!(out.contains("¿Es seguro para usted chatear ahora?"), "{out}");
     assert!(out.contains("Ahora no"), "{out}");
     assert!(out.contains("→ later because safety = not_now"), "{out}");

@@ -24,6 +24,7 @@ mod flows_preview;
 mod handoff;
 mod hostile_updates;
 mod idle;
+mod languages;
 mod locales;
 mod logs;
 mod metrics;

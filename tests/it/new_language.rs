@@ -90,7 +90,14 @@ fn with_french(dir: &Path) -> (String, String) {
     std::fs::write(fr.join("locale.toml"), FR_LOCALE_TOML).unwrap();
     let flow = flows.join("intake.toml");
     let text = std::fs::read_to_string(&flow).unwrap();
-    let named = text.replace(r#"languages = ["en", "es"]"#, r#"languages = ["en", "es", "fr"]"#);
+    // The flow's own list of languages, with French added at its end.
+    let named: String = text
+        .lines()
+        .map(|l| match l.strip_prefix("languages = [").and_then(|rest| rest.strip_suffix(']')) {
+            Some(list) => format!("languages = [{list}, \"fr\"]\n"),
+            None => format!("{l}\n"),
+        })
+        .collect();
     assert_ne!(text, named, "the flow's language list moved: update this test");
     std::fs::write(&flow, named).unwrap();
     (locales.to_str().unwrap().to_string(), flows.to_str().unwrap().to_string())

@@ -87,7 +87,7 @@ impl Harness {
             return cmd;
         }
         match &self.last {
-            Some(p) => resolve_text(p, line),
+            Some(p) => resolve_text(p, line, &self.locales.lexicon),
             None => Input::Text(line.to_string()),
         }
     }

@@ -199,6 +199,14 @@ fn a_survivor_completes_an_intake_in_english_and_in_spanish() {
     assert!(menus
         .iter()
         .any(|r| r.body.get("language_code").is_none() && r.body["commands"].to_string().contains("\"Help\"")));
+    // Arabic and Thai by their two-letter codes, the command names Latin, the descriptions not.
+    for (code, help) in [("ar", "مساعدة"), ("th", "ช่วยเหลือ")] {
+        let menu =
+            menus.iter().find(|r| r.body["language_code"] == code).unwrap_or_else(|| panic!("{code}: {menus:#?}"));
+        let commands = menu.body["commands"].as_array().unwrap();
+        assert!(commands.iter().all(|c| c["command"].as_str().unwrap().chars().all(|ch| ch.is_ascii_lowercase())));
+        assert!(menu.body["commands"].to_string().contains(help), "{menu:#?}");
+    }
     let took = bot.stop();
     assert!(took < Duration::from_secs(10), "stopping took {took:?}");
     // Logs at trace level: no answer, chat id or token.

@@ -61,7 +61,7 @@ fn full_intake_in_english() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
@@ -247,7 +247,7 @@ fn full_intake_in_spanish_with_partial_dates() {
         expect![[r#"
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 2
               ? safety [single]: Hola. ¿Es seguro para usted chatear ahora?
                 choices: safe not_now
@@ -422,16 +422,16 @@ fn commands_at_several_steps() {
         expect![[r#"
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > /help
               ! help: If you are in danger, call 911.
               ! help: You can use these at any time:
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > /back
               ! info: This is the first question.
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -441,14 +441,14 @@ fn commands_at_several_steps() {
                 choices: safe not_now
             > /back
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > /language
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 2
               ! info: De acuerdo.
               ? language [language]: Elija un idioma · Choose a language
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -457,7 +457,7 @@ fn commands_at_several_steps() {
               [effect: wipe]
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -480,7 +480,7 @@ fn commands_at_several_steps() {
               [effect: wipe]
             > hello
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
         "#]],
     );
 }
@@ -509,7 +509,7 @@ fn branching_before_consent_keeps_nothing() {
         /back
         /back
         /back
-        4
+        42
         2
         1
         2
@@ -517,7 +517,7 @@ fn branching_before_consent_keeps_nothing() {
         expect![[r#"
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -525,7 +525,7 @@ fn branching_before_consent_keeps_nothing() {
               = done: That's okay. Type /start whenever you want to continue. In a…
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -555,7 +555,7 @@ fn branching_before_consent_keeps_nothing() {
               [effect: erase]
             > 1
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -563,25 +563,25 @@ fn branching_before_consent_keeps_nothing() {
               = done: That's okay. Type /start whenever you want to continue. In a…
             > 1
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 2
               ? safety [single]: Hola. ¿Es seguro para usted chatear ahora?
                 choices: safe not_now
             > /back
               ? language [language]: Elija un idioma · Choose a language
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > /back
               ! info: Esta es la primera pregunta.
               ? language [language]: Elija un idioma · Choose a language
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > /back
               ! info: Esta es la primera pregunta.
               ? language [language]: Elija un idioma · Choose a language
-                choices: en es
-            > 4
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
+            > 42
               ! invalid: Perdón, no entendí. Por favor elija una de las opciones.
               ? language [language]: Elija un idioma · Choose a language
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 2
               ? safety [single]: Hola. ¿Es seguro para usted chatear ahora?
                 choices: safe not_now
@@ -638,7 +638,7 @@ fn branching_after_consent() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
@@ -814,7 +814,7 @@ fn three_cases_and_back_across_an_instance_boundary() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
@@ -1112,7 +1112,7 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now
@@ -1336,7 +1336,7 @@ fn resume_code_guards_resuming_and_the_review() {
         expect![[r#"
             > /start
               ? language [language]: Choose a language · Elige un idioma
-                choices: en es
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
             > 1
               ? safety [single]: Hi. Is it safe for you to chat right now?
                 choices: safe not_now
@@ -1462,7 +1462,7 @@ fn invalid_input_at_every_input_kind() {
         "
         /start
         # language
-        7
+        42
         1
         # single
         maybe
@@ -1535,280 +1535,280 @@ fn invalid_input_at_every_input_kind() {
     check(
         &script,
         expect![[r#"
-        > /start
-          ? language [language]: Choose a language · Elige un idioma
-            choices: en es
-        > 7
-          ! invalid: Sorry, I didn't catch that. Please choose one of the options.
-          ? language [language]: Choose a language · Elige un idioma
-            choices: en es
-        > 1
-          ? safety [single]: Hi. Is it safe for you to chat right now?
-            choices: safe not_now
-        > maybe
-          ! invalid: Sorry, I didn't catch that. Please choose one of the options.
-          ? safety [single]: Hi. Is it safe for you to chat right now?
-            choices: safe not_now
-        > 1
-          ? device [single]: Does anyone else use or check this phone?
-            choices: only_me others not_sure
-        > 1
-          ? consent [consent]: Before we start, please read this. It's short.
-            choices: agree decline
-        > abc
-          ! invalid: Sorry, I didn't catch that. Please choose one of the options.
-          ? consent [consent]: Before we start, please read this. It's short.
-            choices: agree decline
-        > 1
-          ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
-            choices: no_code
-        > ab
-          ! invalid: Please use at least 4 characters, or choose "No code, thanks".
-          ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
-            choices: no_code
-        > no
-          ? preferred_name [text]: What would you like us to call you? It doesn't have to be yo…
-            choices: prefer_not
-        > xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-          ! invalid: That's a bit long. Please keep it under 60 characters.
-          ? preferred_name [text]: What would you like us to call you? It doesn't have to be yo…
-            choices: prefer_not
-        > Sam
-          ? preferred_term [single]: How would you like us to talk about what happened to you?
-            choices: trafficking exploitation forced_work what_happened prefer_not
-        > x
-          ! invalid: Sorry, I didn't catch that. Please choose one of the options.
-          ? preferred_term [single]: How would you like us to talk about what happened to you?
-            choices: trafficking exploitation forced_work what_happened prefer_not
-        > /skip
-          ? has_records [single]: Now a few questions about the past. Take your time.
-            choices: yes no unsure prefer_not
-        > 1
-          ? case_state#0 [jurisdiction]: Let's take them one at a time. Which state was this one in?
-            choices: NY CA TX FL US dont_know prefer_not
-        > Narnia
-          ! invalid: I didn't recognise that state. You can type its name, like "New York",…
-          ? case_state#0 [jurisdiction]: Let's take them one at a time. Which state was this one in?
-            choices: NY CA TX FL US dont_know prefer_not
-        > NY
-          ? case_county#0 [text]: Which county or city was it in, if you remember?
-            choices: dont_know
-        > yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy
-          ! invalid: That's a bit long. Please keep it under 100 characters.
-          ? case_county#0 [text]: Which county or city was it in, if you remember?
-            choices: dont_know
-        > /skip
-          ? case_category#0 [single]: What was it about? Choose the closest one.
-            choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
-        > 99
-          ! invalid: Sorry, I didn't catch that. Please choose one of the options.
-          ? case_category#0 [single]: What was it about? Choose the closest one.
-            choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
-        > 1
-          ? case_charge#0 [text]: If you remember, what was it called? Your own words are fine…
-            choices: dont_know
-        > /skip
-          ? case_outcome#0 [single]: How did this case end?
-            choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not
-        > 1
-          ? case_final_charge#0 [text]: In the end, was it for something different? If so, what? You…
-            choices: dont_know
-        > /skip
-          ? case_level#0 [single]: How serious was it, if you know?
-            choices: violation misdemeanor felony dont_know prefer_not
-        > 2
-          ? case_date#0 [date]: About when did it happen?
-            choices: dont_know prefer_not
-        > tomorrow
-          ! invalid: I couldn't read that date. A year is enough, like 2014, "March 2014" o…
-          ? case_date#0 [date]: About when did it happen?
-            choices: dont_know prefer_not
-        > 2035
-          ! invalid: That date seems to be in the future. A year is enough, like 2014.
-          ? case_date#0 [date]: About when did it happen?
-            choices: dont_know prefer_not
-        > 2015
-          ? case_conviction_date#0 [date]: About when did the case end?
-            choices: dont_know prefer_not
-        > 2016
-          ? case_sentence_done#0 [yes_no]: Have you finished everything you were told to do for it?
-            choices: yes no unsure prefer_not
-        > 1
-          ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
-            choices: yes no unsure prefer_not
-        > 1
-          ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
-            choices: violence weapon injury none dont_know prefer_not
-        > 1, 9
-          ! invalid: Please choose one or more of the options. You can pick several, like 1…
-          ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
-            choices: violence weapon injury none dont_know prefer_not
-        > 1, 2
-          ? case_age#0 [number]: About how old were you then?
-            choices: dont_know prefer_not
-        > two
-          ! invalid: Please type a number, like 19.
-          ? case_age#0 [number]: About how old were you then?
-            choices: dont_know prefer_not
-        > 200
-          ! invalid: Please type a number between 5 and 100.
-          ? case_age#0 [number]: About how old were you then?
-            choices: dont_know prefer_not
-        > 20
-          ? case_docket#0 [text]: If you have a case number, you can type it here. It's fine t…
-            choices: dont_know
-        > /skip
-          ? case_another#0 [single]: Thank you. Is there another one you'd like to tell us about?
-            choices: yes no
-        > 2
-          ? other_names [yes_no]: Were any of these cases under a different name or spelling?
-            choices: yes no unsure prefer_not
-        > 2
-          ? still_in_situation [yes_no]: Is anyone still pressuring or controlling you?
-            choices: yes no unsure prefer_not
-        > 1
-          ? still_in_situation_help [info]: Thank you for telling us. You deserve to be safe.
-            choices: continue
-        > ok?
-          ! invalid: Sorry, I didn't catch that. Please choose one of the options.
-          ? still_in_situation_help [info]: Thank you for telling us. You deserve to be safe.
-            choices: continue
-        > 1
-          ? later_convictions [yes_no]: One more question about the past.
-            choices: yes no unsure prefer_not
-        > 2
-          ? pending [yes_no]: Is anything still open for you right now?
-            choices: yes no unsure prefer_not
-        > 2
-          ? documents [multi]: Do you have any of these papers? Choose all that apply.
-            choices: t_visa u_visa continued_presence hhs_letter law_enforcement_letter service_provider_letter court_records none dont_know prefer_not
-        > 8
-          ? citizenship [single]: Are you a U.S. citizen?
-            choices: citizen permanent_resident other_status no_status dont_know prefer_not
-        > 3
-          ? immigration_court [yes_no]: Do you have a hearing date coming up?
-            choices: yes no unsure prefer_not
-        > 1
-          ? immigration_court_date [date]: When is that date, if you know?
-            choices: dont_know prefer_not
-        > 2020
-          ! invalid: That date seems to have passed already. Please check it, or choose "I …
-          ? immigration_court_date [date]: When is that date, if you know?
-            choices: dont_know prefer_not
-        > 2027
-          ? urgent [yes_no]: Is there a deadline coming up soon?
-            choices: yes no unsure prefer_not
-        > 2
-          ? record_consent [yes_no]: One question about permission.
-            choices: yes no unsure prefer_not
-        > 1
-          ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
-            choices: this_chat phone_call text_message email through_advocate prefer_not
-        > 1
-          ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
-            choices: dont_know
-        > 1
-          ? review [review]: Almost done.
-            - Name to use: Sam
-            - Words to use: (skipped)
-            - Any arrests or convictions: Yes
-            - Case 1 · State: New York
-            - Case 1 · County or court: (skipped)
-            - Case 1 · Kind of charge: Prostitution, solicitation or loitering for prostitution
-            - Case 1 · Charge (their words): (skipped)
-            - Case 1 · How it ended: I was convicted or pleaded guilty
-            - Case 1 · Final charge: (skipped)
-            - Case 1 · Level: A misdemeanor
-            - Case 1 · When it happened: 2015
-            - Case 1 · When the case ended: 2016
-            - Case 1 · Sentence finished: Yes
-            - Case 1 · Connected to trafficking: Yes
-            - Case 1 · Violence, weapon or injury: Someone was threatened or attacked, A weapon was involved
-            - Case 1 · Age then: 20
-            - Case 1 · Case number: (skipped)
-            - Case 1 · Another case: No, that's all
-            - Under another name: No
-            - Still in the situation: Yes
-            - Convictions since then: No
-            - Open cases or warrants: No
-            - Papers held: None of these
-            - Citizenship: I have another visa or status
-            - Immigration court date: Yes
-            - Immigration court on: 2027
-            - Urgent deadline: No
-            - May request record: Yes
-            - Safe ways to contact: Here, in this chat
-            - Safe times: 1
-        > /skip
-          ! invalid: This question can't be skipped. You can choose one of the options, or …
-          ? review [review]: Almost done.
-            - Name to use: Sam
-            - Words to use: (skipped)
-            - Any arrests or convictions: Yes
-            - Case 1 · State: New York
-            - Case 1 · County or court: (skipped)
-            - Case 1 · Kind of charge: Prostitution, solicitation or loitering for prostitution
-            - Case 1 · Charge (their words): (skipped)
-            - Case 1 · How it ended: I was convicted or pleaded guilty
-            - Case 1 · Final charge: (skipped)
-            - Case 1 · Level: A misdemeanor
-            - Case 1 · When it happened: 2015
-            - Case 1 · When the case ended: 2016
-            - Case 1 · Sentence finished: Yes
-            - Case 1 · Connected to trafficking: Yes
-            - Case 1 · Violence, weapon or injury: Someone was threatened or attacked, A weapon was involved
-            - Case 1 · Age then: 20
-            - Case 1 · Case number: (skipped)
-            - Case 1 · Another case: No, that's all
-            - Under another name: No
-            - Still in the situation: Yes
-            - Convictions since then: No
-            - Open cases or warrants: No
-            - Papers held: None of these
-            - Citizenship: I have another visa or status
-            - Immigration court date: Yes
-            - Immigration court on: 2027
-            - Urgent deadline: No
-            - May request record: Yes
-            - Safe ways to contact: Here, in this chat
-            - Safe times: 1
-        > hello
-          ! invalid: Sorry, I didn't catch that. Please choose one of the options.
-          ? review [review]: Almost done.
-            - Name to use: Sam
-            - Words to use: (skipped)
-            - Any arrests or convictions: Yes
-            - Case 1 · State: New York
-            - Case 1 · County or court: (skipped)
-            - Case 1 · Kind of charge: Prostitution, solicitation or loitering for prostitution
-            - Case 1 · Charge (their words): (skipped)
-            - Case 1 · How it ended: I was convicted or pleaded guilty
-            - Case 1 · Final charge: (skipped)
-            - Case 1 · Level: A misdemeanor
-            - Case 1 · When it happened: 2015
-            - Case 1 · When the case ended: 2016
-            - Case 1 · Sentence finished: Yes
-            - Case 1 · Connected to trafficking: Yes
-            - Case 1 · Violence, weapon or injury: Someone was threatened or attacked, A weapon was involved
-            - Case 1 · Age then: 20
-            - Case 1 · Case number: (skipped)
-            - Case 1 · Another case: No, that's all
-            - Under another name: No
-            - Still in the situation: Yes
-            - Convictions since then: No
-            - Open cases or warrants: No
-            - Papers held: None of these
-            - Citizenship: I have another visa or status
-            - Immigration court date: Yes
-            - Immigration court on: 2027
-            - Urgent deadline: No
-            - May request record: Yes
-            - Safe ways to contact: Here, in this chat
-            - Safe times: 1
-        > 1
-          = done (submitted): Thank you. Your answers have been sent. Someone will be in t…
-          [effect: submit]
-    "#]],
+            > /start
+              ? language [language]: Choose a language · Elige un idioma
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
+            > 42
+              ! invalid: Sorry, I didn't catch that. Please choose one of the options.
+              ? language [language]: Choose a language · Elige un idioma
+                choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
+            > 1
+              ? safety [single]: Hi. Is it safe for you to chat right now?
+                choices: safe not_now
+            > maybe
+              ! invalid: Sorry, I didn't catch that. Please choose one of the options.
+              ? safety [single]: Hi. Is it safe for you to chat right now?
+                choices: safe not_now
+            > 1
+              ? device [single]: Does anyone else use or check this phone?
+                choices: only_me others not_sure
+            > 1
+              ? consent [consent]: Before we start, please read this. It's short.
+                choices: agree decline
+            > abc
+              ! invalid: Sorry, I didn't catch that. Please choose one of the options.
+              ? consent [consent]: Before we start, please read this. It's short.
+                choices: agree decline
+            > 1
+              ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
+                choices: no_code
+            > ab
+              ! invalid: Please use at least 4 characters, or choose "No code, thanks".
+              ? resume_code [resume_code]: Would you like to set a code? If you leave and come back, we…
+                choices: no_code
+            > no
+              ? preferred_name [text]: What would you like us to call you? It doesn't have to be yo…
+                choices: prefer_not
+            > xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+              ! invalid: That's a bit long. Please keep it under 60 characters.
+              ? preferred_name [text]: What would you like us to call you? It doesn't have to be yo…
+                choices: prefer_not
+            > Sam
+              ? preferred_term [single]: How would you like us to talk about what happened to you?
+                choices: trafficking exploitation forced_work what_happened prefer_not
+            > x
+              ! invalid: Sorry, I didn't catch that. Please choose one of the options.
+              ? preferred_term [single]: How would you like us to talk about what happened to you?
+                choices: trafficking exploitation forced_work what_happened prefer_not
+            > /skip
+              ? has_records [single]: Now a few questions about the past. Take your time.
+                choices: yes no unsure prefer_not
+            > 1
+              ? case_state#0 [jurisdiction]: Let's take them one at a time. Which state was this one in?
+                choices: NY CA TX FL US dont_know prefer_not
+            > Narnia
+              ! invalid: I didn't recognise that state. You can type its name, like "New York",…
+              ? case_state#0 [jurisdiction]: Let's take them one at a time. Which state was this one in?
+                choices: NY CA TX FL US dont_know prefer_not
+            > NY
+              ? case_county#0 [text]: Which county or city was it in, if you remember?
+                choices: dont_know
+            > yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy
+              ! invalid: That's a bit long. Please keep it under 100 characters.
+              ? case_county#0 [text]: Which county or city was it in, if you remember?
+                choices: dont_know
+            > /skip
+              ? case_category#0 [single]: What was it about? Choose the closest one.
+                choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
+            > 99
+              ! invalid: Sorry, I didn't catch that. Please choose one of the options.
+              ? case_category#0 [single]: What was it about? Choose the closest one.
+                choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not
+            > 1
+              ? case_charge#0 [text]: If you remember, what was it called? Your own words are fine…
+                choices: dont_know
+            > /skip
+              ? case_outcome#0 [single]: How did this case end?
+                choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not
+            > 1
+              ? case_final_charge#0 [text]: In the end, was it for something different? If so, what? You…
+                choices: dont_know
+            > /skip
+              ? case_level#0 [single]: How serious was it, if you know?
+                choices: violation misdemeanor felony dont_know prefer_not
+            > 2
+              ? case_date#0 [date]: About when did it happen?
+                choices: dont_know prefer_not
+            > tomorrow
+              ! invalid: I couldn't read that date. A year is enough, like 2014, "March 2014" o…
+              ? case_date#0 [date]: About when did it happen?
+                choices: dont_know prefer_not
+            > 2035
+              ! invalid: That date seems to be in the future. A year is enough, like 2014.
+              ? case_date#0 [date]: About when did it happen?
+                choices: dont_know prefer_not
+            > 2015
+              ? case_conviction_date#0 [date]: About when did the case end?
+                choices: dont_know prefer_not
+            > 2016
+              ? case_sentence_done#0 [yes_no]: Have you finished everything you were told to do for it?
+                choices: yes no unsure prefer_not
+            > 1
+              ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
+                choices: yes no unsure prefer_not
+            > 1
+              ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
+                choices: violence weapon injury none dont_know prefer_not
+            > 1, 9
+              ! invalid: Please choose one or more of the options. You can pick several, like 1…
+              ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
+                choices: violence weapon injury none dont_know prefer_not
+            > 1, 2
+              ? case_age#0 [number]: About how old were you then?
+                choices: dont_know prefer_not
+            > two
+              ! invalid: Please type a number, like 19.
+              ? case_age#0 [number]: About how old were you then?
+                choices: dont_know prefer_not
+            > 200
+              ! invalid: Please type a number between 5 and 100.
+              ? case_age#0 [number]: About how old were you then?
+                choices: dont_know prefer_not
+            > 20
+              ? case_docket#0 [text]: If you have a case number, you can type it here. It's fine t…
+                choices: dont_know
+            > /skip
+              ? case_another#0 [single]: Thank you. Is there another one you'd like to tell us about?
+                choices: yes no
+            > 2
+              ? other_names [yes_no]: Were any of these cases under a different name or spelling?
+                choices: yes no unsure prefer_not
+            > 2
+              ? still_in_situation [yes_no]: Is anyone still pressuring or controlling you?
+                choices: yes no unsure prefer_not
+            > 1
+              ? still_in_situation_help [info]: Thank you for telling us. You deserve to be safe.
+                choices: continue
+            > ok?
+              ! invalid: Sorry, I didn't catch that. Please choose one of the options.
+              ? still_in_situation_help [info]: Thank you for telling us. You deserve to be safe.
+                choices: continue
+            > 1
+              ? later_convictions [yes_no]: One more question about the past.
+                choices: yes no unsure prefer_not
+            > 2
+              ? pending [yes_no]: Is anything still open for you right now?
+                choices: yes no unsure prefer_not
+            > 2
+              ? documents [multi]: Do you have any of these papers? Choose all that apply.
+                choices: t_visa u_visa continued_presence hhs_letter law_enforcement_letter service_provider_letter court_records none dont_know prefer_not
+            > 8
+              ? citizenship [single]: Are you a U.S. citizen?
+                choices: citizen permanent_resident other_status no_status dont_know prefer_not
+            > 3
+              ? immigration_court [yes_no]: Do you have a hearing date coming up?
+                choices: yes no unsure prefer_not
+            > 1
+              ? immigration_court_date [date]: When is that date, if you know?
+                choices: dont_know prefer_not
+            > 2020
+              ! invalid: That date seems to have passed already. Please check it, or choose "I …
+              ? immigration_court_date [date]: When is that date, if you know?
+                choices: dont_know prefer_not
+            > 2027
+              ? urgent [yes_no]: Is there a deadline coming up soon?
+                choices: yes no unsure prefer_not
+            > 2
+              ? record_consent [yes_no]: One question about permission.
+                choices: yes no unsure prefer_not
+            > 1
+              ? contact_method [multi]: How can we safely get in touch with you? Choose all that are…
+                choices: this_chat phone_call text_message email through_advocate prefer_not
+            > 1
+              ? contact_time [text]: When is it safe to contact you? For example "weekdays after …
+                choices: dont_know
+            > 1
+              ? review [review]: Almost done.
+                - Name to use: Sam
+                - Words to use: (skipped)
+                - Any arrests or convictions: Yes
+                - Case 1 · State: New York
+                - Case 1 · County or court: (skipped)
+                - Case 1 · Kind of charge: Prostitution, solicitation or loitering for prostitution
+                - Case 1 · Charge (their words): (skipped)
+                - Case 1 · How it ended: I was convicted or pleaded guilty
+                - Case 1 · Final charge: (skipped)
+                - Case 1 · Level: A misdemeanor
+                - Case 1 · When it happened: 2015
+                - Case 1 · When the case ended: 2016
+                - Case 1 · Sentence finished: Yes
+                - Case 1 · Connected to trafficking: Yes
+                - Case 1 · Violence, weapon or injury: Someone was threatened or attacked, A weapon was involved
+                - Case 1 · Age then: 20
+                - Case 1 · Case number: (skipped)
+                - Case 1 · Another case: No, that's all
+                - Under another name: No
+                - Still in the situation: Yes
+                - Convictions since then: No
+                - Open cases or warrants: No
+                - Papers held: None of these
+                - Citizenship: I have another visa or status
+                - Immigration court date: Yes
+                - Immigration court on: 2027
+                - Urgent deadline: No
+                - May request record: Yes
+                - Safe ways to contact: Here, in this chat
+                - Safe times: 1
+            > /skip
+              ! invalid: This question can't be skipped. You can choose one of the options, or …
+              ? review [review]: Almost done.
+                - Name to use: Sam
+                - Words to use: (skipped)
+                - Any arrests or convictions: Yes
+                - Case 1 · State: New York
+                - Case 1 · County or court: (skipped)
+                - Case 1 · Kind of charge: Prostitution, solicitation or loitering for prostitution
+                - Case 1 · Charge (their words): (skipped)
+                - Case 1 · How it ended: I was convicted or pleaded guilty
+                - Case 1 · Final charge: (skipped)
+                - Case 1 · Level: A misdemeanor
+                - Case 1 · When it happened: 2015
+                - Case 1 · When the case ended: 2016
+                - Case 1 · Sentence finished: Yes
+                - Case 1 · Connected to trafficking: Yes
+                - Case 1 · Violence, weapon or injury: Someone was threatened or attacked, A weapon was involved
+                - Case 1 · Age then: 20
+                - Case 1 · Case number: (skipped)
+                - Case 1 · Another case: No, that's all
+                - Under another name: No
+                - Still in the situation: Yes
+                - Convictions since then: No
+                - Open cases or warrants: No
+                - Papers held: None of these
+                - Citizenship: I have another visa or status
+                - Immigration court date: Yes
+                - Immigration court on: 2027
+                - Urgent deadline: No
+                - May request record: Yes
+                - Safe ways to contact: Here, in this chat
+                - Safe times: 1
+            > hello
+              ! invalid: Sorry, I didn't catch that. Please choose one of the options.
+              ? review [review]: Almost done.
+                - Name to use: Sam
+                - Words to use: (skipped)
+                - Any arrests or convictions: Yes
+                - Case 1 · State: New York
+                - Case 1 · County or court: (skipped)
+                - Case 1 · Kind of charge: Prostitution, solicitation or loitering for prostitution
+                - Case 1 · Charge (their words): (skipped)
+                - Case 1 · How it ended: I was convicted or pleaded guilty
+                - Case 1 · Final charge: (skipped)
+                - Case 1 · Level: A misdemeanor
+                - Case 1 · When it happened: 2015
+                - Case 1 · When the case ended: 2016
+                - Case 1 · Sentence finished: Yes
+                - Case 1 · Connected to trafficking: Yes
+                - Case 1 · Violence, weapon or injury: Someone was threatened or attacked, A weapon was involved
+                - Case 1 · Age then: 20
+                - Case 1 · Case number: (skipped)
+                - Case 1 · Another case: No, that's all
+                - Under another name: No
+                - Still in the situation: Yes
+                - Convictions since then: No
+                - Open cases or warrants: No
+                - Papers held: None of these
+                - Citizenship: I have another visa or status
+                - Immigration court date: Yes
+                - Immigration court on: 2027
+                - Urgent deadline: No
+                - May request record: Yes
+                - Safe ways to contact: Here, in this chat
+                - Safe times: 1
+            > 1
+              = done (submitted): Thank you. Your answers have been sent. Someone will be in t…
+              [effect: submit]
+        "#]],
     );
 }
 
@@ -1854,7 +1854,7 @@ fn a_new_code_counts_only_when_typed_twice_the_same() {
         expect![[r#"
         > /start
           ? language [language]: Choose a language · Elige un idioma
-            choices: en es
+            choices: en es zh-Hans vi tl ko th ru uk ht pt-BR ar
         > 1
           ? safety [single]: Hi. Is it safe for you to chat right now?
             choices: safe not_now

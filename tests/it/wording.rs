@@ -122,9 +122,12 @@ fn the_exit_hint_and_help_say_what_is_deleted_and_the_consent_what_telegram_sees
         }
         let consent = l.format(lang, "q-consent", &[]);
         assert!(consent.contains("Telegram"), "{lang}: the consent does not say what Telegram sees");
-        for (lang_, words) in
-            [("en", ["end-to-end", "name", "what happened"]), ("es", ["extremo a extremo", "nombre", "lo que le pasó"])]
-        {
+        for (lang_, words) in [
+            ("en", ["end-to-end", "name", "what happened"]),
+            ("es", ["extremo a extremo", "nombre", "lo que le pasó"]),
+            ("ar", ["من طرف إلى طرف", "اسم", "ما حدث لك"]),
+            ("th", ["ต้นทางถึงปลายทาง", "ชื่อ", "เรื่องที่เกิดขึ้นกับคุณ"]),
+        ] {
             if lang == lang_ {
                 for w in words {
                     assert!(consent.contains(w), "{lang}: the consent lacks \"{w}\"");

@@ -85,7 +85,9 @@ pub fn parse(input: &str, words: &Lexicon) -> Option<&'static str> {
 /// Lower case, accents removed, inner whitespace collapsed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.trim().chars().flat_map(char::to_lowercase) {
+    // Bidi marks (a right-to-left label's isolates) are invisible: they never tell words apart.
+    let visible = |c: &char| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}');
+    for ch in s.trim().chars().filter(visible).flat_map(char::to_lowercase) {
         let base = match ch {
             'á' | 'à' | 'ä' | 'â' => 'a',
             'é' | 'è' | 'ë' | 'ê' => 'e',

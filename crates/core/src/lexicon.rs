@@ -26,6 +26,8 @@ pub struct Lexicon {
     months: Vec<(String, u8, String)>,
     /// Folded, longest first (so "alrededor de" is stripped before "como").
     approx: Vec<String>,
+    /// Folded words after a date that make it approximate ("쯤", "左右").
+    approx_after: Vec<String>,
     filler: Vec<String>,
     /// (folded name, code, language it came from; "" for the English names kept in Rust)
     names: Vec<(String, &'static str, String)>,
@@ -36,7 +38,23 @@ pub struct Lexicon {
     commands: Vec<(String, Command, String)>,
     /// Folded words that turn down a resume code ("no code, thanks").
     no_code: Vec<String>,
+    /// Digits other than 0-9 that some language writes ('٣', '๓'), with their value.
+    digits: Vec<(char, u8)>,
+    /// Folded marks written right after a number to say it is a year, a month or a day
+    /// ("2014年3月", "2014년 3월 15일"), and words written right before a month's number.
+    year_marks: Vec<String>,
+    month_marks: Vec<String>,
+    day_marks: Vec<String>,
+    month_before: Vec<String>,
     langs: BTreeMap<String, Language>,
+}
+
+/// What a mark after a number says the number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Year,
+    Month,
+    Day,
 }
 
 /// A typed answer word, read in the conversation's language.
@@ -56,6 +74,9 @@ pub struct Language {
     words: Vec<(String, Word)>,
     /// Code -> the name shown in this language.
     shown: BTreeMap<&'static str, String>,
+    /// Years counted from another era: a year at least 1900 + this is read as this many years
+    /// later than the common era (543 for the Thai Buddhist era: 2557 is 2014).
+    pub era_offset: Option<i16>,
 }
 
 impl Language {
@@ -96,12 +117,18 @@ impl Lexicon {
         Lexicon {
             months: Vec::new(),
             approx: Vec::new(),
+            approx_after: Vec::new(),
             filler: Vec::new(),
             names: JURISDICTIONS.iter().map(|(code, en)| (fold(en), *code, String::new())).collect(),
             before: Vec::new(),
             after: Vec::new(),
             commands: Vec::new(),
             no_code: Vec::new(),
+            digits: Vec::new(),
+            year_marks: Vec::new(),
+            month_marks: Vec::new(),
+            day_marks: Vec::new(),
+            month_before: Vec::new(),
             langs: BTreeMap::new(),
         }
     }
@@ -125,6 +152,11 @@ impl Lexicon {
         push_new(&mut self.approx, fold(word));
         // Stable: among words of one length, the first loaded language's come first.
         self.approx.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+
+    pub fn add_approx_after(&mut self, word: &str) {
+        push_new(&mut self.approx_after, fold(word));
+        self.approx_after.sort_by_key(|w| std::cmp::Reverse(w.len()));
     }
 
     pub fn add_filler(&mut self, word: &str) {
@@ -179,11 +211,95 @@ impl Lexicon {
         push_new(&mut self.no_code, fold(words));
     }
 
+    /// Adds a set of ten digits, zero first. `Err` with a digit that already has another value.
+    pub fn add_digits(&mut self, zero_to_nine: &[char]) -> Result<(), char> {
+        for (value, c) in (0u8..).zip(zero_to_nine) {
+            match self.digits.iter().find(|(d, _)| d == c) {
+                Some((_, v)) if *v != value => return Err(*c),
+                Some(_) => {}
+                None => self.digits.push((*c, value)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a mark written right after a number ("年" after a year). `Err` with what the mark
+    /// already means otherwise.
+    pub fn add_mark(&mut self, mark: &str, part: Part) -> Result<(), Part> {
+        let f = fold(mark);
+        for (other, list) in
+            [(Part::Year, &self.year_marks), (Part::Month, &self.month_marks), (Part::Day, &self.day_marks)]
+        {
+            if other != part && list.contains(&f) {
+                return Err(other);
+            }
+        }
+        let list = match part {
+            Part::Year => &mut self.year_marks,
+            Part::Month => &mut self.month_marks,
+            Part::Day => &mut self.day_marks,
+        };
+        push_new(list, f);
+        // Longest first, so a longer mark is never read as a shorter one and the rest.
+        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        Ok(())
+    }
+
+    /// Adds a word written right before a month's number ("tháng 3").
+    pub fn add_month_before(&mut self, word: &str) {
+        push_new(&mut self.month_before, fold(word));
+    }
+
     pub fn set_language(&mut self, code: &str, language: Language) {
         self.langs.insert(code.to_string(), language);
     }
 
     // ----- reading ------------------------------------------------------------------------
+
+    /// `text` with every digit some language declares written as 0-9 (`٢٠١٤` -> `2014`); the
+    /// rest unchanged. For reading numbers, dates and choice numbers, never for keeping what a
+    /// person wrote.
+    pub fn ascii_digits<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if text.is_ascii() || !text.chars().any(|c| self.digit(c).is_some()) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        std::borrow::Cow::Owned(
+            text.chars().map(|c| self.digit(c).map(|v| char::from(b'0' + v)).unwrap_or(c)).collect(),
+        )
+    }
+
+    fn digit(&self, c: char) -> Option<u8> {
+        self.digits.iter().find(|(d, _)| *d == c).map(|(_, v)| *v)
+    }
+
+    /// Which part of a date a mark after a number names, longest mark first: ("年" -> Year).
+    pub fn marks(&self) -> impl Iterator<Item = (&str, Part)> {
+        let y = self.year_marks.iter().map(|m| (m.as_str(), Part::Year));
+        let m = self.month_marks.iter().map(|m| (m.as_str(), Part::Month));
+        let d = self.day_marks.iter().map(|m| (m.as_str(), Part::Day));
+        let mut all: Vec<(&str, Part)> = y.chain(m).chain(d).collect();
+        all.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+        all.into_iter()
+    }
+
+    /// Whether a (folded) word comes right before a month's number ("tháng").
+    pub fn is_month_before(&self, folded: &str) -> bool {
+        self.month_before.iter().any(|w| w == folded)
+    }
+
+    /// Month spellings of more than one word ("كانون الثاني"), folded, longest first.
+    pub fn long_months(&self) -> Vec<(&str, u8)> {
+        let mut v: Vec<(&str, u8)> =
+            self.months.iter().filter(|(s, _, _)| s.contains(' ')).map(|(s, m, _)| (s.as_str(), *m)).collect();
+        v.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        v
+    }
+
+    /// The era `lang` counts years from, as years after the common era (see
+    /// [`Language::era_offset`]).
+    pub fn era_offset(&self, lang: &str) -> Option<i16> {
+        self.language(lang).and_then(|l| l.era_offset)
+    }
 
     /// The month a (folded) word names, in any language.
     pub fn month(&self, folded: &str) -> Option<u8> {
@@ -193,6 +309,11 @@ impl Lexicon {
     /// Words that mark a date as approximate when they come first, folded, longest first.
     pub fn approx_words(&self) -> &[String] {
         &self.approx
+    }
+
+    /// Words that mark a date as approximate when they come last, folded, longest first.
+    pub fn approx_after_words(&self) -> &[String] {
+        &self.approx_after
     }
 
     /// Whether a (folded) word carries no meaning in a date ("de", "of").

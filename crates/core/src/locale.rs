@@ -9,7 +9,7 @@
 use crate::data::Tree;
 use crate::diag::Diagnostic;
 use crate::engine::Command;
-use crate::lexicon::{Language, Lexicon, Word};
+use crate::lexicon::{Language, Lexicon, Part, Word};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::Deserialize;
@@ -188,9 +188,16 @@ struct Meta {
     draft: bool,
     #[serde(default)]
     reviewed_by: Vec<String>,
+    /// The translator's notes: who made it, how, what a reviewer should know.
     #[serde(default)]
-    #[allow(dead_code)]
     notes: String,
+    /// The two-letter ISO 639-1 code Telegram's `setMyCommands` takes for this language; by
+    /// default the language code's first part (`pt` for `pt-BR`).
+    #[serde(default)]
+    telegram_code: Option<Spanned<String>>,
+    /// Digits other than 0-9 people write in this language: each a string of ten, zero first.
+    #[serde(default)]
+    digits: Vec<Spanned<String>>,
     /// Words that must not appear in the first line of a message (see [`Locale::sensitive_word`]).
     #[serde(default)]
     sensitive_words: Vec<String>,
@@ -236,8 +243,24 @@ struct Dates {
     months: Option<Spanned<Vec<Vec<Spanned<String>>>>>,
     #[serde(default)]
     approximate: Vec<Spanned<String>>,
+    /// Words after a date that make it approximate ("2014년쯤").
+    #[serde(default)]
+    approximate_after: Vec<Spanned<String>>,
     #[serde(default)]
     filler: Vec<Spanned<String>>,
+    /// Marks written right after a number: "年" after a year, "月" after a month, "日" after a day.
+    #[serde(default)]
+    year_marks: Vec<Spanned<String>>,
+    #[serde(default)]
+    month_marks: Vec<Spanned<String>>,
+    #[serde(default)]
+    day_marks: Vec<Spanned<String>>,
+    /// Words written right before a month's number ("tháng 3").
+    #[serde(default)]
+    month_before: Vec<Spanned<String>>,
+    /// Years counted from another era: `543` reads the Thai Buddhist year 2557 as 2014.
+    #[serde(default)]
+    era_offset: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -273,6 +296,10 @@ pub struct Locale {
     pub rtl: bool,
     pub draft: bool,
     pub reviewed_by: Vec<String>,
+    /// The translator's notes (`notes`).
+    pub notes: String,
+    /// The two-letter code Telegram's command menu is set for (`telegram_code`, or derived).
+    pub telegram_code: String,
     /// Words a lock-screen notification must not show, in this language: what the first line of a
     /// message may not contain (`flows check`). An entry is a word or a phrase, matched whole and
     /// without regard to case; a trailing `*` matches any word that begins so (`arrest*`).
@@ -415,7 +442,9 @@ impl Locale {
         if !errors.is_empty() {
             tracing::warn!(message_id = id, locale = %self.code, errors = errors.len(), "message formatted with errors");
         }
-        Some(out.into_owned())
+        // Fluent isolates the placeables; the left-to-right runs written in the text itself
+        // (/exit, 911, 1-888-373-7888, HELP) are isolated here.
+        Some(if self.rtl { isolate_ltr(&out) } else { out.into_owned() })
     }
 }
 
@@ -531,6 +560,59 @@ impl Locale {
     pub fn sensitive_word(&self, text: &str) -> Option<(&str, String)> {
         sensitive_word(&self.sensitive_words, text)
     }
+}
+
+/// First strong isolate and pop directional isolate: what Fluent puts around a placeable in a
+/// right-to-left message, and what [`isolate_ltr`] puts around a left-to-right run.
+pub const FSI: char = '\u{2068}';
+pub const PDI: char = '\u{2069}';
+
+/// In a right-to-left text, wraps each run of left-to-right text (Latin letters and digits, with
+/// the `-./:@_+` and spaces between them: a command, a phone number, a case code, a name such as
+/// "National Human Trafficking Hotline") in [`FSI`] … [`PDI`], so it keeps its order and does not
+/// reorder the Arabic around it. Text already inside an isolate (a Fluent placeable) is left as it
+/// is, so the function can be applied twice to no effect.
+pub fn isolate_ltr(text: &str) -> String {
+    fn core(c: char) -> bool {
+        c.is_ascii_alphanumeric() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
+    }
+    fn joiner(c: char) -> bool {
+        matches!(c, '-' | '.' | '/' | ':' | '@' | '_' | '+' | ' ')
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        match c {
+            '\u{2066}' | '\u{2067}' | FSI => depth += 1,
+            PDI => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let next_core = chars.get(i + 1).is_some_and(|n| core(*n));
+        if depth == 0 && (core(c) || (matches!(c, '/' | '+') && next_core)) {
+            let mut end = i + 1;
+            let mut j = i + 1;
+            while let Some(&d) = chars.get(j) {
+                if core(d) {
+                    j += 1;
+                    end = j;
+                } else if joiner(d) && chars.get(j + 1).is_some_and(|n| core(*n) || joiner(*n)) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(FSI);
+            out.extend(chars.get(i..end).unwrap_or(&[]));
+            out.push(PDI);
+            i = end;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// See [`Locale::sensitive_word`].
@@ -658,6 +740,8 @@ fn load_one(tree: &Tree, code: &str, diags: &mut Vec<Diagnostic>) -> Option<(Loc
         rtl,
         draft: meta.draft,
         reviewed_by: meta.reviewed_by.clone(),
+        notes: meta.notes.clone(),
+        telegram_code: telegram_code(code, &meta, &meta_path, meta_text.as_deref().unwrap_or_default(), diags),
         sensitive_words: meta.sensitive_words.clone(),
         meta_path,
         bundle,
@@ -696,8 +780,8 @@ fn add_words(lexicon: &mut Lexicon, code: &str, meta: &Meta, path: &Path, text: 
             }
             for w in spellings {
                 let t = w.get_ref().trim();
-                if t.is_empty() || t.contains(char::is_whitespace) || t.chars().all(|c| c.is_ascii_digit()) {
-                    problem(w.span(), format!("\"{t}\" (month {month}) must be one word, not a number"));
+                if t.is_empty() || t.chars().any(|c| c.is_ascii_digit() || c == ',') {
+                    problem(w.span(), format!("\"{t}\" (month {month}) must be a word, without digits or commas"));
                 } else if let Err((other, lang)) = lexicon.add_month(t, month, code) {
                     problem(w.span(), format!("\"{t}\" is already month {other} in {}", from(&lang)));
                 }
@@ -710,14 +794,52 @@ fn add_words(lexicon: &mut Lexicon, code: &str, meta: &Meta, path: &Path, text: 
             t => lexicon.add_approx(t),
         }
     }
+    for w in &d.approximate_after {
+        match w.get_ref().trim() {
+            "" => problem(w.span(), "an approximation word is empty".into()),
+            t => lexicon.add_approx_after(t),
+        }
+    }
     for w in &d.filler {
         match w.get_ref().trim() {
             "" => problem(w.span(), "a filler word is empty".into()),
             t => lexicon.add_filler(t),
         }
     }
+    for (list, part) in [(&d.year_marks, Part::Year), (&d.month_marks, Part::Month), (&d.day_marks, Part::Day)] {
+        for w in list {
+            let t = w.get_ref().trim();
+            if t.is_empty() || t.chars().any(|c| c.is_whitespace() || c.is_ascii_digit()) {
+                problem(w.span(), format!("\"{t}\" must be a mark of one word, without digits"));
+            } else if let Err(other) = lexicon.add_mark(t, part) {
+                problem(w.span(), format!("\"{t}\" already marks a {other:?}, here a {part:?}"));
+            }
+        }
+    }
+    for w in &d.month_before {
+        match w.get_ref().trim() {
+            t if t.is_empty() || t.contains(char::is_whitespace) => {
+                problem(w.span(), format!("\"{t}\" must be one word"))
+            }
+            t => lexicon.add_month_before(t),
+        }
+    }
+    for w in &meta.digits {
+        let chars: Vec<char> = w.get_ref().trim().chars().collect();
+        if chars.len() != 10 || chars.iter().any(|c| c.is_ascii() || !c.is_numeric()) {
+            problem(w.span(), format!("\"{}\" must be ten digits, zero first, other than 0-9", w.get_ref()));
+        } else if let Err(c) = lexicon.add_digits(&chars) {
+            problem(w.span(), format!("\"{c}\" already stands for another digit"));
+        }
+    }
 
     let mut language = Language::new(d.numeric == Numeric::DayMonth);
+    if let Some(era) = &d.era_offset {
+        match i16::try_from(*era.get_ref()) {
+            Ok(n) if (1..=5000).contains(&n) => language.era_offset = Some(n),
+            _ => problem(era.span(), format!("era_offset {} must be a number of years from 1 to 5000", era.get_ref())),
+        }
+    }
     let a = &meta.answers;
     for (list, word) in [(&a.yes, Word::Yes), (&a.no, Word::No), (&a.dont_know, Word::DontKnow)] {
         for w in list {
@@ -784,6 +906,97 @@ fn add_words(lexicon: &mut Lexicon, code: &str, meta: &Meta, path: &Path, text: 
         }
     }
     lexicon.set_language(code, language);
+}
+
+/// The two-letter ISO 639-1 code Telegram's `setMyCommands` takes for a locale: `telegram_code`
+/// when given (it must be two lower-case letters), else the first part of the locale's code when
+/// that is one. Otherwise "" and a diagnostic: the command menu would be refused by Telegram.
+fn telegram_code(code: &str, meta: &Meta, path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> String {
+    let two = |s: &str| s.len() == 2 && s.chars().all(|c| c.is_ascii_lowercase());
+    let src = crate::flow::Source { text: text.to_string(), ..Default::default() };
+    match &meta.telegram_code {
+        Some(t) if two(t.get_ref()) => t.get_ref().clone(),
+        Some(t) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    src.line_col(t.span().start),
+                    "telegram-code",
+                    format!("telegram_code \"{}\" is not a two-letter ISO 639-1 code", t.get_ref()),
+                )
+                .about(format!("locale {code}"))
+                .help("Telegram's setMyCommands takes two lower-case letters, such as pt for pt-BR or zh for zh-Hans")
+                .with_source(text),
+            );
+            String::new()
+        }
+        None => {
+            let base = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
+            if two(&base) {
+                base
+            } else {
+                diags.push(
+                    Diagnostic::error(
+                        path,
+                        (1, 1),
+                        "telegram-code",
+                        format!("\"{code}\" does not begin with a two-letter ISO 639-1 code, which Telegram's command menu needs"),
+                    )
+                    .about(format!("locale {code}"))
+                    .help("add telegram_code = \"xx\" to locale.toml"),
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+/// Which of `languages` to suggest for a Telegram `language_code` such as `pt-br`, `zh-hans` or
+/// `zh`: the same code (whatever its case), else the first whose language part is the same
+/// (`pt` -> `pt-BR`, `zh-CN` -> `zh-Hans`). Only a suggestion: the survivor still chooses.
+pub fn suggest<'a>(hint: &str, languages: &'a [String]) -> Option<&'a String> {
+    let hint = hint.trim().replace('_', "-");
+    let base = |s: &str| s.split('-').next().unwrap_or("").to_ascii_lowercase();
+    languages
+        .iter()
+        .find(|l| l.eq_ignore_ascii_case(&hint))
+        .or_else(|| languages.iter().find(|l| !hint.is_empty() && base(l) == base(&hint)))
+}
+
+/// Which languages an organisation offers (the settings file's `[languages] offer`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Offer {
+    /// Every language the flow names (the default).
+    #[default]
+    All,
+    /// Only languages a native speaker has reviewed (`draft = false`), and English, the source
+    /// text. Until any translation is reviewed, every language is offered.
+    Reviewed,
+}
+
+/// What is offered of a flow's `languages`, and which of the offered ones are still drafts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offered {
+    pub languages: Vec<String>,
+    /// Offered languages (English aside) that no native speaker has reviewed yet.
+    pub drafts: Vec<String>,
+    /// `offer = "reviewed"`, but no translation is reviewed yet, so all are offered.
+    pub none_reviewed: bool,
+}
+
+/// Applies an [`Offer`] to a flow's languages (a language with no locale loaded counts as a
+/// draft).
+pub fn offered(languages: &[String], locales: &Locales, offer: Offer) -> Offered {
+    let reviewed = |l: &String| l == FALLBACK || locales.get(l).is_some_and(|x| !x.draft);
+    let any_reviewed = languages.iter().any(|l| l != FALLBACK && reviewed(l));
+    let none_reviewed = offer == Offer::Reviewed && !any_reviewed;
+    let languages: Vec<String> = match offer {
+        Offer::Reviewed if any_reviewed => languages.iter().filter(|l| reviewed(l)).cloned().collect(),
+        _ => languages.to_vec(),
+    };
+    let drafts = languages.iter().filter(|l| !reviewed(l)).cloned().collect();
+    Offered { languages, drafts, none_reviewed }
 }
 
 /// The lexicon of the locales built into the binary, for unit tests of the code that reads it.

@@ -100,8 +100,11 @@ impl Renderer<'_> {
         }
     }
 
+    /// A date in `lang`, its year counted in the language's era (Thai: 2014 shows as 2557).
     pub fn date(&self, lang: &str, d: &PartialDate) -> String {
         let month = |m: u8| self.locales.format(lang, &format!("month-{m}"), &[]);
+        let era = self.locales.lexicon.era_offset(lang).unwrap_or(0);
+        let d = &PartialDate { year: d.year.saturating_add(era), ..*d };
         let base = match (d.month, d.day) {
             (Some(m), Some(day)) => self.locales.format(
                 lang,
@@ -123,6 +126,17 @@ impl Renderer<'_> {
             self.locales.format(lang, "answer-date-approx", &[("date".into(), Arg::Str(base))])
         } else {
             base
+        }
+    }
+
+    /// An answer as the survivor sees it again: in a right-to-left language, isolated whole (its
+    /// own words may be in either direction; first-strong isolation takes theirs), so a case code,
+    /// a number or a date keeps its order. Left-to-right languages get it as it is.
+    pub fn shown(&self, lang: &str, answer: String) -> String {
+        if self.locales.get(lang).is_some_and(|l| l.rtl) {
+            format!("{}{answer}{}", crate::locale::FSI, crate::locale::PDI)
+        } else {
+            answer
         }
     }
 
@@ -166,7 +180,7 @@ impl Renderer<'_> {
                     .map(|c| OutChoice { id: c.id.clone(), label: self.label(lang, &c.label) })
                     .collect(),
                 free_input: p.free_input,
-                answer: p.current.as_ref().map(|a| self.answer(lang, a)),
+                answer: p.current.as_ref().map(|a| self.shown(lang, self.answer(lang, a))),
                 review: p
                     .review
                     .iter()
@@ -176,7 +190,11 @@ impl Renderer<'_> {
                             Some(g) => format!("{} · {q}", self.msg(lang, g)),
                             None => q,
                         };
-                        OutReview { key: item.key.clone(), question, answer: self.answer(lang, &item.answer) }
+                        OutReview {
+                            key: item.key.clone(),
+                            question,
+                            answer: self.shown(lang, self.answer(lang, &item.answer)),
+                        }
                     })
                     .collect(),
                 skippable: p.skippable,
@@ -187,9 +205,11 @@ impl Renderer<'_> {
 
 /// Resolves typed text against a prompt's choices, as a person would mean it: a choice number
 /// (on steps that are choices, not numbers or dates), or a label's text. Anything else stays text.
-pub fn resolve_text(p: &OutPrompt, text: &str) -> crate::engine::Input {
+/// Choice numbers may be written in any digits a language declares (`٣`).
+pub fn resolve_text(p: &OutPrompt, text: &str, words: &crate::lexicon::Lexicon) -> crate::engine::Input {
     use crate::engine::Input;
-    let t = text.trim();
+    let ascii = words.ascii_digits(text);
+    let t = ascii.trim();
     if p.input.numbers_choices() {
         // "1, 3" or "1 3" selects several on a multiple-choice step.
         if p.input == PromptKind::Multi {

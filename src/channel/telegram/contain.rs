@@ -63,7 +63,7 @@ pub(super) fn set_aside(app: &App, chat: i64, u: &Update, failed: Failed, now: T
     }))
     .ok()
     .flatten()
-    .or_else(|| user_language(u).filter(|l| app.flow().languages.iter().any(|x| x == l)))
+    .or_else(|| user_language(u).and_then(|l| crate::locale::suggest(&l, &app.flow().languages).cloned()))
     .unwrap_or_else(|| crate::locale::FALLBACK.to_string());
     let text = app.locales().format(&lang, "error-retry", &[]);
     let protect = crate::referral::attorney_by_chat(app, chat).is_none();
@@ -117,8 +117,7 @@ pub(super) fn user_language(u: &Update) -> Option<String> {
         UpdateKind::CallbackQuery(q) => Some(&q.from),
         _ => None,
     }?;
-    let code = from.language_code.as_deref()?;
-    Some(code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase())
+    from.language_code.clone()
 }
 
 /// Handles a set-aside update again (`clearpath quarantine retry`): as if it had just arrived,

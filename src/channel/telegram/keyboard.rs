@@ -14,6 +14,10 @@ pub struct Words {
     pub back: String,
     /// On the review: opens the answers, a page at a time, to pick one to change.
     pub change: String,
+    /// Whether the language is written right to left: the lines and buttons the program puts
+    /// together (numbered answers, numbered choices) then open with a right-to-left mark, so
+    /// their number stands at the right, where the line begins.
+    pub rtl: bool,
 }
 
 impl Words {
@@ -25,6 +29,19 @@ impl Words {
             more: f("choice-page-more"),
             back: f("choice-page-back"),
             change: f("choice-change-some"),
+            rtl: app.locales().get(lang).is_some_and(|l| l.rtl),
+        }
+    }
+}
+
+impl Words {
+    /// What a line the program numbers opens with: a right-to-left mark in a right-to-left
+    /// language, nothing otherwise.
+    pub fn line_start(&self) -> &'static str {
+        if self.rtl {
+            "\u{200F}"
+        } else {
+            ""
         }
     }
 }
@@ -47,14 +64,16 @@ pub fn prompt_message(p: &OutPrompt, words: &Words) -> (String, Vec<Vec<(String,
     if let Some(h) = &p.hint {
         text.push_str(&format!("\n\n{h}"));
     }
+    let open = words.line_start();
     for (i, item) in p.review.iter().enumerate() {
-        text.push_str(&format!("\n{}. {}: {}", i + 1, item.question, item.answer));
+        text.push_str(&format!("\n{open}{}. {}: {}", i + 1, item.question, item.answer));
     }
     if p.input == PromptKind::Review && p.review.len() > PAGE {
         text.push_str(&format!("\n\n{}", words.type_number));
     }
     if let Some(a) = &p.answer {
-        text.push_str(&format!("\n\n→ {a}"));
+        let arrow = if words.rtl { '←' } else { '→' };
+        text.push_str(&format!("\n\n{open}{arrow} {a}"));
     }
     (text, prompt_buttons(p, words, 0, &BTreeSet::new()))
 }
@@ -111,7 +130,7 @@ pub fn prompt_buttons(
             let from = (page - 1) * PAGE;
             for (i, item) in p.review.iter().enumerate().skip(from).take(PAGE) {
                 rows.push(vec![(
-                    cut(&format!("{}. {}", i + 1, item.question)),
+                    cut(&format!("{}{}. {}", words.line_start(), i + 1, item.question)),
                     choice(&format!("change:{}", item.key)),
                 )]);
             }
@@ -132,7 +151,7 @@ pub fn prompt_buttons(
     // Ticks of other pages, carried by this page's navigation and Done buttons.
     let elsewhere: BTreeSet<usize> = ticks.iter().copied().filter(|i| !on_page(i)).collect();
     for (i, c) in p.choices.iter().enumerate().skip(from).take(count) {
-        let label = if paged { format!("{}. {}", i + 1, c.label) } else { c.label.clone() };
+        let label = if paged { format!("{}{}. {}", words.line_start(), i + 1, c.label) } else { c.label.clone() };
         // Ticks that toggle, then "Done"; "don't know" and "rather not say" answer at once.
         let at_once =
             p.input != PromptKind::Multi || matches!(c.id.as_str(), crate::flow::DONT_KNOW | crate::flow::PREFER_NOT);

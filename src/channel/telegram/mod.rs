@@ -499,8 +499,13 @@ async fn set_commands(bot: &Bot, app: &App) {
             BotCommand::new("delete", d("menu-delete")),
         ];
         let mut req = bot.set_my_commands(commands);
+        // Telegram takes a two-letter ISO 639-1 code (`pt` for pt-BR, `zh` for zh-Hans), declared
+        // or derived in locale.toml and checked at load; English is the menu for everyone else.
         if l != crate::locale::FALLBACK {
-            req = req.language_code(l.clone());
+            match app.locales().get(l).map(|x| x.telegram_code.as_str()).filter(|c| !c.is_empty()) {
+                Some(code) => req = req.language_code(code.to_string()),
+                None => continue,
+            }
         }
         if let Err(e) = req.await {
             tracing::warn!(error = %redact(&e.to_string()), "setMyCommands failed");
@@ -556,7 +561,14 @@ mod tests {
 
     fn words() -> Words {
         let w = |s: &str| s.to_string();
-        Words { done: w("Done"), type_number: String::new(), more: w("More"), back: w("Back"), change: w("Change") }
+        Words {
+            done: w("Done"),
+            type_number: String::new(),
+            more: w("More"),
+            back: w("Back"),
+            change: w("Change"),
+            rtl: false,
+        }
     }
 
     fn prompt(input: &'static str, choices: usize, answers: usize) -> OutPrompt {
@@ -589,6 +601,67 @@ mod tests {
                 .collect(),
             skippable: false,
         }
+    }
+
+    #[test]
+    fn twelve_languages_are_offered_a_page_at_a_time_each_in_its_own_script() {
+        let names = [
+            ("en", "English"),
+            ("es", "Español"),
+            ("zh-Hans", "简体中文"),
+            ("vi", "Tiếng Việt"),
+            ("tl", "Tagalog"),
+            ("ko", "한국어"),
+            ("th", "ไทย"),
+            ("ru", "Русский"),
+            ("uk", "Українська"),
+            ("ht", "Kreyòl ayisyen"),
+            ("pt-BR", "Português (Brasil)"),
+            ("ar", "العربية"),
+        ];
+        let mut p = prompt("single", 0, 0);
+        p.input = PromptKind::Language;
+        p.choices =
+            names.iter().map(|(id, l)| crate::render::OutChoice { id: id.to_string(), label: l.to_string() }).collect();
+        let first = prompt_buttons(&p, &words(), 0, &BTreeSet::new());
+        let labels: Vec<&str> = first.iter().flatten().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            labels[..8],
+            [
+                "1. English",
+                "2. Español",
+                "3. 简体中文",
+                "4. Tiếng Việt",
+                "5. Tagalog",
+                "6. 한국어",
+                "7. ไทย",
+                "8. Русский"
+            ]
+        );
+        assert_eq!(labels[8..], ["More", "✕"]);
+        let second = prompt_buttons(&p, &words(), 1, &BTreeSet::new());
+        let labels: Vec<&str> = second.iter().flatten().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["9. Українська", "10. Kreyòl ayisyen", "11. Português (Brasil)", "12. العربية", "Back", "✕"]
+        );
+        // Each press names its language within Telegram's 64 bytes, whatever page it is on.
+        for (label, data) in first.iter().chain(second.iter()).flatten() {
+            assert!(data.len() <= 64, "{label}: {data}");
+            if let Callback::Choice { id, .. } = Callback::decode(data) {
+                assert!(names.iter().any(|(code, name)| *code == id && label.ends_with(name)), "{label} {id}");
+            }
+        }
+        // In a right-to-left language the numbers stand at the right: each line opens with RLM.
+        let rtl = Words { rtl: true, ..words() };
+        let rows = prompt_buttons(&p, &rtl, 0, &BTreeSet::new());
+        assert_eq!(rows[0][0].0, "\u{200F}1. English");
+        let mut review = prompt("review", 1, 2);
+        review.text = "مراجعة".into();
+        let (text, _) = prompt_message(&review, &rtl);
+        assert!(text.lines().skip(1).all(|l| l.starts_with('\u{200F}')), "{text:?}");
+        let (text, _) = prompt_message(&review, &words());
+        assert!(!text.contains('\u{200F}'), "{text:?}");
     }
 
     #[test]

@@ -59,7 +59,9 @@ pub(super) fn incoming(
                     }
                     Some(cmd) => cmd,
                     None => match last_prompt {
-                        Some(p) => review_number(p, t).unwrap_or_else(|| resolve_text(p, t)),
+                        Some(p) => {
+                            review_number(p, &lexicon.ascii_digits(t)).unwrap_or_else(|| resolve_text(p, t, lexicon))
+                        }
                         None => Input::Text(t.to_string()),
                     },
                 }),

@@ -196,11 +196,10 @@ impl<'a> Engine<'a> {
 
     fn begin(&mut self, hint: Option<String>) {
         if self.s.locale.is_none() {
-            if let Some(h) = hint {
-                let base = h.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-                if let Some(l) = self.flow.languages.iter().find(|l| **l == h || **l == base) {
-                    self.s.locale = Some(l.clone());
-                }
+            // Telegram's language: only what the language question is first shown in, and
+            // which language the picker opens on; the survivor still chooses.
+            if let Some(l) = hint.as_deref().and_then(|h| crate::locale::suggest(h, &self.flow.languages)) {
+                self.s.locale = Some(l.clone());
             }
         }
         self.s.status = Status::Active;
@@ -529,7 +528,7 @@ impl<'a> Engine<'a> {
                 _ => Parsed::Invalid(Msg::new("invalid-text-empty")),
             },
             Kind::Number { min, max } => match input {
-                Input::Text(t) => match parse::parse_number(&t) {
+                Input::Text(t) => match parse::parse_number(&t, self.words) {
                     Some(n) if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) => Parsed::Invalid(
                         Msg::new("invalid-number-range")
                             .arg("min", Arg::Num(min.unwrap_or(i64::MIN)))
@@ -543,7 +542,7 @@ impl<'a> Engine<'a> {
             Kind::Date { when } => match input {
                 Input::Text(t) => {
                     let today = self.now.to_zoned(jiff::tz::TimeZone::UTC).date();
-                    match parse::parse_date(&t, self.words, self.words.day_first(self.s.lang()), today, *when) {
+                    match parse::parse_date(&t, self.words, self.s.lang(), today, *when) {
                         Ok(d) => ok(Value::Date(d)),
                         Err(parse::DateError::Unreadable) => Parsed::Invalid(Msg::new("invalid-date")),
                         Err(parse::DateError::WrongSide) => Parsed::Invalid(Msg::new(match when {

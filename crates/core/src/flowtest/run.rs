@@ -158,7 +158,7 @@ impl Run<'_> {
                 let cmd = t.strip_prefix('/').and_then(|rest| Command::parse(rest.split_whitespace().next()?, words));
                 let input = match (cmd, &self.prompt) {
                     (Some(cmd), _) => Input::Command { cmd, arg: None },
-                    (None, Some(p)) => resolve_text(p, text),
+                    (None, Some(p)) => resolve_text(p, text, words),
                     (None, None) => Input::Text(text.clone()),
                 };
                 (input, format!("says \"{text}\""))

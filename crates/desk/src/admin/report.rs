@@ -62,8 +62,23 @@ pub fn report(sums: &Sums, week: &str, languages: &[(String, String)]) -> String
     );
     let used: BTreeSet<&By> = sums.total.keys().map(|c| &c.by).collect();
     block(&mut out, sums, "All conversations", &[By::All], &Milestone::ALL);
+    // A language with a count of 5 or more has its own row; the others are counted together (as
+    // jurisdictions are), so that twelve languages do not make twelve rows of "fewer than 5".
+    let large_language = |code: &String| {
+        Milestone::ALL.into_iter().any(|m| sum(&sums.total, m, &[By::Language(Some(code.clone()))]) >= 5)
+    };
+    let mut small = Vec::new();
     for (code, name) in languages {
-        block(&mut out, sums, &format!("{name} ({code})"), &[By::Language(Some(code.clone()))], &Milestone::ALL);
+        if large_language(code) {
+            block(&mut out, sums, &format!("{name} ({code})"), &[By::Language(Some(code.clone()))], &Milestone::ALL);
+        } else {
+            small.push((code, name));
+        }
+    }
+    if !small.is_empty() {
+        let names: Vec<String> = small.iter().map(|(c, n)| format!("{n} ({c})")).collect();
+        let by: Vec<By> = small.iter().map(|(c, _)| By::Language(Some((*c).clone()))).collect();
+        block(&mut out, sums, &format!("Other languages, together: {}", names.join(", ")), &by, &Milestone::ALL);
     }
     // Not chosen yet, or a language the flow no longer offers.
     let mut other: Vec<By> = vec![By::Language(None)];

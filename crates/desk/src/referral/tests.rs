@@ -539,6 +539,7 @@ fn the_triage_message_counts_the_cases_per_outcome_best_first() {
             Flag { kind: "urgent", text: "b".into() },
             Flag { kind: "open_case", text: "c".into() },
         ],
+        disclaimer: clearpath_core::rules::report::DISCLAIMER,
     };
     let text = triage_text("K7QX2M", &["CA".into(), "NY".into(), "TX".into()], &s);
     assert_eq!(
