@@ -524,6 +524,7 @@ mod tests {
                 })
                 .collect(),
             skippable: false,
+            progress: None,
         }
     }
 
