@@ -136,6 +136,11 @@ fn print_paths(flow: &Flow, bound: u32) {
     for (end, n) in &c.by_end {
         println!("  ending at `{end}`: {n}");
     }
+    println!(
+        "prompts: {} on the default path from `{}` (every step's `next`: one instance of each group)",
+        crate::engine::default_path_prompts(flow),
+        flow.start
+    );
 }
 
 /// Prints the coverage table and what is missing; true when nothing is.

@@ -128,3 +128,8 @@ notify-not-taken =
     Hello again.
     We could not find a lawyer who could take this on in time, so what you told us has been deleted, as we said it would be. You can start again at any time with /start.
     To talk to someone now, day or night: call 1-888-373-7888 or text HELP to 233733. In an emergency, call 911.
+
+# Under every question: where the person is on the path their answers lead to. $total is an
+# estimate (the answers still to come can add or skip questions), hence "about". Keep it short:
+# phones. Never the first line of a message.
+progress = Question { $n } of about { $total }

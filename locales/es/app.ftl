@@ -127,3 +127,6 @@ notify-not-taken =
     Hola de nuevo.
     No pudimos encontrar a tiempo un abogado que pudiera tomar esto, así que lo que nos contó fue borrado, como le dijimos. Puede empezar de nuevo cuando quiera con /start.
     Para hablar con alguien ahora, de día o de noche: llame al 1-888-373-7888 o envíe HELP por mensaje de texto al 233733. En una emergencia, llame al 911.
+
+# Debajo de cada pregunta: en qué punto va la persona. $total es un cálculo aproximado.
+progress = Pregunta { $n } de unas { $total }

@@ -130,3 +130,6 @@ notify-not-taken =
     Bonjou ankò.
     Nou pa t jwenn yon avoka ki te ka pran sa a alè, kidonk sa ou te di nou efase, jan nou te di w sa t ap ye. Ou ka rekòmanse nenpòt lè ak /start.
     Pou pale ak yon moun kounye a, lajounen kou lannwit: rele 1-888-373-7888 oswa voye yon mesaj tèks (SMS) ak mo HELP nan 233733. Nan yon ijans, rele 911.
+
+# Under each question: how far along the survivor is ($total is an estimate).
+progress = Kesyon { $n } sou anviwon { $total }

@@ -128,3 +128,6 @@ notify-not-taken =
     다시 인사드립니다.
     제때 이 일을 맡을 변호사를 찾지 못해서, 말씀드린 대로 알려 주신 내용을 지웠습니다. 언제든지 /start로 다시 시작하실 수 있습니다.
     지금 누군가와 이야기하고 싶다면, 낮이든 밤이든: 1-888-373-7888로 전화하거나 233733번으로 HELP라고 문자 메시지를 보내세요. 긴급한 상황이면 911에 전화하세요.
+
+# Under each question: how far along the survivor is ($total is an estimate).
+progress = 약 { $total }개 중 { $n }번째 질문

@@ -138,3 +138,6 @@ notify-not-taken =
     Olá de novo.
     Não conseguimos encontrar a tempo um advogado que pudesse cuidar disto, então o que você nos contou foi apagado, como dissemos que seria. Você pode começar de novo quando quiser com /start.
     Para falar com alguém agora, de dia ou de noite: ligue para 1-888-373-7888 ou mande uma mensagem de texto (SMS) com a palavra HELP para 233733. Em uma emergência, ligue para o 911.
+
+# Under each question: how far along the survivor is ($total is an estimate).
+progress = Pergunta { $n } de cerca de { $total }

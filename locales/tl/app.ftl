@@ -129,3 +129,6 @@ notify-not-taken =
     Kumusta po ulit.
     Hindi kami nakahanap ng abogadong makakahawak nito sa tamang oras, kaya binura na namin ang sinabi ninyo sa amin, gaya ng sinabi naming gagawin namin. Puwede kayong magsimula ulit anumang oras gamit ang /start.
     Para makausap ang isang tao ngayon, araw man o gabi: tumawag sa 1-888-373-7888 o mag-text ng HELP sa 233733. Kung emergency, tumawag sa 911.
+
+# Under each question: how far along the survivor is ($total is an estimate).
+progress = Tanong { $n } sa mga { $total }

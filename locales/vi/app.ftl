@@ -128,3 +128,6 @@ notify-not-taken =
     Xin chào quý vị.
     Chúng tôi không tìm được luật sư nhận việc này kịp thời, nên những gì quý vị đã cho chúng tôi biết đã được xóa, như chúng tôi đã nói trước. Quý vị có thể bắt đầu lại bất cứ lúc nào bằng /start.
     Để nói chuyện với ai đó ngay bây giờ, ngày hay đêm: gọi số 1-888-373-7888 hoặc nhắn tin HELP đến số 233733. Trong trường hợp khẩn cấp, hãy gọi 911.
+
+# Under each question: how far along the survivor is ($total is an estimate).
+progress = Câu hỏi { $n } trên khoảng { $total }

@@ -128,3 +128,6 @@ notify-not-taken =
     您好，又是我们。
     我们没能及时找到可以接手的律师，所以按照我们之前说的，您告诉我们的内容已经删除了。您随时可以输入 /start 重新开始。
     如果想现在找人说说话，白天晚上都可以：打电话 1-888-373-7888，或发短信 HELP 到 233733。紧急情况请打 911。
+
+# Under each question: how far along the survivor is ($total is an estimate).
+progress = 第 { $n } 题，共约 { $total } 题

@@ -76,6 +76,9 @@ fn format_prompt(s: &mut String, p: &OutPrompt, free_input_hint: &str) {
     if let Some(h) = &p.hint {
         s.push_str(&format!("  ({})\n", h.trim()));
     }
+    if let Some(pr) = &p.progress {
+        s.push_str(&format!("  [{}]\n", pr.trim()));
+    }
     if p.input == PromptKind::Review {
         // "1. Send", then each answer under the number that changes it.
         if let Some(submit) = p.choices.first() {

@@ -341,7 +341,7 @@ promt = "typo""#,
         ),
         expect![[r#"
             exit 5
-            error[syntax]: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `hint`, `group`, `options`, `next`, `branch`, `skippable`, `prefer_not`, `dont_know`, `max_len`, `min`, `max`, `when`, `decline`, `result`, `field`
+            error[syntax]: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `hint`, `group`, `options`, `next`, `branch`, `skippable`, `short`, `prefer_not`, `dont_know`, `max_len`, `min`, `max`, `when`, `decline`, `result`, `field`
               --> broken.toml:40:1
                |
             40 | promt = "typo"
@@ -537,5 +537,102 @@ fn a_locale_without_a_list_of_sensitive_words_is_refused() {
 
             1 error(s), 0 warning(s) in broken.toml
         "#]],
+    );
+}
+
+/// The BASE fixture with `has_records` on the short path, feeding a screened field.
+fn short_base() -> String {
+    edit(
+        "prompt = \"q-has-records\"\nnext = \"age\"",
+        "prompt = \"q-has-records\"\nshort = true\nfield = \"pending_charges\"\nnext = \"age\"",
+    )
+}
+
+#[test]
+fn a_short_path_that_reaches_the_review_is_accepted() {
+    let flow = short_base().replacen(
+        "field = \"pending_charges\"\nnext = \"age\"",
+        "field = \"pending_charges\"\nnext = \"age\"\nbranch = [ { when = { answer = \"has_records\", equals = \"no\" }, goto = \"review\" } ]",
+        1,
+    );
+    check(
+        &flow,
+        expect![[r#"
+            exit 0
+            ok: broken.toml checked against locales en, es (0 warning(s))
+        "#]],
+    );
+}
+
+#[test]
+fn a_short_path_that_cannot_reach_submission_is_refused() {
+    // has_records leads only to age, which is not on the short path.
+    check(
+        &short_base(),
+        expect![[r#"
+        exit 5
+        error[short-path-no-submit]: step "has_records": from here, through steps marked short = true (and the review), no way reaches an end with result = "submitted": mark the steps between, or lead the short path to the review
+          --> broken.toml:25:6
+           |
+        25 | id = "has_records"
+           |      ^^^^^^^^^^^^^
+           |
+           = help: mark every step between with `short = true`, or let the short path lead to the review (docs/flows.md, "The short path")
+
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn a_short_path_question_that_serves_nothing_is_refused() {
+    // age is on the short path (so the path reaches the review) but feeds no field.
+    let flow = short_base().replacen("prompt = \"q-case-age\"\n", "prompt = \"q-case-age\"\nshort = true\n", 1);
+    check(
+        &flow,
+        expect![[r#"
+        exit 5
+        error[short-serves-nothing]: step "age": a question on the short path must serve a screened field or a contact need, and it has no field: move it to the part after the short path, or say what it serves
+          --> broken.toml:33:6
+           |
+        33 | id = "age"
+           |      ^^^^^
+           |
+           = help: give the step `field = "..."` naming a screened field or one listed in `contact_needs`, or take `short = true` off it
+
+        1 error(s), 0 warning(s) in broken.toml
+    "#]],
+    );
+}
+
+#[test]
+fn a_short_path_must_begin_right_after_consent() {
+    let flow = short_base().replacen("short = true\n", "", 1).replacen(
+        "prompt = \"q-case-age\"\n",
+        "prompt = \"q-case-age\"\nshort = true\n",
+        1,
+    );
+    check(
+        &flow,
+        expect![[r#"
+        exit 5
+        error[short-path-start]: step "consent": the short path begins right after consent, but "has_records" is not marked short = true
+          --> broken.toml:21:8
+           |
+        21 | next = "has_records"
+           |        ^^^^^^^^^^^^^
+           |
+           = help: mark the step consent leads to with `short = true`: the short path begins right after consent
+
+        error[short-serves-nothing]: step "age": a question on the short path must serve a screened field or a contact need, and it has no field: move it to the part after the short path, or say what it serves
+          --> broken.toml:32:6
+           |
+        32 | id = "age"
+           |      ^^^^^
+           |
+           = help: give the step `field = "..."` naming a screened field or one listed in `contact_needs`, or take `short = true` off it
+
+        2 error(s), 0 warning(s) in broken.toml
+    "#]],
     );
 }

@@ -1893,3 +1893,181 @@ fn a_new_code_counts_only_when_typed_twice_the_same() {
     "#]],
     );
 }
+
+/// Each input, then every prompt it brings with the progress line under it (the compact form
+/// leaves that line out, as it leaves out everything after a prompt's first line).
+fn check_progress(script: &str, expect: Expect) {
+    let mut h = Harness::new();
+    let mut out = String::new();
+    for line in script.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        out.push_str(&format!("> {line}\n"));
+        h.send(line);
+        for o in &h.last_outs {
+            if let clearpath::render::Out::Prompt(p) = o {
+                out.push_str(&format!("  ? {}: {}\n", p.key, p.progress.as_deref().unwrap_or("(none)")));
+            }
+        }
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn progress_follows_the_path_the_answers_lead_to_in_english() {
+    check_progress(
+        "
+        /start
+        1
+        1
+        # someone else uses the phone: the tips come before consent, one more question
+        2
+        1
+        1
+        no thanks
+        Sam
+        /skip
+        # records: the case questions are counted, one case
+        1
+        New York
+        /skip
+        1
+        /skip
+        # a conviction asks for the final charge, the conviction date and the sentence
+        1
+        /back
+        # changing the answer changes the count back
+        3
+        /back
+        /back
+        /back
+        /back
+        /back
+        /back
+        # no records: no case questions at all
+        2
+        1
+        ",
+        expect![[r#"
+            > /start
+              ? language: Question 1 of about 33
+            > 1
+              ? safety: Question 2 of about 33
+            > 1
+              ? device: Question 3 of about 33
+            > 2
+              ? device_tips: Question 4 of about 34
+            > 1
+              ? consent: Question 5 of about 34
+            > 1
+              ? resume_code: Question 6 of about 34
+            > no thanks
+              ? preferred_name: Question 7 of about 34
+            > Sam
+              ? preferred_term: Question 8 of about 34
+            > /skip
+              ? has_records: Question 9 of about 34
+            > 1
+              ? case_state#0: Question 10 of about 34
+            > New York
+              ? case_county#0: Question 11 of about 34
+            > /skip
+              ? case_category#0: Question 12 of about 34
+            > 1
+              ? case_charge#0: Question 13 of about 34
+            > /skip
+              ? case_outcome#0: Question 14 of about 34
+            > 1
+              ? case_final_charge#0: Question 15 of about 37
+            > /back
+              ? case_outcome#0: Question 14 of about 37
+            > 3
+              ? case_level#0: Question 15 of about 34
+            > /back
+              ? case_outcome#0: Question 14 of about 34
+            > /back
+              ? case_charge#0: Question 13 of about 34
+            > /back
+              ? case_category#0: Question 12 of about 34
+            > /back
+              ? case_county#0: Question 11 of about 34
+            > /back
+              ? case_state#0: Question 10 of about 34
+            > /back
+              ? has_records: Question 9 of about 34
+            > 2
+              ? no_records: Question 10 of about 17
+            > 1
+              ? citizenship: Question 11 of about 17
+        "#]],
+    );
+}
+
+#[test]
+fn progress_in_spanish_with_a_second_case() {
+    check_progress(
+        "
+        /start
+        2
+        1
+        1
+        1
+        no
+        /skip
+        /skip
+        1
+        Nueva York
+        no sé
+        7
+        /skip
+        4
+        no sé
+        1
+        no sé
+        no sé
+        /skip
+        # another case: its questions are added
+        1
+        ",
+        expect![[r#"
+            > /start
+              ? language: Question 1 of about 33
+            > 2
+              ? safety: Pregunta 2 de unas 33
+            > 1
+              ? device: Pregunta 3 de unas 33
+            > 1
+              ? consent: Pregunta 4 de unas 33
+            > 1
+              ? resume_code: Pregunta 5 de unas 33
+            > no
+              ? preferred_name: Pregunta 6 de unas 33
+            > /skip
+              ? preferred_term: Pregunta 7 de unas 33
+            > /skip
+              ? has_records: Pregunta 8 de unas 33
+            > 1
+              ? case_state#0: Pregunta 9 de unas 33
+            > Nueva York
+              ? case_county#0: Pregunta 10 de unas 33
+            > no sé
+              ? case_category#0: Pregunta 11 de unas 33
+            > 7
+              ? case_charge#0: Pregunta 12 de unas 33
+            > /skip
+              ? case_outcome#0: Pregunta 13 de unas 33
+            > 4
+              ? case_date#0: Pregunta 14 de unas 32
+            > no sé
+              ? case_nexus#0: Pregunta 15 de unas 32
+            > 1
+              ? case_harm#0: Pregunta 16 de unas 32
+            > no sé
+              ? case_age#0: Pregunta 17 de unas 32
+            > no sé
+              ? case_docket#0: Pregunta 18 de unas 32
+            > /skip
+              ? case_another#0: Pregunta 19 de unas 32
+            > 1
+              ? case_state#1: Pregunta 20 de unas 44
+        "#]],
+    );
+}

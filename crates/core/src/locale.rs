@@ -113,6 +113,7 @@ pub const CODE_MESSAGES: &[&str] = &[
     "choice-change-some",
     "notify-accepted",
     "notify-not-taken",
+    "progress",
 ];
 
 /// Of `CODE_MESSAGES`, the ones that never begin a message of their own: button labels, words
@@ -171,6 +172,7 @@ pub const INNER_MESSAGES: &[&str] = &[
     "menu-language",
     "menu-exit",
     "menu-delete",
+    "progress",
 ];
 
 #[derive(Debug, Deserialize)]

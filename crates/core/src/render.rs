@@ -68,6 +68,9 @@ pub struct OutPrompt {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub review: Vec<OutReview>,
     pub skippable: bool,
+    /// "Question 7 of about 30": shown under the question, never as a message's first line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -198,6 +201,13 @@ impl Renderer<'_> {
                     })
                     .collect(),
                 skippable: p.skippable,
+                progress: p.progress.map(|pr| {
+                    self.locales.format(
+                        lang,
+                        "progress",
+                        &[("n".into(), Arg::Num(pr.n.into())), ("total".into(), Arg::Num(pr.total.into()))],
+                    )
+                }),
             }),
         }
     }

@@ -64,6 +64,11 @@ pub fn prompt_message(p: &OutPrompt, words: &Words) -> (String, Vec<Vec<(String,
     if let Some(h) = &p.hint {
         text.push_str(&format!("\n\n{h}"));
     }
+    // Under the question (and its hint), never first: a notification shows the question's neutral
+    // first line, and the survivor sees how far along they are before the list of answers.
+    if let Some(pr) = &p.progress {
+        text.push_str(&format!("\n\n{pr}"));
+    }
     let open = words.line_start();
     for (i, item) in p.review.iter().enumerate() {
         text.push_str(&format!("\n{open}{}. {}: {}", i + 1, item.question, item.answer));

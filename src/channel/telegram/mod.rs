@@ -600,6 +600,7 @@ mod tests {
                 })
                 .collect(),
             skippable: false,
+            progress: None,
         }
     }
 

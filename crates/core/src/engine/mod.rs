@@ -761,6 +761,7 @@ impl<'a> Engine<'a> {
             current: self.s.answers.get(&pos.key()).map(|a| view(self.flow, step, a)),
             review: if step.kind == Kind::Review { self.review_items() } else { vec![] },
             skippable: step.skippable,
+            progress: progress(self.flow, &self.s),
         }
     }
 
@@ -811,6 +812,7 @@ impl<'a> Engine<'a> {
             current: None,
             review: vec![],
             skippable: false,
+            progress: None,
         })));
     }
 
@@ -1036,6 +1038,69 @@ pub fn path(flow: &Flow, answers: &BTreeMap<String, Answer>) -> Vec<Pos> {
         pos = next;
     }
     out
+}
+
+/// How far along the conversation is: the position of its current step on the path from the
+/// flow's start to an end that the answers lead to, and the number of prompts on that path (end
+/// steps are not prompts). Where an answer is still to come, the path takes the step's default way
+/// (its branches hold only for answers given), so a repeat group counts the instances already
+/// begun and a branch taken changes the total at once. Answers before consent are not kept: a
+/// step passed without a kept answer goes where the conversation went from it (the next entry of
+/// its history). `None` when the current step is not on that path (nothing then to count from).
+pub fn progress(flow: &Flow, s: &Session) -> Option<Progress> {
+    let here = s.pos.as_ref()?;
+    let (n, total) = walk(flow, s, Some(here));
+    Some(Progress { n: n?, total })
+}
+
+/// The prompts on the flow's default path: every step's `next` (no branch holds without
+/// answers), so one instance of each repeating group the path enters. What `flows paths` reports
+/// as the typical one-case intake.
+pub fn default_path_prompts(flow: &Flow) -> u32 {
+    let s = Session::new(&flow.id, &flow.hash, Timestamp::UNIX_EPOCH);
+    walk(flow, &s, None).1
+}
+
+/// Walks from the flow's start to an end as [`progress`] says; returns the 1-based place of
+/// `here` on the way (if met) and the number of prompts on it.
+fn walk(flow: &Flow, s: &Session, here: Option<&Pos>) -> (Option<u32>, u32) {
+    let mut pos = Pos::new(flow.start.clone(), None);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut count: u32 = 0;
+    let mut n = None;
+    // Bounded: a flow check guarantees termination, but a bad flow must not hang the engine.
+    for _ in 0..10_000 {
+        let Some(step) = flow.step(&pos.step) else {
+            break;
+        };
+        if matches!(step.kind, Kind::End { .. }) || !seen.insert(pos.key()) {
+            break;
+        }
+        count = count.saturating_add(1);
+        if n.is_none() && here == Some(&pos) {
+            n = Some(count);
+        }
+        let kept = s.answers.contains_key(&pos.key());
+        let went = if kept || step.branches.is_empty() { None } else { went_from(flow, step, &pos, s) };
+        pos = match went {
+            Some(p) => p,
+            None => {
+                let Some(t) = next_target(flow, step, &pos, &s.answers, None) else {
+                    break;
+                };
+                resolve(flow, step, &pos, &t)
+            }
+        };
+    }
+    (n, count)
+}
+
+/// Where the conversation went from `pos`, if it has passed it: the entry after it in the
+/// history (or the current position), provided the step leads there.
+fn went_from(flow: &Flow, step: &Step, pos: &Pos, s: &Session) -> Option<Pos> {
+    let i = s.history.iter().rposition(|p| p == pos)?;
+    let after = s.history.get(i + 1).or(s.pos.as_ref())?;
+    flow.leads_to(step).contains(&after.step).then(|| after.clone())
 }
 
 /// The first position on the path still to be answered (or the review/end it leads to).

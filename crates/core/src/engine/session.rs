@@ -250,6 +250,17 @@ pub struct Prompt {
     /// For the review: every answer on the path.
     pub review: Vec<ReviewItem>,
     pub skippable: bool,
+    /// Where the survivor is on the path their answers lead to (see [`super::progress`]).
+    pub progress: Option<Progress>,
+}
+
+/// "Question `n` of about `total`": `n` counts the prompts from the start of the flow to this one
+/// on the path the answers so far lead to, `total` the prompts on that path up to the end, taking
+/// the default way wherever an answer is still to come (so "about").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub n: u32,
+    pub total: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -21,6 +21,7 @@ pub fn check(flow: &Flow, locales: &Locales) -> Vec<Diagnostic> {
     if c.graph_ok {
         c.graph();
         c.consent();
+        c.short_path();
     }
     c.conditions();
     c.messages();
@@ -381,6 +382,95 @@ impl Checker<'_> {
                     "answers before consent are not kept, so they cannot feed the screening".into(),
                 );
             }
+        }
+    }
+
+    /// The short path (steps marked `short = true`): it begins right after consent, reaches a
+    /// submission through short steps alone (the review and ends need no mark), and each of its
+    /// questions feeds a screened field or one of the flow's `contact_needs`: a question a first
+    /// referral does not need belongs to the "tell more" part.
+    fn short_path(&mut self) {
+        let f = self.flow;
+        for need in &f.contact_needs {
+            if !crate::rules::fields::is_field(need) {
+                self.err(
+                    &f.source.contact_needs_span,
+                    None,
+                    "unknown-field",
+                    format!(
+                        "contact need \"{need}\" is not a screening field; known fields: {}",
+                        crate::rules::fields::names().join(", ")
+                    ),
+                );
+            }
+        }
+        let short: Vec<&Step> = f.steps.iter().filter(|s| s.short).collect();
+        if short.is_empty() {
+            return;
+        }
+        for s in &short {
+            if !s.kind.keeps_answer() {
+                continue;
+            }
+            let serves = s.field.as_deref().is_some_and(|field| {
+                f.contact_needs.iter().any(|n| n == field)
+                    || crate::rules::fields::FIELDS.iter().any(|x| x.name == field && !x.members.is_empty())
+            });
+            if !serves {
+                let what = match &s.field {
+                    Some(field) => format!("its field \"{field}\" is neither screened nor in [flow] contact_needs"),
+                    None => "it has no field".to_string(),
+                };
+                self.err(
+                    &s.spans.id,
+                    Some(&s.id),
+                    "short-serves-nothing",
+                    format!("a question on the short path must serve a screened field or a contact need, and {what}: move it to the part after the short path, or say what it serves"),
+                );
+            }
+        }
+        let Some(consent) = f.steps.iter().find(|s| matches!(s.kind, Kind::Consent { .. })) else {
+            return;
+        };
+        let first = match &consent.next {
+            Some(Target::Step(id)) => id.clone(),
+            _ => return,
+        };
+        let on_short =
+            |id: &str| f.step(id).is_some_and(|s| s.short || matches!(s.kind, Kind::Review | Kind::End { .. }));
+        let Some(first_step) = f.step(&first).filter(|_| on_short(&first)) else {
+            self.err(
+                &consent.spans.next,
+                Some(&consent.id),
+                "short-path-start",
+                format!("the short path begins right after consent, but \"{first}\" is not marked short = true"),
+            );
+            return;
+        };
+        // Walk from the first step after consent through short steps only.
+        let mut seen = BTreeSet::new();
+        let mut queue = vec![first_step.id.clone()];
+        let mut submits = false;
+        while let Some(id) = queue.pop() {
+            let Some(s) = f.step(&id) else {
+                continue;
+            };
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if matches!(s.kind, Kind::End { result: EndResult::Submitted }) {
+                submits = true;
+                break;
+            }
+            queue.extend(f.leads_to(s).into_iter().filter(|t| on_short(t)));
+        }
+        if !submits {
+            self.err(
+                &first_step.spans.id,
+                Some(&first_step.id),
+                "short-path-no-submit",
+                "from here, through steps marked short = true (and the review), no way reaches an end with result = \"submitted\": mark the steps between, or lead the short path to the review".into(),
+            );
         }
     }
 

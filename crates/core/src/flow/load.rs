@@ -23,6 +23,8 @@ struct RawHeader {
     start: Spanned<String>,
     languages: Spanned<Vec<String>>,
     #[serde(default)]
+    contact_needs: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
     #[allow(dead_code)]
     description: Option<String>,
 }
@@ -54,6 +56,8 @@ struct RawStep {
     branch: Vec<Spanned<RawBranch>>,
     #[serde(default)]
     skippable: bool,
+    #[serde(default)]
+    short: bool,
     #[serde(default)]
     prefer_not: bool,
     #[serde(default)]
@@ -136,6 +140,7 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
     source.header_span = raw.flow.span();
     source.start_span = header.start.span();
     source.languages_span = header.languages.span();
+    source.contact_needs_span = header.contact_needs.as_ref().map(|c| c.span()).unwrap_or(source.header_span.clone());
 
     let mut groups = BTreeMap::new();
     for (id, g) in &raw.groups {
@@ -281,6 +286,7 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
             next: rs.next.as_ref().map(|n| Target::parse(n.get_ref())),
             branches,
             skippable: rs.skippable,
+            short: rs.short,
             prefer_not: rs.prefer_not,
             dont_know: rs.dont_know,
             field: rs.field.as_ref().map(|f| f.get_ref().clone()),
@@ -292,6 +298,7 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
         id: header.id.get_ref().clone(),
         start: header.start.get_ref().clone(),
         languages: header.languages.get_ref().clone(),
+        contact_needs: header.contact_needs.as_ref().map(|c| c.get_ref().clone()).unwrap_or_default(),
         groups,
         steps,
         hash: String::new(),
@@ -307,6 +314,7 @@ fn empty_flow(source: Source) -> Flow {
         id: String::new(),
         start: String::new(),
         languages: Vec::new(),
+        contact_needs: Vec::new(),
         groups: BTreeMap::new(),
         steps: Vec::new(),
         hash: String::new(),

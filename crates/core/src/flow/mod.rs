@@ -27,6 +27,11 @@ pub struct Flow {
     pub start: String,
     /// Languages this flow is offered in, in the order the picker shows them.
     pub languages: Vec<String>,
+    /// Screening fields kept for the attorney that a legal-aid office needs to call back (how and
+    /// when contact is safe): a step on the short path must feed a screened field or one of these.
+    /// Left out of the hash when empty, so flows that declare none keep their hash.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contact_needs: Vec<String>,
     pub groups: BTreeMap<String, Group>,
     pub steps: Vec<Step>,
     /// Short hash of the flow's content (not its comments or layout), stored in each session so a
@@ -47,6 +52,7 @@ pub struct Source {
     pub header_span: Span,
     pub start_span: Span,
     pub languages_span: Span,
+    pub contact_needs_span: Span,
 }
 
 impl Source {
@@ -87,6 +93,10 @@ pub struct Step {
     pub next: Option<Target>,
     pub branches: Vec<Branch>,
     pub skippable: bool,
+    /// On the short path: what a first referral needs, asked right after consent (see
+    /// `docs/flows.md`). Left out of the hash when false, so unmarked steps keep theirs.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub short: bool,
     pub prefer_not: bool,
     pub dont_know: bool,
     /// The screening field this answer feeds (see `rules/README.md`).
