@@ -119,17 +119,21 @@ pub fn read(data_dir: &Path) -> Result<Option<Log>, LogError> {
 
 /// Reads a log file (a copy kept elsewhere, say).
 pub fn read_file(p: &Path) -> Result<Option<Log>, LogError> {
-    let text = match std::fs::read_to_string(p) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(LogError::Io(p.to_path_buf(), e)),
-    };
+    match std::fs::read_to_string(p) {
+        Ok(t) => parse(p, &t).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(LogError::Io(p.to_path_buf(), e)),
+    }
+}
+
+/// A log's text (`p` names it in errors).
+fn parse(p: &Path, text: &str) -> Result<Log, LogError> {
     let bad = |line: usize, why: &str| LogError::Damaged { path: p.to_path_buf(), line, why: why.to_string() };
     // A last line without its newline was cut short by a crash while it was written: the erasure
     // it announced had not begun, so it never counted.
     let whole = match text.rfind('\n') {
         Some(i) => text.get(..=i).unwrap_or_default(),
-        None => text.as_str(),
+        None => text,
     };
     let mut rows = whole.lines();
     let id = rows
@@ -165,7 +169,7 @@ pub fn read_file(p: &Path) -> Result<Option<Log>, LogError> {
         expect = Some(line.seq() + 1);
         lines.push(line);
     }
-    Ok(Some(Log { id, lines }))
+    Ok(Log { id, lines })
 }
 
 /// Creates an empty log in `data_dir` unless there is one; returns where it stands.
@@ -180,21 +184,31 @@ pub fn ensure(data_dir: &Path) -> Result<Position, LogError> {
 }
 
 fn append(data_dir: &Path, line: impl FnOnce(&Log) -> Line) -> Result<(), LogError> {
-    ensure(data_dir)?;
     let p = path(data_dir);
-    let log = read(data_dir)?.ok_or_else(|| LogError::Io(p.clone(), std::io::Error::other("disappeared")))?;
+    let io = |e: std::io::Error| LogError::Io(p.clone(), e);
+    // The file is read once: for the log's id and next number, and to see a torn last line.
+    let (log, torn_at) = match std::fs::read_to_string(&p) {
+        Ok(text) => {
+            let log = parse(&p, &text)?;
+            // A line torn by a crash (no newline after it) never counted ([`parse`]): it is cut
+            // off, so the new line is not glued to it.
+            let torn = (!text.is_empty() && !text.ends_with('\n')).then(|| text.rfind('\n').map_or(0, |i| i + 1));
+            (log, torn)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let pos = ensure(data_dir)?;
+            (Log { id: pos.log, lines: Vec::new() }, None)
+        }
+        Err(e) => return Err(io(e)),
+    };
     let one = Log { id: log.id.clone(), lines: vec![line(&log)] };
     let text = one.render();
     let row = text.lines().nth(1).unwrap_or_default();
-    let mut f = std::fs::OpenOptions::new().append(true).open(&p).map_err(|e| LogError::Io(p.clone(), e))?;
-    // A line torn by a crash (no newline after it) never counted ([`read`]): cut it off, so the
-    // new line is not glued to it.
-    let bytes = std::fs::read(&p).map_err(|e| LogError::Io(p.clone(), e))?;
-    if bytes.last().is_some_and(|b| *b != b'\n') {
-        let keep = bytes.iter().rposition(|b| *b == b'\n').map(|i| i + 1).unwrap_or(0);
-        f.set_len(keep as u64).map_err(|e| LogError::Io(p.clone(), e))?;
+    let mut f = std::fs::OpenOptions::new().append(true).open(&p).map_err(io)?;
+    if let Some(keep) = torn_at {
+        f.set_len(keep as u64).map_err(io)?;
     }
-    f.write_all(format!("{row}\n").as_bytes()).and_then(|_| f.sync_data()).map_err(|e| LogError::Io(p.clone(), e))
+    f.write_all(format!("{row}\n").as_bytes()).and_then(|_| f.sync_data()).map_err(io)
 }
 
 /// Records that `subject` is being erased, before it is.
