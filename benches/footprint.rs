@@ -14,9 +14,12 @@
 #[path = "../tests/it/botapi.rs"]
 mod botapi;
 
+#[path = "support/du.rs"]
+mod du_support;
 use botapi::Double;
 use clearpath::engine::answer::{Answer, Pos, Value};
 use clearpath::engine::{Session, Status};
+use du_support::du;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -59,17 +62,6 @@ fn rss_breakdown(pid: u32) -> String {
         }
     }
     parts.iter().map(|(k, v)| format!("{k} {:.1} MiB", *v as f64 / 1024.0)).collect::<Vec<_>>().join(", ")
-}
-
-fn du(path: &Path) -> u64 {
-    let mut total = 0;
-    if let Ok(entries) = std::fs::read_dir(path) {
-        for e in entries.flatten() {
-            let m = e.metadata().unwrap();
-            total += if m.is_dir() { du(&e.path()) } else { m.len() };
-        }
-    }
-    total
 }
 
 /// Writes `n` paused conversations into the store at `data`.

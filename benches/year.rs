@@ -10,12 +10,15 @@
 //! configured, so a completed intake is kept for `waiting_days` (60) and then erased, an abandoned
 //! one for `abandoned_days` (30). Each day ends with the purge a running bot does daily.
 
+#[path = "support/du.rs"]
+mod du_support;
 use clearpath::app::{App, Retention};
 use clearpath::engine::{Command, Input};
 use clearpath::flow;
 use clearpath::locale::Locales;
 use clearpath::store::crypto::Key;
 use clearpath::store::Store;
+use du_support::du;
 use std::path::Path;
 
 /// The tests' full intake (tests/it/cli.rs `FULL_INTAKE`), as inputs.
@@ -67,17 +70,6 @@ fn input(s: &str) -> Input {
         _ if s == "/skip" => Input::cmd(Command::Skip),
         _ => panic!("{s}"),
     }
-}
-
-fn du(path: &Path) -> u64 {
-    let mut total = 0;
-    if let Ok(entries) = std::fs::read_dir(path) {
-        for e in entries.flatten() {
-            let m = e.metadata().unwrap();
-            total += if m.is_dir() { du(&e.path()) } else { m.len() };
-        }
-    }
-    total
 }
 
 fn main() {
