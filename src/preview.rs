@@ -195,6 +195,7 @@ impl Walk<'_> {
                 Some(format!("→ {to}{new} because {}", b.when.describe()))
             }
             Via::Decline => Some(format!("→ {to} because {} was declined", step.id)),
+            Via::Send => Some(format!("→ {to} because the person chose to send now, at {}", step.id)),
         }
     }
 

@@ -16,7 +16,7 @@ opt-device-not-sure = I'm not sure
 info-device-tips =
     Thank you for telling us. A few things that can help:
     • Type /exit at any time to leave quickly. It deletes the messages in this chat from the last 48 hours; /help says exactly what it deletes.
-    • You can set a code in a moment, so no one else can open your answers.
+    • If you choose to tell us more after the first few questions, you can set a code then, so no one else can open your answers.
     • A notification can show the start of a message on the lock screen. In Telegram's settings (Notifications and Sounds) you can turn off message previews.
     • If you can, use a phone or computer that only you use, or one at a library or an advocate's office.
     It's your choice. You can continue now if you want to.
@@ -31,6 +31,7 @@ q-consent =
     • This chat runs on Telegram and is not end-to-end encrypted: Telegram can see what is written here, and so can anyone who opens this phone or your Telegram account. Please don't write anyone else's name, or what happened to you: we don't need it to help you.
     • This is not an emergency service. If you are in danger, call 911. To talk to someone now, call the National Human Trafficking Hotline at 1-888-373-7888 or text HELP to 233733.
     • You can skip questions, go back, stop with /exit, and erase everything with /delete.
+    • It takes about { $short_minutes } minutes to send the few answers a lawyer needs to call you back. Telling everything takes about { $full_minutes } minutes. You can send early and tell the rest later.
 
     Would you like to continue?
 
@@ -48,25 +49,15 @@ opt-term-exploitation = "Being exploited"
 opt-term-forced-work = "Being forced to work"
 opt-term-what-happened = Just "what happened"
 
-q-has-records =
-    Now a few questions about the past. Take your time.
-    Have you ever been arrested, charged or convicted of anything in the United States? Please include everything, from any time in your life, not only from that time.
-    .short = Any arrests or convictions
-hint-has-records =
-    You are not the only one this has happened to.
-    Many survivors were arrested for things they were forced or pressured to do. Almost every state now has a way to clear or seal such records.
-
-info-no-records =
-    Thank you.
-    Even without a record, { $org } may be able to help you with other things. We'll ask a few more questions so the right person can reach you.
-
 group-case = Case { $n }
 
 q-case-state =
-    Let's take them one at a time. Which state was this one in?
-    One arrest or conviction at a time. If it was in a federal court, choose Federal.
+    Now a few questions about the past. Take your time.
+    In which state were you arrested or convicted? If it happened more than once, start with one: you can add the others later. If it was in a federal court, choose Federal.
     .short = State
-hint-case-state = You can type the state's name, like "New York", or choose one below.
+hint-case-state =
+    You can type the state's name, like "New York", or choose one below.
+    Not sure if you have a record? Choose "I don't know": a lawyer can find out.
 
 q-case-county =
     Which county or city was it in, if you remember?
@@ -99,8 +90,8 @@ opt-cat-immigration = Immigration
 opt-cat-other = Something else
 
 q-case-charge =
-    If you remember, what was it called? Your own words are fine.
-    We mean the name of the charge.
+    If you remember, what was it called?
+    Only the name of the charge, like "loitering", in your own words. Please don't write what happened: we don't need it.
     .short = Charge (their words)
 
 q-case-outcome = How did this case end?
@@ -128,8 +119,10 @@ opt-level-violation = A violation or infraction
 opt-level-misdemeanor = A misdemeanor
 opt-level-felony = A felony
 
-q-case-date = About when did it happen?
-    .short = When it happened
+q-case-date =
+    About when was it?
+    We mean when you were arrested.
+    .short = When arrested
 hint-dates = A year is enough, like 2014 or "around 2014".
 
 q-case-conviction-date = About when did the case end?
@@ -179,7 +172,9 @@ hint-other-names =
     You don't need to write the name now.
     We ask so the lawyer knows where to look.
 
-q-still-in-situation = Is anyone still pressuring or controlling you?
+q-still-in-situation =
+    First, your safety.
+    Is anyone still pressuring or controlling you?
     .short = Still in the situation
 
 info-still-in-situation =
@@ -270,7 +265,14 @@ q-contact-time = When is it safe to contact you? For example "weekdays after 6pm
 
 q-review = Almost done.
 
+q-send-choice =
+    Thank you. That is enough for someone to get back to you.
+    You can send it now: a lawyer will ask the rest when they call. Or you can tell us more now, which helps them prepare. Either way is fine.
+    Here is what you told us:
+
 end-done = Thank you. Your answers have been sent. Someone will be in touch in the way you chose. In an emergency, call 911; for other help, type /help.
+
+end-sent-early = Thank you. What you told us has been sent. Someone will be in touch in the way you chose. To add more later, type /start. In an emergency, call 911; for other help, type /help.
 
 end-later = That's okay. Type /start whenever you want to continue. In an emergency, call 911; for other help, type /help.
 

@@ -89,6 +89,10 @@ fn format_prompt(s: &mut String, p: &OutPrompt, free_input_hint: &str) {
         }
         return;
     }
+    // The answers so far, above the choice (the checkpoint: send them now, or tell more).
+    for item in &p.review {
+        s.push_str(&format!("  · {}: {}\n", item.question, item.answer));
+    }
     if let Some(a) = &p.answer {
         s.push_str(&format!("  → {a}\n"));
     }

@@ -194,6 +194,7 @@ impl World {
                     submitted_at: now,
                     delivered_at: None,
                     contact_chat: None,
+                    addenda: vec![],
                 };
                 self.app().store(|st| st.save_intake(&who, &intake)).unwrap();
                 referral::submitted(self.app(), &who, &code, Some(990_000 + *i as i64), now).unwrap();

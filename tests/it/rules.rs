@@ -277,6 +277,7 @@ fn attorney_summary_of_an_intake() {
         submitted_at: "2026-11-25T20:00:00Z".parse().unwrap(),
         delivered_at: None,
         contact_chat: None,
+        addenda: vec![],
     };
     let (rules, _) = clearpath::rules::Rules::load(&clearpath::data::read_dir(&root().join("rules")));
     let date = jiff::civil::date(2026, 11, 25);

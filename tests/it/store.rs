@@ -586,6 +586,7 @@ fn retention_purges_abandoned_and_delivered_and_undelivered_cases_only_after_the
         submitted_at: t0,
         delivered_at: delivered,
         contact_chat: None,
+        addenda: vec![],
     };
     store.save_intake(&undelivered, &intake("UNDELIV1", None)).unwrap();
     store.save_intake(&delivered_long_ago, &intake("DELIVER1", Some(t0 + day * 2))).unwrap();
@@ -757,6 +758,7 @@ fn writers_racing_on_a_new_survivor_share_one_data_key() {
                                 submitted_at: "2026-11-25T00:00:00Z".parse().unwrap(),
                                 delivered_at: None,
                                 contact_chat: None,
+                                addenda: vec![],
                             };
                             store.save_intake(s, &intake).unwrap();
                         }

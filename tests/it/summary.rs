@@ -93,6 +93,7 @@ fn intake_of(h: &Harness, code: &str) -> clearpath::store::Intake {
         submitted_at: "2026-11-25T20:00:00Z".parse().unwrap(),
         delivered_at: None,
         contact_chat: None,
+        addenda: vec![],
     }
 }
 

@@ -23,4 +23,23 @@ pub struct Intake {
     /// way to be contacted, for the one neutral message sent when an attorney takes the case.
     #[serde(default)]
     pub contact_chat: Option<String>,
+    /// What the survivor told after sending early, one note per later send: the answers then
+    /// are all in `answers`; each note names those new or changed, and whether its addendum has
+    /// reached the attorney.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addenda: Vec<Addendum>,
+}
+
+/// One later send of a case sent early.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Addendum {
+    /// 1 for the first addendum.
+    pub n: u32,
+    pub at: jiff::Timestamp,
+    /// The answers (by `Pos::key()`) new or changed since the send before.
+    pub keys: Vec<String>,
+    /// Sealed and handed on (to the attorney holding the case, or merged into a case still
+    /// waiting for one).
+    #[serde(default)]
+    pub delivered: bool,
 }

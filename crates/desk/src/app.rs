@@ -13,6 +13,7 @@ use crate::store::rotate::{self, Rotated};
 use crate::store::{Change, ChatLog, Intake, OutboxEntry, Purged, Store, StoreError, Subject, Tally};
 use jiff::Timestamp;
 use secrecy::ExposeSecret;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
@@ -376,18 +377,34 @@ impl App {
                 Effect::Wipe => wipe = true,
                 Effect::Erase => erased = true,
                 Effect::SetResumeCode(code) => s.resume_code = Some(hash_code(code.expose_secret())),
-                Effect::Submit => {
-                    intake = Some(Intake {
-                        code: case_code(),
-                        flow_id: flow.id.clone(),
-                        flow_hash: flow.hash.clone(),
-                        locale: s.lang().to_string(),
-                        answers: s.answers.clone(),
-                        submitted_at: now,
-                        delivered_at: None,
-                        contact_chat: None,
-                    });
-                }
+                Effect::Submit => match s.sent.clone() {
+                    None => {
+                        let code = case_code();
+                        s.sent = Some(engine::Sent { case: code.clone(), answers: s.answers.clone(), addenda: 0 });
+                        intake = Some(Intake {
+                            code,
+                            flow_id: flow.id.clone(),
+                            flow_hash: flow.hash.clone(),
+                            locale: s.lang().to_string(),
+                            answers: s.answers.clone(),
+                            submitted_at: now,
+                            delivered_at: None,
+                            contact_chat: None,
+                            addenda: vec![],
+                        });
+                    }
+                    // Sent before: what is new goes to the same case as an addendum.
+                    Some(sent) => {
+                        intake = self.addendum(who, &sent, &s, &flow, now)?;
+                        if intake.is_some() {
+                            s.sent = Some(engine::Sent {
+                                case: sent.case.clone(),
+                                answers: s.answers.clone(),
+                                addenda: sent.addenda + 1,
+                            });
+                        }
+                    }
+                },
             }
         }
         let tally = self.count(&session, &mut s, &outcome.replies, intake.is_some(), cause, erased, now);
@@ -444,6 +461,43 @@ impl App {
             }
         }
         Ok(handled)
+    }
+
+    /// The case `sent` went to, with the answers now and a note of what is new since that send:
+    /// what is stored (in the same change as the session) for the case desk to hand on as an
+    /// addendum. `None` when nothing changed (nothing to add). The case's readable intake may be
+    /// gone (an attorney accepted it, keeping only the sealed copy): it is written again, with
+    /// the note, until the addendum is delivered.
+    fn addendum(
+        &self,
+        who: &Subject,
+        sent: &engine::Sent,
+        s: &Session,
+        flow: &Flow,
+        now: Timestamp,
+    ) -> Result<Option<Intake>, StoreError> {
+        let keys: Vec<String> =
+            s.answers.iter().filter(|(k, a)| sent.answers.get(*k) != Some(*a)).map(|(k, _)| k.clone()).collect();
+        if keys.is_empty() {
+            return Ok(None);
+        }
+        let kept = self.store(|st| st.load_intake(who, &sent.case))?;
+        let mut intake = kept.unwrap_or_else(|| Intake {
+            code: sent.case.clone(),
+            flow_id: flow.id.clone(),
+            flow_hash: flow.hash.clone(),
+            locale: s.lang().to_string(),
+            answers: BTreeMap::new(),
+            submitted_at: now,
+            delivered_at: None,
+            contact_chat: None,
+            addenda: vec![],
+        });
+        intake.answers = s.answers.clone();
+        intake.flow_id = flow.id.clone();
+        intake.flow_hash = flow.hash.clone();
+        intake.addenda.push(crate::intake::Addendum { n: sent.addenda + 1, at: now, keys, delivered: false });
+        Ok(Some(intake))
     }
 
     /// Whether a channel input was already applied to this session: its id is at or below the

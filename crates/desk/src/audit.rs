@@ -37,6 +37,9 @@ pub enum Event {
     Withdrawn,
     /// Nobody accepted the case in the end.
     NotTaken,
+    /// The survivor, having sent early, told more: an addendum went to the case's attorney (or,
+    /// with no attorney named, joined the case still waiting for one).
+    Addendum,
 }
 
 impl Event {
@@ -54,6 +57,7 @@ impl Event {
             Event::Invited => "invited",
             Event::Withdrawn => "withdrawn",
             Event::NotTaken => "not_taken",
+            Event::Addendum => "addendum",
         }
     }
 }
@@ -280,7 +284,7 @@ pub fn publish_head(app: &crate::app::App, why: &str, now: Timestamp) {
 mod tests {
     use super::*;
 
-    const ALL: [Event; 11] = [
+    const ALL: [Event; 12] = [
         Event::Offered,
         Event::Accepted,
         Event::Declined,
@@ -292,6 +296,7 @@ mod tests {
         Event::Invited,
         Event::Withdrawn,
         Event::NotTaken,
+        Event::Addendum,
     ];
 
     /// The names were strings before the enum; entries on disk hold them, and the chain hashes
@@ -310,6 +315,7 @@ mod tests {
             "invited",
             "withdrawn",
             "not_taken",
+            "addendum",
         ];
         for (e, name) in ALL.into_iter().zip(old) {
             assert_eq!(e.name(), name);

@@ -124,15 +124,52 @@ pub fn document(app: &App, rules: &Rules, lang: &str, intake: &Intake, date: jif
     )
 }
 
+/// An addendum: what the survivor told after sending early (new or changed answers), then the
+/// whole referral as now known, screened again on everything told.
+pub fn addendum_document(
+    app: &App,
+    rules: &Rules,
+    lang: &str,
+    intake: &Intake,
+    note: &crate::intake::Addendum,
+    date: jiff::civil::Date,
+) -> String {
+    let flow = app.flow_of(&intake.flow_hash);
+    let added = crate::rules::summary::answers_markdown(&flow, &app.locales(), intake, &note.keys, lang);
+    format!(
+        "# Addendum {} to case {}\n\nThe person sent this case early and has told more ({}). New or changed answers:\n\n{added}\nThe whole case as now known follows; its screening is run again on everything told.\n\n{}",
+        note.n,
+        intake.code,
+        note.at.strftime("%Y-%m-%d"),
+        document(app, rules, lang, intake, date)
+    )
+}
+
 /// Terminal mode: seals a just-submitted intake into `outbox/case-<code>.md.age`.
+/// A later send of a case sent early writes its addendum beside it instead,
+/// `outbox/case-<code>-addendum-<n>.md.age`.
 pub fn write_to_outbox(app: &App, h: &Handoff, who: &Subject, code: &str) -> anyhow::Result<PathBuf> {
-    let intake =
+    let mut intake =
         app.store(|s| s.load_intake(who, code))?.ok_or_else(|| anyhow::anyhow!("case {code} is not stored"))?;
-    let doc = document(app, &h.rules, &h.lang, &intake, jiff::Zoned::now().date());
-    let sealed = seal(&h.recipient, doc.as_bytes())?;
+    let date = jiff::Zoned::now().date();
+    let pending: Vec<crate::intake::Addendum> = intake.addenda.iter().filter(|a| !a.delivered).cloned().collect();
     std::fs::create_dir_all(&h.outbox)?;
     crate::store::restrict_dir(&h.outbox)?;
-    let path = h.outbox.join(format!("case-{code}.md.age"));
-    crate::store::write_private(&path, &sealed)?;
-    Ok(path)
+    if pending.is_empty() {
+        let doc = document(app, &h.rules, &h.lang, &intake, date);
+        let path = h.outbox.join(format!("case-{code}.md.age"));
+        crate::store::write_private(&path, &seal(&h.recipient, doc.as_bytes())?)?;
+        return Ok(path);
+    }
+    let mut last = h.outbox.join(format!("case-{code}.md.age"));
+    for note in &pending {
+        let doc = addendum_document(app, &h.rules, &h.lang, &intake, note, date);
+        last = h.outbox.join(format!("case-{code}-addendum-{}.md.age", note.n));
+        crate::store::write_private(&last, &seal(&h.recipient, doc.as_bytes())?)?;
+    }
+    for a in &mut intake.addenda {
+        a.delivered = true;
+    }
+    app.store(|s| s.save_intake(who, &intake))?;
+    Ok(last)
 }

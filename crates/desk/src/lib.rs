@@ -30,5 +30,5 @@ pub mod referral;
 pub mod retention;
 
 // The lower layers, under the names the modules here use.
-use clearpath_core::{callback, engine, flow, jurisdiction, locale, render, rules, stats};
+use clearpath_core::{callback, engine, flow, intake, jurisdiction, locale, render, rules, stats};
 use clearpath_store as store;

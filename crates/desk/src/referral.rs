@@ -125,6 +125,10 @@ pub struct Referral {
     /// The administrators were reminded that it will be deleted if nobody accepts it.
     #[serde(default)]
     pub reminded: bool,
+    /// Addenda sealed to the holder (armored age), sent again with the case on `/case`. A case
+    /// offered to another attorney goes whole, addenda merged, and this starts again empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addenda: Vec<String>,
 }
 
 /// How completed intakes reach attorneys.
@@ -397,6 +401,9 @@ fn delivery(app: &App, d: &Desk, r: &Referral, a: &Attorney, intake: Option<&Int
     if let Some(sealed) = &r.sealed {
         out.push(Message::File { name: format!("case-{}.md.age", r.code), text: sealed.clone() });
     }
+    for (i, sealed) in r.addenda.iter().enumerate() {
+        out.push(Message::File { name: format!("case-{}-addendum-{}.md.age", r.code, i + 1), text: sealed.clone() });
+    }
     if d.settings.summary_as_text {
         if let Some(i) = intake {
             let date = now.to_zoned(jiff::tz::TimeZone::UTC).date();
@@ -463,6 +470,8 @@ fn route(app: &App, d: &Desk, r: &mut Referral, now: Timestamp) -> Result<(), De
             r.holder = Some(a.name.clone());
             r.offered_at = Some(now);
             r.sealed = Some(sealed);
+            // The whole case, as now known, is in the file: no addendum is separate any more.
+            r.addenda.clear();
             save(app, r)?;
             to_chat(app, a.chat, delivery(app, d, r, &a, Some(&intake), now), now)?;
             log(app, audit::Event::Offered, Some(&r.code), Some(&a.name), now)?;
@@ -538,10 +547,18 @@ fn open_case(
     chat: Option<i64>,
     now: Timestamp,
 ) -> Result<(), DeskError> {
-    if load(app, code)?.is_some() {
-        return Ok(());
+    if let Some(r) = load(app, code)? {
+        // The case is open: a later send of a case sent early is an addendum to it.
+        return deliver_addenda(app, d, who, r, now);
     }
     let Some(mut intake) = app.store(|st| st.load_intake(who, code))? else { return Ok(()) };
+    // A case opened from this intake goes whole: any addenda are in it.
+    if intake.addenda.iter().any(|a| !a.delivered) {
+        for a in &mut intake.addenda {
+            a.delivered = true;
+        }
+        app.store(|st| st.save_intake(who, &intake))?;
+    }
     if let Some(c) = chat {
         if chose_this_chat(&app.flow_of(&intake.flow_hash), &intake) && intake.contact_chat.is_none() {
             intake.contact_chat = Some(c.to_string());
@@ -563,8 +580,67 @@ fn open_case(
         accepted_at: None,
         closed_at: None,
         reminded: false,
+        addenda: vec![],
     };
     route(app, d, &mut r, now)
+}
+
+/// Hands on what the survivor told after sending early: each addendum not yet delivered is
+/// sealed to the attorney holding the case and sent (kept with the case for `/case`), or, while
+/// the case waits for an attorney, stays merged in the case to go whole with its offer; each is
+/// recorded in the audit log. Once the case is accepted the readable intake goes again, as at
+/// acceptance: only the sealed copies stay. Idempotent: a delivered addendum is marked so.
+fn deliver_addenda(app: &App, d: &Desk, who: &Subject, mut r: Referral, now: Timestamp) -> Result<(), DeskError> {
+    let Some(mut intake) = app.store(|st| st.load_intake(who, &r.code))? else { return Ok(()) };
+    if intake.addenda.iter().all(|a| a.delivered) {
+        return Ok(());
+    }
+    let holder = match r.state {
+        CaseState::Waiting => None,
+        CaseState::Offered | CaseState::Accepted | CaseState::Closed => {
+            let name = r.holder.clone().unwrap_or_default();
+            roster(app)?.into_iter().find(|a| a.name.eq_ignore_ascii_case(&name))
+        }
+    };
+    let date = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let pending: Vec<crate::intake::Addendum> = intake.addenda.iter().filter(|a| !a.delivered).cloned().collect();
+    for note in &pending {
+        match &holder {
+            Some(a) => {
+                let recipient =
+                    crate::handoff::recipient(&a.recipient).map_err(|e| DeskError::Invalid(e.to_string()))?;
+                let doc = crate::handoff::addendum_document(app, &d.rules(), &a.language, &intake, note, date);
+                let sealed = crate::handoff::seal_armored(&recipient, doc.as_bytes())
+                    .map_err(|e| DeskError::Invalid(e.to_string()))?;
+                let text = format!(
+                    "Case {}: the person, who sent it early, has told more. Addendum {} is attached (sealed, like the case file){}.",
+                    r.code,
+                    note.n,
+                    if r.state == CaseState::Closed { "; the case is closed, so the server keeps no copy of it" } else { "" }
+                );
+                let mut msgs = vec![Message::text(text, false)];
+                msgs.push(Message::File { name: format!("case-{}-addendum-{}.md.age", r.code, note.n), text: sealed.clone() });
+                if r.state != CaseState::Closed {
+                    r.addenda.push(sealed);
+                }
+                save(app, &r)?;
+                to_chat(app, a.chat, msgs, now)?;
+                log(app, audit::Event::Addendum, Some(&r.code), Some(&a.name), now)?;
+            }
+            // No attorney holds it: the answers are merged into the case that waits.
+            None => log(app, audit::Event::Addendum, Some(&r.code), None, now)?,
+        }
+        if let Some(x) = intake.addenda.iter_mut().find(|x| x.n == note.n) {
+            x.delivered = true;
+        }
+    }
+    if matches!(r.state, CaseState::Accepted | CaseState::Closed) {
+        app.store(|st| st.remove_intake(who, &r.code))?;
+    } else {
+        app.store(|st| st.save_intake(who, &intake))?;
+    }
+    tracing::info!(addenda = pending.len(), "a case's addenda were handed on");
+    Ok(())
 }
 
 /// What a sweep did.
@@ -608,9 +684,14 @@ pub fn sweep(app: &App, now: Timestamp) -> Result<Swept, DeskError> {
             }
         };
         for i in intakes.iter().filter(|i| i.delivered_at.is_none()) {
-            if load(app, &i.code)?.is_none() {
-                open_case(app, d, &s, &i.code, None, now)?;
-                out.opened += 1;
+            match load(app, &i.code)? {
+                None => {
+                    open_case(app, d, &s, &i.code, None, now)?;
+                    out.opened += 1;
+                }
+                // An addendum stored, then a crash before it was handed on.
+                Some(r) if i.addenda.iter().any(|a| !a.delivered) => deliver_addenda(app, d, &s, r, now)?,
+                Some(_) => {}
             }
         }
     }

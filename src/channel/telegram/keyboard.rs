@@ -158,8 +158,8 @@ pub fn prompt_buttons(
     for (i, c) in p.choices.iter().enumerate().skip(from).take(count) {
         let label = if paged { format!("{}{}. {}", words.line_start(), i + 1, c.label) } else { c.label.clone() };
         // Ticks that toggle, then "Done"; "don't know" and "rather not say" answer at once.
-        let at_once =
-            p.input != PromptKind::Multi || matches!(c.id.as_str(), crate::flow::DONT_KNOW | crate::flow::PREFER_NOT);
+        let at_once = p.input != PromptKind::Multi
+            || matches!(c.id.as_str(), crate::flow::DONT_KNOW | crate::flow::PREFER_NOT | crate::flow::SEND_NOW);
         let button = if at_once {
             (label, choice(&c.id))
         } else {

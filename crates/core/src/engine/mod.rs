@@ -12,7 +12,9 @@ pub mod parse;
 mod prompt_kind;
 pub mod session;
 
-use crate::flow::{CompareOp, CondValue, Condition, EndResult, Flow, Kind, Step, Target, DONT_KNOW, PREFER_NOT};
+use crate::flow::{
+    CompareOp, CondValue, Condition, EndResult, Flow, Kind, Step, Target, DONT_KNOW, MORE, PREFER_NOT, SEND_NOW,
+};
 use crate::lexicon::{Lexicon, Word};
 use crate::locale::Arg;
 use answer::{Answer, PartialDate, Pos, Value};
@@ -387,6 +389,12 @@ impl<'a> Engine<'a> {
             self.notice(NoticeKind::Invalid, Msg::new("invalid-stale"));
             return self.reprompt();
         }
+        // "Send what I've told you", on a question after the checkpoint.
+        if choice_id(&input).as_deref() == Some(SEND_NOW) && self.send_offered(step) {
+            if let Some(Kind::Checkpoint { send }) = self.flow.checkpoint().map(|c| &c.kind) {
+                return self.goto(step, send, Via::Send);
+            }
+        }
         match &step.kind {
             Kind::Language => match choice_or_text(&input) {
                 Some(code) if self.flow.languages.contains(&code) => {
@@ -440,6 +448,11 @@ impl<'a> Engine<'a> {
                         self.invalid(Msg::new("invalid-stale"));
                     }
                 }
+                _ => self.invalid(Msg::new("invalid-choice")),
+            },
+            Kind::Checkpoint { send } => match choice_or_text(&input).as_deref() {
+                Some(SEND_NOW) => self.goto(step, send, Via::Send),
+                Some(MORE) => self.advance(step, None),
                 _ => self.invalid(Msg::new("invalid-choice")),
             },
             Kind::End { .. } => self.enter(),
@@ -626,9 +639,27 @@ impl<'a> Engine<'a> {
                 match result {
                     EndResult::Submitted => {
                         self.prune_off_path();
-                        self.s.status = Status::Submitted;
                         self.s.submitted_at = Some(self.now);
                         self.effects.push(Effect::Submit);
+                        // Sent before the end of the intake (the checkpoint's "Send this now", or
+                        // "Send what I've told you"): what was told goes now, and the rest can be
+                        // told later, from the first question not answered, as an addendum.
+                        match self.moved.as_ref().filter(|m| m.via == Via::Send).map(|m| m.from.clone()) {
+                            Some(from) => {
+                                // Resume where "Tell you more" leads, or at the question where
+                                // "Send what I've told you" was pressed.
+                                let resume = match self.flow.step(&from.step) {
+                                    Some(cp @ Step { kind: Kind::Checkpoint { .. }, next: Some(t), .. }) => {
+                                        resolve(self.flow, cp, &from, t)
+                                    }
+                                    _ => from,
+                                };
+                                self.s.status = Status::Paused;
+                                self.s.unlocked = false;
+                                self.s.pos = Some(resume);
+                            }
+                            None => self.s.status = Status::Submitted,
+                        }
                     }
                     EndResult::Paused => {
                         self.s.status = Status::Paused;
@@ -734,13 +765,50 @@ impl<'a> Engine<'a> {
                 c
             }
             Kind::End { .. } => vec![],
-            _ => self
-                .flow
-                .options_of(step)
-                .into_iter()
-                .map(|(v, l)| ChoiceView { id: v, label: Label::Msg(Msg::new(&l)) })
-                .collect(),
+            Kind::Checkpoint { .. } => {
+                // "Tell you more (about N questions, M minutes)": what is left on the path from
+                // here, the default way where answers are still to come.
+                let left = progress(self.flow, &self.s).map(|p| p.total.saturating_sub(p.n)).unwrap_or(0);
+                self.flow
+                    .options_of(step)
+                    .into_iter()
+                    .map(|(v, l)| {
+                        let mut m = Msg::new(&l);
+                        if v == MORE {
+                            m = m.arg("n", Arg::Num(left as i64)).arg("minutes", Arg::Num(minutes(left)));
+                        }
+                        ChoiceView { id: v, label: Label::Msg(m) }
+                    })
+                    .collect()
+            }
+            _ => {
+                let mut c: Vec<ChoiceView> = self
+                    .flow
+                    .options_of(step)
+                    .into_iter()
+                    .map(|(v, l)| ChoiceView { id: v, label: Label::Msg(Msg::new(&l)) })
+                    .collect();
+                if self.send_offered(step) {
+                    c.push(ChoiceView { id: SEND_NOW.into(), label: Label::Msg(Msg::new("choice-send-told")) });
+                }
+                c
+            }
         };
+        let choices = match (&step.kind, self.send_offered(step)) {
+            // The free-input kinds above list only their answer states: the button is added here.
+            (Kind::Jurisdiction, true) => {
+                let mut c = choices;
+                c.push(ChoiceView { id: SEND_NOW.into(), label: Label::Msg(Msg::new("choice-send-told")) });
+                c
+            }
+            _ => choices,
+        };
+        let mut text = text;
+        if let Kind::Consent { .. } = step.kind {
+            // How long it takes, from the flow as it is: the short path, and the whole intake.
+            let (short, full) = durations(self.flow);
+            text = text.arg("short_minutes", Arg::Num(short)).arg("full_minutes", Arg::Num(full));
+        }
         let free_input = matches!(
             step.kind,
             Kind::Text { .. } | Kind::Number { .. } | Kind::Date { .. } | Kind::Jurisdiction | Kind::ResumeCode
@@ -759,7 +827,7 @@ impl<'a> Engine<'a> {
             choices,
             free_input,
             current: self.s.answers.get(&pos.key()).map(|a| view(self.flow, step, a)),
-            review: if step.kind == Kind::Review { self.review_items() } else { vec![] },
+            review: if matches!(step.kind, Kind::Review | Kind::Checkpoint { .. }) { self.review_items() } else { vec![] },
             skippable: step.skippable,
             progress: progress(self.flow, &self.s),
         }
@@ -789,6 +857,10 @@ impl<'a> Engine<'a> {
                 let mut c = Vec::new();
                 let text = if self.s.status == Status::Submitted {
                     Msg::new("already-submitted")
+                } else if self.s.submitted_at.is_some() {
+                    // Sent early: what was told has gone; the rest can still be told.
+                    c.push(("resume", Label::Msg(Msg::new("choice-tell-more-later"))));
+                    Msg::new("resume-prompt-sent")
                 } else {
                     c.push(("resume", Label::Msg(Msg::new("choice-resume"))));
                     Msg::new("resume-prompt")
@@ -814,6 +886,20 @@ impl<'a> Engine<'a> {
             skippable: false,
             progress: None,
         })));
+    }
+
+    /// Whether this question offers "Send what I've told you": the flow has a checkpoint, the
+    /// conversation has passed it (or already sent once), and this is a question after it.
+    fn send_offered(&self, step: &Step) -> bool {
+        let Some(cp) = self.flow.checkpoint() else { return false };
+        let passed = self.s.submitted_at.is_some() || self.s.history.iter().any(|p| p.step == cp.id);
+        passed
+            && self.s.consented_at.is_some()
+            && step.id != cp.id
+            && !matches!(
+                step.kind,
+                Kind::Review | Kind::End { .. } | Kind::Consent { .. } | Kind::Language | Kind::Checkpoint { .. }
+            )
     }
 
     fn review_items(&self) -> Vec<ReviewItem> {
@@ -1103,6 +1189,61 @@ fn went_from(flow: &Flow, step: &Step, pos: &Pos, s: &Session) -> Option<Pos> {
     flow.leads_to(step).contains(&after.step).then(|| after.clone())
 }
 
+/// About how long `prompts` prompts take, in whole minutes (at least 1): at
+/// [`SECONDS_PER_PROMPT`] a prompt.
+pub fn minutes(prompts: u32) -> i64 {
+    ((prompts as i64 * SECONDS_PER_PROMPT) + 59).div_euclid(60).max(1)
+}
+
+/// Seconds a prompt takes to read and answer: the middle of the 10 to 20 seconds the short-path
+/// issue measured a prompt at (reading a plain sentence or two on a phone, then a tap).
+pub const SECONDS_PER_PROMPT: i64 = 15;
+
+/// The prompts from the first message to the checkpoint on the default path (its "Send this
+/// now" included), if the flow has a checkpoint on that path.
+pub fn short_path_prompts(flow: &Flow) -> Option<u32> {
+    let cp = flow.checkpoint()?;
+    let s = Session::new(&flow.id, &flow.hash, Timestamp::UNIX_EPOCH);
+    walk(flow, &s, Some(&Pos::new(cp.id.clone(), None))).0
+}
+
+/// The minutes the consent text quotes: the short path (to "Send this now"), and the whole
+/// intake on its default path. With no checkpoint, both are the whole.
+pub fn durations(flow: &Flow) -> (i64, i64) {
+    let full = default_path_prompts(flow);
+    (minutes(short_path_prompts(flow).unwrap_or(full)), minutes(full))
+}
+
+/// The questions not reached: from the first question still to answer, the questions that keep
+/// an answer on the way to the review, taking each step's default way where answers are still
+/// to come (so one more instance of nothing: a repeating group is not begun again). Empty when
+/// the path reaches the review. Answered questions, "I don't know" and "rather not say" are
+/// never among them.
+pub fn unreached(flow: &Flow, answers: &BTreeMap<String, Answer>) -> Vec<Pos> {
+    let mut out = Vec::new();
+    let Some(mut pos) = replay(flow, answers) else { return out };
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..10_000 {
+        let Some(step) = flow.step(&pos.step) else { break };
+        if is_final(&step.kind) || !seen.insert(pos.key()) {
+            break;
+        }
+        if step.kind.keeps_answer() && !answers.contains_key(&pos.key()) {
+            out.push(pos.clone());
+        }
+        let Some(t) = next_target(flow, step, &pos, answers, None) else { break };
+        if matches!(t, Target::NewInstance(_)) {
+            break;
+        }
+        pos = resolve(flow, step, &pos, &t);
+    }
+    out
+}
+
+fn is_final(k: &Kind) -> bool {
+    matches!(k, Kind::Review | Kind::End { .. })
+}
+
 /// The first position on the path still to be answered (or the review/end it leads to).
 pub fn replay(flow: &Flow, answers: &BTreeMap<String, Answer>) -> Option<Pos> {
     let consent = flow.first_step_of_kind(|k| matches!(k, Kind::Consent { .. }))?;
@@ -1165,6 +1306,7 @@ fn eval(
         Condition::All(cs) => cs.iter().all(|c| eval(flow, c, pos, answers, transient)),
         Condition::Any(cs) => cs.iter().any(|c| eval(flow, c, pos, answers, transient)),
         Condition::Not(c) => !eval(flow, c, pos, answers, transient),
+        Condition::Instance(n) => pos.instance.is_some_and(|i| i.checked_add(1) == Some(*n)),
     }
 }
 

@@ -47,6 +47,8 @@ impl PromptKind {
             Kind::ResumeCode => PromptKind::ResumeCode,
             Kind::Info => PromptKind::Info,
             Kind::Review => PromptKind::Review,
+            // Two choices (send now, tell more), the answers so far listed above them.
+            Kind::Checkpoint { .. } => PromptKind::Single,
             Kind::End { .. } => PromptKind::End,
         }
     }

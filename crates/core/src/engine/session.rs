@@ -44,6 +44,21 @@ pub struct Session {
     /// restart of the intake; gone with an erasure.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub counted: BTreeSet<crate::stats::Milestone>,
+    /// Set by the app, never by the engine: the case this conversation's answers went to and
+    /// what went, so that a later send (after sending early) is an addendum to that case, never a
+    /// second case. Gone with a restart or an erasure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<Sent>,
+}
+
+/// What a conversation sent, and to which case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sent {
+    pub case: String,
+    /// The answers as they were at the last send.
+    pub answers: BTreeMap<String, super::answer::Answer>,
+    /// Addenda sent so far.
+    pub addenda: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +120,7 @@ impl Session {
             submitted_at: None,
             last_input: None,
             counted: BTreeSet::new(),
+            sent: None,
         }
     }
 
@@ -348,4 +364,7 @@ pub enum Via {
     Branch(usize),
     /// A consent step's `decline`.
     Decline,
+    /// "Send this now" at the checkpoint, or "Send what I've told you" after it: the checkpoint's
+    /// `send`.
+    Send,
 }

@@ -287,6 +287,31 @@ impl Checker<'_> {
             if let Kind::Consent { decline } = &s.kind {
                 self.check_target(s, decline, &s.spans.extra);
             }
+            if let Kind::Checkpoint { send } = &s.kind {
+                self.check_target(s, send, &s.spans.extra);
+                let to = match send {
+                    Target::Step(id) => self.flow.step(id),
+                    Target::NewInstance(_) => None,
+                };
+                if to.is_some_and(|t| !matches!(t.kind, Kind::End { result: EndResult::Submitted })) {
+                    self.err(
+                        &s.spans.extra,
+                        Some(&s.id),
+                        "checkpoint-send",
+                        "`send` must name an end step with result = \"submitted\": where sending now leads".into(),
+                    );
+                }
+            }
+        }
+        let checkpoints: Vec<&Step> =
+            self.flow.steps.iter().filter(|s| matches!(s.kind, Kind::Checkpoint { .. })).collect();
+        if let (Some(first), Some(second)) = (checkpoints.first(), checkpoints.get(1)) {
+            self.err(
+                &second.spans.kind,
+                Some(&second.id),
+                "checkpoint-twice",
+                format!("a flow has at most one checkpoint, and \"{}\" is one already", first.id),
+            );
         }
     }
 
@@ -602,6 +627,13 @@ impl Checker<'_> {
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| self.types(s, c, refs)),
             Condition::Not(c) => self.types(s, c, refs),
             Condition::Present { .. } | Condition::State { .. } => {}
+            Condition::Instance(_) if s.group.is_none() => self.err(
+                &s.spans.id,
+                Some(&s.id),
+                "instance-outside-group",
+                "`instance = N` tests which instance of a repeating group is asked; this step is in no group, so it never holds".into(),
+            ),
+            Condition::Instance(_) => {}
         }
     }
 

@@ -29,6 +29,7 @@ impl Condition {
             Condition::All(cs) => cs.iter().map(Condition::describe).collect::<Vec<_>>().join(" and "),
             Condition::Any(cs) => cs.iter().map(Condition::describe).collect::<Vec<_>>().join(" or "),
             Condition::Not(c) => format!("not ({})", c.describe()),
+            Condition::Instance(n) => format!("this is instance {n} of the group"),
         }
     }
 }

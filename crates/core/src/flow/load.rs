@@ -73,6 +73,8 @@ struct RawStep {
     #[serde(default)]
     decline: Option<Spanned<String>>,
     #[serde(default)]
+    send: Option<Spanned<String>>,
+    #[serde(default)]
     result: Option<Spanned<String>>,
     #[serde(default)]
     field: Option<Spanned<String>>,
@@ -107,6 +109,7 @@ struct RawCond {
     lt: Option<Spanned<toml::Value>>,
     lte: Option<Spanned<toml::Value>>,
     includes: Option<Spanned<String>>,
+    instance: Option<Spanned<i64>>,
     all: Option<Vec<Spanned<RawCond>>>,
     any: Option<Vec<Spanned<RawCond>>>,
     not: Option<Box<Spanned<RawCond>>>,
@@ -221,6 +224,24 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
             "resume_code" => Kind::ResumeCode,
             "info" => Kind::Info,
             "review" => Kind::Review,
+            "checkpoint" => match &rs.send {
+                Some(d) => {
+                    spans.extra = d.span();
+                    Kind::Checkpoint { send: Target::parse(d.get_ref()) }
+                }
+                None => {
+                    err(
+                        &mut diags,
+                        &source,
+                        &rs.kind.span(),
+                        "missing-field",
+                        "a checkpoint step needs `send = \"<step>\"`: the end (result = \"submitted\") that sending now reaches"
+                            .into(),
+                        Some(&id),
+                    );
+                    Kind::Checkpoint { send: Target::Step(String::new()) }
+                }
+            },
             "end" => {
                 let result = match rs.result.as_ref().map(|r| r.get_ref().as_str()) {
                     None | Some("submitted") => EndResult::Submitted,
@@ -345,10 +366,19 @@ fn compile_cond(c: &Spanned<RawCond>) -> Result<Condition, (Span, String)> {
     if let Some(not) = &r.not {
         return Ok(Condition::Not(Box::new(compile_cond(not)?)));
     }
+    if let Some(n) = &r.instance {
+        if r.answer.is_some() {
+            return Err((c.span(), "`instance = N` is a test on its own: it takes no `answer`".to_string()));
+        }
+        return match u32::try_from(*n.get_ref()) {
+            Ok(v) if v >= 1 => Ok(Condition::Instance(v)),
+            _ => Err((n.span(), "`instance` counts from 1 (the first case is instance 1)".to_string())),
+        };
+    }
     let answer = r
         .answer
         .as_ref()
-        .ok_or_else(|| (c.span(), "a condition needs `answer = \"<step id>\"` (or `all`, `any`, `not`)".to_string()))?;
+        .ok_or_else(|| (c.span(), "a condition needs `answer = \"<step id>\"` (or `all`, `any`, `not`, `instance`)".to_string()))?;
     let a = answer.get_ref().clone();
     let tests = [
         r.equals.is_some(),

@@ -161,6 +161,12 @@ pub enum Kind {
     Info,
     /// Every answer, with the chance to change any before submitting.
     Review,
+    /// The end of the short path: the answers so far, then "Send this now" (to `send`, an end
+    /// with `result = "submitted"`) or "Tell you more" (to `next`). After it, every question
+    /// also offers "Send what I've told you", which goes to `send` as well.
+    Checkpoint {
+        send: Target,
+    },
     /// The conversation ends here.
     End {
         result: EndResult,
@@ -182,6 +188,7 @@ impl Kind {
             Kind::ResumeCode => "resume_code",
             Kind::Info => "info",
             Kind::Review => "review",
+            Kind::Checkpoint { .. } => "checkpoint",
             Kind::End { .. } => "end",
         }
     }
@@ -277,6 +284,9 @@ pub enum Condition {
         answer: String,
         value: String,
     },
+    /// The repeating group's instance being asked is this one, counting from 1 (`instance = 1`:
+    /// the first case). Holds for no step outside a group.
+    Instance(u32),
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -294,6 +304,7 @@ impl Condition {
             | Condition::Includes { answer, .. } => out.push(answer.clone()),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.references(out)),
             Condition::Not(c) => c.references(out),
+            Condition::Instance(_) => {}
         }
     }
 }
@@ -319,10 +330,20 @@ pub enum CondValue {
 /// Reserved option values the engine adds where a step allows them.
 pub const PREFER_NOT: &str = "prefer_not";
 pub const DONT_KNOW: &str = "dont_know";
+/// The choice that sends what was told so far: "Send this now" at the checkpoint, "Send what
+/// I've told you" on every question after it.
+pub const SEND_NOW: &str = "send_now";
+/// The checkpoint's "Tell you more".
+pub const MORE: &str = "more";
 
 impl Flow {
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.index.get(id).and_then(|&i| self.steps.get(i))
+    }
+
+    /// The checkpoint at the end of the short path, if the flow has one.
+    pub fn checkpoint(&self) -> Option<&Step> {
+        self.first_step_of_kind(|k| matches!(k, Kind::Checkpoint { .. }))
     }
 
     pub fn first_step_of_kind(&self, pred: impl Fn(&Kind) -> bool) -> Option<&Step> {
@@ -358,6 +379,9 @@ impl Flow {
         }
         if let Kind::Consent { decline } = &s.kind {
             push(decline);
+        }
+        if let Kind::Checkpoint { send } = &s.kind {
+            push(send);
         }
         out
     }
@@ -409,6 +433,9 @@ impl Flow {
                 vec![("continue".into(), "choice-continue".into())]
             }
             Kind::ResumeCode => vec![("no_code".into(), "choice-no-code".into())],
+            Kind::Checkpoint { .. } => {
+                vec![(SEND_NOW.into(), "choice-send-now".into()), (MORE.into(), "choice-tell-more".into())]
+            }
             _ => step.options.iter().map(|o| (o.value.clone(), o.label.clone())).collect(),
         };
         if step.dont_know {

@@ -230,6 +230,7 @@ impl Run<'_> {
                         submitted_at: self.now,
                         delivered_at: None,
                         contact_chat: None,
+                        addenda: vec![],
                     })
                 }
             }

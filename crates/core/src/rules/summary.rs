@@ -409,6 +409,29 @@ fn build(
         s.rules_version,
     ))]));
 
+    // Sent before the end: the questions the survivor did not reach, for the lawyer to ask.
+    let unreached: Vec<(Option<u32>, &Step)> = crate::engine::unreached(flow, &intake.answers)
+        .into_iter()
+        .filter_map(|p| flow.step(&p.step).filter(|st| !flow.steers_repeat(st)).map(|st| (p.instance, st)))
+        .collect();
+    if !unreached.is_empty() {
+        d.push(Line::Para(vec![
+            Seg::Bold("Sent early".into()),
+            plain(format!(
+                ": the person sent this before the end of the intake; {} question(s) were not reached (listed under \"Not reached\"), to ask when you call. Not reached is not \"don't know\" and not \"rather not say\": they were not asked.",
+                unreached.len()
+            )),
+        ]));
+    }
+    for note in &intake.addenda {
+        d.push(Line::Para(vec![plain(format!(
+            "Addendum {} added {}: {} answer(s) told after the first send.",
+            note.n,
+            note.at.strftime("%Y-%m-%d"),
+            note.keys.len()
+        ))]));
+    }
+
     // The overview: a line per case, the flags, and how and when to make contact.
     d.heading(2, vec![plain(OVERVIEW)]);
     for (i, c) in s.cases.iter().enumerate() {
@@ -508,6 +531,19 @@ fn build(
         }
     }
 
+    // What was not reached, by where it would have been asked.
+    if !unreached.is_empty() {
+        d.heading(2, vec![plain("Not reached (sent early, not asked)")]);
+        for (instance, step) in &unreached {
+            let q = r.msg(lang, &Msg::new(&format!("{}.short", step.prompt)));
+            let place = match instance {
+                Some(i) => format!("{}: ", r.msg(lang, &Msg::new("group-case").arg("n", Arg::Num(*i as i64 + 1)))),
+                None => String::new(),
+            };
+            d.push(Line::Item(0, vec![plain(format!("{place}{q}"))]));
+        }
+    }
+
     // The sources, once each.
     if !src.list.is_empty() {
         d.heading(2, vec![plain("Sources")]);
@@ -548,6 +584,37 @@ fn contact(r: &Renderer<'_>, lang: &str, typed: &str, flow: &Flow, intake: &Inta
         segs.extend(v);
     }
     segs
+}
+
+/// Some of an intake's answers (by `Pos::key()`), a Markdown item each, as the summary words
+/// them ("Case 2: How it ended: Conviction"); what is not passed on ("rather not say",
+/// skipped) says so without the answer.
+pub fn answers_markdown(flow: &Flow, locales: &Locales, intake: &Intake, keys: &[String], lang: &str) -> String {
+    let r = Renderer { locales };
+    let language = locales.get(&intake.locale).map(|l| l.english_name.clone()).unwrap_or_else(|| intake.locale.clone());
+    let typed = format!("as typed, intake in {language}");
+    let mut out = String::new();
+    for key in keys {
+        let pos = Pos::from_key(key);
+        let (Some(step), Some(a)) = (flow.step(&pos.step), intake.answers.get(key)) else { continue };
+        if flow.steers_repeat(step) {
+            continue;
+        }
+        let place = match pos.instance {
+            Some(i) => format!("{}: ", r.msg(lang, &Msg::new("group-case").arg("n", Arg::Num(i as i64 + 1)))),
+            None => String::new(),
+        };
+        let line = match answer_segs(&r, lang, &typed, step, flow, a) {
+            Some(segs) => {
+                let mut d = Doc::default();
+                d.push(Line::Item(0, segs));
+                d.markdown()
+            }
+            None => format!("- {}: (not passed on)\n", r.msg(lang, &Msg::new(&format!("{}.short", step.prompt)))),
+        };
+        let _ = write!(out, "{}", line.replacen("- ", &format!("- {place}"), 1));
+    }
+    out
 }
 
 /// The summary in Markdown, in the attorney's language (`lang`, English by default).

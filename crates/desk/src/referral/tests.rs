@@ -264,6 +264,7 @@ impl Desked {
             submitted_at: self.now,
             delivered_at: None,
             contact_chat: None,
+            addenda: vec![],
         };
         let who = self.survivor();
         self.app.store(|st| st.save_intake(&who, &intake)).unwrap();
@@ -467,6 +468,7 @@ impl Desked {
             submitted_at: self.now,
             delivered_at: None,
             contact_chat: None,
+            addenda: vec![],
         };
         let who = self.survivor();
         self.app.store(|st| st.save_intake(&who, &intake)).unwrap();
