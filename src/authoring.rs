@@ -136,11 +136,23 @@ fn print_paths(flow: &Flow, bound: u32) {
     for (end, n) in &c.by_end {
         println!("  ending at `{end}`: {n}");
     }
+    let full = crate::engine::default_path_prompts(flow);
     println!(
-        "prompts: {} on the default path from `{}` (every step's `next`: one instance of each group)",
-        crate::engine::default_path_prompts(flow),
-        flow.start
+        "prompts: {full} on the default path from `{}` (every step's `next`: one instance of each group), about {} min at {} s a prompt",
+        flow.start,
+        crate::engine::minutes(full),
+        crate::engine::SECONDS_PER_PROMPT
     );
+    match (flow.checkpoint(), crate::engine::short_path_prompts(flow)) {
+        (Some(cp), Some(n)) => println!(
+            "short path: {n} prompts from `{}` to the checkpoint `{}`, whose \"Send this now\" submits (about {} min); the consent text quotes these minutes",
+            flow.start,
+            cp.id,
+            crate::engine::minutes(n)
+        ),
+        (Some(cp), None) => println!("short path: the checkpoint `{}` is not on the default path", cp.id),
+        (None, _) => println!("short path: none (no checkpoint step)"),
+    }
 }
 
 /// Prints the coverage table and what is missing; true when nothing is.

@@ -99,6 +99,9 @@ impl Counter<'_> {
                 if let Kind::Consent { decline } = &step.kind {
                     targets.push(decline);
                 }
+                if let Kind::Checkpoint { send } = &step.kind {
+                    targets.push(send);
+                }
                 if let Some(n) = &step.next {
                     targets.push(n);
                 }

@@ -69,7 +69,10 @@ pub fn coverage(flow: &Flow, walked: &Walked) -> Vec<Item> {
         }
     }
     for g in flow.groups.keys() {
-        for n in 0..=2u32 {
+        // No instance at all is a whole intake only where a submission can be reached without
+        // entering the group (a flow that asks its first case on the short path has none).
+        let from = if submits_without(flow, g) { 0 } else { 1 };
+        for n in from..=2u32 {
             let covered = walked.group_sizes.get(g).is_some_and(|s| s.contains(&n));
             let what = match n {
                 0 => format!("a whole intake with no `{g}`"),
@@ -80,6 +83,24 @@ pub fn coverage(flow: &Flow, walked: &Walked) -> Vec<Item> {
         }
     }
     items
+}
+
+/// Whether an end with `result = "submitted"` can be reached from the start without entering
+/// group `g`.
+fn submits_without(flow: &Flow, g: &str) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut queue = vec![flow.start.clone()];
+    while let Some(id) = queue.pop() {
+        let Some(s) = flow.step(&id) else { continue };
+        if s.group.as_deref() == Some(g) || !seen.insert(id) {
+            continue;
+        }
+        if matches!(s.kind, Kind::End { result: crate::flow::EndResult::Submitted }) {
+            return true;
+        }
+        queue.extend(flow.leads_to(s));
+    }
+    false
 }
 
 /// Choice steps whose answer some branch reads.

@@ -295,6 +295,8 @@ impl Run<'_> {
         match (&self.ended, self.erased, self.session.status) {
             (Some((_, EndResult::Declined)), _, _) => "declined",
             (_, true, _) => "erased",
+            // Sent from the checkpoint or a later question: sent, and the rest can still follow.
+            (Some((_, EndResult::Submitted)), _, Status::Paused) => "sent_early",
             (_, _, Status::Submitted) => "submitted",
             (Some((_, EndResult::Paused)), _, _) | (_, _, Status::Paused) => "paused",
             _ => "in_progress",

@@ -46,7 +46,8 @@ pub enum Act {
 /// What must hold at the end. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Expect {
-    /// `submitted`, `paused`, `declined`, `erased` or `in_progress`.
+    /// `submitted`, `sent_early` (sent before the end; the rest can follow), `paused`,
+    /// `declined`, `erased` or `in_progress`.
     pub status: Option<String>,
     /// Steps that must have been asked (`case_date`, or `case_date#2`).
     pub asked: Vec<String>,
@@ -136,7 +137,7 @@ struct RawExpect {
     summary_lacks: Vec<String>,
 }
 
-pub const STATUSES: [&str; 5] = ["submitted", "paused", "declined", "erased", "in_progress"];
+pub const STATUSES: [&str; 6] = ["submitted", "sent_early", "paused", "declined", "erased", "in_progress"];
 
 /// Reads a test file; a problem is a diagnostic with its line, as for flows.
 pub fn parse(path: &Path, text: &str) -> Result<Spec, Vec<Diagnostic>> {
