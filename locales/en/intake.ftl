@@ -52,8 +52,12 @@ opt-term-what-happened = Just "what happened"
 group-case = Case { $n }
 
 q-case-state =
-    Now a few questions about the past. Take your time.
-    In which state were you arrested or convicted? If it happened more than once, start with one: you can add the others later. If it was in a federal court, choose Federal.
+    { $n ->
+        [1] Now a few questions about the past. Take your time.
+            In which state were you arrested or convicted? If it happened more than once, start with one: you can add the others later. If it was in a federal court, choose Federal.
+       *[other] Thank you. Now the next one.
+            Which state was this one in? If it was in a federal court, choose Federal.
+    }
     .short = State
 hint-case-state =
     You can type the state's name, like "New York", or choose one below.

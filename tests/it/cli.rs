@@ -14,13 +14,16 @@ pub const FULL_INTAKE: &[&str] = &[
     r#"{"choice": "safe"}"#,
     r#"{"choice": "only_me"}"#,
     r#"{"choice": "agree"}"#,
+    r#"{"choice": "no"}"#,
+    r#"{"text": "New York"}"#,
+    r#"{"choice": "prostitution"}"#,
+    r#"{"choices": ["this_chat"]}"#,
+    r#"{"text": "Canary-Time-6610"}"#,
+    r#"{"choice": "more"}"#,
     r#"{"choice": "no_code"}"#,
     r#"{"text": "Canary-Name-7731"}"#,
     r#"{"choice": "what_happened"}"#,
-    r#"{"choice": "yes"}"#,
-    r#"{"text": "New York"}"#,
     r#"{"text": "Canary-County-5521"}"#,
-    r#"{"choice": "prostitution"}"#,
     r#"{"text": "Canary-Charge-9043"}"#,
     r#"{"choice": "conviction"}"#,
     r#"{"command": "skip"}"#,
@@ -34,7 +37,6 @@ pub const FULL_INTAKE: &[&str] = &[
     r#"{"command": "skip"}"#,
     r#"{"choice": "no"}"#,
     r#"{"choice": "no"}"#,
-    r#"{"choice": "no"}"#,
     r#"{"text": "2017"}"#,
     r#"{"choice": "no"}"#,
     r#"{"choice": "no"}"#,
@@ -42,8 +44,6 @@ pub const FULL_INTAKE: &[&str] = &[
     r#"{"choice": "citizen"}"#,
     r#"{"choice": "no"}"#,
     r#"{"choice": "yes"}"#,
-    r#"{"choices": ["this_chat"]}"#,
-    r#"{"text": "Canary-Time-6610"}"#,
     r#"{"choice": "submit"}"#,
 ];
 
@@ -80,11 +80,11 @@ fn json_chat_runs_a_whole_intake() {
 fn end_of_input_pauses_and_a_new_process_resumes() {
     let dir = data_dir();
     let d = dir.path().to_str().unwrap();
-    let first = FULL_INTAKE[..9].join("\n");
+    let first = FULL_INTAKE[..14].join("\n");
     let (code, out, err) = run_bin(&["chat", "--json", "--data-dir", d, "--session", "alex"], &[], &first, &root());
     assert_eq!(code, 0, "{err}");
     let outs = lines(&out);
-    assert_eq!(outs.last().unwrap()["step"], "case_county", "{out}");
+    assert_eq!(outs.last().unwrap()["step"], "case_charge", "{out}");
 
     // A new process: it offers to resume, and resuming lands on the same question.
     let (code, out, err) =
@@ -92,7 +92,7 @@ fn end_of_input_pauses_and_a_new_process_resumes() {
     assert_eq!(code, 0, "{err}");
     let outs = lines(&out);
     assert_eq!(outs[0]["step"], "resume", "{out}");
-    assert_eq!(outs[1]["step"], "case_county", "{out}");
+    assert_eq!(outs[1]["step"], "case_charge", "{out}");
     assert_eq!(outs[1]["instance"], 1);
 
     // Another session name is another conversation.
@@ -100,7 +100,7 @@ fn end_of_input_pauses_and_a_new_process_resumes() {
     assert_eq!(lines(&out)[0]["step"], "language");
 
     // And the rest of the intake completes.
-    let rest = FULL_INTAKE[9..].join("\n");
+    let rest = FULL_INTAKE[14..].join("\n");
     let (code, out, _) = run_bin(
         &["chat", "--json", "--data-dir", d, "--session", "alex"],
         &[],

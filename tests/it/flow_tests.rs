@@ -40,7 +40,8 @@ fn the_shipped_flow_tests_pass_and_cover_the_whole_flow() {
         assert_eq!(a, b, "{line}");
         assert!(b.parse::<u32>().unwrap() > 5, "{line}");
     }
-    assert!(out.contains("repeating groups at 0, 1, 2      3/3"), "{out}");
+    // The first case is asked on the short path: a whole intake with none is not a way through.
+    assert!(out.contains("repeating groups at 0, 1, 2      2/2"), "{out}");
 }
 
 #[test]
@@ -109,7 +110,7 @@ fn a_wrong_answer_a_button_that_does_not_exist_and_a_malformed_turn_are_each_rep
     std::fs::write(
         flows.join("tests/c-answer.toml"),
         format!(
-            "description = \"c\"\n{head}  {{ press = \"safe\" }},\n  {{ press = \"only_me\" }},\n  {{ press = \"agree\" }},\n  {{ press = \"no_code\" }},\n  {{ say = \"Ana\" }},\n]\n[expect]\nstatus = \"in_progress\"\nanswers = {{ preferred_name = \"Anna\" }}\n"
+            "description = \"c\"\n{head}  {{ press = \"safe\" }},\n  {{ press = \"only_me\" }},\n  {{ press = \"agree\" }},\n  {{ press = \"no\" }},\n  {{ say = \"New York\" }},\n]\n[expect]\nstatus = \"in_progress\"\nanswers = {{ \"case_state#1\" = \"NJ\" }}\n"
         ),
     )
     .unwrap();
@@ -119,7 +120,7 @@ fn a_wrong_answer_a_button_that_does_not_exist_and_a_malformed_turn_are_each_rep
     assert!(out.contains("b-turn.toml: the test file has errors"), "{out}");
     assert!(out.contains("error[test-turn]: each turn does exactly one thing"), "{out}");
     assert!(out.contains("b-turn.toml:5:3\n"), "{out}");
-    assert!(out.contains(":11: a recorded answer differs\n    - expected: preferred_name = \"Anna\"\n    + actual:   preferred_name = \"Ana\"\n"), "{out}");
+    assert!(out.contains(":11: a recorded answer differs\n    - expected: case_state#1 = \"NJ\"\n    + actual:   case_state#1 = \"NY\"\n"), "{out}");
     assert!(out.contains("3 flow test(s): 0 passed, 3 failed"), "{out}");
 }
 
@@ -148,14 +149,19 @@ fn an_edit_that_cuts_a_branch_is_caught_by_the_tests() {
 fn coverage_names_what_no_test_walks() {
     let dir = tempfile::tempdir().unwrap();
     let flows = flows_copy(dir.path());
-    // Without the test of an intake with no records, nothing sends one with no case.
-    std::fs::remove_file(flows.join("tests/no-records.toml")).unwrap();
+    // Without the test that changes its mind, nobody declines to say how to be contacted, and
+    // without the one that sends early, nothing reaches the early ending.
+    std::fs::remove_file(flows.join("tests/changes-of-mind.toml")).unwrap();
+    std::fs::remove_file(flows.join("tests/send-early-not-sure-of-record.toml")).unwrap();
     let (code, out, _) = run_bin(&["flows", "test", "--coverage", flows.to_str().unwrap()], &[], "", &root());
     assert_eq!(code, 5, "{out}");
     assert!(out.contains(" passed, 0 failed"), "{out}");
-    assert!(out.contains("  - options of choices that branch: `has_records` answered `no`\n"), "{out}");
-    assert!(out.contains("  - repeating groups at 0, 1, 2: a whole intake with no `case`\n"), "{out}");
-    assert!(out.contains("  repeating groups at 0, 1, 2      2/3\n"), "{out}");
+    assert!(out.contains("  - options of choices that branch: `contact_method` answered `prefer_not`\n"), "{out}");
+    assert!(out.contains("  - steps reached: `sent_early`\n"), "{out}");
+    // The first case is asked on the short path: a whole intake always has one, and coverage
+    // asks for no test of an intake without.
+    assert!(!out.contains("a whole intake with no `case`"), "{out}");
+    assert!(out.contains("  repeating groups at 0, 1, 2      2/2\n"), "{out}");
     assert!(!out.contains("\nfull coverage\n"), "{out}");
 }
 

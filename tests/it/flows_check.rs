@@ -31,7 +31,7 @@ decline = "declined"
 [[step]]
 id = "has_records"
 kind = "yes_no"
-prompt = "q-has-records"
+prompt = "q-other-names"
 next = "age"
 
 [[step]]
@@ -543,8 +543,8 @@ fn a_locale_without_a_list_of_sensitive_words_is_refused() {
 /// The BASE fixture with `has_records` on the short path, feeding a screened field.
 fn short_base() -> String {
     edit(
-        "prompt = \"q-has-records\"\nnext = \"age\"",
-        "prompt = \"q-has-records\"\nshort = true\nfield = \"pending_charges\"\nnext = \"age\"",
+        "prompt = \"q-other-names\"\nnext = \"age\"",
+        "prompt = \"q-other-names\"\nshort = true\nfield = \"pending_charges\"\nnext = \"age\"",
     )
 }
 

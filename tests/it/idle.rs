@@ -60,9 +60,16 @@ fn start_intake(d: &Double, chat: i64, code: bool) {
         r#"{"choice": "others"}"#,
         r#"{"choice": "continue"}"#,
         r#"{"choice": "agree"}"#,
+        // The short path, then "Tell you more", where the code is asked.
+        r#"{"choice": "no"}"#,
+        r#"{"text": "New York"}"#,
+        r#"{"choice": "prostitution"}"#,
+        r#"{"choices": ["this_chat"]}"#,
+        r#"{"text": "evenings"}"#,
+        r#"{"choice": "more"}"#,
     ] {
         if line.contains("continue") {
-            // Where others may see the phone, the code is offered more strongly, before consent.
+            // Where others may see the phone, the tips say a code can protect the answers.
             let tips = d.last_bot(chat).unwrap();
             assert!(tips.text.contains("code"), "the tips do not mention the code: {tips:#?}");
         }
@@ -234,7 +241,7 @@ fn a_mistyped_second_code_sets_none_so_nothing_locks_the_survivor_out() {
     // coming back asks for none. Typed twice the same, it is asked for.
     let run = |second: &str| {
         let dir = tempfile::tempdir().unwrap();
-        let mut input: Vec<String> = crate::cli::FULL_INTAKE[..4].iter().map(|s| s.to_string()).collect();
+        let mut input: Vec<String> = crate::cli::FULL_INTAKE[..10].iter().map(|s| s.to_string()).collect();
         input.push(r#"{"text": "tulip42"}"#.into());
         input.push(format!(r#"{{"text": "{second}"}}"#));
         input.push(r#"{"command": "exit"}"#.into());

@@ -155,14 +155,14 @@ fn a_whole_intake_in_arabic_reads_arabic_digits_months_and_words() {
     let outs = intake(
         "ar",
         &[
-            (4, r#"{"choice": "no_code"}"#, r#"{"text": "بدون رمز"}"#),
-            (8, r#"{"text": "New York"}"#, r#"{"text": "ولاية نيويورك"}"#),
-            (13, r#"{"command": "skip"}"#, r#"{"command": "تخطي"}"#),
-            (15, r#"{"text": "around 2014"}"#, r#"{"text": "حوالي آذار ٢٠١٤"}"#),
-            (16, r#"{"text": "2015"}"#, r#"{"text": "١٥ كانون الثاني ۲۰۱۵"}"#),
-            (17, r#"{"choice": "yes"}"#, r#"{"text": "نعم"}"#),
-            (20, r#"{"text": "20"}"#, r#"{"text": "٢٠ سنة"}"#),
-            (23, r#"{"choice": "no"}"#, r#"{"text": "لا"}"#),
+            (10, r#"{"choice": "no_code"}"#, r#"{"text": "بدون رمز"}"#),
+            (5, r#"{"text": "New York"}"#, r#"{"text": "ولاية نيويورك"}"#),
+            (16, r#"{"command": "skip"}"#, r#"{"command": "تخطي"}"#),
+            (18, r#"{"text": "around 2014"}"#, r#"{"text": "حوالي آذار ٢٠١٤"}"#),
+            (19, r#"{"text": "2015"}"#, r#"{"text": "١٥ كانون الثاني ۲۰۱۵"}"#),
+            (20, r#"{"choice": "yes"}"#, r#"{"text": "نعم"}"#),
+            (23, r#"{"text": "20"}"#, r#"{"text": "٢٠ سنة"}"#),
+            (26, r#"{"choice": "no"}"#, r#"{"text": "لا"}"#),
         ],
     );
     let review = outs.iter().rev().find(|o| o["input"] == "review").expect("a review prompt");
@@ -191,11 +191,11 @@ fn a_whole_intake_in_thai_reads_buddhist_era_years_and_thai_digits() {
     let outs = intake(
         "th",
         &[
-            (15, r#"{"text": "around 2014"}"#, r#"{"text": "ประมาณ มีนาคม 2557"}"#),
-            (16, r#"{"text": "2015"}"#, r#"{"text": "๑๕ ม.ค. ๒๕๕๘"}"#),
-            (20, r#"{"text": "20"}"#, r#"{"text": "๒๐ ปี"}"#),
-            (25, r#"{"text": "2017"}"#, r#"{"text": "พ.ศ. 2560"}"#),
-            (13, r#"{"command": "skip"}"#, r#"{"command": "ข้าม"}"#),
+            (18, r#"{"text": "around 2014"}"#, r#"{"text": "ประมาณ มีนาคม 2557"}"#),
+            (19, r#"{"text": "2015"}"#, r#"{"text": "๑๕ ม.ค. ๒๕๕๘"}"#),
+            (23, r#"{"text": "20"}"#, r#"{"text": "๒๐ ปี"}"#),
+            (27, r#"{"text": "2017"}"#, r#"{"text": "พ.ศ. 2560"}"#),
+            (16, r#"{"command": "skip"}"#, r#"{"command": "ข้าม"}"#),
         ],
     );
     let review = outs.iter().rev().find(|o| o["input"] == "review").expect("a review prompt");
@@ -307,11 +307,11 @@ fn only_reviewed_languages_are_offered_when_asked_and_all_until_one_is() {
 #[test]
 fn language_changes_mid_intake_without_losing_an_answer() {
     let dir = tempfile::tempdir().unwrap();
-    let mut script: Vec<&str> = FULL_INTAKE[..6].to_vec();
+    let mut script: Vec<&str> = FULL_INTAKE[..12].to_vec();
     // After the name: /language, typed as an Arabic speaker would ("اللغة"), then Arabic.
     script.push(r#"{"command": "اللغة"}"#);
     script.push(r#"{"choice": "ar"}"#);
-    script.extend_from_slice(&FULL_INTAKE[6..]);
+    script.extend_from_slice(&FULL_INTAKE[12..]);
     let (code, out, err) =
         run_bin(&["chat", "--json", "--data-dir", dir.path().to_str().unwrap()], &[], &script.join("\n"), &root());
     assert_eq!(code, 0, "{err}");

@@ -129,8 +129,8 @@ fn a_first_line_is_read_up_to_the_first_line_break_and_shows_the_organisation_pl
     assert!(!consent.names_org, "{{ $org }} comes only after the first line");
     let contact = en.first_line("q-contact-method").unwrap();
     assert!(!contact.names_org && !contact.text.contains('\n'), "{contact:?}");
-    let more = en.first_line("info-no-records").unwrap();
-    assert_eq!(more.text, "Thank you.");
+    let more = en.first_line("q-still-in-situation").unwrap();
+    assert_eq!(more.text, "First, your safety.");
     assert_eq!(en.first_line("q-case-age.short").unwrap().text, "Age then");
     assert!(en.first_line("no-such-message").is_none());
 }

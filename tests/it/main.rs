@@ -36,6 +36,7 @@ mod retention;
 mod revocation;
 mod rules;
 mod secret_files;
+mod short_path;
 mod store;
 mod stored_data;
 mod summary;

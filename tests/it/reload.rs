@@ -28,6 +28,12 @@ fn to_the_name(d: &Double, chat: i64) {
         r#"{"choice": "safe"}"#,
         r#"{"choice": "only_me"}"#,
         r#"{"choice": "agree"}"#,
+        r#"{"choice": "no"}"#,
+        r#"{"text": "New York"}"#,
+        r#"{"choice": "prostitution"}"#,
+        r#"{"choices": ["this_chat"]}"#,
+        r#"{"text": "evenings"}"#,
+        r#"{"choice": "more"}"#,
         r#"{"choice": "no_code"}"#,
     ] {
         act(d, chat, "en", line);
@@ -63,21 +69,21 @@ fn an_edit_under_a_running_bot_reaches_new_conversations_and_a_broken_one_is_ref
     // A survivor is at the name question when the flow changes.
     to_the_name(&d, EARLY);
 
-    // The admins drop the question about words to use, and reword the question about records.
+    // The admins drop the question about words to use, and reword the question about the county.
     let intake = flows.join("intake.toml");
     edit(
         &intake,
         "field = \"preferred_name\"\nnext = \"preferred_term\"",
-        "field = \"preferred_name\"\nnext = \"has_records\"",
+        "field = \"preferred_name\"\nnext = \"case_county\"",
     );
     let text = std::fs::read_to_string(&intake).unwrap();
     let start = text.find("[[step]]\nid = \"preferred_term\"").unwrap();
-    let end = start + text[start..].find("[[step]]\nid = \"has_records\"").unwrap();
+    let end = start + text[start..].find("[[step]]\nid = \"other_names\"").unwrap();
     std::fs::write(&intake, format!("{}{}", &text[..start], &text[end..])).unwrap();
     edit(
         &dir.path().join("locales/en/intake.ftl"),
-        "    Now a few questions about the past. Take your time.",
-        "    Now some questions about the past. Take all the time you need.",
+        "    Which county or city was it in, if you remember?",
+        "    In which county or city was it, if you remember?",
     );
     // The flow tests that walked the question now fail the check: they change with it.
     for e in std::fs::read_dir(flows.join("tests")).unwrap() {
@@ -102,11 +108,11 @@ fn an_edit_under_a_running_bot_reaches_new_conversations_and_a_broken_one_is_ref
     assert_ne!(new_hash, old_hash);
     assert!(told.contains(&format!("flow {new_hash} is in force for new conversations (was {old_hash})")), "{told}");
 
-    // A new conversation gets the new version: after the name, straight to the records.
+    // A new conversation gets the new version: after the name, straight to the county.
     to_the_name(&d, LATE);
     act(&d, LATE, "en", r#"{"text": "Sam"}"#);
     let q = d.last_bot(LATE).unwrap().text;
-    assert!(q.starts_with("Now some questions about the past. Take all the time you need."), "{q}");
+    assert!(q.starts_with("In which county or city was it, if you remember?"), "{q}");
 
     // The conversation in progress finishes on its version: the question about words comes...
     act(&d, EARLY, "en", r#"{"text": "Ana"}"#);
@@ -115,16 +121,16 @@ fn an_edit_under_a_running_bot_reaches_new_conversations_and_a_broken_one_is_ref
     // ...and the new wording reaches it at once.
     act(&d, EARLY, "en", r#"{"choice": "trafficking"}"#);
     let q = d.last_bot(EARLY).unwrap().text;
-    assert!(q.starts_with("Now some questions about the past. Take all the time you need."), "{q}");
+    assert!(q.starts_with("In which county or city was it, if you remember?"), "{q}");
 
     // A broken edit, noticed by the file watch (no signal): refused, with its problem.
     let seen = d.seq(ADMIN);
-    edit(&intake, "next = \"has_records\"", "next = \"has_recordz\"");
+    edit(&intake, "next = \"case_county\"", "next = \"case_countz\"");
     let told = admin_told(&d, "Reload refused", seen);
     assert!(told.contains("error[unknown-target]"), "{told}");
-    assert!(told.contains("has_recordz"), "{told}");
+    assert!(told.contains("case_countz"), "{told}");
     // The bot keeps serving the version in force.
-    act(&d, EARLY, "en", r#"{"choice": "no"}"#);
+    act(&d, EARLY, "en", r#"{"text": "Queens"}"#);
     assert!(!d.last_bot(EARLY).unwrap().buttons.is_empty());
     let before = d.seq(ADMIN);
     d.send_text(ADMIN, "/flowversion", "en");
@@ -135,7 +141,7 @@ fn an_edit_under_a_running_bot_reaches_new_conversations_and_a_broken_one_is_ref
 
     // After a restart the earlier version is still kept (sealed in the store).
     bot.stop();
-    edit(&intake, "next = \"has_recordz\"", "next = \"has_records\"");
+    edit(&intake, "next = \"case_countz\"", "next = \"case_county\"");
     let bot = Bot::start_with(&d, dir.path(), &config, &envs);
     let before = d.seq(ADMIN);
     d.send_text(ADMIN, "/flowversion", "en");

@@ -232,13 +232,17 @@ fn attorney_summary_of_an_intake() {
         1
         1
         1
+        2
+        NY
+        1
+        2
+        555-0100
+        evenings
+        2
         no
         Canary-Robin
         5
-        1
-        NY
         Kings
-        1
         /skip
         1
         /skip
@@ -252,7 +256,6 @@ fn attorney_summary_of_an_intake() {
         /skip
         2
         2
-        2
         2017
         2
         2
@@ -262,9 +265,6 @@ fn attorney_summary_of_an_intake() {
         March 2027
         2
         1
-        2
-        555-0100
-        evenings
         ",
     );
     assert_eq!(h.last.as_ref().unwrap().input, "review");

@@ -25,6 +25,38 @@ const ADMIN: i64 = 770_081_999;
 /// How far the survivor got: up to the charge's name; the next question is the kind of outcome.
 const MIDWAY_LINES: usize = 12;
 
+/// The rest of the intake after `MIDWAY_LINES` inputs. The fixture predates kept flow versions,
+/// so the conversation goes on in the flow of today from the question it stood at (the outcome):
+/// the rest of the case and the person, then, before the review, the questions it never reached.
+/// (Rewriting the fixture with a later build puts the conversation elsewhere: update this.)
+const OLD_REST: &[&str] = &[
+    r#"{"choice": "conviction"}"#,
+    r#"{"command": "skip"}"#,
+    r#"{"choice": "misdemeanor"}"#,
+    r#"{"text": "around 2014"}"#,
+    r#"{"text": "2015"}"#,
+    r#"{"choice": "yes"}"#,
+    r#"{"choice": "yes"}"#,
+    r#"{"choices": ["none"]}"#,
+    r#"{"text": "20"}"#,
+    r#"{"command": "skip"}"#,
+    r#"{"choice": "no"}"#,
+    r#"{"choice": "no"}"#,
+    r#"{"text": "2017"}"#,
+    r#"{"choice": "no"}"#,
+    r#"{"choice": "no"}"#,
+    r#"{"choices": ["none"]}"#,
+    r#"{"choice": "citizen"}"#,
+    r#"{"choice": "no"}"#,
+    r#"{"choice": "yes"}"#,
+    // The flow of today asks, before its review, what the old one did not ask (or asked later):
+    // whether someone still controls them, then how and when contact is safe.
+    r#"{"choice": "no"}"#,
+    r#"{"choices": ["this_chat"]}"#,
+    r#"{"text": "Canary-Time-6610"}"#,
+    r#"{"choice": "submit"}"#,
+];
+
 fn fixture() -> PathBuf {
     root().join("tests/fixtures/data-v1")
 }
@@ -133,7 +165,9 @@ fn a_data_directory_written_before_the_workspace_carries_its_conversations_on() 
 
     // The survivor halfway through presses a button the old build put on their phone, and goes
     // on to the end; the case reaches the attorney, sealed to their key.
-    for l in &FULL_INTAKE[MIDWAY_LINES..] {
+    // It goes on in the flow version it began on, kept in the store: the rest of the intake as
+    // that version asks it (`FULL_INTAKE` follows the flow of today, which asks in another order).
+    for l in OLD_REST {
         act(&d, MIDWAY, "en", l);
     }
     let msgs = d.wait_for(ATTORNEY, 30, "the second case", |m| documents(m).len() >= 2);

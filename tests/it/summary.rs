@@ -16,14 +16,18 @@ const THREE_CASES: &str = "
 1
 1
 1
+2
+# Case 1, in English.
+New York
+prostitution
+2 3
+555-0199, solo después de las 6
+por la tarde
+2
 no thanks
 Ana María
 4
-1
-# Case 1, in English.
-New York
 Queens
-prostitution
 loitering for the purpose
 conviction
 loitering
@@ -39,8 +43,8 @@ March 2016
 # Case 2, in Spanish.
 /language es
 Texas
-Condado de Harris
 theft
+Condado de Harris
 robo en una tienda <Walmart> & **otra** cosa
 conviction
 hurto menor
@@ -55,8 +59,8 @@ misdemeanor
 1
 # Case 3.
 Florida
-/skip
 drug_possession
+/skip
 /skip
 dismissed
 felony
@@ -68,7 +72,6 @@ felony
 2
 # The person.
 2
-2
 2020
 2
 2
@@ -77,9 +80,6 @@ felony
 2
 2
 1
-2 3
-555-0199, solo después de las 6
-por la tarde
 ";
 
 fn intake_of(h: &Harness, code: &str) -> clearpath::store::Intake {
@@ -197,11 +197,13 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
         - **Contact**: A phone call, A text message · «555-0199, solo después de las 6» (as typed, intake in Spanish) · when: «por la tarde» (as typed, intake in Spanish)
 
         ## The person
+        - Still in the situation: No
+        - Safe ways to contact: A phone call, A text message
+        - Contact details: «555-0199, solo después de las 6» (as typed, intake in Spanish)
+        - Safe times: «por la tarde» (as typed, intake in Spanish)
         - Name to use: «Ana María» (as typed, intake in Spanish)
         - Words to use: Just "what happened"
-        - Any arrests or convictions: Yes
         - Under another name: No
-        - Still in the situation: No
         - When the situation ended: 2020
         - Convictions since then: No
         - Open cases or warrants: No
@@ -210,9 +212,6 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
         - Immigration court date: No
         - Urgent deadline: No
         - May request record: Yes
-        - Safe ways to contact: A phone call, A text message
-        - Contact details: «555-0199, solo después de las 6» (as typed, intake in Spanish)
-        - Safe times: «por la tarde» (as typed, intake in Spanish)
 
         ## Case 1 · New York
         - State: New York
@@ -222,7 +221,7 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
         - How it ended: I was convicted or pleaded guilty
         - Final charge: «loitering» (as typed, intake in Spanish)
         - Level: A misdemeanor
-        - When it happened: 2015
+        - When arrested: 2015
         - When the case ended: March 2016
         - Sentence finished: Yes
         - Connected to trafficking: Yes
@@ -244,7 +243,7 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
         - How it ended: I was convicted or pleaded guilty
         - Final charge: «hurto menor» (as typed, intake in Spanish)
         - Level: A misdemeanor
-        - When it happened: 2017
+        - When arrested: 2017
         - When the case ended: 2018
         - Sentence finished: Yes
         - Connected to trafficking: Yes
@@ -267,7 +266,7 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
         - Kind of charge: Having drugs
         - How it ended: It was dismissed, or I was found not guilty
         - Level: A felony
-        - When it happened: 2019
+        - When arrested: 2019
         - Connected to trafficking: I'm not sure
         - Violence, weapon or injury: None of these
         - Age then: 26
@@ -324,14 +323,19 @@ fn five_case_overview_with_every_flag_fits_in_fifteen_lines() {
         1
         1
         1
-        no thanks
-        R
-        4
+        1
         1
         # 1: New York, a conviction.
         New York
-        /skip
         prostitution
+        2
+        555-0100
+        evenings
+        2
+        no thanks
+        R
+        4
+        /skip
         /skip
         conviction
         /skip
@@ -346,8 +350,8 @@ fn five_case_overview_with_every_flag_fits_in_fifteen_lines() {
         1
         # 2: state not known, still pending.
         dont_know
-        /skip
         drug_possession
+        /skip
         /skip
         pending
         felony
@@ -359,8 +363,8 @@ fn five_case_overview_with_every_flag_fits_in_fifteen_lines() {
         1
         # 3: federal, as a minor.
         US
-        /skip
         other
+        /skip
         /skip
         juvenile
         dont_know
@@ -372,8 +376,8 @@ fn five_case_overview_with_every_flag_fits_in_fifteen_lines() {
         1
         # 4: state not said.
         prefer_not
-        /skip
         theft
+        /skip
         /skip
         arrest_only
         2018
@@ -384,8 +388,8 @@ fn five_case_overview_with_every_flag_fits_in_fifteen_lines() {
         1
         # 5: California.
         California
-        /skip
         trespass
+        /skip
         /skip
         dismissed
         misdemeanor
@@ -398,8 +402,6 @@ fn five_case_overview_with_every_flag_fits_in_fifteen_lines() {
         # The person: still in the situation, an open case, not a citizen with a court date, a
         # deadline.
         2
-        1
-        1
         2
         1
         8
@@ -409,9 +411,6 @@ fn five_case_overview_with_every_flag_fits_in_fifteen_lines() {
         1
         December 2026
         1
-        2
-        555-0100
-        evenings
         ",
     );
     let intake = intake_of(&h, "FIVE2345");

@@ -38,7 +38,7 @@ fn every_ending_leaves_one_neutral_line_and_offers_911_with_any_help() {
     l.set_global("org", Arg::Str(ORG.into()));
     let mut ids: Vec<String> =
         h.flow.steps.iter().filter(|s| matches!(s.kind, Kind::End { .. })).map(|s| s.prompt.clone()).collect();
-    assert_eq!(ids, ["end-done", "end-later", "end-declined"]);
+    assert_eq!(ids, ["end-done", "end-sent-early", "end-later", "end-declined"]);
     // What /exit and /delete leave (in Telegram, /exit leaves the operator's exit_text instead).
     ids.extend(["exit-done".to_string(), "delete-done".to_string()]);
     let mut found = Vec::new();

@@ -326,7 +326,21 @@ fn triage(app: &App, d: &Desk, intake: &Intake, now: Timestamp) -> (String, Vec<
     let mut jurisdictions: Vec<String> = facts.cases.iter().filter_map(|c| c.jurisdiction.clone()).collect();
     jurisdictions.sort();
     jurisdictions.dedup();
-    (triage_text(&intake.code, &jurisdictions, &s), jurisdictions)
+    let mut text = triage_text(&intake.code, &jurisdictions, &s);
+    // Sent before the end: say so first, so the attorney knows the call will finish the intake.
+    let flow = app.flow_of(&intake.flow_hash);
+    let unreached = crate::engine::unreached(&flow, &intake.answers)
+        .iter()
+        .filter(|p| flow.step(&p.step).is_some_and(|st| !flow.steers_repeat(st)))
+        .count();
+    if unreached > 0 {
+        text = text.replacen(
+            '\n',
+            &format!("\nSent early: {unreached} question(s) not reached, listed in the file (ask them when you call)\n"),
+            1,
+        );
+    }
+    (text, jurisdictions)
 }
 
 /// "Case 2", "Cases 2 and 3", "Cases 1, 2 and 4".

@@ -676,6 +676,17 @@ impl<'a> Engine<'a> {
                 self.replies.push(Reply::Done { msg: Msg::new(&step.prompt), submitted });
             }
             Kind::Review => {
+                // The review shows every answer on the path: a question on it still unanswered
+                // (the flow changed under this conversation) is asked first, then the way comes
+                // straight back here, as after changing an answer.
+                if let Some(p) = replay(self.flow, &self.s.answers) {
+                    let gap = self.flow.step(&p.step).is_some_and(|st| !is_final(&st.kind));
+                    if gap && self.s.pos.as_ref() != Some(&p) {
+                        self.s.review_edit = true;
+                        self.s.pos = Some(p);
+                        return self.enter();
+                    }
+                }
                 self.s.review_edit = false;
                 // Someone else holding the phone must not read the answers: the review asks for
                 // the code each time it is reached, except straight back from changing an answer.
