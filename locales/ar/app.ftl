@@ -16,6 +16,21 @@ choice-no-code = بدون رمز، شكرًا
 choice-submit = أرسِل إجاباتي
 choice-change = تغيير الإجابة { $n }
 choice-resume = المتابعة من حيث توقفت
+choice-send-now = أرسِل هذا الآن
+choice-tell-more = إخباركم بالمزيد (نحو { $n ->
+        [one] سؤال واحد
+        [two] سؤالين
+        [few] { $n } أسئلة
+        [many] { $n } سؤالًا
+       *[other] { $n } سؤال
+    }، { $minutes ->
+        [one] دقيقة واحدة
+        [two] دقيقتين
+        [few] { $minutes } دقائق
+       *[other] { $minutes } دقيقة
+    })
+choice-send-told = أرسِل ما قلته حتى الآن
+choice-tell-more-later = إخباركم بالمزيد
 choice-restart = البدء من جديد
 choice-delete-confirm = نعم، احذف كل شيء
 choice-delete-cancel = لا، احتفظ بإجاباتي
@@ -78,6 +93,7 @@ review-empty = لم تُجب عن أي سؤال بعد.
 review-type-number = لتغيير إجابة، اكتب رقمها.
 
 resume-prompt = أهلًا بعودتك. هل تريد المتابعة من حيث توقفت؟
+resume-prompt-sent = أهلًا بعودتك. أُرسل ما أخبرتنا به من قبل. هل تريد أن تخبرنا بالمزيد؟ سيصل إلى الشخص نفسه، مع ما أرسلته من قبل.
 resume-code-ask = يُرجى كتابة الرمز للمتابعة.
 resume-code-set = تم حفظ الرمز. سنطلبه منك عند عودتك.
 resume-code-again = يُرجى كتابة الرمز نفسه مرة أخرى، للتأكد من صحته.

@@ -16,7 +16,7 @@ opt-device-not-sure = No lo sé con seguridad
 info-device-tips =
     Gracias por decírnoslo. Algunas cosas que pueden ayudar:
     • Escriba /exit en cualquier momento para salir rápido. Así se borran los mensajes de este chat de las últimas 48 horas; /help explica exactamente qué se borra.
-    • En un momento puede poner un código, para que nadie más pueda abrir sus respuestas.
+    • Si decide contarnos más después de las primeras preguntas, podrá poner un código en ese momento, para que nadie más pueda abrir sus respuestas.
     • Una notificación puede mostrar el comienzo de un mensaje en la pantalla bloqueada. En los ajustes de Telegram (Notificaciones y sonidos) puede desactivar la vista previa de los mensajes.
     • Si puede, use un teléfono o computadora que solo use usted, o uno de una biblioteca o de la oficina de una persona de apoyo.
     Usted decide. Puede continuar ahora si quiere.
@@ -31,6 +31,7 @@ q-consent =
     • Este chat funciona en Telegram y no tiene cifrado de extremo a extremo: Telegram puede ver lo que se escribe aquí, y también cualquier persona que abra este teléfono o su cuenta de Telegram. Por favor no escriba el nombre de otras personas ni lo que le pasó: no lo necesitamos para ayudarle.
     • Este no es un servicio de emergencia. Si está en peligro, llame al 911. Para hablar con alguien ahora, llame a la Línea Nacional contra la Trata de Personas al 1-888-373-7888 o envíe HELP por mensaje de texto al 233733.
     • Puede saltar preguntas, volver atrás, salir con /exit y borrar todo con /delete.
+    • Enviar las pocas respuestas que un abogado necesita para devolverle la llamada toma unos { $short_minutes } minutos. Contarlo todo toma unos { $full_minutes } minutos. Puede enviar antes y contar lo demás más tarde.
 
     ¿Quiere continuar?
 
@@ -48,25 +49,15 @@ opt-term-exploitation = "Que me explotaron"
 opt-term-forced-work = "Que me obligaron a trabajar"
 opt-term-what-happened = Solo "lo que pasó"
 
-q-has-records =
-    Ahora unas preguntas sobre el pasado. Tómese su tiempo.
-    ¿Alguna vez le arrestaron, le acusaron o le condenaron por algo en Estados Unidos? Por favor incluya todo, de cualquier momento de su vida, no solo de esa época.
-    .short = Arrestos o condenas
-hint-has-records =
-    No es usted la única persona a quien le ha pasado esto.
-    Muchas personas sobrevivientes fueron arrestadas por cosas que les obligaron o presionaron a hacer. Casi todos los estados tienen ahora una forma de borrar o sellar esos antecedentes.
-
-info-no-records =
-    Gracias.
-    Aunque no tenga antecedentes, { $org } quizás pueda ayudarle con otras cosas. Le haremos unas preguntas más para que la persona indicada pueda contactarle.
-
 group-case = Caso { $n }
 
 q-case-state =
-    Vamos a verlos de uno en uno. ¿En qué estado fue este?
-    Un arresto o una condena a la vez. Si fue en una corte federal, elija Federal.
+    Ahora unas preguntas sobre el pasado. Tómese su tiempo.
+    ¿En qué estado le arrestaron o le condenaron? Si pasó más de una vez, empiece por una: puede añadir las demás después. Si fue en una corte federal, elija Federal.
     .short = Estado
-hint-case-state = Puede escribir el nombre del estado, por ejemplo "Nueva York", o elegir uno de abajo.
+hint-case-state =
+    Puede escribir el nombre del estado, por ejemplo "Nueva York", o elegir uno de abajo.
+    ¿No sabe si tiene antecedentes? Elija "No sé": un abogado puede averiguarlo.
 
 q-case-county =
     ¿En qué condado o ciudad fue, si lo recuerda?
@@ -99,8 +90,8 @@ opt-cat-immigration = Inmigración
 opt-cat-other = Otra cosa
 
 q-case-charge =
-    Si lo recuerda, ¿cómo se llamaba? Puede usar sus propias palabras.
-    Nos referimos al nombre del cargo.
+    Si lo recuerda, ¿cómo se llamaba?
+    Solo el nombre del cargo, por ejemplo "merodeo", en sus propias palabras. Por favor no escriba lo que pasó: no lo necesitamos.
     .short = Cargo (en sus palabras)
 
 q-case-outcome = ¿Cómo terminó este caso?
@@ -128,8 +119,10 @@ opt-level-violation = Una infracción
 opt-level-misdemeanor = Un delito menor (misdemeanor)
 opt-level-felony = Un delito grave (felony)
 
-q-case-date = ¿Más o menos cuándo pasó?
-    .short = Cuándo pasó
+q-case-date =
+    ¿Más o menos cuándo fue?
+    Nos referimos a cuándo le arrestaron.
+    .short = Cuándo fue el arresto
 hint-dates = Basta con el año, por ejemplo 2014 o "alrededor de 2014".
 
 q-case-conviction-date = ¿Más o menos cuándo terminó el caso?
@@ -179,7 +172,9 @@ hint-other-names =
     No necesita escribir el nombre ahora.
     Preguntamos para que el abogado sepa dónde buscar.
 
-q-still-in-situation = ¿Alguien todavía le presiona o le controla?
+q-still-in-situation =
+    Primero, su seguridad.
+    ¿Alguien todavía le presiona o le controla?
     .short = Sigue en la situación
 
 info-still-in-situation =
@@ -270,7 +265,14 @@ q-contact-time = ¿Cuándo es seguro contactarle? Por ejemplo "entre semana desp
 
 q-review = Ya casi terminamos.
 
+q-send-choice =
+    Gracias. Con esto basta para que alguien se ponga en contacto con usted.
+    Puede enviarlo ahora: un abogado le preguntará lo demás cuando le llame. O puede contarnos más ahora, lo que le sirve al abogado para prepararse. Cualquiera de las dos opciones está bien.
+    Esto es lo que nos ha contado:
+
 end-done = Gracias. Sus respuestas fueron enviadas. Alguien se pondrá en contacto con usted de la forma que eligió. En una emergencia, llame al 911; para otra ayuda, escriba /help.
+
+end-sent-early = Gracias. Lo que nos contó fue enviado. Alguien se pondrá en contacto con usted de la forma que eligió. Para añadir más después, escriba /start. En una emergencia, llame al 911; para otra ayuda, escriba /help.
 
 end-later = Está bien. Escriba /start cuando quiera continuar. En una emergencia, llame al 911; para otra ayuda, escriba /help.
 

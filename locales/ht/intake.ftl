@@ -17,7 +17,7 @@ opt-device-not-sure = Mwen pa sèten
 info-device-tips =
     Mèsi paske ou di nou sa. Men kèk bagay ki ka ede:
     • Ekri /exit nenpòt lè pou soti vit. Sa efase mesaj ki nan chat sa a pou 48 dènye èdtan yo; /help di egzakteman sa li efase.
-    • Talè konsa ou ka mete yon kòd, pou pèsonn lòt pa ka louvri repons ou yo.
+    • Si ou chwazi di nou plis apre premye kèk kesyon yo, ou ka mete yon kòd lè sa a, pou pèsonn lòt pa ka louvri repons ou yo.
     • Yon notifikasyon ka montre kòmansman yon mesaj sou ekran telefòn lè l fèmen. Nan paramèt Telegram yo (Notifications and Sounds) ou ka etenn apèsi mesaj yo.
     • Si ou kapab, sèvi ak yon telefòn oswa yon òdinatè se ou sèl ki sèvi avè l, oswa youn nan yon bibliyotèk oswa nan biwo yon moun k ap akonpaye w.
     Se ou ki deside. Ou ka kontinye kounye a si ou vle.
@@ -32,6 +32,7 @@ q-consent =
     • Chat sa a mache sou Telegram, e li pa chifre de yon bout a lòt (end-to-end): Telegram ka wè sa ki ekri isit la, ak nenpòt moun ki louvri telefòn sa a oswa kont Telegram ou. Tanpri pa ekri non okenn lòt moun, ni sa ki te rive w: nou pa bezwen sa pou nou ede w.
     • Sa a pa yon sèvis ijans. Si ou an danje, rele 911. Pou pale ak yon moun kounye a, rele Liy Nasyonal kont Trafik Moun (National Human Trafficking Hotline) nan 1-888-373-7888 oswa voye yon mesaj tèks (SMS) ak mo HELP nan 233733.
     • Ou ka sote kesyon, tounen dèyè, kanpe ak /exit, epi efase tout bagay ak /delete.
+    • Li pran anviwon { $short_minutes } minit pou voye kèk repons yon avoka bezwen pou l ka rele w tounen. Pou di tout bagay, li pran anviwon { $full_minutes } minit. Ou ka voye bonè epi di rès la pita.
 
     Èske ou vle kontinye?
 
@@ -49,25 +50,15 @@ opt-term-exploitation = "Yo te eksplwate m"
 opt-term-forced-work = "Yo te fòse m travay"
 opt-term-what-happened = Jis "sa ki te pase a"
 
-q-has-records =
-    Kounye a, kèk kesyon sou tan pase a. Pran tan ou.
-    Èske yo te janm arete w, akize w oswa kondane w pou nenpòt bagay Ozetazini? Tanpri mete tout, nenpòt ki lè nan lavi ou, pa sèlman nan epòk sa a.
-    .short = Arestasyon oswa kondanasyon
-hint-has-records =
-    Se pa ou sèl sa rive.
-    Anpil sivivan te arete pou bagay yo te fòse yo oswa peze yo fè. Kounye a prèske chak eta gen yon fason pou efase dosye sa yo oswa pou sele yo (kache yo pou piblik la pa wè yo).
-
-info-no-records =
-    Mèsi.
-    Menm si ou pa gen dosye, { $org } ka petèt ede w ak lòt bagay. N ap poze w kèk lòt kesyon pou bon moun nan ka kontakte w.
-
 group-case = Ka { $n }
 
 q-case-state =
-    Ann pran yo youn pa youn. Nan ki eta sa a te ye?
-    Yon arestasyon oswa yon kondanasyon alafwa. Si se te nan yon tribinal federal, chwazi Federal (Etazini).
+    Kounye a, kèk kesyon sou tan pase a. Pran tan ou.
+    Nan ki eta yo te arete w oswa kondane w? Si sa te rive plis pase yon fwa, kòmanse ak youn: ou ka ajoute lòt yo pita. Si se te nan yon tribinal federal, chwazi Federal (Etazini).
     .short = Eta
-hint-case-state = Ou ka ekri non eta a, tankou "Nouyòk", oswa chwazi youn anba a.
+hint-case-state =
+    Ou ka ekri non eta a, tankou "Nouyòk", oswa chwazi youn anba a.
+    Ou pa sèten si ou gen dosye? Chwazi "Mwen pa konnen": yon avoka ka chèche konnen.
 
 q-case-county =
     Nan ki konte oswa ki vil sa te ye, si ou sonje?
@@ -100,8 +91,8 @@ opt-cat-immigration = Imigrasyon
 opt-cat-other = Yon lòt bagay
 
 q-case-charge =
-    Si ou sonje, ki non sa te genyen? Ou ka sèvi ak pwòp mo pa ou.
-    Nou vle di non akizasyon an.
+    Si ou sonje, ki non sa te genyen?
+    Sèlman non akizasyon an, tankou "flannen nan lari", ak pwòp mo pa ou. Tanpri pa ekri sa ki te rive: nou pa bezwen sa.
     .short = Akizasyon (mo pa ou)
 
 q-case-outcome = Ki jan ka sa a te fini?
@@ -129,8 +120,10 @@ opt-level-violation = Yon vyolasyon oswa yon enfraksyon (violation, infraction)
 opt-level-misdemeanor = Yon misdemeanor (mwens grav)
 opt-level-felony = Yon felony (pi grav)
 
-q-case-date = Apeprè ki lè sa te rive?
-    .short = Ki lè sa te rive
+q-case-date =
+    Apeprè ki lè sa te ye?
+    Nou vle di lè yo te arete w.
+    .short = Lè yo te arete l
 hint-dates = Ane a ase, tankou 2014 oswa "anviwon 2014".
 
 q-case-conviction-date = Apeprè ki lè ka a te fini?
@@ -180,7 +173,9 @@ hint-other-names =
     Ou pa bezwen ekri non an kounye a.
     Nou mande pou avoka a konnen ki kote pou l chèche.
 
-q-still-in-situation = Èske gen yon moun k ap toujou peze w oswa kontwole w?
+q-still-in-situation =
+    Anvan tout bagay, sekirite ou.
+    Èske gen yon moun k ap toujou peze w oswa kontwole w?
     .short = Toujou nan sitiyasyon an
 
 info-still-in-situation =
@@ -271,7 +266,14 @@ q-contact-time = Ki lè li san danje pou nou kontakte w? Pa egzanp "jou lasemèn
 
 q-review = Nou prèske fini.
 
+q-send-choice =
+    Mèsi. Sa ase pou yon moun ka kontakte w.
+    Ou ka voye l kounye a: yon avoka ap mande w rès la lè l rele w. Oswa ou ka di nou plis kounye a, sa ap ede l prepare. Nenpòt nan de yo bon.
+    Men sa ou te di nou:
+
 end-done = Mèsi. Repons ou yo voye. Yon moun ap kontakte w jan ou te chwazi a. Nan yon ijans, rele 911; pou lòt èd, ekri /help.
+
+end-sent-early = Mèsi. Sa ou te di nou yo voye. Yon moun ap kontakte w jan ou te chwazi a. Pou ajoute plis pita, ekri /start. Nan yon ijans, rele 911; pou lòt èd, ekri /help.
 
 end-later = Pa gen pwoblèm. Ekri /start nenpòt lè ou vle kontinye. Nan yon ijans, rele 911; pou lòt èd, ekri /help.
 

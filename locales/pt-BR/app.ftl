@@ -14,6 +14,13 @@ choice-no-code = Seguir sem código
 choice-submit = Enviar minhas respostas
 choice-change = Mudar a resposta { $n }
 choice-resume = Continuar de onde parei
+choice-send-now = Enviar isto agora
+choice-tell-more = Contar mais (cerca de { $n } { $n ->
+        [one] pergunta
+       *[other] perguntas
+    }, { $minutes } min)
+choice-send-told = Enviar o que já contei
+choice-tell-more-later = Contar mais
 choice-restart = Começar de novo
 choice-delete-confirm = Sim, apagar tudo
 choice-delete-cancel = Não, manter minhas respostas
@@ -79,6 +86,7 @@ review-empty = Você ainda não respondeu nenhuma pergunta.
 review-type-number = Para mudar uma resposta, digite o número dela.
 
 resume-prompt = Que bom ver você de novo. Quer continuar de onde parou?
+resume-prompt-sent = Que bom ver você de novo. O que você nos contou antes já foi enviado. Quer nos contar mais? Vai para a mesma pessoa, junto com o que você já enviou.
 resume-code-ask = Por favor, digite seu código para continuar.
 resume-code-set = Seu código foi definido. Vamos pedir esse código quando você voltar.
 resume-code-again = Por favor, digite o mesmo código mais uma vez, para ter certeza de que está certo.

@@ -18,7 +18,7 @@ opt-device-not-sure = Não tenho certeza
 info-device-tips =
     Obrigado por nos contar. Algumas coisas que podem ajudar:
     • Digite /exit a qualquer momento para sair rápido. Isso apaga as mensagens deste chat das últimas 48 horas; /help explica exatamente o que é apagado.
-    • Daqui a pouco você pode criar um código, para que ninguém mais consiga abrir suas respostas.
+    • Se você escolher nos contar mais depois das primeiras perguntas, pode criar um código nesse momento, para que ninguém mais consiga abrir suas respostas.
     • Uma notificação pode mostrar o começo de uma mensagem na tela bloqueada. Nas configurações do Telegram (Notificações e Sons) você pode desligar a prévia das mensagens.
     • Se puder, use um celular ou computador que só você usa, ou um de uma biblioteca ou do escritório de uma pessoa de apoio.
     A escolha é sua. Você pode continuar agora, se quiser.
@@ -42,6 +42,13 @@ q-consent =
     • Este chat funciona no Telegram e não tem criptografia de ponta a ponta: o Telegram pode ver o que é escrito aqui, e também qualquer pessoa que abra este celular ou sua conta do Telegram. Por favor, não escreva o nome de outras pessoas, nem o que aconteceu com você: não precisamos disso para ajudar.
     • Este não é um serviço de emergência. Se você estiver em perigo, ligue para o 911. Para falar com alguém agora, ligue para a Linha Nacional contra o Tráfico de Pessoas (National Human Trafficking Hotline) no 1-888-373-7888 ou mande uma mensagem de texto (SMS) com a palavra HELP para 233733.
     • Você pode pular perguntas, voltar, parar com /exit e apagar tudo com /delete.
+    • Enviar as poucas respostas de que um advogado precisa para ligar de volta para você leva cerca de { $short_minutes } { $short_minutes ->
+        [one] minuto
+       *[other] minutos
+    }. Contar tudo leva cerca de { $full_minutes } { $full_minutes ->
+        [one] minuto
+       *[other] minutos
+    }. Você pode enviar antes e contar o resto depois.
 
     Quer continuar?
 
@@ -59,25 +66,15 @@ opt-term-exploitation = "Me exploraram"
 opt-term-forced-work = "Me obrigaram a trabalhar"
 opt-term-what-happened = Só "o que aconteceu"
 
-q-has-records =
-    Agora, algumas perguntas sobre o passado. Não tenha pressa.
-    Alguma vez a polícia prendeu você, ou você teve alguma acusação ou condenação, nos Estados Unidos? Por favor, inclua tudo, de qualquer época da sua vida, não só daquele período.
-    .short = Prisões ou condenações
-hint-has-records =
-    Você não é a única pessoa a quem isso aconteceu.
-    Muitos sobreviventes foram presos por coisas que foram obrigados ou pressionados a fazer. Hoje quase todo estado tem um jeito de limpar esses antecedentes ou de deixá-los em sigilo.
-
-info-no-records =
-    Obrigado.
-    Mesmo sem antecedentes, { $org } talvez possa ajudar você com outras coisas. Vamos fazer mais algumas perguntas para que a pessoa certa possa falar com você.
-
 group-case = Caso { $n }
 
 q-case-state =
-    Vamos ver um de cada vez. Em que estado foi este?
-    Uma prisão ou condenação de cada vez. Se foi em um tribunal federal, escolha Federal (EUA).
+    Agora, algumas perguntas sobre o passado. Não tenha pressa.
+    Em que estado a polícia prendeu você, ou você teve uma condenação? Se aconteceu mais de uma vez, comece por uma: você pode acrescentar as outras depois. Se foi em um tribunal federal, escolha Federal (EUA).
     .short = Estado
-hint-case-state = Você pode digitar o nome do estado, por exemplo "Nova York", ou escolher um abaixo.
+hint-case-state =
+    Você pode digitar o nome do estado, por exemplo "Nova York", ou escolher um abaixo.
+    Não sabe se tem antecedentes? Escolha "Não sei": um advogado pode descobrir.
 
 q-case-county =
     Em que condado ou cidade foi, se você lembrar?
@@ -110,8 +107,8 @@ opt-cat-immigration = Imigração
 opt-cat-other = Outra coisa
 
 q-case-charge =
-    Se você lembrar, qual era o nome? Pode usar suas próprias palavras.
-    Estamos falando do nome da acusação.
+    Se você lembrar, qual era o nome?
+    Só o nome da acusação, como "vadiagem", com suas próprias palavras. Por favor, não escreva o que aconteceu: não precisamos disso.
     .short = Acusação (suas palavras)
 
 q-case-outcome = Como este caso terminou?
@@ -139,8 +136,10 @@ opt-level-violation = Uma violação ou infração (violation, infraction)
 opt-level-misdemeanor = Um misdemeanor (infração menos grave)
 opt-level-felony = Um felony (crime grave)
 
-q-case-date = Mais ou menos quando aconteceu?
-    .short = Quando aconteceu
+q-case-date =
+    Mais ou menos quando foi?
+    Estamos falando de quando a polícia prendeu você.
+    .short = Quando foi a prisão
 hint-dates = Basta o ano, por exemplo 2014 ou "por volta de 2014".
 
 q-case-conviction-date = Mais ou menos quando o caso terminou?
@@ -190,7 +189,9 @@ hint-other-names =
     Você não precisa escrever o nome agora.
     Perguntamos para que o advogado saiba onde procurar.
 
-q-still-in-situation = Alguém ainda pressiona ou controla você?
+q-still-in-situation =
+    Primeiro, a sua segurança.
+    Alguém ainda pressiona ou controla você?
     .short = Ainda na situação
 
 info-still-in-situation =
@@ -281,7 +282,14 @@ q-contact-time = Quando é seguro falar com você? Por exemplo, "dias de semana 
 
 q-review = Quase pronto.
 
+q-send-choice =
+    Obrigado. Isso já basta para alguém entrar em contato com você.
+    Você pode enviar agora: um advogado pergunta o resto quando ligar. Ou você pode nos contar mais agora, o que ajuda o advogado a se preparar. Qualquer um dos dois está bem.
+    Isto é o que você nos contou:
+
 end-done = Obrigado. Suas respostas foram enviadas. Alguém vai entrar em contato do jeito que você escolheu. Em uma emergência, ligue para o 911; para outra ajuda, digite /help.
+
+end-sent-early = Obrigado. O que você nos contou foi enviado. Alguém vai entrar em contato do jeito que você escolheu. Para acrescentar mais depois, digite /start. Em uma emergência, ligue para o 911; para outra ajuda, digite /help.
 
 end-later = Tudo bem. Digite /start quando quiser continuar. Em uma emergência, ligue para o 911; para outra ajuda, digite /help.
 

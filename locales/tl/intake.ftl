@@ -16,7 +16,7 @@ opt-device-not-sure = Hindi po ako sigurado
 info-device-tips =
     Salamat po sa pagsabi sa amin. Ilang bagay na makakatulong:
     • I-type ang /exit anumang oras para umalis agad. Binubura nito ang mga mensahe sa chat na ito mula sa nakaraang 48 oras; sinasabi ng /help kung ano mismo ang binubura nito.
-    • Maya-maya, puwede kayong maglagay ng code, para walang ibang makapagbukas ng mga sagot ninyo.
+    • Kung pipiliin ninyong magkuwento pa pagkatapos ng unang ilang tanong, puwede kayong maglagay ng code sa oras na iyon, para walang ibang makapagbukas ng mga sagot ninyo.
     • Puwedeng ipakita ng notification ang simula ng mensahe sa lock screen. Sa settings ng Telegram (Notifications and Sounds), puwede ninyong i-off ang message preview.
     • Kung kaya, gumamit ng telepono o computer na kayo lang ang gumagamit, o isa sa library o sa opisina ng isang advocate (taong tumutulong sa inyo).
     Kayo po ang bahala. Puwede kayong magpatuloy ngayon kung gusto ninyo.
@@ -31,6 +31,7 @@ q-consent =
     • Tumatakbo ang chat na ito sa Telegram at hindi ito end-to-end encrypted: nakikita ng Telegram ang nakasulat dito, at pati ng sinumang magbukas ng teleponong ito o ng Telegram account ninyo. Huwag po sanang isulat ang pangalan ng ibang tao, o kung ano ang nangyari sa inyo: hindi namin ito kailangan para matulungan kayo.
     • Hindi ito serbisyo para sa emergency. Kung kayo ay nasa panganib, tumawag sa 911. Para makausap ang isang tao ngayon, tawagan ang National Human Trafficking Hotline sa 1-888-373-7888 o mag-text ng HELP sa 233733.
     • Puwede ninyong laktawan ang mga tanong, bumalik, huminto gamit ang /exit, at burahin ang lahat gamit ang /delete.
+    • Mga { $short_minutes } minuto ang kailangan para maipadala ang ilang sagot na kailangan ng abogado para matawagan kayo. Mga { $full_minutes } minuto naman kung ikukuwento ninyo ang lahat. Puwede kayong magpadala nang maaga at ikuwento ang iba sa ibang pagkakataon.
 
     Gusto po ba ninyong magpatuloy?
 
@@ -48,25 +49,15 @@ opt-term-exploitation = "Pinagsamantalahan ako"
 opt-term-forced-work = "Pinilit akong magtrabaho"
 opt-term-what-happened = "Ang nangyari" lang
 
-q-has-records =
-    Ngayon, ilang tanong tungkol sa nakaraan. Dahan-dahan lang po.
-    Naaresto, nakasuhan, o nahatulan na ba kayo ng kahit ano sa Estados Unidos? Pakisama po ang lahat, mula sa kahit anong panahon ng buhay ninyo, hindi lang noong panahong iyon.
-    .short = May aresto o hatol
-hint-has-records =
-    Hindi lang po kayo ang nakaranas nito.
-    Maraming survivor ang naaresto dahil sa mga bagay na pinilit o ginipit silang gawin. Halos lahat ng estado ngayon ay may paraan para burahin o i-seal (itago para hindi makita ng iba) ang mga ganitong record.
-
-info-no-records =
-    Salamat po.
-    Kahit walang record, baka matulungan kayo ng { $org } sa ibang bagay. Magtatanong pa kami ng ilan para makontak kayo ng tamang tao.
-
 group-case = Kaso { $n }
 
 q-case-state =
-    Isa-isahin po natin. Saang estado ito nangyari?
-    Isang aresto o isang hatol sa bawat pagkakataon. Kung sa federal court (korte ng pamahalaang pederal), piliin ang Pederal.
+    Ngayon, ilang tanong tungkol sa nakaraan. Dahan-dahan lang po.
+    Saang estado kayo naaresto o nahatulan? Kung higit sa isang beses itong nangyari, magsimula sa isa: puwede ninyong idagdag ang iba mamaya. Kung sa federal court (korte ng pamahalaang pederal), piliin ang Pederal.
     .short = Estado
-hint-case-state = Puwede ninyong i-type ang pangalan ng estado, gaya ng "New York", o pumili ng isa sa ibaba.
+hint-case-state =
+    Puwede ninyong i-type ang pangalan ng estado, gaya ng "New York", o pumili ng isa sa ibaba.
+    Hindi sigurado kung may record kayo? Piliin ang "Hindi ko po alam": puwedeng alamin ito ng isang abogado.
 
 q-case-county =
     Saang county o lungsod ito, kung naaalala ninyo?
@@ -99,8 +90,8 @@ opt-cat-immigration = Imigrasyon
 opt-cat-other = Iba pa
 
 q-case-charge =
-    Kung naaalala ninyo, ano ang tawag dito? Puwede ang sarili ninyong salita.
-    Ang ibig naming sabihin ay ang pangalan ng paratang.
+    Kung naaalala ninyo, ano ang tawag dito?
+    Ang pangalan lang ng paratang, gaya ng "pagtambay", sa sarili ninyong salita. Huwag po sanang isulat kung ano ang nangyari: hindi namin ito kailangan.
     .short = Paratang (sariling salita)
 
 q-case-outcome = Paano natapos ang kasong ito?
@@ -128,8 +119,10 @@ opt-level-violation = Violation o infraction (pinakamagaan)
 opt-level-misdemeanor = Misdemeanor (mas magaan na krimen)
 opt-level-felony = Felony (mabigat na krimen)
 
-q-case-date = Mga kailan po ito nangyari?
-    .short = Kailan nangyari
+q-case-date =
+    Mga kailan po ito?
+    Ang ibig naming sabihin ay kung kailan kayo naaresto.
+    .short = Kailan naaresto
 hint-dates = Sapat na ang taon, gaya ng 2014 o "bandang 2014".
 
 q-case-conviction-date = Mga kailan natapos ang kaso?
@@ -179,7 +172,9 @@ hint-other-names =
     Hindi ninyo kailangang isulat ang pangalan ngayon.
     Nagtatanong kami para malaman ng abogado kung saan maghahanap.
 
-q-still-in-situation = May tao pa po bang namimilit o kumokontrol sa inyo?
+q-still-in-situation =
+    Una po, ang kaligtasan ninyo.
+    May tao pa po bang namimilit o kumokontrol sa inyo?
     .short = Nasa sitwasyon pa rin
 
 info-still-in-situation =
@@ -270,7 +265,14 @@ q-contact-time = Kailan ligtas na kontakin kayo? Halimbawa "weekdays pagkatapos 
 
 q-review = Malapit na pong matapos.
 
+q-send-choice =
+    Salamat po. Sapat na ito para may kumontak sa inyo.
+    Puwede na ninyo itong ipadala ngayon: itatanong ng abogado ang iba kapag tumawag siya. O puwede kayong magkuwento pa sa amin ngayon, na makakatulong sa paghahanda niya. Alinman ay okay lang.
+    Ito ang mga sinabi ninyo sa amin:
+
 end-done = Salamat po. Naipadala na ang mga sagot ninyo. May kokontak sa inyo sa paraang pinili ninyo. Kung emergency, tumawag sa 911; para sa ibang tulong, i-type ang /help.
+
+end-sent-early = Salamat po. Naipadala na ang mga sinabi ninyo sa amin. May kokontak sa inyo sa paraang pinili ninyo. Para magdagdag pa mamaya, i-type ang /start. Kung emergency, tumawag sa 911; para sa ibang tulong, i-type ang /help.
 
 end-later = Okay lang po. I-type ang /start kahit kailan ninyo gustong magpatuloy. Kung emergency, tumawag sa 911; para sa ibang tulong, i-type ang /help.
 

@@ -16,7 +16,7 @@ opt-device-not-sure = Tôi không chắc
 info-device-tips =
     Cảm ơn quý vị đã cho chúng tôi biết. Vài điều có thể giúp ích:
     • Nhập /exit bất cứ lúc nào để thoát nhanh. Lệnh này xóa các tin nhắn trong cuộc trò chuyện này trong 48 giờ qua; /help nói rõ lệnh này xóa những gì.
-    • Lát nữa quý vị có thể đặt một mã, để không ai khác mở được câu trả lời của quý vị.
+    • Nếu quý vị chọn kể thêm sau vài câu hỏi đầu tiên, lúc đó quý vị có thể đặt một mã, để không ai khác mở được câu trả lời của quý vị.
     • Thông báo có thể hiện phần đầu của tin nhắn trên màn hình khóa. Trong phần cài đặt của Telegram (Thông báo và Âm thanh), quý vị có thể tắt xem trước tin nhắn.
     • Nếu được, hãy dùng điện thoại hoặc máy tính chỉ mình quý vị dùng, hoặc máy ở thư viện hay ở văn phòng của người hỗ trợ.
     Quý vị tự quyết định. Quý vị có thể tiếp tục ngay bây giờ nếu muốn.
@@ -31,6 +31,7 @@ q-consent =
     • Cuộc trò chuyện này chạy trên Telegram và không được mã hóa đầu cuối: Telegram có thể thấy những gì viết ở đây, và bất kỳ ai mở điện thoại này hoặc tài khoản Telegram của quý vị cũng thấy được. Xin đừng viết tên của người khác, hay chuyện đã xảy ra với quý vị: chúng tôi không cần điều đó để giúp quý vị.
     • Đây không phải là dịch vụ khẩn cấp. Nếu quý vị đang gặp nguy hiểm, hãy gọi 911. Để nói chuyện với ai đó ngay bây giờ, hãy gọi Đường dây nóng Quốc gia về Buôn người (National Human Trafficking Hotline) số 1-888-373-7888 hoặc nhắn tin HELP đến số 233733.
     • Quý vị có thể bỏ qua câu hỏi, quay lại, dừng bằng /exit, và xóa hết bằng /delete.
+    • Mất khoảng { $short_minutes } phút để gửi vài câu trả lời mà luật sư cần để gọi lại cho quý vị. Kể hết mọi chuyện thì mất khoảng { $full_minutes } phút. Quý vị có thể gửi sớm và kể phần còn lại sau.
 
     Quý vị có muốn tiếp tục không?
 
@@ -48,25 +49,15 @@ opt-term-exploitation = "Bị bóc lột"
 opt-term-forced-work = "Bị ép làm việc"
 opt-term-what-happened = Chỉ nói "chuyện đã xảy ra"
 
-q-has-records =
-    Bây giờ là vài câu hỏi về quá khứ. Quý vị cứ từ từ.
-    Quý vị đã bao giờ bị bắt, bị buộc tội hoặc bị kết án về bất cứ điều gì ở Hoa Kỳ chưa? Xin vui lòng kể hết, từ bất cứ lúc nào trong đời, không chỉ trong khoảng thời gian đó.
-    .short = Có bị bắt hay bị kết án không
-hint-has-records =
-    Quý vị không phải là người duy nhất gặp chuyện này.
-    Nhiều người sống sót đã bị bắt vì những việc họ bị ép buộc hoặc bị áp lực phải làm. Bây giờ hầu như tiểu bang nào cũng có cách xóa hoặc niêm phong (giữ kín, người khác không xem được) những hồ sơ như vậy.
-
-info-no-records =
-    Cảm ơn quý vị.
-    Dù không có hồ sơ, { $org } có thể giúp quý vị những việc khác. Chúng tôi sẽ hỏi thêm vài câu để đúng người có thể liên lạc với quý vị.
-
 group-case = Vụ việc { $n }
 
 q-case-state =
-    Chúng ta sẽ nói từng vụ một. Vụ này ở tiểu bang nào?
-    Mỗi lần một vụ bắt giữ hoặc một bản án. Nếu là ở tòa án liên bang, hãy chọn Liên bang.
+    Bây giờ là vài câu hỏi về quá khứ. Quý vị cứ từ từ.
+    Quý vị đã bị bắt hoặc bị kết án ở tiểu bang nào? Nếu chuyện đó xảy ra hơn một lần, hãy bắt đầu với một lần: quý vị có thể thêm những lần khác sau. Nếu là ở tòa án liên bang, hãy chọn Liên bang.
     .short = Tiểu bang
-hint-case-state = Quý vị có thể nhập tên tiểu bang, ví dụ "New York", hoặc chọn một tiểu bang bên dưới.
+hint-case-state =
+    Quý vị có thể nhập tên tiểu bang, ví dụ "New York", hoặc chọn một tiểu bang bên dưới.
+    Không chắc mình có hồ sơ hay không? Hãy chọn "Tôi không biết": luật sư có thể tìm hiểu giúp quý vị.
 
 q-case-county =
     Nếu quý vị còn nhớ, việc đó ở quận (county) hay thành phố nào?
@@ -99,8 +90,8 @@ opt-cat-immigration = Di trú
 opt-cat-other = Việc khác
 
 q-case-charge =
-    Nếu quý vị nhớ, việc đó được gọi là gì? Quý vị dùng lời của mình cũng được.
-    Ý chúng tôi là tên của tội danh.
+    Nếu quý vị nhớ, việc đó được gọi là gì?
+    Chỉ cần tên của tội danh, ví dụ "lảng vảng", bằng lời của quý vị. Xin đừng viết chuyện đã xảy ra: chúng tôi không cần điều đó.
     .short = Tội danh (theo lời người đó)
 
 q-case-outcome = Vụ này đã kết thúc thế nào?
@@ -128,8 +119,10 @@ opt-level-violation = Vi phạm nhỏ (violation hoặc infraction)
 opt-level-misdemeanor = Tội nhẹ (misdemeanor)
 opt-level-felony = Trọng tội (felony)
 
-q-case-date = Việc đó xảy ra khoảng khi nào?
-    .short = Khi nào xảy ra
+q-case-date =
+    Chuyện đó vào khoảng khi nào?
+    Ý chúng tôi là lúc quý vị bị bắt.
+    .short = Khi bị bắt
 hint-dates = Chỉ cần năm là đủ, ví dụ 2014 hoặc "khoảng 2014".
 
 q-case-conviction-date = Vụ đó kết thúc khoảng khi nào?
@@ -179,7 +172,9 @@ hint-other-names =
     Bây giờ quý vị không cần viết tên đó ra.
     Chúng tôi hỏi để luật sư biết phải tìm ở đâu.
 
-q-still-in-situation = Hiện giờ có ai vẫn đang gây áp lực hoặc kiểm soát quý vị không?
+q-still-in-situation =
+    Trước hết, về sự an toàn của quý vị.
+    Hiện giờ có ai vẫn đang gây áp lực hoặc kiểm soát quý vị không?
     .short = Vẫn còn trong hoàn cảnh đó
 
 info-still-in-situation =
@@ -270,7 +265,14 @@ q-contact-time = Khi nào liên lạc với quý vị thì an toàn? Ví dụ "c
 
 q-review = Gần xong rồi.
 
+q-send-choice =
+    Cảm ơn quý vị. Như vậy là đủ để có người liên lạc lại với quý vị.
+    Quý vị có thể gửi ngay bây giờ: luật sư sẽ hỏi phần còn lại khi gọi cho quý vị. Hoặc quý vị có thể kể thêm cho chúng tôi ngay bây giờ, điều này giúp họ chuẩn bị. Cách nào cũng được.
+    Đây là những gì quý vị đã cho chúng tôi biết:
+
 end-done = Cảm ơn quý vị. Câu trả lời của quý vị đã được gửi đi. Sẽ có người liên lạc theo cách quý vị đã chọn. Trong trường hợp khẩn cấp, hãy gọi 911; nếu cần giúp việc khác, hãy nhập /help.
+
+end-sent-early = Cảm ơn quý vị. Những gì quý vị cho chúng tôi biết đã được gửi đi. Sẽ có người liên lạc theo cách quý vị đã chọn. Để thêm thông tin sau này, hãy nhập /start. Trong trường hợp khẩn cấp, hãy gọi 911; nếu cần giúp việc khác, hãy nhập /help.
 
 end-later = Không sao. Hãy nhập /start bất cứ khi nào quý vị muốn tiếp tục. Trong trường hợp khẩn cấp, hãy gọi 911; nếu cần giúp việc khác, hãy nhập /help.
 
