@@ -52,8 +52,12 @@ opt-term-what-happened = Solo "lo que pasó"
 group-case = Caso { $n }
 
 q-case-state =
-    Ahora unas preguntas sobre el pasado. Tómese su tiempo.
-    ¿En qué estado le arrestaron o le condenaron? Si pasó más de una vez, empiece por una: puede añadir las demás después. Si fue en una corte federal, elija Federal.
+    { $n ->
+        [1] Ahora unas preguntas sobre el pasado. Tómese su tiempo.
+            ¿En qué estado le arrestaron o le condenaron? Si pasó más de una vez, empiece por una: puede añadir las demás después. Si fue en una corte federal, elija Federal.
+       *[other] Gracias. Ahora el siguiente.
+            ¿En qué estado fue este? Si fue en una corte federal, elija Federal.
+    }
     .short = Estado
 hint-case-state =
     Puede escribir el nombre del estado, por ejemplo "Nueva York", o elegir uno de abajo.

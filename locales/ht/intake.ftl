@@ -53,8 +53,12 @@ opt-term-what-happened = Jis "sa ki te pase a"
 group-case = Ka { $n }
 
 q-case-state =
-    Kounye a, kèk kesyon sou tan pase a. Pran tan ou.
-    Nan ki eta yo te arete w oswa kondane w? Si sa te rive plis pase yon fwa, kòmanse ak youn: ou ka ajoute lòt yo pita. Si se te nan yon tribinal federal, chwazi Federal (Etazini).
+    { $n ->
+        [1] Kounye a, kèk kesyon sou tan pase a. Pran tan ou.
+            Nan ki eta yo te arete w oswa kondane w? Si sa te rive plis pase yon fwa, kòmanse ak youn: ou ka ajoute lòt yo pita. Si se te nan yon tribinal federal, chwazi Federal (Etazini).
+       *[other] Mèsi. Kounye a, pwochen an.
+            Nan ki eta sa a te ye? Si se te nan yon tribinal federal, chwazi Federal (Etazini).
+    }
     .short = Eta
 hint-case-state =
     Ou ka ekri non eta a, tankou "Nouyòk", oswa chwazi youn anba a.

@@ -69,8 +69,12 @@ opt-term-what-happened = Só "o que aconteceu"
 group-case = Caso { $n }
 
 q-case-state =
-    Agora, algumas perguntas sobre o passado. Não tenha pressa.
-    Em que estado a polícia prendeu você, ou você teve uma condenação? Se aconteceu mais de uma vez, comece por uma: você pode acrescentar as outras depois. Se foi em um tribunal federal, escolha Federal (EUA).
+    { $n ->
+        [1] Agora, algumas perguntas sobre o passado. Não tenha pressa.
+            Em que estado a polícia prendeu você, ou você teve uma condenação? Se aconteceu mais de uma vez, comece por uma: você pode acrescentar as outras depois. Se foi em um tribunal federal, escolha Federal (EUA).
+       *[other] Obrigado. Agora, o próximo.
+            Em que estado foi este? Se foi em um tribunal federal, escolha Federal (EUA).
+    }
     .short = Estado
 hint-case-state =
     Você pode digitar o nome do estado, por exemplo "Nova York", ou escolher um abaixo.

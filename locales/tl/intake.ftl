@@ -52,8 +52,12 @@ opt-term-what-happened = "Ang nangyari" lang
 group-case = Kaso { $n }
 
 q-case-state =
-    Ngayon, ilang tanong tungkol sa nakaraan. Dahan-dahan lang po.
-    Saang estado kayo naaresto o nahatulan? Kung higit sa isang beses itong nangyari, magsimula sa isa: puwede ninyong idagdag ang iba mamaya. Kung sa federal court (korte ng pamahalaang pederal), piliin ang Pederal.
+    { $n ->
+        [1] Ngayon, ilang tanong tungkol sa nakaraan. Dahan-dahan lang po.
+            Saang estado kayo naaresto o nahatulan? Kung higit sa isang beses itong nangyari, magsimula sa isa: puwede ninyong idagdag ang iba mamaya. Kung sa federal court (korte ng pamahalaang pederal), piliin ang Pederal.
+       *[other] Salamat po. Ngayon, ang susunod.
+            Saang estado ito? Kung sa federal court (korte ng pamahalaang pederal), piliin ang Pederal.
+    }
     .short = Estado
 hint-case-state =
     Puwede ninyong i-type ang pangalan ng estado, gaya ng "New York", o pumili ng isa sa ibaba.

@@ -52,8 +52,12 @@ opt-term-what-happened = Chỉ nói "chuyện đã xảy ra"
 group-case = Vụ việc { $n }
 
 q-case-state =
-    Bây giờ là vài câu hỏi về quá khứ. Quý vị cứ từ từ.
-    Quý vị đã bị bắt hoặc bị kết án ở tiểu bang nào? Nếu chuyện đó xảy ra hơn một lần, hãy bắt đầu với một lần: quý vị có thể thêm những lần khác sau. Nếu là ở tòa án liên bang, hãy chọn Liên bang.
+    { $n ->
+        [1] Bây giờ là vài câu hỏi về quá khứ. Quý vị cứ từ từ.
+            Quý vị đã bị bắt hoặc bị kết án ở tiểu bang nào? Nếu chuyện đó xảy ra hơn một lần, hãy bắt đầu với một lần: quý vị có thể thêm những lần khác sau. Nếu là ở tòa án liên bang, hãy chọn Liên bang.
+       *[other] Cảm ơn quý vị. Bây giờ đến lần tiếp theo.
+            Lần này ở tiểu bang nào? Nếu là ở tòa án liên bang, hãy chọn Liên bang.
+    }
     .short = Tiểu bang
 hint-case-state =
     Quý vị có thể nhập tên tiểu bang, ví dụ "New York", hoặc chọn một tiểu bang bên dưới.

@@ -203,3 +203,17 @@ fn the_words_of_a_locale_toml_are_checked_with_file_and_line() {
     }
     assert_eq!(found.len(), expect.len(), "{found:#?}");
 }
+
+/// The English source a translation is stamped against is the whole message: a blank line
+/// between paragraphs does not end it (it did, and a change to the consent's later bullets, such
+/// as the minutes each way takes, went unnoticed by every translation).
+#[test]
+fn the_english_source_of_a_message_runs_past_its_blank_lines() {
+    let l = locales();
+    let en = l.get("en").unwrap();
+    let src = clearpath::locale_check::english_source(en, "q-consent").unwrap();
+    assert!(src.starts_with("q-consent =\nBefore we start, please read this. It's short.\n\n"), "{src}");
+    assert!(src.contains("{ $short_minutes }") && src.ends_with("Would you like to continue?"), "{src}");
+    // It ends where the next message begins.
+    assert!(!src.contains("q-resume-code"), "{src}");
+}

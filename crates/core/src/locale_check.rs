@@ -43,7 +43,17 @@ pub fn english_source(locale: &Locale, id: &str) -> Option<String> {
     let text = locale.sources.get(path)?;
     let mut lines = text.lines().skip(line.saturating_sub(1));
     let mut out = vec![lines.next()?.trim().to_string()];
-    for l in lines {
+    while let Some(l) = lines.next() {
+        if l.trim().is_empty() {
+            // A blank line inside a message (between its paragraphs) belongs to it when the
+            // message goes on after it; the whole text is the source, not its first paragraph.
+            let more = lines.clone().find(|n| !n.trim().is_empty()).is_some_and(|n| n.starts_with([' ', '\t']));
+            if more {
+                out.push(String::new());
+                continue;
+            }
+            break;
+        }
         if !l.starts_with([' ', '\t']) {
             break;
         }
