@@ -195,6 +195,7 @@ impl World {
                     delivered_at: None,
                     contact_chat: None,
                     addenda: vec![],
+                    early: false,
                 };
                 self.app().store(|st| st.save_intake(&who, &intake)).unwrap();
                 referral::submitted(self.app(), &who, &code, Some(990_000 + *i as i64), now).unwrap();

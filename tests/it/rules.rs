@@ -278,6 +278,7 @@ fn attorney_summary_of_an_intake() {
         delivered_at: None,
         contact_chat: None,
         addenda: vec![],
+        early: false,
     };
     let (rules, _) = clearpath::rules::Rules::load(&clearpath::data::read_dir(&root().join("rules")));
     let date = jiff::civil::date(2026, 11, 25);

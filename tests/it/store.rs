@@ -588,6 +588,7 @@ fn retention_purges_abandoned_and_delivered_and_undelivered_cases_only_after_the
         delivered_at: delivered,
         contact_chat: None,
         addenda: vec![],
+        early: false,
     };
     store.save_intake(&undelivered, &intake("UNDELIV1", None)).unwrap();
     store.save_intake(&delivered_long_ago, &intake("DELIVER1", Some(t0 + day * 2))).unwrap();
@@ -760,6 +761,7 @@ fn writers_racing_on_a_new_survivor_share_one_data_key() {
                                 delivered_at: None,
                                 contact_chat: None,
                                 addenda: vec![],
+                                early: false,
                             };
                             store.save_intake(s, &intake).unwrap();
                         }

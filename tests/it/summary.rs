@@ -94,6 +94,7 @@ fn intake_of(h: &Harness, code: &str) -> clearpath::store::Intake {
         delivered_at: None,
         contact_chat: None,
         addenda: vec![],
+        early: false,
     }
 }
 

@@ -28,6 +28,11 @@ pub struct Intake {
     /// reached the attorney.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub addenda: Vec<Addendum>,
+    /// Sent before the end of the intake (the checkpoint's "Send this now", or "Send what I've
+    /// told you"), at its last send: the questions on the way to the review that have no answer
+    /// were not reached, and the referral lists them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub early: bool,
 }
 
 /// One later send of a case sent early.

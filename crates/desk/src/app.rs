@@ -391,6 +391,7 @@ impl App {
                             delivered_at: None,
                             contact_chat: None,
                             addenda: vec![],
+                            early: s.status == Status::Paused,
                         });
                     }
                     // Sent before: what is new goes to the same case as an addendum.
@@ -492,8 +493,10 @@ impl App {
             delivered_at: None,
             contact_chat: None,
             addenda: vec![],
+            early: false,
         });
         intake.answers = s.answers.clone();
+        intake.early = s.status == Status::Paused;
         intake.flow_id = flow.id.clone();
         intake.flow_hash = flow.hash.clone();
         intake.addenda.push(crate::intake::Addendum { n: sent.addenda + 1, at: now, keys, delivered: false });

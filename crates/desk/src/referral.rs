@@ -329,7 +329,7 @@ fn triage(app: &App, d: &Desk, intake: &Intake, now: Timestamp) -> (String, Vec<
     let mut text = triage_text(&intake.code, &jurisdictions, &s);
     // Sent before the end: say so first, so the attorney knows the call will finish the intake.
     let flow = app.flow_of(&intake.flow_hash);
-    let unreached = crate::engine::unreached(&flow, &intake.answers)
+    let unreached = if intake.early { crate::engine::unreached(&flow, &intake.answers) } else { vec![] }
         .iter()
         .filter(|p| flow.step(&p.step).is_some_and(|st| !flow.steers_repeat(st)))
         .count();

@@ -231,6 +231,7 @@ impl Run<'_> {
                         delivered_at: None,
                         contact_chat: None,
                         addenda: vec![],
+                        early: self.session.status == Status::Paused,
                     })
                 }
             }

@@ -410,7 +410,7 @@ fn build(
     ))]));
 
     // Sent before the end: the questions the survivor did not reach, for the lawyer to ask.
-    let unreached: Vec<(Option<u32>, &Step)> = crate::engine::unreached(flow, &intake.answers)
+    let unreached: Vec<(Option<u32>, &Step)> = if intake.early { crate::engine::unreached(flow, &intake.answers) } else { vec![] }
         .into_iter()
         .filter_map(|p| flow.step(&p.step).filter(|st| !flow.steers_repeat(st)).map(|st| (p.instance, st)))
         .collect();

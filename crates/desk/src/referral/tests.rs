@@ -265,6 +265,7 @@ impl Desked {
             delivered_at: None,
             contact_chat: None,
             addenda: vec![],
+            early: false,
         };
         let who = self.survivor();
         self.app.store(|st| st.save_intake(&who, &intake)).unwrap();
@@ -469,6 +470,7 @@ impl Desked {
             delivered_at: None,
             contact_chat: None,
             addenda: vec![],
+            early: false,
         };
         let who = self.survivor();
         self.app.store(|st| st.save_intake(&who, &intake)).unwrap();
