@@ -341,7 +341,7 @@ promt = "typo""#,
         ),
         expect![[r#"
             exit 5
-            error[syntax]: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `hint`, `group`, `options`, `next`, `branch`, `skippable`, `short`, `prefer_not`, `dont_know`, `max_len`, `min`, `max`, `when`, `decline`, `result`, `field`
+            error[syntax]: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `hint`, `group`, `options`, `next`, `branch`, `skippable`, `short`, `prefer_not`, `dont_know`, `max_len`, `min`, `max`, `when`, `decline`, `send`, `result`, `field`
               --> broken.toml:40:1
                |
             40 | promt = "typo"
@@ -492,25 +492,25 @@ fn a_first_line_that_names_the_purpose_is_refused_in_every_locale() {
         expect![[r#"
             exit 5
             error[sensitive-first-line]: message "q-case-age" (step "age"), locale "en": the first line names "arrest" ("arrest*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
-               --> <locales>/en/intake.ftl:161:56
+               --> <locales>/en/intake.ftl:158:56
                 |
-            161 | q-case-age = About how old were you at the time of the arrest?
+            158 | q-case-age = About how old were you at the time of the arrest?
                 |                                                        ^^^^^^^
                 |
                 = help: reword the first line so that a lock-screen notification says nothing sensitive; the rest can follow on the next line
 
             error[sensitive-first-line]: message "exit-done", locale "es": the first line names the organisation ({ $org }), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
-              --> <locales>/es/app.ftl:92:25
+              --> <locales>/es/app.ftl:97:25
                |
-            92 |     Chat en pausa con { $org }.
+            97 |     Chat en pausa con { $org }.
                |                         ^^^^
                |
                = help: reword the first line so that a lock-screen notification says nothing sensitive; the rest can follow on the next line
 
             error[sensitive-first-line]: message "q-case-age" (step "age"), locale "es": the first line names "abogada" ("abogad*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
-               --> <locales>/es/intake.ftl:161:43
+               --> <locales>/es/intake.ftl:158:43
                 |
-            161 | q-case-age = ¿Qué edad tenía entonces? Su Abogada lo necesita saber.
+            158 | q-case-age = ¿Qué edad tenía entonces? Su Abogada lo necesita saber.
                 |                                           ^^^^^^^
                 |
                 = help: reword the first line so that a lock-screen notification says nothing sensitive; the rest can follow on the next line

@@ -42,6 +42,8 @@ pub fn step(flow: &Flow, words: &Lexicon, session: &Session, input: Input, now: 
 /// other step is asked. For a walk that starts in the middle of a flow (`flows preview --from`).
 pub fn enter(flow: &Flow, words: &Lexicon, session: &Session, now: Timestamp) -> Outcome {
     let mut e = Engine::new(flow, words, session, now);
+    // A walk placed in the middle (a preview from the review) is shown that step as it is.
+    e.placed = true;
     e.enter();
     e.outcome()
 }
@@ -56,6 +58,9 @@ struct Engine<'a> {
     /// The code was just given, or this is the way back from an answer changed on the review.
     back_to_review: bool,
     moved: Option<Move>,
+    /// Placed at its step from outside ([`enter`]): the review shows what there is, and does not
+    /// send the walk back to a question with no answer.
+    placed: bool,
 }
 
 enum Parsed {
@@ -74,6 +79,7 @@ impl<'a> Engine<'a> {
             now,
             back_to_review: false,
             moved: None,
+            placed: false,
         };
         e.s.updated_at = now;
         if e.s.flow_hash != flow.hash || e.s.flow_id != flow.id {
@@ -679,7 +685,7 @@ impl<'a> Engine<'a> {
                 // The review shows every answer on the path: a question on it still unanswered
                 // (the flow changed under this conversation) is asked first, then the way comes
                 // straight back here, as after changing an answer.
-                if let Some(p) = replay(self.flow, &self.s.answers) {
+                if let Some(p) = replay(self.flow, &self.s.answers).filter(|_| !self.placed) {
                     let gap = self.flow.step(&p.step).is_some_and(|st| !is_final(&st.kind));
                     if gap && self.s.pos.as_ref() != Some(&p) {
                         self.s.review_edit = true;
