@@ -136,6 +136,9 @@ q-case-sentence-done =
     Have you finished everything you were told to do for it?
     For example jail, probation, fines or classes the court ordered.
     .short = Sentence finished
+hint-case-sentence-done =
+    We ask because the options can depend on this.
+    Some ways of clearing a record are open only once everything the court ordered is finished, and others are not.
 
 q-case-nexus = Did this happen while someone was forcing, tricking or pressuring you, or because of that situation?
     .short = Connected to trafficking
@@ -157,6 +160,7 @@ opt-harm-none = None of these
 
 q-case-age = About how old were you then?
     .short = Age then
+hint-case-age = We ask because the rules can be different for something that happened before you were 18.
 
 q-case-docket =
     If you have a case number, you can type it here. It's fine to skip this.
@@ -188,11 +192,17 @@ info-still-in-situation =
 
 q-situation-ended = About when did that situation end?
     .short = When the situation ended
+hint-situation-ended =
+    A year is enough, like 2014 or "around 2014".
+    We ask because in some states the time to ask a court counts from when the situation ended.
 
 q-later-convictions =
     One more question about the past.
     Since then, have you been convicted of anything else?
     .short = Convictions since then
+hint-later-convictions =
+    We ask because the options can depend on this.
+    Some ways of clearing a record look at what came after. Whatever the answer, a lawyer may still be able to help.
 
 q-pending =
     Is anything still open for you right now?

@@ -136,6 +136,9 @@ q-case-sentence-done =
     ¿Ya terminó todo lo que le ordenaron hacer por esto?
     Por ejemplo cárcel, libertad condicional, multas o clases que ordenó la corte.
     .short = Sentencia cumplida
+hint-case-sentence-done =
+    Preguntamos porque las opciones pueden depender de esto.
+    Algunas formas de borrar antecedentes solo se pueden usar cuando ya terminó todo lo que ordenó la corte; otras no lo exigen.
 
 q-case-nexus = ¿Esto pasó mientras alguien le obligaba, engañaba o presionaba, o por esa situación?
     .short = Relacionado con la trata
@@ -157,6 +160,7 @@ opt-harm-none = Ninguna de estas
 
 q-case-age = ¿Más o menos qué edad tenía entonces?
     .short = Edad entonces
+hint-case-age = Preguntamos porque las reglas pueden ser distintas para algo que pasó antes de que usted cumpliera 18 años.
 
 q-case-docket =
     Si tiene un número de caso, puede escribirlo aquí. Está bien saltar esta pregunta.
@@ -188,11 +192,17 @@ info-still-in-situation =
 
 q-situation-ended = ¿Más o menos cuándo terminó esa situación?
     .short = Cuándo terminó la situación
+hint-situation-ended =
+    Basta con el año, por ejemplo 2014 o "alrededor de 2014".
+    Preguntamos porque en algunos estados el plazo para presentar la solicitud ante la corte se cuenta desde que terminó esa situación.
 
 q-later-convictions =
     Una pregunta más sobre el pasado.
     Desde entonces, ¿le han condenado por algo más?
     .short = Condenas desde entonces
+hint-later-convictions =
+    Preguntamos porque las opciones pueden depender de esto.
+    Algunas formas de borrar antecedentes toman en cuenta lo que pasó después. Sea cual sea la respuesta, un abogado todavía podría ayudarle.
 
 q-pending =
     ¿Tiene algo abierto todavía?

@@ -137,6 +137,9 @@ q-case-sentence-done =
     Èske ou fin fè tout sa yo te di w fè pou sa?
     Pa egzanp prizon, pwobasyon (probation), amann oswa kou tribinal la te bay lòd pou yo.
     .short = Santans fini
+hint-case-sentence-done =
+    Nou mande paske opsyon yo ka depann de sa.
+    Gen kèk fason pou efase dosye ki mache sèlman lè tout sa tribinal la te bay lòd yo fini, epi gen lòt ki pa bezwen sa.
 
 q-case-nexus = Èske sa te rive pandan yon moun t ap fòse w, twonpe w oswa peze w, oswa akoz sitiyasyon sa a?
     .short = Gen rapò ak trafik moun
@@ -158,6 +161,7 @@ opt-harm-none = Okenn nan yo
 
 q-case-age = Apeprè ki laj ou te genyen lè sa a?
     .short = Laj lè sa a
+hint-case-age = Nou mande paske règ yo ka diferan pou yon bagay ki te pase anvan ou te gen 18 an.
 
 q-case-docket =
     Si ou gen yon nimewo ka, ou ka ekri l isit la. Ou ka sote kesyon sa a.
@@ -189,11 +193,17 @@ info-still-in-situation =
 
 q-situation-ended = Apeprè ki lè sitiyasyon sa a te fini?
     .short = Ki lè sitiyasyon an fini
+hint-situation-ended =
+    Ane a ase, tankou 2014 oswa "anviwon 2014".
+    Nou mande paske nan kèk eta, tan pou mande tribinal la kòmanse konte depi lè sitiyasyon an te fini.
 
 q-later-convictions =
     Yon dènye kesyon sou tan pase a.
     Depi lè sa a, èske yo te kondane w pou yon lòt bagay?
     .short = Kondanasyon depi lè sa a
+hint-later-convictions =
+    Nou mande paske opsyon yo ka depann de sa.
+    Kèk fason pou efase dosye gade sa ki te pase apre. Kèlkeswa repons lan, yon avoka ka toujou ede w.
 
 q-pending =
     Èske gen yon bagay ki toujou louvri pou ou kounye a?

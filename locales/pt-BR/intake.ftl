@@ -153,6 +153,9 @@ q-case-sentence-done =
     Você já terminou tudo o que mandaram você fazer por isso?
     Por exemplo, prisão, liberdade condicional (probation), multas ou cursos que o tribunal determinou.
     .short = Pena cumprida
+hint-case-sentence-done =
+    Perguntamos porque as opções podem depender disso.
+    Alguns jeitos de limpar antecedentes só podem ser usados depois que tudo o que o tribunal determinou estiver cumprido; outros não exigem isso.
 
 q-case-nexus = Isto aconteceu enquanto alguém estava forçando, enganando ou pressionando você, ou por causa dessa situação?
     .short = Ligado ao tráfico de pessoas
@@ -174,6 +177,7 @@ opt-harm-none = Nenhuma destas
 
 q-case-age = Mais ou menos quantos anos você tinha?
     .short = Idade na época
+hint-case-age = Perguntamos porque as regras podem ser diferentes para algo que aconteceu antes de você fazer 18 anos.
 
 q-case-docket =
     Se você tiver um número do caso, pode digitar aqui. Tudo bem pular esta pergunta.
@@ -205,11 +209,17 @@ info-still-in-situation =
 
 q-situation-ended = Mais ou menos quando essa situação terminou?
     .short = Quando a situação terminou
+hint-situation-ended =
+    Basta o ano, por exemplo 2014 ou "por volta de 2014".
+    Perguntamos porque, em alguns estados, o prazo para fazer o pedido ao tribunal conta a partir do fim dessa situação.
 
 q-later-convictions =
     Mais uma pergunta sobre o passado.
     Desde então, houve mais alguma condenação contra você?
     .short = Condenações depois disso
+hint-later-convictions =
+    Perguntamos porque as opções podem depender disso.
+    Alguns jeitos de limpar antecedentes levam em conta o que veio depois. Seja qual for a resposta, um advogado ainda pode conseguir ajudar você.
 
 q-pending =
     Tem alguma coisa ainda em aberto para você agora?

@@ -136,6 +136,9 @@ q-case-sentence-done =
     Natapos na ba ninyo ang lahat ng ipinagawa sa inyo para dito?
     Halimbawa, kulong, probation (panahon ng pagbabantay sa inyo), multa, o mga klaseng iniutos ng korte.
     .short = Tapos na ang sentensiya
+hint-case-sentence-done =
+    Nagtatanong kami dahil puwedeng nakadepende rito ang mga opsyon.
+    May mga paraan ng paglilinis ng record na magagamit lang kapag tapos na ang lahat ng iniutos ng korte, at may mga hindi naman kailangang hintayin iyon.
 
 q-case-nexus = Nangyari ba ito habang may pumipilit, nanloloko, o nanggigipit sa inyo, o dahil sa sitwasyong iyon?
     .short = May kinalaman sa trafficking
@@ -157,6 +160,7 @@ opt-harm-none = Wala sa mga ito
 
 q-case-age = Mga ilang taon kayo noon?
     .short = Edad noon
+hint-case-age = Nagtatanong kami dahil puwedeng iba ang patakaran para sa nangyari bago kayo mag-18.
 
 q-case-docket =
     Kung may case number kayo, puwede ninyo itong i-type dito. Okay lang na laktawan ito.
@@ -188,11 +192,17 @@ info-still-in-situation =
 
 q-situation-ended = Mga kailan natapos ang sitwasyong iyon?
     .short = Kailan natapos ang sitwasyon
+hint-situation-ended =
+    Sapat na ang taon, gaya ng 2014 o "bandang 2014".
+    Nagtatanong kami dahil sa ilang estado, ang panahon para humiling sa korte ay binibilang mula nang matapos ang sitwasyong iyon.
 
 q-later-convictions =
     Isa pang tanong tungkol sa nakaraan.
     Mula noon, nahatulan na ba kayo ng iba pa?
     .short = Mga hatol mula noon
+hint-later-convictions =
+    Nagtatanong kami dahil puwedeng nakadepende rito ang mga opsyon.
+    Tinitingnan ng ilang paraan ng paglilinis ng record ang mga nangyari pagkatapos. Anuman ang sagot, baka matulungan pa rin kayo ng abogado.
 
 q-pending =
     May bukas pa po ba para sa inyo ngayon?

@@ -136,6 +136,9 @@ q-case-sentence-done =
     Quý vị đã làm xong mọi việc mà quý vị được yêu cầu phải làm cho vụ đó chưa?
     Ví dụ ở tù, quản chế (probation: sống dưới sự giám sát trong một thời gian), tiền phạt hoặc các lớp học mà tòa án yêu cầu.
     .short = Đã xong bản án
+hint-case-sentence-done =
+    Chúng tôi hỏi vì các lựa chọn có thể tùy thuộc vào điều này.
+    Một số cách xóa hồ sơ chỉ dùng được khi quý vị đã làm xong mọi việc tòa án yêu cầu, còn một số cách khác thì không cần chờ như vậy.
 
 q-case-nexus = Việc này có xảy ra trong lúc có người ép buộc, lừa gạt hoặc gây áp lực cho quý vị, hoặc vì hoàn cảnh đó không?
     .short = Liên quan đến việc bị buôn bán
@@ -157,6 +160,7 @@ opt-harm-none = Không có điều nào
 
 q-case-age = Lúc đó quý vị khoảng bao nhiêu tuổi?
     .short = Tuổi lúc đó
+hint-case-age = Chúng tôi hỏi vì quy định có thể khác đối với việc xảy ra trước khi quý vị 18 tuổi.
 
 q-case-docket =
     Nếu quý vị có số hồ sơ vụ việc, quý vị có thể nhập ở đây. Bỏ qua câu này cũng không sao.
@@ -188,11 +192,17 @@ info-still-in-situation =
 
 q-situation-ended = Hoàn cảnh đó kết thúc khoảng khi nào?
     .short = Khi nào hoàn cảnh đó kết thúc
+hint-situation-ended =
+    Chỉ cần năm là đủ, ví dụ 2014 hoặc "khoảng 2014".
+    Chúng tôi hỏi vì ở một số tiểu bang, thời hạn để nộp đơn lên tòa án được tính từ khi hoàn cảnh đó kết thúc.
 
 q-later-convictions =
     Thêm một câu hỏi nữa về quá khứ.
     Từ đó đến nay, quý vị có bị kết án về điều gì khác không?
     .short = Bị kết án từ đó đến nay
+hint-later-convictions =
+    Chúng tôi hỏi vì các lựa chọn có thể tùy thuộc vào điều này.
+    Một số cách xóa hồ sơ có xem xét những gì xảy ra sau đó. Dù câu trả lời là gì, luật sư vẫn có thể giúp được quý vị.
 
 q-pending =
     Hiện giờ quý vị có việc gì vẫn còn chưa xong không?
