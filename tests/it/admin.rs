@@ -420,9 +420,9 @@ fn kills_mid_burst_neither_lose_a_count_nor_count_twice() {
     // A message repeated after a kill can let a driver move on early: wait for the question
     // after consent.
     for &chat in &chats {
-        d.wait_for(chat, 90, "the resume-code question", |m| {
+        d.wait_for(chat, 90, "the safety question after consent", |m| {
             let newest = m.iter().filter(|m| m.from_bot && !m.deleted).max_by_key(|m| m.seq);
-            newest.is_some_and(|m| m.text.starts_with("Would you like to set a code"))
+            newest.is_some_and(|m| m.text.starts_with("First, your safety."))
         });
     }
     bot.take().unwrap().stop();

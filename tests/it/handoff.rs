@@ -90,3 +90,69 @@ fn without_a_configured_attorney_the_chat_makes_a_development_key_and_says_so() 
     assert_eq!(code, 0);
     assert!(opened.contains("Referral"));
 }
+
+/// The terminal chat, sending early: the case is sealed at the checkpoint; coming back to tell
+/// more writes one addendum beside it, sealed the same way, and no second case file.
+#[test]
+fn a_case_sent_early_at_the_terminal_gets_one_addendum_beside_it() {
+    let identity = age::x25519::Identity::generate();
+    let public = identity.to_public().to_string();
+    let data = tempfile::tempdir().unwrap();
+    let chat = |input: &str| {
+        let (code, out, err) = run_bin(
+            &["chat", "--json", "--data-dir", data.path().to_str().unwrap()],
+            &[("CLEARPATH_ATTORNEY_RECIPIENT", &public)],
+            input,
+            &root(),
+        );
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let outbox = || {
+        let mut names: Vec<String> = std::fs::read_dir(data.path().join("outbox"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_str().unwrap().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    // The short path (nine answers), then "Send this now".
+    let mut first: Vec<&str> = FULL_INTAKE[..9].to_vec();
+    first.push(r#"{"choice": "send_now"}"#);
+    let out = chat(&first.join("\n"));
+    assert!(out.contains("\"submitted\":true") && out.contains("What you told us has been sent"), "{out}");
+    let names = outbox();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let code = names[0]["case-".len()..names[0].len() - ".md.age".len()].to_string();
+    let open = |name: &str| {
+        let sealed = std::fs::read(data.path().join("outbox").join(name)).unwrap();
+        String::from_utf8(age::decrypt(&identity, &sealed).unwrap()).unwrap()
+    };
+    let case = open(&names[0]);
+    assert!(case.contains("**Sent early**") && case.contains("## Not reached (sent early, not asked)"), "{case}");
+
+    // Later: the offer to tell more, then a code declined, the name, and "Send what I've told you".
+    let more = [
+        r#"{"choice": "resume"}"#,
+        r#"{"choice": "no_code"}"#,
+        r#"{"text": "Canary-Name-7731"}"#,
+        r#"{"choice": "send_now"}"#,
+    ];
+    let out = chat(&more.join("\n"));
+    assert!(out.contains("What you told us before has been sent"), "{out}");
+    assert!(out.contains("\"submitted\":true"), "{out}");
+    assert_eq!(outbox(), [format!("case-{code}-addendum-1.md.age"), format!("case-{code}.md.age")]);
+    let addendum = open(&format!("case-{code}-addendum-1.md.age"));
+    assert!(addendum.starts_with(&format!("# Addendum 1 to case {code}")), "{addendum}");
+    assert!(addendum.contains("Name to use: «Canary-Name-7731»"), "{addendum}");
+    assert!(age::decrypt(
+        &age::x25519::Identity::generate(),
+        &std::fs::read(data.path().join("outbox").join(format!("case-{code}-addendum-1.md.age"))).unwrap()
+    )
+    .is_err());
+
+    // Sending again with nothing new writes nothing.
+    let out = chat(&[r#"{"choice": "resume"}"#, r#"{"choice": "send_now"}"#].join("\n"));
+    assert!(out.contains("\"submitted\":true"), "{out}");
+    assert_eq!(outbox().len(), 2);
+}

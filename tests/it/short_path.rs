@@ -91,7 +91,11 @@ fn a_case_sent_early_lists_what_was_not_reached_and_what_is_told_later_arrives_a
     assert!(back.iter().any(|m| m.buttons.iter().any(|b| b.0 == "Tell you more")), "{back:#?}");
     act(&d, SURVIVOR, "en", r#"{"choice": "resume"}"#);
     let q = d.last_bot(SURVIVOR).unwrap();
-    assert!(q.text.starts_with("Would you like to set a code?"), "they go on where \"Tell you more\" leads: {}", q.text);
+    assert!(
+        q.text.starts_with("Would you like to set a code?"),
+        "they go on where \"Tell you more\" leads: {}",
+        q.text
+    );
     for l in [
         r#"{"choice": "no_code"}"#,
         r#"{"text": "Canary-Name-7731"}"#,

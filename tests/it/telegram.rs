@@ -834,21 +834,24 @@ fn a_review_of_many_cases_arrives_and_a_typed_number_changes_that_answer() {
     assert!(review.buttons.len() <= 12, "{}", review.buttons.len());
     assert!(!review.buttons.iter().any(|b| b.0.starts_with("Change answer")), "no button per answer");
     let all: String = d.visible(chat).iter().filter(|m| m.from_bot).map(|m| m.text.clone()).collect();
-    assert!(all.contains("1. Name to use: Canary-Name-7731"), "{all}");
+    assert!(all.contains("6. Name to use: Canary-Name-7731"), "{all}");
     assert!(all.contains("\n101. "), "every answer numbered: {all}");
     assert!(review.text.contains("To change an answer, type its number."), "{}", review.text);
-    // "5" is the fifth answer (case 1's county), as numbered: it is asked again, not sent.
+    // "8" is the eighth answer (case 1's county), as numbered: it is asked again, not sent.
     let before = d.seq(chat);
-    d.send_text(chat, "5", "en");
+    d.send_text(chat, "8", "en");
     let msgs = d.wait_for(chat, 20, "the county question again", |m| {
         m.iter().any(|m| m.from_bot && m.seq > before && !m.deleted && m.text.starts_with("Which county"))
     });
-    assert!(!msgs.iter().any(|m| m.text.contains("Thank you")), "a number must never send the answers");
+    assert!(
+        !msgs.iter().any(|m| m.seq > before && m.text.contains("have been sent")),
+        "a number must never send the answers"
+    );
     act(&d, chat, "en", r#"{"text": "Canary-County-0005"}"#);
     let review = d.last_bot(chat).unwrap();
     assert!(review.buttons.iter().any(|b| b.0 == "Send my answers"), "back on the review: {review:#?}");
     let all: String = d.visible(chat).iter().filter(|m| m.from_bot).map(|m| m.text.clone()).collect();
-    assert!(all.contains("5. Case 1 · County or court: Canary-County-0005"), "{all}");
+    assert!(all.contains("8. Case 1 · County or court: Canary-County-0005"), "{all}");
     act(&d, chat, "en", r#"{"choice": "submit"}"#);
     assert!(d.visible(chat).iter().any(|m| m.from_bot && m.text.contains("Thank you")));
 }
@@ -1001,13 +1004,14 @@ fn review_pages_through(cases: usize, at_least: usize) {
         page = press_label(&d, chat, |l| l == "More ▶");
     }
     assert_eq!(seen, (1..=n).collect::<Vec<_>>(), "every answer, once, in order");
-    // Back, page by page, to the fifth answer (case 1's county), and change it.
-    while !page.buttons.iter().any(|b| number_of(&b.0) == Some(5)) {
+    // Back, page by page, to the eighth answer (case 1's county, after the short path, the
+    // name and the words to use), and change it.
+    while !page.buttons.iter().any(|b| number_of(&b.0) == Some(8)) {
         page = press_label(&d, chat, |l| l == "◀ Back");
     }
     let before = d.seq(chat);
-    let five = page.buttons.iter().find(|b| number_of(&b.0) == Some(5)).unwrap().1.clone();
-    d.press(chat, page.id, &five, "en");
+    let eight = page.buttons.iter().find(|b| number_of(&b.0) == Some(8)).unwrap().1.clone();
+    d.press(chat, page.id, &eight, "en");
     d.wait_for(chat, 20, "the county question again", |m| {
         m.iter().any(|m| m.from_bot && m.seq > before && !m.deleted && m.text.starts_with("Which county"))
     });
@@ -1015,7 +1019,7 @@ fn review_pages_through(cases: usize, at_least: usize) {
     let review = d.last_bot(chat).unwrap();
     assert!(review.buttons.iter().any(|b| b.0 == "Change an answer"), "back on the review: {review:#?}");
     let all: String = d.visible(chat).iter().filter(|m| m.from_bot).map(|m| m.text.clone()).collect();
-    assert!(all.contains("5. Case 1 · County or court: Canary-County-0005"), "{all}");
+    assert!(all.contains("8. Case 1 · County or court: Canary-County-0005"), "{all}");
     // Change, then Back: Send and Change again; Send sends.
     press_label(&d, chat, |l| l == "Change an answer");
     let main = press_label(&d, chat, |l| l == "◀ Back");

@@ -297,13 +297,13 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? consent [consent]: Antes de empezar, por favor lea esto. Es corto.
                 choices: agree decline
             > 1
-              ? still_in_situation [yes_no]: ¿Alguien todavía le presiona o le controla?
+              ? still_in_situation [yes_no]: Primero, su seguridad.
                 choices: yes no unsure prefer_not
             > 1
               ? still_in_situation_help [info]: Gracias por decírnoslo. Usted merece estar a salvo.
                 choices: continue
             > 1
-              ? case_state#0 [jurisdiction]: Vamos a verlos de uno en uno. ¿En qué estado fue este?
+              ? case_state#0 [jurisdiction]: Ahora unas preguntas sobre el pasado. Tómese su tiempo.
                 choices: NY CA TX FL US dont_know prefer_not
             > Nueva York
               ? case_category#0 [single]: ¿De qué se trataba? Elija la opción más parecida.
@@ -318,7 +318,7 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? contact_time [text]: ¿Cuándo es seguro contactarle? Por ejemplo "entre semana des…
                 choices: dont_know
             > no sé
-              ? send_choice [single]: Thank you. That is enough for someone to get back to you.
+              ? send_choice [single]: Gracias. Con esto basta para que alguien se ponga en contact…
                 - Sigue en la situación: Sí
                 - Caso 1 · Estado: Nueva York
                 - Caso 1 · Tipo de cargo: Tener drogas
@@ -339,7 +339,7 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? case_county#0 [text]: ¿En qué condado o ciudad fue, si lo recuerda?
                 choices: dont_know send_now
             > no sé
-              ? case_charge#0 [text]: Si lo recuerda, ¿cómo se llamaba? Puede usar sus propias pal…
+              ? case_charge#0 [text]: Si lo recuerda, ¿cómo se llamaba?
                 choices: dont_know send_now
             > posesión
               ? case_outcome#0 [single]: ¿Cómo terminó este caso?
@@ -351,7 +351,7 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? case_level#0 [single]: ¿Qué tan grave fue, si lo sabe?
                 choices: violation misdemeanor felony dont_know prefer_not send_now
             > 2
-              ? case_date#0 [date]: ¿Más o menos cuándo pasó?
+              ? case_date#0 [date]: ¿Más o menos cuándo fue?
                 choices: dont_know prefer_not send_now
             > alrededor de 2013
               ? case_conviction_date#0 [date]: ¿Más o menos cuándo terminó el caso?
@@ -416,7 +416,7 @@ fn full_intake_in_spanish_with_partial_dates() {
                 - Caso 1 · Cómo terminó: Me condenaron o me declaré culpable
                 - Caso 1 · Cargo final: (omitida)
                 - Caso 1 · Nivel: Un delito menor (misdemeanor)
-                - Caso 1 · Cuándo pasó: alrededor de 2013
+                - Caso 1 · Cuándo fue el arresto: alrededor de 2013
                 - Caso 1 · Cuándo terminó el caso: marzo de 2014
                 - Caso 1 · Sentencia cumplida: Sí
                 - Caso 1 · Relacionado con la trata: Sí
@@ -1006,13 +1006,13 @@ fn three_cases_and_back_across_an_instance_boundary() {
               ? case_another#0 [single]: Thank you. Is there another one you'd like to tell us about?
                 choices: yes no send_now
             > 1
-              ? case_state#1 [jurisdiction]: Now a few questions about the past. Take your time.
+              ? case_state#1 [jurisdiction]: Thank you. Now the next one.
                 choices: NY CA TX FL US dont_know prefer_not send_now
             > CA
               ? case_category#1 [single]: What was it about? Choose the closest one.
                 choices: prostitution loitering trespass disorderly_conduct theft fraud drug_possession drug_sale weapons promoting_prostitution burglary robbery assault property_damage driving immigration other dont_know prefer_not send_now
             > /back
-              ? case_state#1 [jurisdiction]: Now a few questions about the past. Take your time.
+              ? case_state#1 [jurisdiction]: Thank you. Now the next one.
                 was: California
                 choices: NY CA TX FL US dont_know prefer_not send_now
             > /back
@@ -1028,7 +1028,7 @@ fn three_cases_and_back_across_an_instance_boundary() {
                 was: Yes, another one
                 choices: yes no send_now
             > 1
-              ? case_state#1 [jurisdiction]: Now a few questions about the past. Take your time.
+              ? case_state#1 [jurisdiction]: Thank you. Now the next one.
                 was: California
                 choices: NY CA TX FL US dont_know prefer_not send_now
             > CA
@@ -1074,7 +1074,7 @@ fn three_cases_and_back_across_an_instance_boundary() {
               ? case_another#1 [single]: Thank you. Is there another one you'd like to tell us about?
                 choices: yes no send_now
             > 1
-              ? case_state#2 [jurisdiction]: Now a few questions about the past. Take your time.
+              ? case_state#2 [jurisdiction]: Thank you. Now the next one.
                 choices: NY CA TX FL US dont_know prefer_not send_now
             > TX
               ? case_category#2 [single]: What was it about? Choose the closest one.

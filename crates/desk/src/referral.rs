@@ -336,7 +336,9 @@ fn triage(app: &App, d: &Desk, intake: &Intake, now: Timestamp) -> (String, Vec<
     if unreached > 0 {
         text = text.replacen(
             '\n',
-            &format!("\nSent early: {unreached} question(s) not reached, listed in the file (ask them when you call)\n"),
+            &format!(
+                "\nSent early: {unreached} question(s) not reached, listed in the file (ask them when you call)\n"
+            ),
             1,
         );
     }
@@ -633,7 +635,10 @@ fn deliver_addenda(app: &App, d: &Desk, who: &Subject, mut r: Referral, now: Tim
                     if r.state == CaseState::Closed { "; the case is closed, so the server keeps no copy of it" } else { "" }
                 );
                 let mut msgs = vec![Message::text(text, false)];
-                msgs.push(Message::File { name: format!("case-{}-addendum-{}.md.age", r.code, note.n), text: sealed.clone() });
+                msgs.push(Message::File {
+                    name: format!("case-{}-addendum-{}.md.age", r.code, note.n),
+                    text: sealed.clone(),
+                });
                 if r.state != CaseState::Closed {
                     r.addenda.push(sealed);
                 }

@@ -844,7 +844,11 @@ impl<'a> Engine<'a> {
             choices,
             free_input,
             current: self.s.answers.get(&pos.key()).map(|a| view(self.flow, step, a)),
-            review: if matches!(step.kind, Kind::Review | Kind::Checkpoint { .. }) { self.review_items() } else { vec![] },
+            review: if matches!(step.kind, Kind::Review | Kind::Checkpoint { .. }) {
+                self.review_items()
+            } else {
+                vec![]
+            },
             skippable: step.skippable,
             progress: progress(self.flow, &self.s),
         }

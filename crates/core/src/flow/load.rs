@@ -375,10 +375,9 @@ fn compile_cond(c: &Spanned<RawCond>) -> Result<Condition, (Span, String)> {
             _ => Err((n.span(), "`instance` counts from 1 (the first case is instance 1)".to_string())),
         };
     }
-    let answer = r
-        .answer
-        .as_ref()
-        .ok_or_else(|| (c.span(), "a condition needs `answer = \"<step id>\"` (or `all`, `any`, `not`, `instance`)".to_string()))?;
+    let answer = r.answer.as_ref().ok_or_else(|| {
+        (c.span(), "a condition needs `answer = \"<step id>\"` (or `all`, `any`, `not`, `instance`)".to_string())
+    })?;
     let a = answer.get_ref().clone();
     let tests = [
         r.equals.is_some(),

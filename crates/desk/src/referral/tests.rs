@@ -216,6 +216,8 @@ struct Desked {
     app: App,
     out: Arc<Recorder>,
     now: Timestamp,
+    /// Addenda the survivor has sent (see `add`).
+    added: u32,
 }
 
 /// An `App` over a temporary store whose desk has these attorneys, in this order.
@@ -233,7 +235,7 @@ fn desked(attorneys: Vec<Attorney>) -> Desked {
     let mut app = App::new(flow, locales, store, Retention::default());
     let out = Arc::new(Recorder::default());
     app.desk = Some(Desk::new(rules, attorneys, vec![ADMIN], HandoffConfig::default(), out.clone()));
-    Desked { _dir: dir, app, out, now: ts("2026-03-02T09:00:00Z") }
+    Desked { _dir: dir, app, out, now: ts("2026-03-02T09:00:00Z"), added: 0 }
 }
 
 impl Desked {
@@ -565,4 +567,126 @@ fn the_triage_message_counts_the_cases_per_outcome_best_first() {
     assert_eq!(case_numbers(&[1, 2, 4]), "Cases 1, 2 and 4");
     assert_eq!(case_numbers(&[3]), "Case 3");
     assert_eq!(case_numbers(&[]), "");
+}
+
+// ---- Addenda: what a survivor who sent early tells later ----------------------------------------
+
+impl Desked {
+    /// The survivor of case `code` tells one more answer after sending early: the intake as the
+    /// app stores it for an addendum (the kept intake, or, once an attorney accepted and it went,
+    /// the answers again with only the new note), then the channel hands it to the desk.
+    fn add(&mut self, base: &Intake, key: &str, answer: Answer) {
+        self.now += SignedDuration::from_mins(1);
+        let who = self.survivor();
+        let kept = self.app.store(|st| st.load_intake(&who, &base.code)).unwrap();
+        let n = self.added + 1;
+        let mut intake = kept.unwrap_or_else(|| Intake { addenda: vec![], ..base.clone() });
+        intake.answers.insert(key.into(), answer);
+        intake.addenda.push(crate::intake::Addendum { n, at: self.now, keys: vec![key.into()], delivered: false });
+        self.added = n;
+        self.app.store(|st| st.save_intake(&who, &intake)).unwrap();
+        submitted(&self.app, &who, &base.code, Some(SURVIVOR_CHAT), self.now).unwrap();
+    }
+
+    /// What `a` was sent for an addendum: its note and the sealed file's name.
+    fn addendum_to(&self, a: &Attorney) -> (String, String) {
+        let got = self.out.take(a.chat);
+        let [Message::Text { text, buttons, .. }, Message::File { name, text: sealed }] = got.as_slice() else {
+            panic!("{} was sent {got:?}", a.name)
+        };
+        assert!(buttons.is_empty(), "an addendum asks nothing: {buttons:?}");
+        assert!(sealed.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"), "sealed: {sealed}");
+        (text.clone(), name.clone())
+    }
+
+    fn audit(&self, event: &str) -> u64 {
+        self.app.store(|st| Ok(crate::audit::event_counts(st).unwrap().get(event).copied().unwrap_or(0))).unwrap()
+    }
+}
+
+#[test]
+fn an_addendum_reaches_whoever_holds_the_case_in_each_state_and_never_opens_a_second_case() {
+    let nia = attorney("Nia", 102, &["NY"], false);
+    let dee = attorney("Dee", 104, &["*"], true);
+    let mut d = desked(vec![nia.clone(), dee.clone()]);
+    let code = d.submit(Some("NY"));
+    d.assert_offered(&nia, &code);
+    let who = d.survivor();
+    let base = d.app.store(|st| st.load_intake(&who, &code)).unwrap().unwrap();
+
+    // Offered: the holder gets the addendum; the readable intake, still needed for a decline,
+    // holds the new answer.
+    d.add(&base, "case_county#0", Answer::Answered(Value::Text("Queens".into())));
+    let (text, name) = d.addendum_to(&nia);
+    assert!(
+        text.starts_with(&format!("Case {code}: the person, who sent it early, has told more. Addendum 1")),
+        "{text}"
+    );
+    assert_eq!(name, format!("case-{code}-addendum-1.md.age"));
+    let kept = d.app.store(|st| st.load_intake(&who, &code)).unwrap().unwrap();
+    assert!(kept.answers.contains_key("case_county#0") && kept.addenda.iter().all(|a| a.delivered));
+    assert_eq!(d.case(&code).addenda.len(), 1, "kept with the case for /case");
+    // Handing it on again (a crash before the answer was recorded) sends nothing twice.
+    submitted(&d.app, &who, &code, None, d.now).unwrap();
+    assert!(d.out.take(nia.chat).is_empty());
+
+    // Declined: the next attorney gets the whole case, the addendum merged in it.
+    d.command(&nia, DeskCommand::Decline(code.clone()));
+    d.assert_offered(&dee, &code);
+    assert!(d.case(&code).addenda.is_empty(), "the new file is the whole case");
+
+    // Accepted: the readable intake goes; an addendum after that reaches the same attorney, and
+    // the readable copy the app wrote for it goes again once it is sealed.
+    d.command(&dee, DeskCommand::Accept(code.clone()));
+    d.out.take(SURVIVOR_CHAT);
+    assert!(d.app.store(|st| st.load_intake(&who, &code)).unwrap().is_none());
+    d.add(&base, "case_charge#0", Answer::Answered(Value::Text("loitering".into())));
+    let (_, name) = d.addendum_to(&dee);
+    assert_eq!(name, format!("case-{code}-addendum-2.md.age"));
+    assert!(d.app.store(|st| st.load_intake(&who, &code)).unwrap().is_none(), "only sealed copies stay");
+    assert_eq!(d.case(&code).addenda.len(), 1);
+
+    // Closed: still the attorney who had it, told that the server keeps no copy.
+    d.command(&dee, DeskCommand::Close(code.clone()));
+    d.add(&base, "case_age#0", Answer::Answered(Value::Number(19)));
+    let (text, name) = d.addendum_to(&dee);
+    assert!(text.contains("the case is closed, so the server keeps no copy of it"), "{text}");
+    assert_eq!(name, format!("case-{code}-addendum-3.md.age"));
+    assert!(d.case(&code).sealed.is_none() && d.case(&code).addenda.len() == 1);
+    assert!(d.app.store(|st| st.load_intake(&who, &code)).unwrap().is_none());
+
+    // One case throughout, and each addendum in the audit log.
+    assert_eq!(list(&d.app).unwrap().len(), 1);
+    assert_eq!(d.audit("addendum"), 3);
+    assert!(d.out.take(nia.chat).is_empty(), "the attorney who declined hears no more of it");
+}
+
+#[test]
+fn an_addendum_to_a_case_waiting_for_an_attorney_joins_it_and_one_to_a_case_gone_opens_it_again() {
+    let nia = attorney("Nia", 102, &["NY"], false);
+    let mut d = desked(vec![nia.clone()]);
+    let code = d.submit(Some("NY"));
+    d.assert_offered(&nia, &code);
+    let who = d.survivor();
+    let base = d.app.store(|st| st.load_intake(&who, &code)).unwrap().unwrap();
+    d.command(&nia, DeskCommand::Decline(code.clone()));
+    assert_eq!(d.case(&code).state, CaseState::Waiting);
+    d.out.take(nia.chat);
+
+    // Waiting: no one to send it to; it joins the case, which goes whole to whoever takes it.
+    d.add(&base, "case_county#0", Answer::Answered(Value::Text("Queens".into())));
+    assert!(d.out.chats().iter().all(|c| *c != nia.chat), "{:?}", d.out.chats());
+    let kept = d.app.store(|st| st.load_intake(&who, &code)).unwrap().unwrap();
+    assert!(kept.answers.contains_key("case_county#0") && kept.addenda.iter().all(|a| a.delivered));
+    assert_eq!(d.audit("addendum"), 1);
+
+    // Gone (withdrawn by the desk, here as after its retention): what the survivor adds is not
+    // lost; the case opens again under its code, whole.
+    d.app.store(|st| st.service_remove(TREE_REFERRALS, &case_key(st, &code))).unwrap();
+    d.add(&base, "case_charge#0", Answer::Answered(Value::Text("loitering".into())));
+    let r = d.case(&code);
+    assert_eq!(r.code, code);
+    assert_eq!(list(&d.app).unwrap().len(), 1);
+    let kept = d.app.store(|st| st.load_intake(&who, &code)).unwrap().unwrap();
+    assert!(kept.answers.contains_key("case_charge#0") && kept.addenda.iter().all(|a| a.delivered));
 }
