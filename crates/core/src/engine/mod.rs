@@ -820,7 +820,6 @@ impl<'a> Engine<'a> {
             }
             _ => choices,
         };
-        let mut text = text;
         if let Kind::Consent { .. } = step.kind {
             // How long it takes, from the flow as it is: the short path, and the whole intake.
             let (short, full) = durations(self.flow);
