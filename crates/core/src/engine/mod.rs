@@ -1488,3 +1488,174 @@ prompt = "q"
         assert_eq!(fate(&old, &gone, &fresh), Fate::Untouched);
     }
 }
+
+#[cfg(test)]
+mod short_path_tests {
+    use super::*;
+
+    /// consent → a (short) → check (checkpoint) → b → c → review → done; `check` sends to `early`.
+    const FLOW: &str = r#"
+[flow]
+id = "t"
+start = "consent"
+languages = ["en"]
+
+[[step]]
+id = "consent"
+kind = "consent"
+prompt = "q"
+next = "a"
+decline = "no"
+
+[[step]]
+id = "a"
+kind = "yes_no"
+prompt = "q"
+short = true
+next = "check"
+
+[[step]]
+id = "check"
+kind = "checkpoint"
+prompt = "q"
+short = true
+send = "early"
+next = "b"
+
+[[step]]
+id = "b"
+kind = "yes_no"
+prompt = "q"
+next = "c"
+
+[[step]]
+id = "c"
+kind = "yes_no"
+prompt = "q"
+next = "review"
+
+[[step]]
+id = "review"
+kind = "review"
+prompt = "q"
+next = "done"
+
+[[step]]
+id = "done"
+kind = "end"
+prompt = "q"
+
+[[step]]
+id = "early"
+kind = "end"
+prompt = "q"
+
+[[step]]
+id = "no"
+kind = "end"
+result = "declined"
+prompt = "q"
+"#;
+
+    fn flow() -> Flow {
+        let (flow, diags) = crate::flow::load_str(std::path::Path::new("t.toml"), FLOW);
+        assert!(!crate::diag::has_errors(&diags), "{diags:?}");
+        flow
+    }
+
+    fn run(flow: &Flow, s: &Session, input: Input) -> Outcome {
+        step(flow, &Lexicon::default(), s, input, Timestamp::UNIX_EPOCH)
+    }
+
+    fn prompt(o: &Outcome) -> &Prompt {
+        o.replies
+            .iter()
+            .rev()
+            .find_map(|r| match r {
+                Reply::Prompt(p) => Some(p.as_ref()),
+                _ => None,
+            })
+            .expect("a prompt")
+    }
+
+    /// Started, consented, `a` answered: at the checkpoint.
+    fn at_checkpoint(flow: &Flow) -> Session {
+        let mut s = Session::new(&flow.id, &flow.hash, Timestamp::UNIX_EPOCH);
+        for input in [Input::cmd(Command::Start), Input::choice("agree"), Input::choice("yes")] {
+            s = run(flow, &s, input).session;
+        }
+        assert_eq!(s.pos.as_ref().map(|p| p.step.as_str()), Some("check"));
+        s
+    }
+
+    #[test]
+    fn the_checkpoint_shows_what_was_told_and_how_much_more_there_is() {
+        let flow = flow();
+        let s = at_checkpoint(&flow);
+        let o = run(&flow, &s, Input::cmd(Command::Help));
+        let p = prompt(&o);
+        assert_eq!(p.review.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(), ["a"]);
+        let ids: Vec<&str> = p.choices.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, [SEND_NOW, MORE]);
+        // consent, a, check, b, c, review: at 3 of 6, three more to go, a minute.
+        assert_eq!(p.progress, Some(Progress { n: 3, total: 6 }));
+        let more = &p.choices[1].label;
+        assert_eq!(*more, Label::Msg(Msg::new("choice-tell-more").arg("n", Arg::Num(3)).arg("minutes", Arg::Num(1))));
+    }
+
+    #[test]
+    fn sending_now_submits_what_was_told_and_keeps_the_rest_open() {
+        let flow = flow();
+        let s = at_checkpoint(&flow);
+        let o = run(&flow, &s, Input::choice(SEND_NOW));
+        assert!(o.effects.contains(&Effect::Submit));
+        assert!(o.replies.iter().any(|r| matches!(r, Reply::Done { submitted: true, .. })));
+        assert_eq!(o.session.status, Status::Paused);
+        assert!(o.session.submitted_at.is_some());
+        // It goes on where "Tell you more" leads, and b and c are what was not reached.
+        assert_eq!(o.session.pos, Some(Pos::new("b", None)));
+        let keys: Vec<String> = unreached(&flow, &o.session.answers).iter().map(Pos::key).collect();
+        assert_eq!(keys, ["b", "c"]);
+        // Coming back: what was sent is said, and "Tell you more" resumes at b.
+        let back = run(&flow, &o.session, Input::cmd(Command::Start));
+        assert_eq!(prompt(&back).text, Msg::new("resume-prompt-sent"));
+        let resumed = run(&flow, &back.session, Input::choice("resume"));
+        assert_eq!(prompt(&resumed).step, "b");
+        // Every question after the checkpoint offers to send what was told; it sends again,
+        // and the conversation goes on at that question.
+        assert!(prompt(&resumed).choices.iter().any(|c| c.id == SEND_NOW));
+        let at_c = run(&flow, &resumed.session, Input::choice("no"));
+        let sent = run(&flow, &at_c.session, Input::choice(SEND_NOW));
+        assert!(sent.effects.contains(&Effect::Submit));
+        assert_eq!(sent.session.pos, Some(Pos::new("c", None)));
+        assert_eq!(unreached(&flow, &sent.session.answers).iter().map(Pos::key).collect::<Vec<_>>(), ["c"]);
+    }
+
+    #[test]
+    fn before_the_checkpoint_no_question_offers_to_send() {
+        let flow = flow();
+        let mut s = Session::new(&flow.id, &flow.hash, Timestamp::UNIX_EPOCH);
+        s = run(&flow, &s, Input::cmd(Command::Start)).session;
+        let o = run(&flow, &s, Input::choice("agree"));
+        assert_eq!(prompt(&o).step, "a");
+        assert!(!prompt(&o).choices.iter().any(|c| c.id == SEND_NOW));
+        // A send pressed there (a forged button) is not an answer.
+        let forged = run(&flow, &o.session, Input::choice(SEND_NOW));
+        assert!(forged.effects.is_empty());
+        assert_eq!(forged.session.pos, Some(Pos::new("a", None)));
+    }
+
+    #[test]
+    fn the_review_first_asks_a_question_on_its_path_left_without_an_answer() {
+        let flow = flow();
+        // A conversation that stands at the review with `b` unanswered (the flow changed under it).
+        let mut s = at_checkpoint(&flow);
+        s.answers.insert("c".into(), Answer::Answered(Value::Choice("yes".into())));
+        s.pos = Some(Pos::new("c", None));
+        let o = run(&flow, &s, Input::choice("yes"));
+        assert_eq!(prompt(&o).step, "b", "the gap is asked before the review");
+        let o = run(&flow, &o.session, Input::choice("no"));
+        assert_eq!(prompt(&o).step, "review", "then straight back to the review");
+        assert_eq!(prompt(&o).review.len(), 3);
+    }
+}
