@@ -615,7 +615,23 @@ fn deliver_addenda(app: &App, d: &Desk, who: &Subject, mut r: Referral, now: Tim
         CaseState::Waiting => None,
         CaseState::Offered | CaseState::Accepted | CaseState::Closed => {
             let name = r.holder.clone().unwrap_or_default();
-            roster(app)?.into_iter().find(|a| a.name.eq_ignore_ascii_case(&name))
+            match roster(app)?.into_iter().find(|a| a.name.eq_ignore_ascii_case(&name)) {
+                Some(a) => Some(a),
+                None => {
+                    // The attorney who holds it has no access any more (revoked): nothing is
+                    // sealed to a key no one may use, and nothing is dropped. The answers stay
+                    // with the case's intake, and the administrators decide.
+                    alert_admins(
+                        app,
+                        &format!(
+                            "Case {}: the person added answers, but the attorney who holds the case has no access any more. The answers are kept with the case, sent to no one.",
+                            r.code
+                        ),
+                        now,
+                    );
+                    return Ok(());
+                }
+            }
         }
     };
     let date = now.to_zoned(jiff::tz::TimeZone::UTC).date();

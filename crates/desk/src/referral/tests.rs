@@ -658,6 +658,15 @@ fn an_addendum_reaches_whoever_holds_the_case_in_each_state_and_never_opens_a_se
     // One case throughout, and each addendum in the audit log.
     assert_eq!(list(&d.app).unwrap().len(), 1);
     assert_eq!(d.audit("addendum"), 3);
+
+    // The attorney who holds it loses access: the next addendum is sealed to no one and kept.
+    revoke(&d.app, "Dee", d.now).unwrap();
+    d.out.take(dee.chat);
+    d.add(&base, "case_docket#0", Answer::Answered(Value::Text("2014NY000001".into())));
+    assert!(d.out.take(dee.chat).is_empty(), "nothing goes to a revoked attorney");
+    let kept = d.app.store(|st| st.load_intake(&who, &code)).unwrap().expect("the answers are kept");
+    assert!(kept.answers.contains_key("case_docket#0") && kept.addenda.iter().any(|a| !a.delivered));
+    assert_eq!(d.audit("addendum"), 3);
     assert!(d.out.take(nia.chat).is_empty(), "the attorney who declined hears no more of it");
 }
 
