@@ -82,6 +82,8 @@ fn a_case_sent_early_lists_what_was_not_reached_and_what_is_told_later_arrives_a
     assert!(plain.contains("Canary-Time-6610"), "{plain}");
     assert!(plain.contains("Case 1 · New York"), "screened on what is known: {plain}");
     assert!(plain.contains("Preliminary screening, not legal advice."));
+    // The answers for import say it too, by key.
+    assert!(plain.contains("\"sent_early\": true") && plain.contains("\"case_outcome#0\""), "{plain}");
 
     // Later, the survivor comes back: what was sent is said, and they can tell more.
     d.send_text(SURVIVOR, "/start", "en");

@@ -104,9 +104,24 @@ pub fn document(app: &App, rules: &Rules, lang: &str, intake: &Intake, date: jif
         .filter(|(_, a)| !matches!(a, crate::engine::answer::Answer::PreferNot))
         .map(|(k, a)| (k.clone(), serde_json::to_value(a).unwrap_or_default()))
         .collect();
+    let flow = app.flow_of(&intake.flow_hash);
+    // Sent early: the questions not reached, by answer key (never among the answers, and never
+    // a state of one).
+    let not_reached: Vec<String> = if intake.early {
+        crate::engine::unreached(&flow, &intake.answers)
+            .iter()
+            .filter(|p| flow.step(&p.step).is_some_and(|st| !flow.steers_repeat(st)))
+            .map(|p| p.key())
+            .collect()
+    } else {
+        vec![]
+    };
     let json = serde_json::json!({
         "case": intake.code,
         "submitted_at": intake.submitted_at.to_string(),
+        "sent_early": intake.early,
+        "not_reached": not_reached,
+        "addenda": intake.addenda.iter().map(|a| serde_json::json!({ "n": a.n, "at": a.at.to_string(), "answers": a.keys })).collect::<Vec<_>>(),
         "intake_language": intake.locale,
         "flow": intake.flow_id,
         "screening_date": screening.date.to_string(),
