@@ -49,6 +49,14 @@ opt-term-exploitation = "Being exploited"
 opt-term-forced-work = "Being forced to work"
 opt-term-what-happened = Just "what happened"
 
+q-nexus-all =
+    One question about all of them together.
+    Thinking of every arrest or conviction you have, the one you told us about and any others: did they happen while someone was forcing, tricking or pressuring you, or because of that situation?
+    .short = Connected to trafficking (every case)
+opt-nexus-all = Yes, all of them
+opt-nexus-some = Some of them, not all
+opt-nexus-none = No
+
 group-case = Case { $n }
 
 q-case-state =
@@ -140,7 +148,7 @@ hint-case-sentence-done =
     We ask because the options can depend on this.
     Some ways of clearing a record are open only once everything the court ordered is finished, and others are not.
 
-q-case-nexus = Did this happen while someone was forcing, tricking or pressuring you, or because of that situation?
+q-case-nexus = Did this one happen while someone was forcing, tricking or pressuring you, or because of that situation?
     .short = Connected to trafficking
 hint-case-nexus =
     You don't need to tell us what happened.

@@ -51,6 +51,13 @@ pub struct Field {
 }
 
 const YNU: &[&str] = &["yes", "no", "unsure"];
+/// Values of `nexus_all`: whether every case, some, or none was linked to being trafficked.
+pub mod nexus_all {
+    pub const ALL: &str = "all";
+    pub const SOME: &str = "some";
+    pub const NONE: &str = "none";
+}
+pub const NEXUS_ALL: &[&str] = &[nexus_all::ALL, nexus_all::SOME, nexus_all::NONE];
 /// Values of `prosecutor_consent`: a refusal is not the same as not (yet) asked.
 pub const CONSENT: &[&str] = &["yes", "no", "refused", "unsure"];
 // The values the screening decides on are constants, so its code and these lists name each once.
@@ -216,6 +223,9 @@ screening_fields! {
         trafficking_ended: Date, "when the trafficking situation ended" => text(trafficking_ended: Option<String>);
         trafficking_ongoing: OneOf(YNU), "the person may still be in the situation" =>
             tri(trafficking_ongoing: Option<Tri>);
+        nexus_all: OneOf(NEXUS_ALL),
+            "asked once for every case: all of them happened because of, or while, being trafficked (`all`), some did (`some`: each case then says), or none did (`none`); a case's own `nexus` comes first" =>
+            text(nexus_all: Option<String>);
         later_convictions: OneOf(YNU), "convictions after the trafficking ended" => tri(later_convictions: Option<Tri>);
         pending_charges: OneOf(YNU), "open cases or warrants" => tri(pending_charges: Option<Tri>);
         official_documentation: ManyOf(DOCUMENTS), "documents held" =>

@@ -20,7 +20,19 @@ pub fn facts(flow: &Flow, answers: &BTreeMap<String, Answer>) -> Input {
             None => person.set(field, answer),
         }
     }
-    Input { date: None, person, cases: cases.into_values().collect() }
+    // Asked once for every case: a case that does not say otherwise takes "all" or "none".
+    let shared = match person.nexus_all.as_deref() {
+        Some(super::fields::nexus_all::ALL) => Some(super::screen::Tri::Yes),
+        Some(super::fields::nexus_all::NONE) => Some(super::screen::Tri::No),
+        _ => None,
+    };
+    let mut cases: Vec<Case> = cases.into_values().collect();
+    for c in &mut cases {
+        if c.nexus.is_none() {
+            c.nexus = shared;
+        }
+    }
+    Input { date: None, person, cases }
 }
 
 /// Whether an answer to a step that declares `field` chose `value` (of a single or
