@@ -23,6 +23,7 @@ pub const FULL_INTAKE: &[&str] = &[
     r#"{"choice": "no_code"}"#,
     r#"{"text": "Canary-Name-7731"}"#,
     r#"{"choice": "what_happened"}"#,
+    r#"{"choice": "all"}"#,
     r#"{"text": "Canary-County-5521"}"#,
     r#"{"text": "Canary-Charge-9043"}"#,
     r#"{"choice": "conviction"}"#,
@@ -30,7 +31,6 @@ pub const FULL_INTAKE: &[&str] = &[
     r#"{"choice": "misdemeanor"}"#,
     r#"{"text": "around 2014"}"#,
     r#"{"text": "2015"}"#,
-    r#"{"choice": "yes"}"#,
     r#"{"choice": "yes"}"#,
     r#"{"choices": ["none"]}"#,
     r#"{"text": "20"}"#,
@@ -80,7 +80,7 @@ fn json_chat_runs_a_whole_intake() {
 fn end_of_input_pauses_and_a_new_process_resumes() {
     let dir = data_dir();
     let d = dir.path().to_str().unwrap();
-    let first = FULL_INTAKE[..14].join("\n");
+    let first = FULL_INTAKE[..15].join("\n");
     let (code, out, err) = run_bin(&["chat", "--json", "--data-dir", d, "--session", "alex"], &[], &first, &root());
     assert_eq!(code, 0, "{err}");
     let outs = lines(&out);
@@ -100,7 +100,7 @@ fn end_of_input_pauses_and_a_new_process_resumes() {
     assert_eq!(lines(&out)[0]["step"], "language");
 
     // And the rest of the intake completes.
-    let rest = FULL_INTAKE[14..].join("\n");
+    let rest = FULL_INTAKE[15..].join("\n");
     let (code, out, _) = run_bin(
         &["chat", "--json", "--data-dir", d, "--session", "alex"],
         &[],

@@ -157,10 +157,10 @@ fn a_whole_intake_in_arabic_reads_arabic_digits_months_and_words() {
         &[
             (10, r#"{"choice": "no_code"}"#, r#"{"text": "بدون رمز"}"#),
             (5, r#"{"text": "New York"}"#, r#"{"text": "ولاية نيويورك"}"#),
-            (16, r#"{"command": "skip"}"#, r#"{"command": "تخطي"}"#),
-            (18, r#"{"text": "around 2014"}"#, r#"{"text": "حوالي آذار ٢٠١٤"}"#),
-            (19, r#"{"text": "2015"}"#, r#"{"text": "١٥ كانون الثاني ۲۰۱۵"}"#),
-            (20, r#"{"choice": "yes"}"#, r#"{"text": "نعم"}"#),
+            (17, r#"{"command": "skip"}"#, r#"{"command": "تخطي"}"#),
+            (19, r#"{"text": "around 2014"}"#, r#"{"text": "حوالي آذار ٢٠١٤"}"#),
+            (20, r#"{"text": "2015"}"#, r#"{"text": "١٥ كانون الثاني ۲۰۱۵"}"#),
+            (21, r#"{"choice": "yes"}"#, r#"{"text": "نعم"}"#),
             (23, r#"{"text": "20"}"#, r#"{"text": "٢٠ سنة"}"#),
             (26, r#"{"choice": "no"}"#, r#"{"text": "لا"}"#),
         ],
@@ -191,11 +191,11 @@ fn a_whole_intake_in_thai_reads_buddhist_era_years_and_thai_digits() {
     let outs = intake(
         "th",
         &[
-            (18, r#"{"text": "around 2014"}"#, r#"{"text": "ประมาณ มีนาคม 2557"}"#),
-            (19, r#"{"text": "2015"}"#, r#"{"text": "๑๕ ม.ค. ๒๕๕๘"}"#),
+            (19, r#"{"text": "around 2014"}"#, r#"{"text": "ประมาณ มีนาคม 2557"}"#),
+            (20, r#"{"text": "2015"}"#, r#"{"text": "๑๕ ม.ค. ๒๕๕๘"}"#),
             (23, r#"{"text": "20"}"#, r#"{"text": "๒๐ ปี"}"#),
             (27, r#"{"text": "2017"}"#, r#"{"text": "พ.ศ. 2560"}"#),
-            (16, r#"{"command": "skip"}"#, r#"{"command": "ข้าม"}"#),
+            (17, r#"{"command": "skip"}"#, r#"{"command": "ข้าม"}"#),
         ],
     );
     let review = outs.iter().rev().find(|o| o["input"] == "review").expect("a review prompt");

@@ -125,15 +125,15 @@ fn a_language_added_as_files_runs_a_whole_intake_with_its_own_words() {
     // A jurisdiction by its French name.
     replace(&mut script, 5, r#"{"text": "New York"}"#, r#"{"text": "Caroline du Nord"}"#);
     // /skip as a French speaker types it.
-    replace(&mut script, 16, r#"{"command": "skip"}"#, r#"{"command": "passer"}"#);
+    replace(&mut script, 17, r#"{"command": "skip"}"#, r#"{"command": "passer"}"#);
     // A date with a French month name and approximation word.
-    replace(&mut script, 18, r#"{"text": "around 2014"}"#, r#"{"text": "vers mars 2014"}"#);
+    replace(&mut script, 19, r#"{"text": "around 2014"}"#, r#"{"text": "vers mars 2014"}"#);
     // Yes and no, typed (not the buttons' labels).
-    replace(&mut script, 20, r#"{"choice": "yes"}"#, r#"{"text": "ouais"}"#);
+    replace(&mut script, 21, r#"{"choice": "yes"}"#, r#"{"text": "ouais"}"#);
     replace(&mut script, 26, r#"{"choice": "no"}"#, r#"{"text": "non"}"#);
     // /back as a French speaker types it, after the county; then the county again.
-    script.insert(14, r#"{"command": "retour"}"#);
-    script.insert(15, r#"{"text": "Canary-County-5521"}"#);
+    script.insert(15, r#"{"command": "retour"}"#);
+    script.insert(16, r#"{"text": "Canary-County-5521"}"#);
 
     let data = dir.path().join("data");
     let (code, out, err) = run_bin(

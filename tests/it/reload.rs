@@ -69,21 +69,21 @@ fn an_edit_under_a_running_bot_reaches_new_conversations_and_a_broken_one_is_ref
     // A survivor is at the name question when the flow changes.
     to_the_name(&d, EARLY);
 
-    // The admins drop the question about words to use, and reword the question about the county.
+    // The admins drop the question about words to use, and reword the one that follows it.
     let intake = flows.join("intake.toml");
     edit(
         &intake,
         "field = \"preferred_name\"\nnext = \"preferred_term\"",
-        "field = \"preferred_name\"\nnext = \"case_county\"",
+        "field = \"preferred_name\"\nnext = \"nexus_all\"",
     );
     let text = std::fs::read_to_string(&intake).unwrap();
     let start = text.find("[[step]]\nid = \"preferred_term\"").unwrap();
-    let end = start + text[start..].find("[[step]]\nid = \"other_names\"").unwrap();
+    let end = start + text[start..].find("[[step]]\nid = \"nexus_all\"").unwrap();
     std::fs::write(&intake, format!("{}{}", &text[..start], &text[end..])).unwrap();
     edit(
         &dir.path().join("locales/en/intake.ftl"),
-        "    Which county or city was it in, if you remember?",
-        "    In which county or city was it, if you remember?",
+        "    One question about all of them together.",
+        "    One question about every one of them.",
     );
     // The flow tests that walked the question now fail the check: they change with it.
     for e in std::fs::read_dir(flows.join("tests")).unwrap() {
@@ -108,11 +108,11 @@ fn an_edit_under_a_running_bot_reaches_new_conversations_and_a_broken_one_is_ref
     assert_ne!(new_hash, old_hash);
     assert!(told.contains(&format!("flow {new_hash} is in force for new conversations (was {old_hash})")), "{told}");
 
-    // A new conversation gets the new version: after the name, straight to the county.
+    // A new conversation gets the new version: after the name, straight to the question after.
     to_the_name(&d, LATE);
     act(&d, LATE, "en", r#"{"text": "Sam"}"#);
     let q = d.last_bot(LATE).unwrap().text;
-    assert!(q.starts_with("In which county or city was it, if you remember?"), "{q}");
+    assert!(q.starts_with("One question about every one of them."), "{q}");
 
     // The conversation in progress finishes on its version: the question about words comes...
     act(&d, EARLY, "en", r#"{"text": "Ana"}"#);
@@ -121,16 +121,16 @@ fn an_edit_under_a_running_bot_reaches_new_conversations_and_a_broken_one_is_ref
     // ...and the new wording reaches it at once.
     act(&d, EARLY, "en", r#"{"choice": "trafficking"}"#);
     let q = d.last_bot(EARLY).unwrap().text;
-    assert!(q.starts_with("In which county or city was it, if you remember?"), "{q}");
+    assert!(q.starts_with("One question about every one of them."), "{q}");
 
     // A broken edit, noticed by the file watch (no signal): refused, with its problem.
     let seen = d.seq(ADMIN);
-    edit(&intake, "next = \"case_county\"", "next = \"case_countz\"");
+    edit(&intake, "next = \"nexus_all\"", "next = \"nexus_alz\"");
     let told = admin_told(&d, "Reload refused", seen);
     assert!(told.contains("error[unknown-target]"), "{told}");
-    assert!(told.contains("case_countz"), "{told}");
+    assert!(told.contains("nexus_alz"), "{told}");
     // The bot keeps serving the version in force.
-    act(&d, EARLY, "en", r#"{"text": "Queens"}"#);
+    act(&d, EARLY, "en", r#"{"choice": "all"}"#);
     assert!(!d.last_bot(EARLY).unwrap().buttons.is_empty());
     let before = d.seq(ADMIN);
     d.send_text(ADMIN, "/flowversion", "en");
@@ -141,7 +141,7 @@ fn an_edit_under_a_running_bot_reaches_new_conversations_and_a_broken_one_is_ref
 
     // After a restart the earlier version is still kept (sealed in the store).
     bot.stop();
-    edit(&intake, "next = \"case_countz\"", "next = \"case_county\"");
+    edit(&intake, "next = \"nexus_alz\"", "next = \"nexus_all\"");
     let bot = Bot::start_with(&d, dir.path(), &config, &envs);
     let before = d.seq(ADMIN);
     d.send_text(ADMIN, "/flowversion", "en");

@@ -242,6 +242,7 @@ fn attorney_summary_of_an_intake() {
         no
         Canary-Robin
         5
+        2
         Kings
         /skip
         1

@@ -337,7 +337,7 @@ fn rotation_survives_a_kill_at_every_stage() {
         let (code, _, err) = run_bin(
             &["chat", "--json", "--data-dir", d, "--session", "s"],
             &old_env,
-            &FULL_INTAKE[..15].join("\n"),
+            &FULL_INTAKE[..16].join("\n"),
             &root(),
         );
         assert_eq!(code, 0, "{err}");
@@ -473,7 +473,7 @@ fn rotation_moves_every_pseudonym_out_of_reach_of_the_old_key() {
         out
     };
     chat("done", &old_env, &FULL_INTAKE.join("\n"));
-    chat("midway", &old_env, &FULL_INTAKE[..15].join("\n"));
+    chat("midway", &old_env, &FULL_INTAKE[..16].join("\n"));
     // A case on the desk for the completed intake (a service record pointing at the survivor).
     let old_master = clearpath::store::keyfile::read_file(&old_key).unwrap();
     let code = {
@@ -536,7 +536,7 @@ fn two_rotations_in_a_row_chain_the_pseudonyms() {
     let (code, _, err) = run_bin(
         &["chat", "--json", "--data-dir", d, "--session", "s"],
         &env(0),
-        &FULL_INTAKE[..15].join("\n"),
+        &FULL_INTAKE[..16].join("\n"),
         &root(),
     );
     assert_eq!(code, 0, "{err}");

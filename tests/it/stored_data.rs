@@ -36,7 +36,6 @@ const OLD_REST: &[&str] = &[
     r#"{"text": "around 2014"}"#,
     r#"{"text": "2015"}"#,
     r#"{"choice": "yes"}"#,
-    r#"{"choice": "yes"}"#,
     r#"{"choices": ["none"]}"#,
     r#"{"text": "20"}"#,
     r#"{"command": "skip"}"#,
@@ -50,10 +49,12 @@ const OLD_REST: &[&str] = &[
     r#"{"choice": "no"}"#,
     r#"{"choice": "yes"}"#,
     // The flow of today asks, before its review, what the old one did not ask (or asked later):
-    // whether someone still controls them, then how and when contact is safe.
+    // whether someone still controls them, how and when contact is safe, and whether every case
+    // was linked to what happened (asked once, where the old flow asked it for the case).
     r#"{"choice": "no"}"#,
     r#"{"choices": ["this_chat"]}"#,
     r#"{"text": "Canary-Time-6610"}"#,
+    r#"{"choice": "all"}"#,
     r#"{"choice": "submit"}"#,
 ];
 

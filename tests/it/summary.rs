@@ -27,6 +27,7 @@ por la tarde
 no thanks
 Ana María
 4
+2
 Queens
 loitering for the purpose
 conviction
@@ -204,6 +205,7 @@ fn three_case_summary_in_english_and_spanish_reads_as_an_attorney_needs() {
         - Safe times: «por la tarde» (as typed, intake in Spanish)
         - Name to use: «Ana María» (as typed, intake in Spanish)
         - Words to use: Just "what happened"
+        - Connected to trafficking (every case): Some of them, not all
         - Under another name: No
         - When the situation ended: 2020
         - Convictions since then: No
@@ -336,6 +338,7 @@ fn five_case_overview_with_every_flag_fits_in_fifteen_lines() {
         no thanks
         R
         4
+        2
         /skip
         /skip
         conviction

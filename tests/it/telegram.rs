@@ -233,7 +233,7 @@ fn exit_leaves_one_neutral_message_and_start_resumes() {
     let _bot = Bot::start(&d, dir.path(), "wipe = \"on_exit\"");
     d.send_text(7, "/start", "en");
     d.wait_for(7, 20, "the first question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
-    for l in &FULL_INTAKE[..14] {
+    for l in &FULL_INTAKE[..15] {
         act(&d, 7, "en", l);
     }
     assert!(d.visible(7).len() > 10, "on_exit keeps messages until the exit");
@@ -616,7 +616,7 @@ fn kills_and_a_sigterm_mid_burst_lose_nothing_and_apply_nothing_twice() {
     let dir = tempfile::tempdir().unwrap();
     let mut bot = Some(Bot::start(&d, dir.path(), ""));
     let chats: Vec<i64> = (0..12).map(|i| 880_000 + i).collect();
-    let inputs = &FULL_INTAKE[..15];
+    let inputs = &FULL_INTAKE[..16];
     let mut drivers = Vec::new();
     for &chat in &chats {
         let d = d.clone();
@@ -645,7 +645,7 @@ fn kills_and_a_sigterm_mid_burst_lose_nothing_and_apply_nothing_twice() {
         t.join().unwrap();
     }
     for &chat in &chats {
-        // After 15 inputs every conversation reaches "how did this case end": no input lost.
+        // After 16 inputs every conversation reaches "how did this case end": no input lost.
         // (A repeated message after a kill can make a driver move on before the real reply has
         // arrived, so wait for it.)
         d.wait_for(chat, 60, "the sixth case question", |m| {
@@ -837,9 +837,9 @@ fn a_review_of_many_cases_arrives_and_a_typed_number_changes_that_answer() {
     assert!(all.contains("6. Name to use: Canary-Name-7731"), "{all}");
     assert!(all.contains("\n101. "), "every answer numbered: {all}");
     assert!(review.text.contains("To change an answer, type its number."), "{}", review.text);
-    // "8" is the eighth answer (case 1's county), as numbered: it is asked again, not sent.
+    // "9" is the ninth answer (case 1's county), as numbered: it is asked again, not sent.
     let before = d.seq(chat);
-    d.send_text(chat, "8", "en");
+    d.send_text(chat, "9", "en");
     let msgs = d.wait_for(chat, 20, "the county question again", |m| {
         m.iter().any(|m| m.from_bot && m.seq > before && !m.deleted && m.text.starts_with("Which county"))
     });
@@ -851,7 +851,7 @@ fn a_review_of_many_cases_arrives_and_a_typed_number_changes_that_answer() {
     let review = d.last_bot(chat).unwrap();
     assert!(review.buttons.iter().any(|b| b.0 == "Send my answers"), "back on the review: {review:#?}");
     let all: String = d.visible(chat).iter().filter(|m| m.from_bot).map(|m| m.text.clone()).collect();
-    assert!(all.contains("8. Case 1 · County or court: Canary-County-0005"), "{all}");
+    assert!(all.contains("9. Case 1 · County or court: Canary-County-0005"), "{all}");
     act(&d, chat, "en", r#"{"choice": "submit"}"#);
     assert!(d.visible(chat).iter().any(|m| m.from_bot && m.text.contains("Thank you")));
 }
@@ -1004,14 +1004,14 @@ fn review_pages_through(cases: usize, at_least: usize) {
         page = press_label(&d, chat, |l| l == "More ▶");
     }
     assert_eq!(seen, (1..=n).collect::<Vec<_>>(), "every answer, once, in order");
-    // Back, page by page, to the eighth answer (case 1's county, after the short path, the
-    // name and the words to use), and change it.
-    while !page.buttons.iter().any(|b| number_of(&b.0) == Some(8)) {
+    // Back, page by page, to the ninth answer (case 1's county, after the short path, the
+    // name, the words to use and whether every case was linked), and change it.
+    while !page.buttons.iter().any(|b| number_of(&b.0) == Some(9)) {
         page = press_label(&d, chat, |l| l == "◀ Back");
     }
     let before = d.seq(chat);
-    let eight = page.buttons.iter().find(|b| number_of(&b.0) == Some(8)).unwrap().1.clone();
-    d.press(chat, page.id, &eight, "en");
+    let nine = page.buttons.iter().find(|b| number_of(&b.0) == Some(9)).unwrap().1.clone();
+    d.press(chat, page.id, &nine, "en");
     d.wait_for(chat, 20, "the county question again", |m| {
         m.iter().any(|m| m.from_bot && m.seq > before && !m.deleted && m.text.starts_with("Which county"))
     });
@@ -1019,7 +1019,7 @@ fn review_pages_through(cases: usize, at_least: usize) {
     let review = d.last_bot(chat).unwrap();
     assert!(review.buttons.iter().any(|b| b.0 == "Change an answer"), "back on the review: {review:#?}");
     let all: String = d.visible(chat).iter().filter(|m| m.from_bot).map(|m| m.text.clone()).collect();
-    assert!(all.contains("8. Case 1 · County or court: Canary-County-0005"), "{all}");
+    assert!(all.contains("9. Case 1 · County or court: Canary-County-0005"), "{all}");
     // Change, then Back: Send and Change again; Send sends.
     press_label(&d, chat, |l| l == "Change an answer");
     let main = press_label(&d, chat, |l| l == "◀ Back");

@@ -31,14 +31,14 @@ evenings
 ";
 
 /// The rest of an intake after the name and the words to use, one case, as briefly as it can be
-/// told ("I don't know", skip, no), to the review.
+/// told (linked: all of them; then "I don't know", skip, no), to the review.
 const REST_EN: &str = "
+1
 /skip
 /skip
 I don't know
 I don't know
 I don't know
-2
 I don't know
 I don't know
 /skip
@@ -67,6 +67,7 @@ fn full_intake_in_english() {
         no thanks
         Sam
         4
+        2
         Queens
         loitering for the purpose
         1
@@ -139,6 +140,9 @@ fn full_intake_in_english() {
               ? preferred_term [single]: How would you like us to talk about what happened to you?
                 choices: trafficking exploitation forced_work what_happened prefer_not send_now
             > 4
+              ? nexus_all [single]: One question about all of them together.
+                choices: all some none dont_know prefer_not send_now
+            > 2
               ? case_county#0 [text]: Which county or city was it in, if you remember?
                 choices: dont_know send_now
             > Queens
@@ -163,7 +167,7 @@ fn full_intake_in_english() {
               ? case_sentence_done#0 [yes_no]: Have you finished everything you were told to do for it?
                 choices: yes no unsure prefer_not send_now
             > 1
-              ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
+              ? case_nexus#0 [yes_no]: Did this one happen while someone was forcing, tricking or p…
                 choices: yes no unsure prefer_not send_now
             > 1
               ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
@@ -210,6 +214,7 @@ fn full_intake_in_english() {
                 - Safe times: evenings
                 - Name to use: Sam
                 - Words to use: Just "what happened"
+                - Connected to trafficking (every case): Some of them, not all
                 - Case 1 · County or court: Queens
                 - Case 1 · Charge (their words): loitering for the purpose
                 - Case 1 · How it ended: I was convicted or pleaded guilty
@@ -259,6 +264,7 @@ fn full_intake_in_spanish_with_partial_dates() {
         no
         /skip
         5
+        2
         no sé
         posesión
         1
@@ -336,6 +342,9 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? preferred_term [single]: ¿Cómo quiere que hablemos de lo que le pasó?
                 choices: trafficking exploitation forced_work what_happened prefer_not send_now
             > 5
+              ? nexus_all [single]: One question about all of them together.
+                choices: all some none dont_know prefer_not send_now
+            > 2
               ? case_county#0 [text]: ¿En qué condado o ciudad fue, si lo recuerda?
                 choices: dont_know send_now
             > no sé
@@ -411,6 +420,7 @@ fn full_intake_in_spanish_with_partial_dates() {
                 - Horarios seguros: (no sé)
                 - Nombre a usar: (omitida)
                 - Palabras a usar: (prefiero no decirlo)
+                - Connected to trafficking (every case): Some of them, not all
                 - Caso 1 · Condado o corte: (no sé)
                 - Caso 1 · Cargo (en sus palabras): posesión
                 - Caso 1 · Cómo terminó: Me condenaron o me declaré culpable
@@ -661,6 +671,7 @@ fn branching_after_consent() {
         no
         Sam
         /skip
+        2
         /skip
         /skip
         # an arrest only: no final charge, level or conviction date
@@ -756,6 +767,9 @@ fn branching_after_consent() {
               ? preferred_term [single]: How would you like us to talk about what happened to you?
                 choices: trafficking exploitation forced_work what_happened prefer_not send_now
             > /skip
+              ? nexus_all [single]: One question about all of them together.
+                choices: all some none dont_know prefer_not send_now
+            > 2
               ? case_county#0 [text]: Which county or city was it in, if you remember?
                 choices: dont_know send_now
             > /skip
@@ -768,7 +782,7 @@ fn branching_after_consent() {
               ? case_date#0 [date]: About when was it?
                 choices: dont_know prefer_not send_now
             > 2015
-              ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
+              ? case_nexus#0 [yes_no]: Did this one happen while someone was forcing, tricking or p…
                 choices: yes no unsure prefer_not send_now
             > 1
               ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
@@ -815,6 +829,7 @@ fn branching_after_consent() {
                 - Safe times: evenings
                 - Name to use: Sam
                 - Words to use: (skipped)
+                - Connected to trafficking (every case): Some of them, not all
                 - Case 1 · County or court: (skipped)
                 - Case 1 · Charge (their words): (skipped)
                 - Case 1 · How it ended: I was arrested but never charged
@@ -875,6 +890,7 @@ fn three_cases_and_back_across_an_instance_boundary() {
         no
         /skip
         /skip
+        2
         /skip
         /skip
         3
@@ -976,6 +992,9 @@ fn three_cases_and_back_across_an_instance_boundary() {
               ? preferred_term [single]: How would you like us to talk about what happened to you?
                 choices: trafficking exploitation forced_work what_happened prefer_not send_now
             > /skip
+              ? nexus_all [single]: One question about all of them together.
+                choices: all some none dont_know prefer_not send_now
+            > 2
               ? case_county#0 [text]: Which county or city was it in, if you remember?
                 choices: dont_know send_now
             > /skip
@@ -991,7 +1010,7 @@ fn three_cases_and_back_across_an_instance_boundary() {
               ? case_date#0 [date]: About when was it?
                 choices: dont_know prefer_not send_now
             > 2015
-              ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
+              ? case_nexus#0 [yes_no]: Did this one happen while someone was forcing, tricking or p…
                 choices: yes no unsure prefer_not send_now
             > 1
               ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
@@ -1059,7 +1078,7 @@ fn three_cases_and_back_across_an_instance_boundary() {
               ? case_sentence_done#1 [yes_no]: Have you finished everything you were told to do for it?
                 choices: yes no unsure prefer_not send_now
             > 1
-              ? case_nexus#1 [yes_no]: Did this happen while someone was forcing, tricking or press…
+              ? case_nexus#1 [yes_no]: Did this one happen while someone was forcing, tricking or p…
                 choices: yes no unsure prefer_not send_now
             > 1
               ? case_harm#1 [multi]: Did it say any of these? Choose all that apply.
@@ -1092,7 +1111,7 @@ fn three_cases_and_back_across_an_instance_boundary() {
               ? case_date#2 [date]: About when was it?
                 choices: dont_know prefer_not send_now
             > 2018
-              ? case_nexus#2 [yes_no]: Did this happen while someone was forcing, tricking or press…
+              ? case_nexus#2 [yes_no]: Did this one happen while someone was forcing, tricking or p…
                 choices: yes no unsure prefer_not send_now
             > 2
               ? case_harm#2 [multi]: Did it say any of these? Choose all that apply.
@@ -1139,6 +1158,7 @@ fn three_cases_and_back_across_an_instance_boundary() {
                 - Safe times: (skipped)
                 - Name to use: (skipped)
                 - Words to use: (skipped)
+                - Connected to trafficking (every case): Some of them, not all
                 - Case 1 · County or court: (skipped)
                 - Case 1 · Charge (their words): (skipped)
                 - Case 1 · How it ended: It was dismissed, or I was found not guilty
@@ -1194,12 +1214,12 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
         no
         Sam
         /skip
+        1
         /skip
         /skip
         3
         2
         2019
-        2
         4
         30
         /skip
@@ -1212,8 +1232,8 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
         1
         2
         1
-        # at the review: change 'How it ended' (answer 10, typed 11) from dismissed to a conviction
-        11
+        # at the review: change 'How it ended' (answer 11, typed 12) from dismissed to a conviction
+        12
         1
         # the questions this new branch needs are asked; those already answered are not
         /skip
@@ -1273,6 +1293,9 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
               ? preferred_term [single]: How would you like us to talk about what happened to you?
                 choices: trafficking exploitation forced_work what_happened prefer_not send_now
             > /skip
+              ? nexus_all [single]: One question about all of them together.
+                choices: all some none dont_know prefer_not send_now
+            > 1
               ? case_county#0 [text]: Which county or city was it in, if you remember?
                 choices: dont_know send_now
             > /skip
@@ -1288,9 +1311,6 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
               ? case_date#0 [date]: About when was it?
                 choices: dont_know prefer_not send_now
             > 2019
-              ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
-                choices: yes no unsure prefer_not send_now
-            > 2
               ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
                 choices: violence weapon injury none dont_know prefer_not send_now
             > 4
@@ -1335,12 +1355,12 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
                 - Safe times: evenings
                 - Name to use: Sam
                 - Words to use: (skipped)
+                - Connected to trafficking (every case): Yes, all of them
                 - Case 1 · County or court: (skipped)
                 - Case 1 · Charge (their words): (skipped)
                 - Case 1 · How it ended: It was dismissed, or I was found not guilty
                 - Case 1 · Level: A misdemeanor
                 - Case 1 · When arrested: 2019
-                - Case 1 · Connected to trafficking: No
                 - Case 1 · Violence, weapon or injury: None of these
                 - Case 1 · Age then: 30
                 - Case 1 · Case number: (skipped)
@@ -1353,7 +1373,7 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
                 - Citizenship: Yes, I'm a U.S. citizen
                 - Urgent deadline: No
                 - May request record: Yes
-            > 11
+            > 12
               ? case_outcome#0 [single]: How did this case end?
                 was: It was dismissed, or I was found not guilty
                 choices: conviction deferred dismissed arrest_only pending juvenile dont_know prefer_not send_now
@@ -1375,6 +1395,7 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
                 - Safe times: evenings
                 - Name to use: Sam
                 - Words to use: (skipped)
+                - Connected to trafficking (every case): Yes, all of them
                 - Case 1 · County or court: (skipped)
                 - Case 1 · Charge (their words): (skipped)
                 - Case 1 · How it ended: I was convicted or pleaded guilty
@@ -1383,7 +1404,6 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
                 - Case 1 · When arrested: 2019
                 - Case 1 · When the case ended: 2020
                 - Case 1 · Sentence finished: Yes
-                - Case 1 · Connected to trafficking: No
                 - Case 1 · Violence, weapon or injury: None of these
                 - Case 1 · Age then: 30
                 - Case 1 · Case number: (skipped)
@@ -1409,6 +1429,7 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
                 - Safe times: evenings
                 - Name to use: Alex
                 - Words to use: (skipped)
+                - Connected to trafficking (every case): Yes, all of them
                 - Case 1 · County or court: (skipped)
                 - Case 1 · Charge (their words): (skipped)
                 - Case 1 · How it ended: I was convicted or pleaded guilty
@@ -1417,7 +1438,6 @@ fn review_edit_returns_to_review_and_follows_new_branches() {
                 - Case 1 · When arrested: 2019
                 - Case 1 · When the case ended: 2020
                 - Case 1 · Sentence finished: Yes
-                - Case 1 · Connected to trafficking: No
                 - Case 1 · Violence, weapon or injury: None of these
                 - Case 1 · Age then: 30
                 - Case 1 · Case number: (skipped)
@@ -1565,6 +1585,9 @@ fn resume_code_guards_resuming_and_the_review() {
               ? preferred_term [single]: How would you like us to talk about what happened to you?
                 choices: trafficking exploitation forced_work what_happened prefer_not send_now
             > /skip
+              ? nexus_all [single]: One question about all of them together.
+                choices: all some none dont_know prefer_not send_now
+            > 1
               ? case_county#0 [text]: Which county or city was it in, if you remember?
                 choices: dont_know send_now
             > /skip
@@ -1580,9 +1603,6 @@ fn resume_code_guards_resuming_and_the_review() {
               ? case_date#0 [date]: About when was it?
                 choices: dont_know prefer_not send_now
             > I don't know
-              ? case_nexus#0 [yes_no]: Did this happen while someone was forcing, tricking or press…
-                choices: yes no unsure prefer_not send_now
-            > 2
               ? case_harm#0 [multi]: Did it say any of these? Choose all that apply.
                 choices: violence weapon injury none dont_know prefer_not send_now
             > I don't know
@@ -1632,12 +1652,12 @@ fn resume_code_guards_resuming_and_the_review() {
                 - Safe times: evenings
                 - Name to use: Sam
                 - Words to use: (skipped)
+                - Connected to trafficking (every case): Yes, all of them
                 - Case 1 · County or court: (skipped)
                 - Case 1 · Charge (their words): (skipped)
                 - Case 1 · How it ended: (doesn't know)
                 - Case 1 · Level: (doesn't know)
                 - Case 1 · When arrested: (doesn't know)
-                - Case 1 · Connected to trafficking: No
                 - Case 1 · Violence, weapon or injury: (doesn't know)
                 - Case 1 · Age then: (doesn't know)
                 - Case 1 · Case number: (skipped)
@@ -1664,12 +1684,12 @@ fn resume_code_guards_resuming_and_the_review() {
                 - Safe times: evenings
                 - Name to use: Al
                 - Words to use: (skipped)
+                - Connected to trafficking (every case): Yes, all of them
                 - Case 1 · County or court: (skipped)
                 - Case 1 · Charge (their words): (skipped)
                 - Case 1 · How it ended: (doesn't know)
                 - Case 1 · Level: (doesn't know)
                 - Case 1 · When arrested: (doesn't know)
-                - Case 1 · Connected to trafficking: No
                 - Case 1 · Violence, weapon or injury: (doesn't know)
                 - Case 1 · Age then: (doesn't know)
                 - Case 1 · Case number: (skipped)
@@ -1726,6 +1746,7 @@ fn invalid_input_at_every_input_kind() {
         Sam
         x
         /skip
+        2
         {long100}
         /skip
         1
@@ -1857,6 +1878,9 @@ fn invalid_input_at_every_input_kind() {
               ? preferred_term [single]: How would you like us to talk about what happened to you?
                 choices: trafficking exploitation forced_work what_happened prefer_not send_now
             > /skip
+              ? nexus_all [single]: One question about all of them together.
+                choices: all some none dont_know prefer_not send_now
+            > 2
               ? case_county#0 [text]: Which county or city was it in, if you remember?
                 choices: dont_know send_now
             > yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy
@@ -2126,6 +2150,7 @@ fn progress_follows_the_path_the_answers_lead_to_in_english() {
         no thanks
         Sam
         /skip
+        2
         /skip
         /skip
         # a conviction asks for the final charge, the conviction date and the sentence
@@ -2166,17 +2191,19 @@ fn progress_follows_the_path_the_answers_lead_to_in_english() {
             > Sam
               ? preferred_term: Question 15 of about 34
             > /skip
-              ? case_county#0: Question 16 of about 34
+              ? nexus_all: Question 16 of about 34
+            > 2
+              ? case_county#0: Question 17 of about 35
             > /skip
-              ? case_charge#0: Question 17 of about 34
+              ? case_charge#0: Question 18 of about 35
             > /skip
-              ? case_outcome#0: Question 18 of about 34
+              ? case_outcome#0: Question 19 of about 35
             > 1
-              ? case_final_charge#0: Question 19 of about 37
+              ? case_final_charge#0: Question 20 of about 38
             > /back
-              ? case_outcome#0: Question 18 of about 37
+              ? case_outcome#0: Question 19 of about 38
             > 3
-              ? case_level#0: Question 19 of about 34
+              ? case_level#0: Question 20 of about 35
         "#]],
     );
 }
@@ -2199,6 +2226,7 @@ fn progress_in_spanish_with_a_second_case() {
         no
         /skip
         /skip
+        2
         no sé
         /skip
         4
@@ -2238,25 +2266,27 @@ fn progress_in_spanish_with_a_second_case() {
             > /skip
               ? preferred_term: Pregunta 13 de unas 33
             > /skip
-              ? case_county#0: Pregunta 14 de unas 33
+              ? nexus_all: Pregunta 14 de unas 33
+            > 2
+              ? case_county#0: Pregunta 15 de unas 34
             > no sé
-              ? case_charge#0: Pregunta 15 de unas 33
+              ? case_charge#0: Pregunta 16 de unas 34
             > /skip
-              ? case_outcome#0: Pregunta 16 de unas 33
+              ? case_outcome#0: Pregunta 17 de unas 34
             > 4
-              ? case_date#0: Pregunta 17 de unas 32
+              ? case_date#0: Pregunta 18 de unas 33
             > no sé
-              ? case_nexus#0: Pregunta 18 de unas 32
+              ? case_nexus#0: Pregunta 19 de unas 33
             > 1
-              ? case_harm#0: Pregunta 19 de unas 32
+              ? case_harm#0: Pregunta 20 de unas 33
             > no sé
-              ? case_age#0: Pregunta 20 de unas 32
+              ? case_age#0: Pregunta 21 de unas 33
             > no sé
-              ? case_docket#0: Pregunta 21 de unas 32
+              ? case_docket#0: Pregunta 22 de unas 33
             > /skip
-              ? case_another#0: Pregunta 22 de unas 32
+              ? case_another#0: Pregunta 23 de unas 33
             > 1
-              ? case_state#1: Pregunta 23 de unas 44
+              ? case_state#1: Pregunta 24 de unas 45
         "#]],
     );
 }

@@ -47,3 +47,40 @@ pub fn chose(flow: &Flow, answers: &BTreeMap<String, Answer>, field: &str, value
             }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::screen::Tri;
+
+    fn flow() -> Flow {
+        let (f, d) =
+            crate::flow::load_str(std::path::Path::new("intake.toml"), include_str!("../../../../flows/intake.toml"));
+        assert!(!crate::diag::has_errors(&d), "{d:?}");
+        f
+    }
+
+    fn choice(v: &str) -> Answer {
+        Answer::Answered(Value::Choice(v.into()))
+    }
+
+    #[test]
+    fn every_case_takes_the_answer_given_once_unless_it_says_otherwise() {
+        let flow = flow();
+        let facts_with = |all: Answer| {
+            let mut a = BTreeMap::new();
+            a.insert("nexus_all".to_string(), all);
+            a.insert("case_state#0".to_string(), Answer::Answered(Value::Jurisdiction("NY".into())));
+            a.insert("case_state#1".to_string(), Answer::Answered(Value::Jurisdiction("CA".into())));
+            // The second case says otherwise.
+            a.insert("case_nexus#1".to_string(), choice("no"));
+            facts(&flow, &a).cases.iter().map(|c| c.nexus).collect::<Vec<_>>()
+        };
+        assert_eq!(facts_with(choice("all")), [Some(Tri::Yes), Some(Tri::No)]);
+        assert_eq!(facts_with(choice("none")), [Some(Tri::No), Some(Tri::No)]);
+        // "Some of them", "I don't know", "rather not say": a case that does not say is unknown.
+        for a in [choice("some"), Answer::DontKnow, Answer::PreferNot] {
+            assert_eq!(facts_with(a), [None, Some(Tri::No)]);
+        }
+    }
+}

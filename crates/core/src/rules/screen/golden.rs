@@ -102,6 +102,8 @@ fn grid_input(code: &str, i: u64, cat: Option<String>, disp: Option<String>, lvl
             23,
             &[None, Some(Consent::Yes), Some(Consent::No), Some(Consent::Refused), Some(Consent::Unsure)],
         ),
+        // Not read by the screening: the intake's facts give each case its share of it.
+        nexus_all: None,
     };
     let cases = vec![case];
     // Sometimes a second case: later convictions in a window, prior convictions a route needs.
