@@ -49,6 +49,14 @@ opt-term-exploitation = "Que me explotaron"
 opt-term-forced-work = "Que me obligaron a trabajar"
 opt-term-what-happened = Solo "lo que pasó"
 
+q-nexus-all =
+    Una pregunta sobre todos ellos juntos.
+    Piense en cada arresto o condena que tenga, el que nos contó y cualquier otro: ¿pasaron mientras alguien le obligaba, engañaba o presionaba, o por esa situación?
+    .short = Relacionado con la trata (todos los casos)
+opt-nexus-all = Sí, todos
+opt-nexus-some = Algunos, no todos
+opt-nexus-none = No
+
 group-case = Caso { $n }
 
 q-case-state =
@@ -140,7 +148,7 @@ hint-case-sentence-done =
     Preguntamos porque las opciones pueden depender de esto.
     Algunas formas de borrar antecedentes solo se pueden usar cuando ya terminó todo lo que ordenó la corte; otras no lo exigen.
 
-q-case-nexus = ¿Esto pasó mientras alguien le obligaba, engañaba o presionaba, o por esa situación?
+q-case-nexus = ¿Este caso pasó mientras alguien le obligaba, engañaba o presionaba, o por esa situación?
     .short = Relacionado con la trata
 hint-case-nexus =
     No necesita contarnos lo que pasó.

@@ -50,6 +50,14 @@ opt-term-exploitation = "Yo te eksplwate m"
 opt-term-forced-work = "Yo te fòse m travay"
 opt-term-what-happened = Jis "sa ki te pase a"
 
+q-nexus-all =
+    Yon sèl kesyon sou yo tout ansanm.
+    Panse ak chak arestasyon oswa kondanasyon ou genyen, sa ou te di nou an ak nenpòt lòt: èske yo te rive pandan yon moun t ap fòse w, twonpe w oswa peze w, oswa akoz sitiyasyon sa a?
+    .short = Gen rapò ak trafik moun (tout ka yo)
+opt-nexus-all = Wi, tout
+opt-nexus-some = Kèk ladan yo, pa tout
+opt-nexus-none = Non
+
 group-case = Ka { $n }
 
 q-case-state =
@@ -141,7 +149,7 @@ hint-case-sentence-done =
     Nou mande paske opsyon yo ka depann de sa.
     Gen kèk fason pou efase dosye ki mache sèlman lè tout sa tribinal la te bay lòd yo fini, epi gen lòt ki pa bezwen sa.
 
-q-case-nexus = Èske sa te rive pandan yon moun t ap fòse w, twonpe w oswa peze w, oswa akoz sitiyasyon sa a?
+q-case-nexus = Èske ka sa a te rive pandan yon moun t ap fòse w, twonpe w oswa peze w, oswa akoz sitiyasyon sa a?
     .short = Gen rapò ak trafik moun
 hint-case-nexus =
     Ou pa bezwen di nou sa ki te pase.

@@ -66,6 +66,14 @@ opt-term-exploitation = "Me exploraram"
 opt-term-forced-work = "Me obrigaram a trabalhar"
 opt-term-what-happened = Só "o que aconteceu"
 
+q-nexus-all =
+    Uma pergunta sobre tudo de uma vez.
+    Pense em cada prisão ou condenação que você tem, a que você nos contou e qualquer outra: elas aconteceram enquanto alguém estava forçando, enganando ou pressionando você, ou por causa dessa situação?
+    .short = Ligado ao tráfico de pessoas (todos os casos)
+opt-nexus-all = Sim, todas
+opt-nexus-some = Algumas, não todas
+opt-nexus-none = Não
+
 group-case = Caso { $n }
 
 q-case-state =
@@ -157,7 +165,7 @@ hint-case-sentence-done =
     Perguntamos porque as opções podem depender disso.
     Alguns jeitos de limpar antecedentes só podem ser usados depois que tudo o que o tribunal determinou estiver cumprido; outros não exigem isso.
 
-q-case-nexus = Isto aconteceu enquanto alguém estava forçando, enganando ou pressionando você, ou por causa dessa situação?
+q-case-nexus = Este caso aconteceu enquanto alguém estava forçando, enganando ou pressionando você, ou por causa dessa situação?
     .short = Ligado ao tráfico de pessoas
 hint-case-nexus =
     Você não precisa nos contar o que aconteceu.

@@ -49,6 +49,14 @@ opt-term-exploitation = "Pinagsamantalahan ako"
 opt-term-forced-work = "Pinilit akong magtrabaho"
 opt-term-what-happened = "Ang nangyari" lang
 
+q-nexus-all =
+    Isang tanong po tungkol sa lahat ng ito nang sabay-sabay.
+    Isipin po ang bawat aresto o hatol ninyo, ang sinabi ninyo sa amin at anumang iba pa: nangyari ba ang mga ito habang may pumipilit, nanloloko, o nanggigipit sa inyo, o dahil sa sitwasyong iyon?
+    .short = May kinalaman sa trafficking (bawat kaso)
+opt-nexus-all = Opo, lahat
+opt-nexus-some = Ilan lang, hindi lahat
+opt-nexus-none = Hindi po
+
 group-case = Kaso { $n }
 
 q-case-state =
@@ -140,7 +148,7 @@ hint-case-sentence-done =
     Nagtatanong kami dahil puwedeng nakadepende rito ang mga opsyon.
     May mga paraan ng paglilinis ng record na magagamit lang kapag tapos na ang lahat ng iniutos ng korte, at may mga hindi naman kailangang hintayin iyon.
 
-q-case-nexus = Nangyari ba ito habang may pumipilit, nanloloko, o nanggigipit sa inyo, o dahil sa sitwasyong iyon?
+q-case-nexus = Nangyari ba ang isang ito habang may pumipilit, nanloloko, o nanggigipit sa inyo, o dahil sa sitwasyong iyon?
     .short = May kinalaman sa trafficking
 hint-case-nexus =
     Hindi ninyo kailangang sabihin sa amin kung ano ang nangyari.

@@ -49,6 +49,14 @@ opt-term-exploitation = "Bị bóc lột"
 opt-term-forced-work = "Bị ép làm việc"
 opt-term-what-happened = Chỉ nói "chuyện đã xảy ra"
 
+q-nexus-all =
+    Một câu hỏi chung cho tất cả.
+    Xin nghĩ đến mọi lần quý vị bị bắt hoặc bị kết án, lần quý vị đã cho chúng tôi biết và bất kỳ lần nào khác: những việc đó có xảy ra trong lúc có người ép buộc, lừa gạt hoặc gây áp lực cho quý vị, hoặc vì hoàn cảnh đó không?
+    .short = Liên quan đến việc bị buôn bán (mọi vụ việc)
+opt-nexus-all = Có, tất cả
+opt-nexus-some = Một số, không phải tất cả
+opt-nexus-none = Không
+
 group-case = Vụ việc { $n }
 
 q-case-state =
@@ -140,7 +148,7 @@ hint-case-sentence-done =
     Chúng tôi hỏi vì các lựa chọn có thể tùy thuộc vào điều này.
     Một số cách xóa hồ sơ chỉ dùng được khi quý vị đã làm xong mọi việc tòa án yêu cầu, còn một số cách khác thì không cần chờ như vậy.
 
-q-case-nexus = Việc này có xảy ra trong lúc có người ép buộc, lừa gạt hoặc gây áp lực cho quý vị, hoặc vì hoàn cảnh đó không?
+q-case-nexus = Riêng vụ việc này có xảy ra trong lúc có người ép buộc, lừa gạt hoặc gây áp lực cho quý vị, hoặc vì hoàn cảnh đó không?
     .short = Liên quan đến việc bị buôn bán
 hint-case-nexus =
     Quý vị không cần kể cho chúng tôi chuyện gì đã xảy ra.

@@ -49,6 +49,14 @@ opt-term-exploitation = “被剥削”
 opt-term-forced-work = “被强迫干活”
 opt-term-what-happened = 就说“发生的事”
 
+q-nexus-all =
+    有一个问题，想把它们全部放在一起问。
+    请想一想您的每一次逮捕或定罪，包括您告诉我们的那一件和其他任何一件：这些事是在有人逼迫、欺骗或向您施压的时候发生的吗？或者是因为那种处境才发生的吗？
+    .short = 与被贩运有关（每一件）
+opt-nexus-all = 是，全部都是
+opt-nexus-some = 有一些是，不是全部
+opt-nexus-none = 不是
+
 group-case = 第 { $n } 件
 
 q-case-state =
@@ -140,7 +148,7 @@ hint-case-sentence-done =
     我们问这个，是因为这会影响有哪些办法可用。
     有些清除记录的办法，要等法院要求的事全部完成后才能用，有些则不用等。
 
-q-case-nexus = 这件事是在有人逼迫、欺骗或向您施压的时候发生的吗？或者是因为那种处境才发生的吗？
+q-case-nexus = 这一件是在有人逼迫、欺骗或向您施压的时候发生的吗？或者是因为那种处境才发生的吗？
     .short = 与被贩运有关
 hint-case-nexus =
     您不需要告诉我们发生了什么。
