@@ -357,7 +357,7 @@ fn the_remaining_diagnostics_each_from_a_broken_fixture() {
     std::fs::write(&meta, &text[..cut + 1]).unwrap();
     expect![[r#"
         exit 0
-        warning[unstamped]: locale "es": 220 translation(s) record no English source, so a change to the English cannot be noticed
+        warning[unstamped]: locale "es": 224 translation(s) record no English source, so a change to the English cannot be noticed
           --> locales/es/locale.toml:1:1
            = help: once the translations are checked against the English, run `clearpath locales stamp es`
 
@@ -376,7 +376,7 @@ fn the_remaining_diagnostics_each_from_a_broken_fixture() {
           --> flows/:1:1
            = help: the intake is flows/intake.toml; point --flows (or CLEARPATH_FLOWS) at the directory that holds it
 
-        warning[unstamped]: locale "es": 220 translation(s) record no English source, so a change to the English cannot be noticed
+        warning[unstamped]: locale "es": 224 translation(s) record no English source, so a change to the English cannot be noticed
           --> locales/es/locale.toml:1:1
            = help: once the translations are checked against the English, run `clearpath locales stamp es`
 

@@ -492,9 +492,9 @@ fn a_first_line_that_names_the_purpose_is_refused_in_every_locale() {
         expect![[r#"
             exit 5
             error[sensitive-first-line]: message "q-case-age" (step "age"), locale "en": the first line names "arrest" ("arrest*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
-               --> <locales>/en/intake.ftl:161:56
+               --> <locales>/en/intake.ftl:169:56
                 |
-            161 | q-case-age = About how old were you at the time of the arrest?
+            169 | q-case-age = About how old were you at the time of the arrest?
                 |                                                        ^^^^^^^
                 |
                 = help: reword the first line so that a lock-screen notification says nothing sensitive; the rest can follow on the next line
@@ -508,9 +508,9 @@ fn a_first_line_that_names_the_purpose_is_refused_in_every_locale() {
                = help: reword the first line so that a lock-screen notification says nothing sensitive; the rest can follow on the next line
 
             error[sensitive-first-line]: message "q-case-age" (step "age"), locale "es": the first line names "abogada" ("abogad*" in sensitive_words), which a lock-screen notification shows to anyone near the phone; begin with a neutral line and say this on the next one
-               --> <locales>/es/intake.ftl:161:43
+               --> <locales>/es/intake.ftl:169:43
                 |
-            161 | q-case-age = ¿Qué edad tenía entonces? Su Abogada lo necesita saber.
+            169 | q-case-age = ¿Qué edad tenía entonces? Su Abogada lo necesita saber.
                 |                                           ^^^^^^^
                 |
                 = help: reword the first line so that a lock-screen notification says nothing sensitive; the rest can follow on the next line

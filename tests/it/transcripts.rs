@@ -342,7 +342,7 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? preferred_term [single]: ¿Cómo quiere que hablemos de lo que le pasó?
                 choices: trafficking exploitation forced_work what_happened prefer_not send_now
             > 5
-              ? nexus_all [single]: One question about all of them together.
+              ? nexus_all [single]: Una pregunta sobre todos ellos juntos.
                 choices: all some none dont_know prefer_not send_now
             > 2
               ? case_county#0 [text]: ¿En qué condado o ciudad fue, si lo recuerda?
@@ -369,7 +369,7 @@ fn full_intake_in_spanish_with_partial_dates() {
               ? case_sentence_done#0 [yes_no]: ¿Ya terminó todo lo que le ordenaron hacer por esto?
                 choices: yes no unsure prefer_not send_now
             > 1
-              ? case_nexus#0 [yes_no]: ¿Esto pasó mientras alguien le obligaba, engañaba o presiona…
+              ? case_nexus#0 [yes_no]: ¿Este caso pasó mientras alguien le obligaba, engañaba o pre…
                 choices: yes no unsure prefer_not send_now
             > 1
               ? case_harm#0 [multi]: ¿Decía alguna de estas cosas? Elija todas las que correspond…
@@ -420,7 +420,7 @@ fn full_intake_in_spanish_with_partial_dates() {
                 - Horarios seguros: (no sé)
                 - Nombre a usar: (omitida)
                 - Palabras a usar: (prefiero no decirlo)
-                - Connected to trafficking (every case): Some of them, not all
+                - Relacionado con la trata (todos los casos): Algunos, no todos
                 - Caso 1 · Condado o corte: (no sé)
                 - Caso 1 · Cargo (en sus palabras): posesión
                 - Caso 1 · Cómo terminó: Me condenaron o me declaré culpable
