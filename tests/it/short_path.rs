@@ -102,6 +102,7 @@ fn a_case_sent_early_lists_what_was_not_reached_and_what_is_told_later_arrives_a
         r#"{"choice": "no_code"}"#,
         r#"{"text": "Canary-Name-7731"}"#,
         r#"{"choice": "what_happened"}"#,
+        r#"{"choice": "all"}"#,
         r#"{"text": "Canary-County-5521"}"#,
         r#"{"text": "Canary-Charge-9043"}"#,
         r#"{"choice": "conviction"}"#,
