@@ -79,7 +79,7 @@ review-empty = You haven't answered any questions yet.
 review-type-number = To change an answer, type its number.
 
 resume-prompt = Welcome back. Would you like to continue where you left off?
-resume-prompt-sent = Welcome back. What you told us before has been sent. Would you like to tell us more? It goes to the same person, with what you already sent.
+resume-prompt-sent = Welcome back. What you told us before has been sent. Would you like to tell us more? It is added to what you already sent.
 resume-code-ask = Please type your code to continue.
 resume-code-set = Your code is set. We'll ask for it when you come back.
 resume-code-again = Please type the same code once more, to be sure it is right.

@@ -78,7 +78,7 @@ review-empty = Todavía no ha contestado ninguna pregunta.
 review-type-number = Para cambiar una respuesta, escriba su número.
 
 resume-prompt = Hola de nuevo. ¿Quiere seguir donde se quedó?
-resume-prompt-sent = Hola de nuevo. Lo que nos contó antes ya fue enviado. ¿Quiere contarnos más? Le llegará a la misma persona, junto con lo que ya envió.
+resume-prompt-sent = Hola de nuevo. Lo que nos contó antes ya fue enviado. ¿Quiere contarnos más? Se añadirá a lo que ya envió.
 resume-code-ask = Por favor escriba su código para continuar.
 resume-code-set = Su código quedó guardado. Se lo pediremos cuando vuelva.
 resume-code-again = Por favor escriba el mismo código una vez más, para estar seguros de que está bien.

@@ -81,7 +81,7 @@ review-empty = Ou poko reponn okenn kesyon.
 review-type-number = Pou chanje yon repons, ekri nimewo li.
 
 resume-prompt = Byenveni ankò. Èske ou vle kontinye kote ou te rete a?
-resume-prompt-sent = Byenveni ankò. Sa ou te di nou anvan an voye deja. Èske ou vle di nou plis? Li ale bay menm moun nan, ansanm ak sa ou te deja voye.
+resume-prompt-sent = Byenveni ankò. Sa ou te di nou anvan an voye deja. Èske ou vle di nou plis? Li ap ajoute sou sa ou te deja voye a.
 resume-code-ask = Tanpri ekri kòd ou a pou kontinye.
 resume-code-set = Kòd ou a anrejistre. N ap mande w li lè ou tounen.
 resume-code-again = Tanpri ekri menm kòd la yon lòt fwa, pou nou sèten li kòrèk.

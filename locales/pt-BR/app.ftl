@@ -86,7 +86,7 @@ review-empty = Você ainda não respondeu nenhuma pergunta.
 review-type-number = Para mudar uma resposta, digite o número dela.
 
 resume-prompt = Que bom ver você de novo. Quer continuar de onde parou?
-resume-prompt-sent = Que bom ver você de novo. O que você nos contou antes já foi enviado. Quer nos contar mais? Vai para a mesma pessoa, junto com o que você já enviou.
+resume-prompt-sent = Que bom ver você de novo. O que você nos contou antes já foi enviado. Quer nos contar mais? Isso é acrescentado ao que você já enviou.
 resume-code-ask = Por favor, digite seu código para continuar.
 resume-code-set = Seu código foi definido. Vamos pedir esse código quando você voltar.
 resume-code-again = Por favor, digite o mesmo código mais uma vez, para ter certeza de que está certo.

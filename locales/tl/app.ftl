@@ -79,7 +79,7 @@ review-empty = Wala pa po kayong nasasagot na tanong.
 review-type-number = Para palitan ang isang sagot, i-type ang numero nito.
 
 resume-prompt = Maligayang pagbabalik po. Gusto ba ninyong ituloy kung saan kayo huminto?
-resume-prompt-sent = Maligayang pagbabalik po. Naipadala na ang mga sinabi ninyo sa amin dati. Gusto ba ninyong magkuwento pa? Mapupunta ito sa parehong tao, kasama ng naipadala na ninyo.
+resume-prompt-sent = Maligayang pagbabalik po. Naipadala na ang mga sinabi ninyo sa amin dati. Gusto ba ninyong magkuwento pa? Idaragdag ito sa naipadala na ninyo.
 resume-code-ask = Pakisulat po ang code ninyo para magpatuloy.
 resume-code-set = Nakatakda na po ang code ninyo. Hihingin namin ito pagbalik ninyo.
 resume-code-again = Pakisulat po ulit ang parehong code, para sigurado kaming tama.

@@ -79,7 +79,7 @@ review-empty = Quý vị chưa trả lời câu hỏi nào.
 review-type-number = Để sửa một câu trả lời, hãy nhập số của câu đó.
 
 resume-prompt = Chào mừng quý vị quay lại. Quý vị có muốn tiếp tục từ chỗ đã dừng không?
-resume-prompt-sent = Chào mừng quý vị quay lại. Những gì quý vị cho chúng tôi biết trước đây đã được gửi đi. Quý vị có muốn kể thêm không? Thông tin sẽ đến cùng một người, kèm với những gì quý vị đã gửi.
+resume-prompt-sent = Chào mừng quý vị quay lại. Những gì quý vị cho chúng tôi biết trước đây đã được gửi đi. Quý vị có muốn kể thêm không? Thông tin sẽ được thêm vào những gì quý vị đã gửi.
 resume-code-ask = Xin vui lòng nhập mã của quý vị để tiếp tục.
 resume-code-set = Mã của quý vị đã được đặt. Chúng tôi sẽ hỏi mã này khi quý vị quay lại.
 resume-code-again = Xin vui lòng nhập lại cùng mã đó một lần nữa, để chắc chắn là đúng.

@@ -79,7 +79,7 @@ review-empty = 您还没有回答任何问题。
 review-type-number = 要修改某个回答，请输入它的编号。
 
 resume-prompt = 欢迎回来。您想从上次停下的地方继续吗？
-resume-prompt-sent = 欢迎回来。您之前告诉我们的内容已经发出去了。您想再告诉我们更多吗？会发给同一个人，和您已经发送的内容放在一起。
+resume-prompt-sent = 欢迎回来。您之前告诉我们的内容已经发出去了。您想再告诉我们更多吗？会补充到您已经发送的内容里。
 resume-code-ask = 请输入您的密码继续。
 resume-code-set = 密码已设好。您回来时我们会问您要这个密码。
 resume-code-again = 请再输入一次同样的密码，确认没有打错。
