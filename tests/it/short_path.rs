@@ -5,25 +5,13 @@
 
 use crate::attorneys::{admin, attorney, documents, triage, Keys};
 use crate::botapi::Double;
+use crate::cli::FULL_INTAKE;
 use crate::telegram::{act, Bot};
 use std::time::Duration;
 
 const SURVIVOR: i64 = 770_077_131;
 const A: i64 = 770_077_201;
 const ADMIN: i64 = 770_077_909;
-
-/// The short path, as a survivor with three minutes walks it: every prompt up to the checkpoint.
-const SHORT: &[&str] = &[
-    r#"{"choice": "en"}"#,
-    r#"{"choice": "safe"}"#,
-    r#"{"choice": "only_me"}"#,
-    r#"{"choice": "agree"}"#,
-    r#"{"choice": "no"}"#,
-    r#"{"text": "New York"}"#,
-    r#"{"choice": "prostitution"}"#,
-    r#"{"choices": ["this_chat"]}"#,
-    r#"{"text": "Canary-Time-6610"}"#,
-];
 
 fn open_with(id: &age::x25519::Identity, sealed: &str) -> Option<String> {
     clearpath::handoff::open(id, sealed.as_bytes()).ok().map(|b| String::from_utf8(b).unwrap())
@@ -40,7 +28,9 @@ fn a_case_sent_early_lists_what_was_not_reached_and_what_is_told_later_arrives_a
     d.send_text(SURVIVOR, "/start", "en");
     d.wait_for(SURVIVOR, 20, "the language question", |m| m.iter().any(|m| m.from_bot && !m.buttons.is_empty()));
     // The consent says how long each way takes, from the flow as it is.
-    for (i, l) in SHORT.iter().enumerate() {
+    // The short path, as a survivor with three minutes walks it: the whole intake's first nine
+    // inputs, every prompt up to the checkpoint.
+    for (i, l) in FULL_INTAKE[..9].iter().enumerate() {
         if i == 3 {
             let consent = d.last_bot(SURVIVOR).unwrap();
             assert!(consent.text.contains("It takes about 3 minutes"), "{}", consent.text);

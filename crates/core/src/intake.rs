@@ -35,6 +35,21 @@ pub struct Intake {
     pub early: bool,
 }
 
+impl Intake {
+    /// What the referral lists as not reached: for a case sent early, the questions on the way
+    /// to the review that have no answer (`engine::unreached`), without those that only steer
+    /// the conversation ("Another case?"). Empty for a case sent from the review.
+    pub fn not_reached(&self, flow: &crate::flow::Flow) -> Vec<crate::engine::answer::Pos> {
+        if !self.early {
+            return vec![];
+        }
+        crate::engine::unreached(flow, &self.answers)
+            .into_iter()
+            .filter(|p| flow.step(&p.step).is_some_and(|st| !flow.steers_repeat(st)))
+            .collect()
+    }
+}
+
 /// One later send of a case sent early.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Addendum {

@@ -94,9 +94,9 @@ pub fn open(identity: &age::x25519::Identity, sealed: &[u8]) -> Result<Vec<u8>, 
 
 /// The referral document: the summary, then the answers as JSON for case-management import.
 pub fn document(app: &App, rules: &Rules, lang: &str, intake: &Intake, date: jiff::civil::Date) -> String {
-    let (md, screening) =
-        crate::rules::summary::markdown(&app.flow_of(&intake.flow_hash), &app.locales(), rules, intake, date, lang);
-    let facts = crate::rules::intake::facts(&app.flow_of(&intake.flow_hash), &intake.answers);
+    let flow = app.flow_of(&intake.flow_hash);
+    let (md, screening) = crate::rules::summary::markdown(&flow, &app.locales(), rules, intake, date, lang);
+    let facts = crate::rules::intake::facts(&flow, &intake.answers);
     let answers: serde_json::Map<String, serde_json::Value> = intake
         .answers
         .iter()
@@ -104,18 +104,9 @@ pub fn document(app: &App, rules: &Rules, lang: &str, intake: &Intake, date: jif
         .filter(|(_, a)| !matches!(a, crate::engine::answer::Answer::PreferNot))
         .map(|(k, a)| (k.clone(), serde_json::to_value(a).unwrap_or_default()))
         .collect();
-    let flow = app.flow_of(&intake.flow_hash);
     // Sent early: the questions not reached, by answer key (never among the answers, and never
     // a state of one).
-    let not_reached: Vec<String> = if intake.early {
-        crate::engine::unreached(&flow, &intake.answers)
-            .iter()
-            .filter(|p| flow.step(&p.step).is_some_and(|st| !flow.steers_repeat(st)))
-            .map(|p| p.key())
-            .collect()
-    } else {
-        vec![]
-    };
+    let not_reached: Vec<String> = intake.not_reached(&flow).iter().map(|p| p.key()).collect();
     let json = serde_json::json!({
         "case": intake.code,
         "submitted_at": intake.submitted_at.to_string(),

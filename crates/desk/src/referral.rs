@@ -328,11 +328,7 @@ fn triage(app: &App, d: &Desk, intake: &Intake, now: Timestamp) -> (String, Vec<
     jurisdictions.dedup();
     let mut text = triage_text(&intake.code, &jurisdictions, &s);
     // Sent before the end: say so first, so the attorney knows the call will finish the intake.
-    let flow = app.flow_of(&intake.flow_hash);
-    let unreached = if intake.early { crate::engine::unreached(&flow, &intake.answers) } else { vec![] }
-        .iter()
-        .filter(|p| flow.step(&p.step).is_some_and(|st| !flow.steers_repeat(st)))
-        .count();
+    let unreached = intake.not_reached(&app.flow_of(&intake.flow_hash)).len();
     if unreached > 0 {
         text = text.replacen(
             '\n',

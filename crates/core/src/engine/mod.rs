@@ -748,7 +748,7 @@ impl<'a> Engine<'a> {
         if let Some(i) = pos.instance {
             text = text.arg("n", Arg::Num(i as i64 + 1));
         }
-        let choices: Vec<ChoiceView> = match &step.kind {
+        let mut choices: Vec<ChoiceView> = match &step.kind {
             Kind::Language => self
                 .flow
                 .languages
@@ -798,28 +798,18 @@ impl<'a> Engine<'a> {
                     })
                     .collect()
             }
-            _ => {
-                let mut c: Vec<ChoiceView> = self
-                    .flow
-                    .options_of(step)
-                    .into_iter()
-                    .map(|(v, l)| ChoiceView { id: v, label: Label::Msg(Msg::new(&l)) })
-                    .collect();
-                if self.send_offered(step) {
-                    c.push(ChoiceView { id: SEND_NOW.into(), label: Label::Msg(Msg::new("choice-send-told")) });
-                }
-                c
-            }
+            _ => self
+                .flow
+                .options_of(step)
+                .into_iter()
+                .map(|(v, l)| ChoiceView { id: v, label: Label::Msg(Msg::new(&l)) })
+                .collect(),
         };
-        let choices = match (&step.kind, self.send_offered(step)) {
-            // The free-input kinds above list only their answer states: the button is added here.
-            (Kind::Jurisdiction, true) => {
-                let mut c = choices;
-                c.push(ChoiceView { id: SEND_NOW.into(), label: Label::Msg(Msg::new("choice-send-told")) });
-                c
-            }
-            _ => choices,
-        };
+        // After the checkpoint every question also offers to send what was told (`send_offered`
+        // leaves out the kinds whose own choices say it: the checkpoint, the review, the ends).
+        if self.send_offered(step) {
+            choices.push(ChoiceView { id: SEND_NOW.into(), label: Label::Msg(Msg::new("choice-send-told")) });
+        }
         if let Kind::Consent { .. } = step.kind {
             // How long it takes, from the flow as it is: the short path, and the whole intake.
             let (short, full) = durations(self.flow);

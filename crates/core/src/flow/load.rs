@@ -175,6 +175,19 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
             field: rs.field.as_ref().map(|n| n.span()).unwrap_or_default(),
             extra: 0..0,
         };
+        // The required setting naming where a kind leads besides `next` (a consent's `decline`, a
+        // checkpoint's `send`): its target, with its place in the source, or a diagnostic.
+        let mut required_target =
+            |setting: &Option<Spanned<String>>, diags: &mut Vec<Diagnostic>, missing: &str| match setting {
+                Some(d) => {
+                    spans.extra = d.span();
+                    Target::parse(d.get_ref())
+                }
+                None => {
+                    err(diags, &source, &rs.kind.span(), "missing-field", missing.to_string(), Some(&id));
+                    Target::Step(String::new())
+                }
+            };
         let kind = match rs.kind.get_ref().as_str() {
             "language" => Kind::Language,
             "single" => Kind::Single,
@@ -203,44 +216,22 @@ pub fn load_str(path: &Path, text: &str) -> (Flow, Vec<Diagnostic>) {
                 Kind::Date { when }
             }
             "jurisdiction" => Kind::Jurisdiction,
-            "consent" => match &rs.decline {
-                Some(d) => {
-                    spans.extra = d.span();
-                    Kind::Consent { decline: Target::parse(d.get_ref()) }
-                }
-                None => {
-                    err(
-                        &mut diags,
-                        &source,
-                        &rs.kind.span(),
-                        "missing-field",
-                        "a consent step needs `decline = \"<step>\"`: where to go when the person does not agree"
-                            .into(),
-                        Some(&id),
-                    );
-                    Kind::Consent { decline: Target::Step(String::new()) }
-                }
+            "consent" => Kind::Consent {
+                decline: required_target(
+                    &rs.decline,
+                    &mut diags,
+                    "a consent step needs `decline = \"<step>\"`: where to go when the person does not agree",
+                ),
             },
             "resume_code" => Kind::ResumeCode,
             "info" => Kind::Info,
             "review" => Kind::Review,
-            "checkpoint" => match &rs.send {
-                Some(d) => {
-                    spans.extra = d.span();
-                    Kind::Checkpoint { send: Target::parse(d.get_ref()) }
-                }
-                None => {
-                    err(
-                        &mut diags,
-                        &source,
-                        &rs.kind.span(),
-                        "missing-field",
-                        "a checkpoint step needs `send = \"<step>\"`: the end (result = \"submitted\") that sending now reaches"
-                            .into(),
-                        Some(&id),
-                    );
-                    Kind::Checkpoint { send: Target::Step(String::new()) }
-                }
+            "checkpoint" => Kind::Checkpoint {
+                send: required_target(
+                    &rs.send,
+                    &mut diags,
+                    "a checkpoint step needs `send = \"<step>\"`: the end (result = \"submitted\") that sending now reaches",
+                ),
             },
             "end" => {
                 let result = match rs.result.as_ref().map(|r| r.get_ref().as_str()) {

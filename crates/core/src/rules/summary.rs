@@ -411,10 +411,7 @@ fn build(
 
     // Sent before the end: the questions the survivor did not reach, for the lawyer to ask.
     let unreached: Vec<(Option<u32>, &Step)> =
-        if intake.early { crate::engine::unreached(flow, &intake.answers) } else { vec![] }
-            .into_iter()
-            .filter_map(|p| flow.step(&p.step).filter(|st| !flow.steers_repeat(st)).map(|st| (p.instance, st)))
-            .collect();
+        intake.not_reached(flow).into_iter().filter_map(|p| flow.step(&p.step).map(|st| (p.instance, st))).collect();
     if !unreached.is_empty() {
         d.push(Line::Para(vec![
             Seg::Bold("Sent early".into()),
